@@ -1,0 +1,20 @@
+from django.contrib import admin
+
+from .models import Indicator, IndicatorValue
+
+
+@admin.register(Indicator)
+class IndicatorAdmin(admin.ModelAdmin):
+    list_display = ["name", "code", "unit", "category", "kind", "first_year", "last_year", "position"]
+    list_filter = ["district", "category", "kind", "unit"]
+    search_fields = ["name", "code", "aliases"]
+    list_editable = ["position"]
+
+
+@admin.register(IndicatorValue)
+class IndicatorValueAdmin(admin.ModelAdmin):
+    list_display = ["indicator", "report", "display", "qualifier", "not_applicable", "note"]
+    list_filter = ["report__year", "indicator__category", "qualifier", "not_applicable", "report__unit"]
+    search_fields = ["indicator__name", "report__unit__name", "note"]
+    list_select_related = ["indicator", "report__unit"]
+    autocomplete_fields = ["indicator", "report"]

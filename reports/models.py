@@ -1,0 +1,274 @@
+"""Units, people's roles, and the report with its sections and items.
+
+A report is stored as structure, never as pre-numbered text: the numbers "一、", "（一）", "1.", "（1）" and
+"一是" are generated from order by ``reports.rendering.numbering`` so they renumber themselves after a move.
+"""
+
+from django.conf import settings
+from django.db import models, transaction
+from django.db.models import Max
+from django.utils.translation import gettext_lazy as _
+
+from .permissions import ReportQuerySet, UnitQuerySet
+
+
+class Unit(models.Model):
+    """A district or one of the units that report to it (街道, 乡镇, 部门)."""
+
+    class Kind(models.TextChoices):
+        DISTRICT = "district", _("区县")
+        SUBDISTRICT = "subdistrict", _("街道")
+        TOWN = "town", _("镇")
+        TOWNSHIP = "township", _("乡")
+        DEPARTMENT = "department", _("部门")
+
+    code = models.SlugField(_("编码"), max_length=40, unique=True)
+    name = models.CharField(_("全称"), max_length=100, help_text=_("如：黔江区城西街道"))
+    short_name = models.CharField(_("简称"), max_length=40, help_text=_("如：城西街道，用于列表和文件名"))
+    kind = models.CharField(_("类型"), max_length=20, choices=Kind.choices)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("上级"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
+    position = models.PositiveIntegerField(_("排序"), default=0, help_text=_("区里的单位顺序，汇编按此排列"))
+
+    objects = UnitQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("单位")
+        verbose_name_plural = _("单位")
+        ordering = ["position", "code"]
+
+    def __str__(self):
+        return self.short_name or self.name
+
+    @property
+    def district(self):
+        """The district this unit belongs to (a district is its own)."""
+        unit = self
+        while unit.kind != Unit.Kind.DISTRICT and unit.parent_id:
+            unit = unit.parent
+        return unit
+
+
+class Membership(models.Model):
+    """A user's role in one unit. A user may hold roles in several units."""
+
+    class Role(models.TextChoices):
+        STAFF = "staff", _("填报员")
+        LEADER = "leader", _("审核领导")
+        DISTRICT_OFFICE = "district_office", _("区级管理员")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("用户"), on_delete=models.CASCADE, related_name="memberships"
+    )
+    unit = models.ForeignKey(
+        Unit, verbose_name=_("单位"), on_delete=models.CASCADE, related_name="memberships"
+    )
+    role = models.CharField(_("角色"), max_length=20, choices=Role.choices)
+
+    class Meta:
+        verbose_name = _("单位成员")
+        verbose_name_plural = _("单位成员")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "unit", "role"], name="membership_unique_role")
+        ]
+        ordering = ["unit__position", "unit__code", "role"]
+
+    def __str__(self):
+        return f"{self.user} · {self.unit} · {self.get_role_display()}"
+
+
+def default_title(year):
+    return f"关于{year}年度法治政府建设情况的报告"
+
+
+class Report(models.Model):
+    """One unit's annual rule-of-law report for one year."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("草稿")
+        SUBMITTED = "submitted", _("待审核")
+        RETURNED = "returned", _("已退回")
+        APPROVED = "approved", _("已审核")
+        ACCEPTED = "accepted", _("区级已接收")
+
+    EDITABLE_STATUSES = (Status.DRAFT, Status.RETURNED)
+
+    unit = models.ForeignKey(Unit, verbose_name=_("单位"), on_delete=models.PROTECT, related_name="reports")
+    year = models.PositiveSmallIntegerField(_("年度"))
+    status = models.CharField(_("状态"), max_length=20, choices=Status.choices, default=Status.DRAFT)
+    document_number = models.CharField(
+        _("发文字号"), max_length=60, blank=True, help_text=_("如：新田委文〔2026〕3号")
+    )
+    title = models.CharField(_("标题"), max_length=200, blank=True)
+    addressee = models.CharField(_("主送机关"), max_length=200, blank=True, help_text=_("如：区委、区政府："))
+    preamble = models.TextField(_("导语"), blank=True)
+    signing_date = models.DateField(_("成文日期"), null=True, blank=True)
+    # Bumped on every save through the editor, so a stale form cannot overwrite a newer save.
+    version = models.PositiveIntegerField(_("版本"), default=1)
+    created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("修改时间"), auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("最后修改人"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    objects = ReportQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("年度报告")
+        verbose_name_plural = _("年度报告")
+        ordering = ["-year", "unit__position", "unit__code"]
+        constraints = [models.UniqueConstraint(fields=["unit", "year"], name="report_one_per_unit_and_year")]
+
+    def __str__(self):
+        return f"{self.unit} {self.year}年度报告"
+
+    def save(self, *args, **kwargs):
+        if not self.title:
+            self.title = default_title(self.year)
+        super().save(*args, **kwargs)
+
+    @property
+    def is_editable(self):
+        return self.status in self.EDITABLE_STATUSES
+
+    @property
+    def issuing_organs(self):
+        return [o for o in self.organs.all() if o.role == Organ.Role.ISSUING]
+
+    @property
+    def signing_organs(self):
+        return [o for o in self.organs.all() if o.role == Organ.Role.SIGNING]
+
+    def previous_year_report(self):
+        return Report.objects.filter(unit_id=self.unit_id, year=self.year - 1).first()
+
+
+class Organ(models.Model):
+    """An organ named in the header (发文机关) or in the signature (署名), in order."""
+
+    class Role(models.TextChoices):
+        ISSUING = "issuing", _("发文机关")
+        SIGNING = "signing", _("署名机关")
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="organs")
+    role = models.CharField(_("用途"), max_length=10, choices=Role.choices)
+    position = models.PositiveSmallIntegerField(_("顺序"))
+    name = models.CharField(_("机关名称"), max_length=100)
+
+    class Meta:
+        verbose_name = _("机关")
+        verbose_name_plural = _("机关")
+        ordering = ["role", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["report", "role", "position"], name="organ_unique_position"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class Section(models.Model):
+    """A first-level part of the report ("一、…"), of a kind the regulation names."""
+
+    class Kind(models.TextChoices):
+        FIRST_RESPONSIBILITY = "first_responsibility", _("主要负责人履行第一责任人职责情况")
+        ACHIEVEMENTS = "achievements", _("工作成效")
+        MEASURES = "measures", _("主要举措")
+        MEASURES_AND_RESULTS = "measures_and_results", _("主要举措和成效")
+        SHORTCOMINGS = "shortcomings", _("存在的不足和原因")
+        NEXT_YEAR_PLANS = "next_year_plans", _("下一年度工作思路和打算")
+        OTHER = "other", _("其他需要报告的事项")
+
+    report = models.ForeignKey(
+        Report, verbose_name=_("报告"), on_delete=models.CASCADE, related_name="sections"
+    )
+    position = models.PositiveSmallIntegerField(_("顺序"))
+    kind = models.CharField(_("类别"), max_length=30, choices=Kind.choices, default=Kind.OTHER)
+    heading = models.CharField(_("标题"), max_length=200)
+
+    class Meta:
+        verbose_name = _("部分")
+        verbose_name_plural = _("部分")
+        ordering = ["report", "position"]
+        constraints = [models.UniqueConstraint(fields=["report", "position"], name="section_unique_position")]
+
+    def __str__(self):
+        return self.heading
+
+
+class Item(models.Model):
+    """An entry inside a section: an optional heading and body paragraphs (one per line).
+
+    ``level`` is the heading level below the section's "一、"; ``style`` says how it prints:
+    a heading line followed by body paragraphs, run-in ("（一）标题。正文…"), enumerated ("一是…"),
+    or plain paragraphs with no number. ``joins_previous`` continues the previous item's paragraph,
+    as in "一是…。二是…。" written in one paragraph.
+    """
+
+    class Level(models.IntegerChoices):
+        SECOND = 2, "（一）"
+        THIRD = 3, "1."
+        FOURTH = 4, "（1）"
+
+    class Style(models.TextChoices):
+        HEADING = "heading", _("标题单独成行")
+        RUN_IN = "run_in", _("标题接排正文")
+        ENUMERATED = "enumerated", _("一是、二是")
+        PLAIN = "plain", _("无序号段落")
+
+    section = models.ForeignKey(
+        Section, verbose_name=_("部分"), on_delete=models.CASCADE, related_name="items"
+    )
+    position = models.PositiveSmallIntegerField(_("顺序"))
+    level = models.PositiveSmallIntegerField(_("层级"), choices=Level.choices, default=Level.SECOND)
+    style = models.CharField(_("样式"), max_length=12, choices=Style.choices, default=Style.RUN_IN)
+    joins_previous = models.BooleanField(_("与上一条同段"), default=False)
+    heading = models.CharField(_("小标题"), max_length=300, blank=True)
+    body = models.TextField(_("正文"), blank=True, help_text=_("每行一段"))
+
+    class Meta:
+        verbose_name = _("条目")
+        verbose_name_plural = _("条目")
+        ordering = ["section", "position"]
+        constraints = [models.UniqueConstraint(fields=["section", "position"], name="item_unique_position")]
+
+    def __str__(self):
+        return self.heading or self.body[:30]
+
+    @property
+    def paragraphs(self):
+        return [p for p in self.body.split("\n") if p.strip()]
+
+
+def next_position(queryset):
+    """The position after the last one in ``queryset`` (0 when empty)."""
+    last = queryset.aggregate(last=Max("position"))["last"]
+    return 0 if last is None else last + 1
+
+
+@transaction.atomic
+def reorder(objects):
+    """Give ``objects`` positions 0, 1, 2… in the order given, without tripping the unique constraint."""
+    objects = list(objects)
+    if not objects:
+        return
+    model = type(objects[0])
+    # Two passes: move everything out of the way first, then into place.
+    offset = 10_000
+    for index, obj in enumerate(objects):
+        obj.position = offset + index
+    model.objects.bulk_update(objects, ["position"])
+    for index, obj in enumerate(objects):
+        obj.position = index
+    model.objects.bulk_update(objects, ["position"])

@@ -1,0 +1,68 @@
+"""Every number a report prints, generated from order: "一、", "（一）", "1.", "（1）", "一是".
+
+The HTML preview, the PDF, the plain-text and the .docx export all number through this module, so a
+moved item renumbers itself everywhere at once and nobody types a number by hand.
+"""
+
+_DIGITS = "零一二三四五六七八九"
+
+
+def chinese_number(n):
+    """1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 99 → 九十九 (report numbering never goes higher)."""
+    if not 1 <= n <= 99:
+        raise ValueError(f"cannot write {n} as a heading number")
+    tens, ones = divmod(n, 10)
+    if tens == 0:
+        return _DIGITS[ones]
+    prefix = "" if tens == 1 else _DIGITS[tens]
+    return prefix + "十" + (_DIGITS[ones] if ones else "")
+
+
+def parse_chinese_number(text):
+    """The inverse of ``chinese_number``; None when ``text`` is not one."""
+    for n in range(1, 100):
+        if chinese_number(n) == text:
+            return n
+    return None
+
+
+def heading_label(level, n):
+    """The label of the ``n``th heading at ``level`` (1 = "一、" … 4 = "（1）")."""
+    if level == 1:
+        return f"{chinese_number(n)}、"
+    if level == 2:
+        return f"（{chinese_number(n)}）"
+    if level == 3:
+        return f"{n}."
+    if level == 4:
+        return f"（{n}）"
+    raise ValueError(f"no heading level {level}")
+
+
+def enumeration_label(n):
+    return f"{chinese_number(n)}是"
+
+
+def item_labels(items):
+    """Labels for a section's items, in order: one string per item ("" for a plain paragraph).
+
+    A heading at one level resets the levels below it; "一是" counts restart after any numbered heading.
+    """
+    from reports.models import Item
+
+    counters = {2: 0, 3: 0, 4: 0}
+    enumerated = 0
+    labels = []
+    for item in items:
+        if item.style == Item.Style.PLAIN:
+            labels.append("")
+        elif item.style == Item.Style.ENUMERATED:
+            enumerated += 1
+            labels.append(enumeration_label(enumerated))
+        else:
+            counters[item.level] += 1
+            for deeper in range(item.level + 1, 5):
+                counters[deeper] = 0
+            enumerated = 0
+            labels.append(heading_label(item.level, counters[item.level]))
+    return labels
