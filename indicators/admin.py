@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Indicator, IndicatorValue
+from .models import Indicator, IndicatorRule, IndicatorValue
 
 
 @admin.register(Indicator)
@@ -18,3 +18,12 @@ class IndicatorValueAdmin(admin.ModelAdmin):
     search_fields = ["indicator__name", "report__unit__name", "note"]
     list_select_related = ["indicator", "report__unit"]
     autocomplete_fields = ["indicator", "report"]
+
+
+@admin.register(IndicatorRule)
+class IndicatorRuleAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "kind", "district"]
+    list_filter = ["district", "kind"]
+    search_fields = ["indicator__name", "other__name"]
+    autocomplete_fields = ["indicator", "other", "base"]
+    list_select_related = ["indicator", "other", "base"]

@@ -17,6 +17,17 @@ class YearOnYear:
             return "减少"
         return "持平"
 
+    def describe(self, unit=""):
+        """As a report writes it: "减少14件（-31.8%）", "持平"."""
+        from .models import format_number
+
+        text = self.direction
+        if self.difference:
+            text += f"{format_number(abs(self.difference))}{unit}"
+        if self.percent is not None and self.difference:
+            text += f"（{self.percent:+}%）".replace("+", "+" if self.percent > 0 else "")
+        return text
+
 
 def year_on_year(current, previous):
     """Change from ``previous`` to ``current`` (IndicatorValue or None each); None when either is missing.

@@ -173,3 +173,51 @@ def format_number(value):
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return text
+
+
+class IndicatorRule(models.Model):
+    """A check across indicators, kept as data so the district can add its own.
+
+    at_most: ``indicator`` ≤ ``other`` (disputes mediated ≤ disputes screened);
+    rate: ``indicator`` = ``other`` / ``base`` × 100, within one percentage point, as reports round.
+    """
+
+    class Kind(models.TextChoices):
+        AT_MOST = "at_most", _("不大于")
+        RATE = "rate", _("比率")
+
+    district = models.ForeignKey(
+        "reports.Unit", verbose_name=_("所属区县"), on_delete=models.CASCADE, related_name="indicator_rules"
+    )
+    kind = models.CharField(_("规则"), max_length=10, choices=Kind.choices)
+    indicator = models.ForeignKey(
+        Indicator, verbose_name=_("被检查的指标"), on_delete=models.CASCADE, related_name="rules"
+    )
+    other = models.ForeignKey(
+        Indicator, verbose_name=_("对照指标"), on_delete=models.CASCADE, related_name="+"
+    )
+    base = models.ForeignKey(
+        Indicator,
+        verbose_name=_("分母指标"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("仅“比率”规则需要"),
+    )
+
+    class Meta:
+        verbose_name = _("指标校验规则")
+        verbose_name_plural = _("指标校验规则")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(kind="at_most", base__isnull=True)
+                | models.Q(kind="rate", base__isnull=False),
+                name="indicator_rule_base_only_for_rates",
+            )
+        ]
+
+    def __str__(self):
+        if self.kind == self.Kind.RATE:
+            return f"{self.indicator.name} = {self.other.name} ÷ {self.base.name} × 100%"
+        return f"{self.indicator.name} ≤ {self.other.name}"

@@ -2,7 +2,19 @@ from django.contrib import admin
 
 from indicators.models import IndicatorValue
 
-from .models import Item, Membership, Organ, Report, Section, Unit
+from .models import (
+    Item,
+    Membership,
+    Notice,
+    Organ,
+    Report,
+    ReportEvent,
+    ReportingYear,
+    ReviewComment,
+    Section,
+    Snapshot,
+    Unit,
+)
 
 
 class MembershipInline(admin.TabularInline):
@@ -47,6 +59,14 @@ class IndicatorValueInline(admin.TabularInline):
     autocomplete_fields = ["indicator"]
 
 
+class ReportEventInline(admin.TabularInline):
+    model = ReportEvent
+    extra = 0
+    fields = ["created_at", "user", "action", "from_status", "to_status", "comment"]
+    readonly_fields = fields
+    can_delete = False
+
+
 @admin.register(Report)
 class ReportAdmin(admin.ModelAdmin):
     list_display = ["unit", "year", "title", "status", "updated_at", "updated_by"]
@@ -54,7 +74,7 @@ class ReportAdmin(admin.ModelAdmin):
     search_fields = ["title", "unit__name", "unit__short_name", "document_number"]
     list_select_related = ["unit", "updated_by"]
     readonly_fields = ["created_at", "updated_at", "version"]
-    inlines = [OrganInline, SectionInline, IndicatorValueInline]
+    inlines = [OrganInline, SectionInline, IndicatorValueInline, ReportEventInline]
 
 
 class ItemInline(admin.StackedInline):
@@ -78,3 +98,54 @@ class ItemAdmin(admin.ModelAdmin):
     list_filter = ["style", "level", "section__report__year", "section__report__unit"]
     search_fields = ["heading", "body"]
     list_select_related = ["section"]
+
+
+@admin.register(ReportingYear)
+class ReportingYearAdmin(admin.ModelAdmin):
+    list_display = ["district", "year", "deadline"]
+    list_filter = ["district", "year"]
+    search_fields = ["district__name"]
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """History is written by the workflow only; the admin may look, not rewrite."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ReportEvent)
+class ReportEventAdmin(ReadOnlyAdmin):
+    list_display = ["created_at", "report", "user", "action", "from_status", "to_status"]
+    list_filter = ["action", "to_status", "report__year", "report__unit"]
+    search_fields = ["report__unit__name", "user__username", "comment"]
+    list_select_related = ["report__unit", "user"]
+
+
+@admin.register(Snapshot)
+class SnapshotAdmin(ReadOnlyAdmin):
+    list_display = ["report", "version", "created_at", "created_by"]
+    list_filter = ["report__year", "report__unit"]
+    search_fields = ["report__unit__name"]
+    list_select_related = ["report__unit", "created_by"]
+
+
+@admin.register(ReviewComment)
+class ReviewCommentAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "report", "author", "created_at", "resolved_at"]
+    list_filter = ["report__year", "report__unit"]
+    search_fields = ["body", "quote", "report__unit__name"]
+    list_select_related = ["report__unit", "author"]
+    raw_id_fields = ["report", "section", "item", "parent"]
+
+
+@admin.register(Notice)
+class NoticeAdmin(admin.ModelAdmin):
+    list_display = ["message", "user", "created_at", "read_at"]
+    list_filter = ["read_at"]
+    search_fields = ["message", "user__username"]
+    list_select_related = ["user"]
+    raw_id_fields = ["report"]

@@ -272,3 +272,168 @@ def reorder(objects):
     for index, obj in enumerate(objects):
         obj.position = index
     model.objects.bulk_update(objects, ["position"])
+
+
+class ReportingYear(models.Model):
+    """A district's settings for one reporting year: for now the deadline."""
+
+    district = models.ForeignKey(
+        Unit, verbose_name=_("区县"), on_delete=models.CASCADE, related_name="reporting_years"
+    )
+    year = models.PositiveSmallIntegerField(_("年度"))
+    deadline = models.DateField(_("报送截止日期"))
+
+    class Meta:
+        verbose_name = _("年度设置")
+        verbose_name_plural = _("年度设置")
+        ordering = ["district", "-year"]
+        constraints = [models.UniqueConstraint(fields=["district", "year"], name="reporting_year_unique")]
+
+    def __str__(self):
+        return f"{self.district} {self.year}年度"
+
+
+class Snapshot(models.Model):
+    """The whole report (text and indicator values) as it stood when submitted or approved."""
+
+    report = models.ForeignKey(
+        Report, verbose_name=_("报告"), on_delete=models.CASCADE, related_name="snapshots"
+    )
+    version = models.PositiveIntegerField(_("版本"))
+    created_at = models.DateTimeField(_("时间"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("操作人"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    content = models.JSONField(_("内容"))
+
+    class Meta:
+        verbose_name = _("版本快照")
+        verbose_name_plural = _("版本快照")
+        ordering = ["report", "created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.report} 第{self.version}版"
+
+
+class ReportEvent(models.Model):
+    """The report's history: each status change (who, when, from, to, why), written in the same
+    transaction as the change, and each save of its content (one row per person per editing session)."""
+
+    SAVE = "save"
+
+    report = models.ForeignKey(
+        Report, verbose_name=_("报告"), on_delete=models.CASCADE, related_name="events"
+    )
+    action = models.CharField(_("操作"), max_length=20)
+    from_status = models.CharField(_("原状态"), max_length=20, choices=Report.Status.choices)
+    to_status = models.CharField(_("新状态"), max_length=20, choices=Report.Status.choices)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("操作人"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    comment = models.TextField(_("意见"), blank=True)
+    created_at = models.DateTimeField(_("时间"), auto_now_add=True)
+    snapshot = models.ForeignKey(
+        Snapshot, verbose_name=_("快照"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("历史记录")
+        verbose_name_plural = _("历史记录")
+        ordering = ["report", "created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.report}: {self.get_from_status_display()} → {self.get_to_status_display()}"
+
+
+class ReviewComment(models.Model):
+    """A reviewer's comment on the report, a section or an item; replies thread under it."""
+
+    report = models.ForeignKey(
+        Report, verbose_name=_("报告"), on_delete=models.CASCADE, related_name="comments"
+    )
+    section = models.ForeignKey(
+        Section,
+        verbose_name=_("部分"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="comments",
+    )
+    item = models.ForeignKey(
+        Item,
+        verbose_name=_("条目"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="comments",
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("回复"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="replies",
+    )
+    # What the comment was about, kept in case the item is later deleted or rewritten.
+    quote = models.CharField(_("引文"), max_length=200, blank=True)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("作者"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    body = models.TextField(_("意见"))
+    created_at = models.DateTimeField(_("时间"), auto_now_add=True)
+    resolved_at = models.DateTimeField(_("解决时间"), null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("解决人"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("审核意见")
+        verbose_name_plural = _("审核意见")
+        ordering = ["report", "created_at", "pk"]
+
+    def __str__(self):
+        return self.body[:40]
+
+    @property
+    def is_resolved(self):
+        return self.resolved_at is not None
+
+
+class Notice(models.Model):
+    """An in-app notice (the same news also goes by e-mail)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("接收人"), on_delete=models.CASCADE, related_name="notices"
+    )
+    report = models.ForeignKey(
+        Report, verbose_name=_("报告"), on_delete=models.CASCADE, related_name="notices"
+    )
+    message = models.CharField(_("内容"), max_length=300)
+    created_at = models.DateTimeField(_("时间"), auto_now_add=True)
+    read_at = models.DateTimeField(_("已读时间"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("通知")
+        verbose_name_plural = _("通知")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return self.message

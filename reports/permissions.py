@@ -43,3 +43,62 @@ class ReportQuerySet(models.QuerySet):
 
         # Scope only: whether the report's status allows editing is the workflow's question (403, not 404).
         return self.filter(unit__in=Unit.objects.restrict(user, action))
+
+
+def refusal(user, report, action):
+    """Why ``user`` may not do ``action`` on ``report`` (which they can see), or None when they may."""
+    from .models import Report
+
+    if action == Action.VIEW:
+        return None
+    if not Report.objects.restrict(user, action).filter(pk=report.pk).exists():
+        return "您没有修改这份报告的权限。"
+    if action == Action.EDIT and not report.is_editable:
+        return f"报告当前状态为“{report.get_status_display()}”，内容已锁定，不能修改。"
+    return None
+
+
+def can(user, report, action):
+    return refusal(user, report, action) is None
+
+
+def get_report_or_refuse(user, pk, action=Action.VIEW):
+    """The report ``pk`` if ``user`` may do ``action`` on it.
+
+    Another unit's report is not found (404: its existence is not disclosed); a report the user can see
+    but not act on is refused (403), as is editing a report whose status locks its content.
+    """
+    from django.core.exceptions import PermissionDenied
+    from django.shortcuts import get_object_or_404
+
+    from .models import Report
+
+    report = get_object_or_404(Report.objects.restrict(user, Action.VIEW).select_related("unit"), pk=pk)
+    reason = refusal(user, report, action)
+    if reason:
+        raise PermissionDenied(reason)
+    return report
+
+
+def units_user_can_write_for(user):
+    """Units where ``user`` is staff or leader: where they may start a report."""
+    from .models import Unit
+
+    return Unit.objects.restrict(user, Action.EDIT)
+
+
+def roles_on(user, report):
+    """The roles ``user`` holds over ``report``: staff/leader of its unit, district office of its district."""
+    from .models import Membership
+
+    if not user.is_authenticated or not user.is_active:
+        return set()
+    unit = report.unit
+    district_id = unit.parent_id or unit.pk
+    roles = set()
+    for membership in Membership.objects.filter(user=user, unit_id__in={unit.pk, district_id}):
+        if membership.role == Membership.Role.DISTRICT_OFFICE:
+            roles.add(membership.role)
+        elif membership.unit_id == unit.pk:
+            roles.add(membership.role)
+    return roles

@@ -1,7 +1,22 @@
 from django.urls import path
 
-from . import views
+from .views import documents, editor, home, notices, review
 
 urlpatterns = [
-    path("", views.home, name="home"),
+    path("", home.home, name="home"),
+    path("notices/", notices.notice_list, name="notices"),
+    path("reports/new/", home.new_report, name="report-new"),
+    path("reports/<int:pk>/", review.detail, name="report-detail"),
+    path("reports/<int:pk>/edit/", editor.edit, name="report-edit"),
+    path("reports/<int:pk>/act/<slug:action>/", review.act, name="report-act"),
+    path("reports/<int:pk>/comments/", review.comment, name="report-comment"),
+    path(
+        "reports/<int:pk>/comments/<int:comment_pk>/resolve/",
+        review.resolve_comment,
+        name="report-comment-resolve",
+    ),
+    path("reports/<int:pk>/history/", review.history, name="report-history"),
+    path("reports/<int:pk>/changes/", review.changes, name="report-changes"),
+    path("reports/<int:pk>/preview/", documents.preview, name="report-preview"),
+    path("reports/<int:pk>/pdf/", documents.pdf, name="report-pdf"),
 ]

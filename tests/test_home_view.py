@@ -1,4 +1,8 @@
+from django.utils import timezone
+
 from reports.models import Report
+
+LAST_YEAR = timezone.localdate().year - 1  # the year a report is usually started for
 
 
 def test_anonymous_visitors_are_sent_to_login(client, report):
@@ -29,3 +33,37 @@ def test_pages_load_assets_from_static_only(client, staff):
     content = client.get("/").content.decode()
     assert "/static/vendor/bootstrap-5.3.9/bootstrap.min.css" in content
     assert "http://" not in content and "https://" not in content
+
+
+def test_staff_start_a_report_and_land_in_the_editor(client, staff, unit):
+    client.force_login(staff)
+    content = client.get("/").content.decode()
+    assert "开始填写年度报告" in content
+    response = client.post("/reports/new/", {"unit": unit.pk, "year": LAST_YEAR})
+    report = Report.objects.get(unit=unit, year=LAST_YEAR)
+    assert response.status_code == 302 and response.url == f"/reports/{report.pk}/edit/"
+    assert report.updated_by == staff
+
+
+def test_a_year_that_already_has_a_report_is_not_offered_twice(client, staff, unit):
+    Report.objects.create(unit=unit, year=LAST_YEAR)
+    client.force_login(staff)
+    response = client.post("/reports/new/", {"unit": unit.pk, "year": LAST_YEAR})
+    assert response.status_code == 400
+    assert Report.objects.filter(unit=unit, year=LAST_YEAR).count() == 1
+
+
+def test_nobody_starts_a_report_for_another_unit(client, outsider, unit):
+    client.force_login(outsider)
+    response = client.post("/reports/new/", {"unit": unit.pk, "year": LAST_YEAR})
+    assert response.status_code == 400
+    assert not Report.objects.filter(unit=unit).exists()
+
+
+def test_the_district_office_is_offered_no_new_report(client, district_officer, report):
+    client.force_login(district_officer)
+    content = client.get("/").content.decode()
+    assert "开始填写年度报告" not in content
+    assert report.title in content
+    assert client.post("/reports/new/", {"unit": report.unit.pk, "year": 2024}).status_code == 302
+    assert Report.objects.count() == 1

@@ -1,0 +1,125 @@
+"""Benchmark of the official-document PDF (issue 5): prints figures and ratios, asserts nothing.
+
+    .venv/bin/python bench/pdf_render.py
+
+Builds the demo 城西街道 2024 report (load_demo: the seed text and the figures it states) in a throw-away
+SQLite database, then measures on this machine, in one run:
+- WeasyPrint, warm, in this process: median of 20 renders (fetching the report included, as a view does);
+- Chromium headless --print-to-pdf of the very same HTML (stylesheet inlined): median of 5;
+- resident memory after 100 more renders, and the PDF's size.
+Targets: warm ≤ 0.25 × Chromium, ≤ 300 MB after 100 renders, PDF ≤ 600 KB.
+"""
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from io import StringIO
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+WORK = Path(tempfile.mkdtemp(prefix="bench-pdf-"))
+os.environ["VAR_DIR"] = str(WORK)  # before the settings are read: the database lives there
+os.environ["DJANGO_SETTINGS_MODULE"] = "config.test_settings"
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+
+from reports.models import Report  # noqa: E402
+from reports.rendering.pdf import render_html, render_pdf  # noqa: E402
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--no-pdf-header-footer",
+]
+
+
+def demo_report():
+    call_command("migrate", verbosity=0)
+    try:
+        call_command("load_demo", stdout=StringIO())
+    except ImportError as error:  # a part of the demo data is not written yet
+        print(f"演示数据还不能载入（{error}），跳过。")
+        sys.exit(0)
+    return fetch()
+
+
+def fetch():
+    return Report.objects.select_related("unit").get(unit__code="chengxi", year=2024)
+
+
+def rss_mb():
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def timed(function):
+    start = time.perf_counter()
+    result = function()
+    return time.perf_counter() - start, result
+
+
+def chromium_pdf(html_path, pdf_path, profile):
+    command = [
+        CHROMIUM,
+        *CHROMIUM_FLAGS,
+        f"--user-data-dir={profile}",
+        f"--print-to-pdf={pdf_path}",
+        html_path.as_uri(),
+    ]
+    subprocess.run(command, check=True, capture_output=True, timeout=120)
+
+
+def main():
+    report = demo_report()
+    rows = report.indicator_values.count()
+    print(f"报告：{report.unit.short_name}{report.year}年度，{report.sections.count()}个部分，附件{rows}项指标")
+
+    cold, data = timed(lambda: render_pdf(fetch()))
+    pdf_path = WORK / "weasyprint.pdf"
+    pdf_path.write_bytes(data)
+    pages = subprocess.run(["pdfinfo", str(pdf_path)], capture_output=True, text=True).stdout
+    page_count = next((line.split()[-1] for line in pages.splitlines() if line.startswith("Pages:")), "?")
+    print(f"WeasyPrint first render in this process (fonts loaded): {cold:.3f} s")
+
+    warm = statistics.median(timed(lambda: render_pdf(fetch()))[0] for _ in range(20))
+    print(f"WeasyPrint warm render, median of 20:                   {warm:.3f} s")
+
+    html_path = WORK / "report.html"
+    html_path.write_text(render_html(fetch(), inline_css=True), encoding="utf-8")
+    chromium_times = []
+    if Path(CHROMIUM).exists():
+        profile = WORK / "chromium-profile"
+        chromium_pdf(html_path, WORK / "chromium.pdf", profile)  # first start creates the profile
+        for _ in range(5):
+            chromium_times.append(timed(lambda: chromium_pdf(html_path, WORK / "chromium.pdf", profile))[0])
+        chromium = statistics.median(chromium_times)
+        chromium_size = (WORK / "chromium.pdf").stat().st_size / 1024
+        print(f"Chromium headless --print-to-pdf, median of 5:         {chromium:.3f} s ({chromium_size:.0f} KB)")
+        print(f"ratio WeasyPrint warm / Chromium:                      {warm / chromium:.2f} (target ≤ 0.25)")
+    else:
+        print(f"Chromium: not found at {CHROMIUM}, no ratio")
+
+    before = rss_mb()
+    for _ in range(100):
+        render_pdf(fetch())
+    print(f"resident memory after 100 more renders:                {rss_mb():.0f} MB (before {before:.0f} MB; target ≤ 300 MB)")
+    print(f"PDF size:                                              {len(data) / 1024:.0f} KB, {page_count} pages (target ≤ 600 KB)")
+    print("stored download: not yet (needs approval workflow)")
+    print(f"files: {WORK}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,36 @@
+"""Saving a report's indicator sheet: one atomic operation, guarded by the report's version."""
+
+from django.db import transaction
+
+from reports.actions import bump_version
+
+from .models import IndicatorValue
+
+
+@transaction.atomic
+def save_indicator_values(report, user, *, base_version, rows):
+    """Store ``rows`` (indicator id → cleaned form data); a row left empty removes the stored value.
+
+    Raises ``reports.actions.EditConflict`` when the report changed since ``base_version``.
+    """
+    bump_version(report, user, expected_version=base_version)
+    existing = {v.indicator_id: v for v in IndicatorValue.objects.filter(report=report)}
+    to_create, to_update, to_delete = [], [], []
+    for indicator_id, data in rows.items():
+        empty = data["value"] is None and not data["not_applicable"] and not data["note"]
+        current = existing.get(indicator_id)
+        if empty:
+            if current:
+                to_delete.append(current.pk)
+            continue
+        fields = {name: data[name] for name in ("value", "qualifier", "not_applicable", "note")}
+        if current is None:
+            to_create.append(IndicatorValue(report=report, indicator_id=indicator_id, **fields))
+        else:
+            for name, value in fields.items():
+                setattr(current, name, value)
+            to_update.append(current)
+    IndicatorValue.objects.filter(pk__in=to_delete).delete()
+    IndicatorValue.objects.bulk_create(to_create)
+    IndicatorValue.objects.bulk_update(to_update, ["value", "qualifier", "not_applicable", "note"])
+    return report.version

@@ -1,0 +1,20 @@
+"""The warning shown in the editor and the preview when the text and the indicator sheet disagree."""
+
+from reports.rendering.document import build_blocks
+
+from .extraction import find_mismatches
+from .models import IndicatorValue
+
+
+def consistency_warnings(report, sections=None):
+    """Mismatches between what the report's text says and its indicator sheet, in text order.
+
+    ``sections`` may be passed prefetched (with items) by a page that already loaded them.
+    """
+    values = {
+        v.indicator: v for v in IndicatorValue.objects.filter(report=report).select_related("indicator")
+    }
+    if not values:
+        return []
+    text = "\n".join(block.text for block in build_blocks(report, sections))
+    return find_mismatches(text, values)

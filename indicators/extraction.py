@@ -1,0 +1,289 @@
+"""Reading figures out of a report's text and telling which indicator each one belongs to.
+
+Pure string work, no database: an indicator is any object with ``alias_list`` (the phrases that name it)
+and ``unit``. The rules follow how these reports write figures: "共排查矛盾纠纷1705件" (phrase, then
+figure), "共开展了12次中心组学法" (figure, then phrase), "调解率、成功率均为100%" (one figure for a list).
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal
+
+from indicators.models import Qualifier, format_number
+
+MULTIPLIERS = {"万": Decimal(10_000), "千": Decimal(1_000), "百": Decimal(100), "亿": Decimal(100_000_000)}
+
+# A number as a person types it: "1705", "1,705", "1.5万", "31%" (NFKC has made "１，７０５％" "1,705%").
+TYPED_NUMBER = re.compile(
+    r"(?P<number>-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?P<multiplier>[万千百亿])?(?P<percent>%)?"
+)
+
+# Measure words a figure can carry. Years (年), months (月), days (日) and document numbers (号) are absent
+# on purpose: a number without a measure word is not a figure, which is what keeps "2024年", "6月" and
+# "〔2026〕3号" out. "个月" and "个百分点" are listed so that they are not read as "个".
+UNITS = (
+    "人次", "次", "场次", "场", "期", "件次", "件", "家次", "家", "份", "条", "万元", "元", "%", "％", "人",
+    "个百分点", "个月", "个", "幅", "处", "起", "辆", "户", "名", "项", "批次", "篇", "所", "宗", "例",
+    "课时", "学时", "小时", "天", "轮", "张", "册",
+)  # fmt: skip
+UNIT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))  # longest first: 人次 before 人
+
+NUMBER = r"\d{1,3}(?:[,，]\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?"  # "1，705" is one number, "1705" too
+
+FIGURE = re.compile(
+    rf"""
+    (?P<before>将近|接近|(?<![最附])近|大约|(?<![节制签契公预违履])约|超过|逾)?  # 最近 = latest, 节约 = save
+    (?<![\d.第〔\[A-Za-z])(?<!\d[,，])  # not inside a number, an ordinal (第3次), a code (〔2026〕, G319)
+    (?P<number>{NUMBER})
+    (?P<multiplier>万(?!元)|[千百亿])?  # "38万元" keeps 万元 as its unit
+    (?P<more>余|多)?
+    (?P<unit>{UNIT})
+    (?P<after>左右|以上)?
+    """,
+    re.VERBOSE,
+)
+
+SENTENCE_BREAK = re.compile(r"[。；;！？!?\n]")
+# A clause also ends at a comma or colon, but not at the comma of "1,705".
+CLAUSE_BREAK = re.compile(r"[。；;！？!?\n：:]|(?<!\d)[，,]|[，,](?!\d{3}(?!\d))")
+
+# Words that may sit between a phrase and its figure: "信访事项共30件", "占信访总量的80%", "满意度为100%".
+FILLER = re.compile(r"(?:共计|总计|合计|累计|共|计|均|都|为|达到|达|是|有|的|了)*")
+# A figure stated once for a list of phrases: "调解率、成功率均为100%". Not "分别为", which pairs lists.
+SHARED_LIST = re.compile(
+    r"(?P<items>[^、\d]+(?:、[^、\d]+?)+?)(?<!分别)(?:均为|均达到|均达|都为|都是|都达到|全部为|为|是|达到|达)$"
+)
+MAX_GAP_AFTER = 12  # "4次安全生产、平安建设等宣传咨询活动": a figure counts the noun phrase that follows it
+
+
+@dataclass(frozen=True)
+class Figure:
+    value: Decimal  # with 万/千 applied: "1万余份" → 10000
+    unit: str  # as written, "％" read as "%"
+    qualifier: str  # a Qualifier value
+    start: int
+    end: int
+    text: str  # the figure as written: "近700余人次"
+    sentence: str  # the sentence it sits in
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    indicator: object
+    value: Decimal  # in the indicator's unit
+    qualifier: str
+    unit: str
+    figure_text: str
+    sentence: str
+    phrase: str  # the alias that named the indicator
+    quote: str  # phrase through figure as written: "调解成功1705件", "12次中心组学法"
+
+
+@dataclass(frozen=True)
+class Mismatch:
+    indicator: object
+    text_value: Decimal
+    sheet_value: Decimal | None  # None: the sheet says "not applicable"
+    figure_text: str
+    sentence: str
+    quote: str
+
+    @property
+    def message(self):
+        sheet = (
+            "不适用"
+            if self.sheet_value is None
+            else f"{format_number(self.sheet_value)}{self.indicator.unit}"
+        )
+        return f"正文写“{self.quote}”，指标表为{sheet}"
+
+
+@dataclass(frozen=True)
+class _Link:
+    """An indicator's phrase found next to a figure; ``rank`` sorts the likeliest first."""
+
+    index: int
+    phrase: str
+    start: int
+    rank: tuple
+
+
+def parse_number(text):
+    """The number a person wrote ("1,705", "1，705", "1.5万", "31%"), or None when it is not one."""
+    if text is None:
+        return None
+    match = TYPED_NUMBER.fullmatch(unicodedata.normalize("NFKC", str(text)).strip())
+    if not match or (match["multiplier"] and match["percent"]):
+        return None
+    value = Decimal(match["number"].replace(",", ""))
+    if match["multiplier"]:
+        value *= MULTIPLIERS[match["multiplier"]]
+        if value == value.to_integral_value():
+            value = value.quantize(Decimal(1))  # 1.5万 → 15000, not 15000.0
+    return value
+
+
+def find_figures(text):
+    """Every number with a measure word in ``text``, in order."""
+    figures = []
+    for match in FIGURE.finditer(text):
+        start, end = match.span()
+        left, right = _enclosing(text, start, end, SENTENCE_BREAK)
+        figures.append(
+            Figure(
+                value=parse_number(match["number"] + (match["multiplier"] or "")),
+                unit="%" if match["unit"] == "％" else match["unit"],
+                qualifier=_qualifier(match),
+                start=start,
+                end=end,
+                text=match.group(),
+                sentence=text[left:right].strip(),
+            )
+        )
+    return figures
+
+
+def _qualifier(match):
+    """近 wins over 余 ("近700余人次" is nearly 700), as the reports mean it."""
+    if match["before"] in ("将近", "接近", "近"):
+        return Qualifier.NEARLY.value
+    if match["before"] in ("大约", "约") or match["after"] == "左右":
+        return Qualifier.ABOUT.value
+    if match["more"] or match["before"] in ("超过", "逾") or match["after"] == "以上":
+        return Qualifier.MORE_THAN.value
+    return Qualifier.EXACT.value
+
+
+def _enclosing(text, start, end, breaks):
+    """The bounds of the stretch around text[start:end] that reaches to the nearest break on each side."""
+    left = 0
+    for match in breaks.finditer(text, 0, start):
+        left = match.end()
+    right = breaks.search(text, end)
+    return left, right.start() if right else len(text)
+
+
+def _in_unit(figure, unit):
+    """The figure's value expressed in ``unit``, or None when the two measure different things."""
+    if figure.unit == unit:
+        return figure.value
+    if (figure.unit, unit) == ("万元", "元"):
+        return figure.value * 10_000
+    if (figure.unit, unit) == ("元", "万元"):
+        return figure.value / 10_000
+    return None
+
+
+def suggest_values(text, indicators):
+    """For each indicator, the value its first mention in ``text`` gives it.
+
+    A figure goes to the indicator whose phrase stands right before it (filler words allowed), else shortly
+    after it in the same clause; the longest phrase wins a tie ("重点领域联合执法" over "联合执法"). When
+    that indicator already has its value, the figure is a later mention and goes to no one. Only a figure
+    stated for a list ("调解率、成功率均为100%") is given to several indicators.
+    """
+    indicators = list(indicators)
+    suggestions, taken = [], set()
+    for figure in find_figures(text):
+        clause_start, clause_end = _enclosing(text, figure.start, figure.end, CLAUSE_BREAK)
+        links = _shared_links(text, clause_start, figure, indicators)
+        if not links:
+            ranked = sorted(
+                [
+                    *_links_before(text, clause_start, figure, indicators),
+                    *_links_after(text, clause_end, figure, indicators),
+                ],
+                key=lambda link: link.rank,
+            )
+            links = ranked[:1]
+        for link in links:
+            if link.index in taken:
+                continue
+            taken.add(link.index)
+            indicator = indicators[link.index]
+            suggestions.append(
+                Suggestion(
+                    indicator=indicator,
+                    value=_in_unit(figure, indicator.unit),
+                    qualifier=figure.qualifier,
+                    unit=indicator.unit,
+                    figure_text=figure.text,
+                    sentence=figure.sentence,
+                    phrase=link.phrase,
+                    quote=text[
+                        min(link.start, figure.start) : max(link.start + len(link.phrase), figure.end)
+                    ],
+                )
+            )
+    return suggestions
+
+
+def _quote(text, link, figure):
+    """The phrase and the figure with what stands between them: "处理群众信访事项共30件"."""
+    return text[min(link.start, figure.start) : max(link.start + len(link.phrase), figure.end)]
+
+
+def _fitting(figure, indicators):
+    """(index, alias) of the indicators whose unit the figure can be expressed in."""
+    for index, indicator in enumerate(indicators):
+        if _in_unit(figure, indicator.unit) is not None:
+            for alias in indicator.alias_list:
+                yield index, alias
+
+
+def _links_before(text, clause_start, figure, indicators):
+    before = text[clause_start : figure.start]
+    for index, alias in _fitting(figure, indicators):
+        at = before.rfind(alias)
+        gap = before[at + len(alias) :]
+        if at >= 0 and FILLER.fullmatch(gap):
+            yield _Link(index, alias, clause_start + at, (0, len(gap), -len(alias), index))
+
+
+def _links_after(text, clause_end, figure, indicators):
+    after = text[figure.end : clause_end]
+    for index, alias in _fitting(figure, indicators):
+        at = after.find(alias)
+        gap = after[:at]
+        if 0 <= at <= MAX_GAP_AFTER and not any(c.isdigit() for c in gap):
+            yield _Link(index, alias, figure.end + at, (1, len(gap), -len(alias), index))
+
+
+def _shared_links(text, clause_start, figure, indicators):
+    """One link per indicator named by an item of a list the figure is stated for, else none."""
+    match = SHARED_LIST.search(text, clause_start, figure.start)
+    if not match:
+        return []
+    links, offset = {}, match.start("items")
+    for item in match["items"].split("、"):
+        for index, alias in _fitting(figure, indicators):
+            if item.endswith(alias) and index not in links:
+                links[index] = _Link(index, alias, offset + len(item) - len(alias), ())
+        offset += len(item) + 1
+    return sorted(links.values(), key=lambda link: link.start)
+
+
+def find_mismatches(text, values_by_indicator):
+    """Where the text states a figure for an indicator that differs from the sheet's value.
+
+    ``values_by_indicator`` maps an indicator to its sheet value (anything with ``value`` and
+    ``not_applicable``); unfilled values are not compared, qualifiers (余, 近) are not either.
+    """
+    mismatches = []
+    for suggestion in suggest_values(text, values_by_indicator):
+        sheet = values_by_indicator[suggestion.indicator]
+        if sheet is None or (sheet.value is None and not sheet.not_applicable):
+            continue
+        if sheet.not_applicable or sheet.value != suggestion.value:
+            mismatches.append(
+                Mismatch(
+                    indicator=suggestion.indicator,
+                    text_value=suggestion.value,
+                    sheet_value=None if sheet.not_applicable else sheet.value,
+                    figure_text=suggestion.figure_text,
+                    sentence=suggestion.sentence,
+                    quote=suggestion.quote,
+                )
+            )
+    return mismatches

@@ -1,0 +1,225 @@
+"""What staff do to a report's content, one function per operation, each atomic.
+
+Views stay thin: they check access through ``reports.permissions``, validate forms, and call these.
+Every change bumps ``Report.version`` so that an editor opened before it cannot overwrite it (see
+``EditConflict``).
+"""
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from .models import Item, Organ, Report, ReportEvent, Section, next_position, reorder
+from .outline import outline_for
+
+# Saves by one person within this time make one line of the report's history, not hundreds of autosaves.
+SAVE_SESSION = timedelta(minutes=30)
+
+
+class EditConflict(Exception):
+    """Someone saved the report after this editor was opened, or it was submitted and is locked now."""
+
+    def __init__(self, report):
+        super().__init__(f"{report} was saved by someone else")
+        self.report = report
+
+
+def bump_version(report, user, expected_version=None, **fields):
+    """Increase the version (only from ``expected_version`` when given) and record who changed it.
+
+    Conditional on the status too, so a save racing a submission or approval cannot slip in after it.
+    """
+    rows = Report.objects.filter(pk=report.pk, status__in=Report.EDITABLE_STATUSES)
+    if expected_version is not None:
+        rows = rows.filter(version=expected_version)
+    updated = rows.update(version=F("version") + 1, updated_at=timezone.now(), updated_by=user, **fields)
+    if not updated:
+        raise EditConflict(Report.objects.select_related("updated_by").get(pk=report.pk))
+    report.refresh_from_db(fields=["version", "updated_at", "updated_by"])
+    _record_save(report, user)
+    return report.version
+
+
+def _record_save(report, user):
+    now = timezone.now()
+    last = report.events.order_by("-created_at", "-pk").first()
+    if (
+        last
+        and last.action == ReportEvent.SAVE
+        and last.user_id == user.pk
+        and now - last.created_at < SAVE_SESSION
+    ):
+        ReportEvent.objects.filter(pk=last.pk).update(created_at=now)
+        return
+    ReportEvent.objects.create(
+        report=report, action=ReportEvent.SAVE, from_status=report.status, to_status=report.status, user=user
+    )
+
+
+@transaction.atomic
+def start_report(user, unit, year):
+    """A new draft, pre-filled: last year's organs and addressee, the year's outline of sections."""
+    last_year = Report.objects.filter(unit=unit, year=year - 1).first()
+    report = Report.objects.create(
+        unit=unit, year=year, addressee=last_year.addressee if last_year else "", updated_by=user
+    )
+    ReportEvent.objects.create(
+        report=report, action="create", from_status="draft", to_status="draft", user=user
+    )
+    if last_year:
+        Organ.objects.bulk_create(
+            Organ(report=report, role=organ.role, position=organ.position, name=organ.name)
+            for organ in last_year.organs.all()
+        )
+    Section.objects.bulk_create(
+        Section(report=report, position=position, kind=kind, heading=heading)
+        for position, (kind, heading) in enumerate(outline_for(unit.district, year))
+    )
+    return report
+
+
+@transaction.atomic
+def save_report_content(report, user, *, base_version, header, sections, items):
+    """Save what the editor shows, refusing if the report changed since ``base_version``.
+
+    ``header`` is the header form's cleaned data; ``sections`` and ``items`` map an id to cleaned data.
+    A constant number of queries however long the report: one bulk update per kind of row.
+    """
+    bump_version(
+        report,
+        user,
+        expected_version=base_version,
+        **{
+            name: header[name]
+            for name in ("title", "document_number", "addressee", "preamble", "signing_date")
+        },
+    )
+    _replace_organs(report, Organ.Role.ISSUING, header["issuing_organs"])
+    _replace_organs(report, Organ.Role.SIGNING, header["signing_organs"])
+    _update_rows(Section, report.sections.all(), sections)
+    _update_rows(Item, Item.objects.filter(section__report=report), items)
+    return report.version
+
+
+def _replace_organs(report, role, names):
+    report.organs.filter(role=role).delete()
+    Organ.objects.bulk_create(
+        Organ(report=report, role=role, position=position, name=name) for position, name in enumerate(names)
+    )
+
+
+def _update_rows(model, queryset, data_by_id):
+    rows = [row for row in queryset if row.pk in data_by_id]
+    if not rows:
+        return
+    fields = list(next(iter(data_by_id.values())).keys())
+    for row in rows:
+        for name, value in data_by_id[row.pk].items():
+            setattr(row, name, value)
+    model.objects.bulk_update(rows, fields)
+
+
+@transaction.atomic
+def add_item(report, user, section, *, style=Item.Style.RUN_IN, level=Item.Level.SECOND):
+    item = Item.objects.create(
+        section=section, position=next_position(section.items), style=style, level=level
+    )
+    bump_version(report, user)
+    return item
+
+
+@transaction.atomic
+def move_item(report, user, item, step):
+    """Move ``item`` ``step`` places (-1 up, +1 down) inside its section; the numbering follows."""
+    siblings = list(item.section.items.all())
+    _move_in(siblings, item, step)
+    bump_version(report, user)
+
+
+@transaction.atomic
+def move_section(report, user, section, step):
+    _move_in(list(report.sections.all()), section, step)
+    bump_version(report, user)
+
+
+def _move_in(ordered, obj, step):
+    index = next(i for i, o in enumerate(ordered) if o.pk == obj.pk)
+    target = index + step
+    if 0 <= target < len(ordered):
+        ordered.insert(target, ordered.pop(index))
+        reorder(ordered)
+
+
+@dataclass
+class DeletedItem:
+    """What is needed to put a deleted item back where it was (kept in the session for "撤销")."""
+
+    report_id: int
+    section_id: int
+    position: int
+    fields: dict
+
+    def as_session(self):
+        return {
+            "report_id": self.report_id,
+            "section_id": self.section_id,
+            "position": self.position,
+            **self.fields,
+        }
+
+    @classmethod
+    def from_session(cls, data):
+        data = dict(data)
+        return cls(data.pop("report_id"), data.pop("section_id"), data.pop("position"), data)
+
+
+ITEM_CONTENT_FIELDS = ("style", "level", "joins_previous", "heading", "body")
+
+
+@transaction.atomic
+def delete_item(report, user, item):
+    siblings = list(item.section.items.all())
+    deleted = DeletedItem(
+        report_id=report.pk,
+        section_id=item.section_id,
+        position=[s.pk for s in siblings].index(item.pk),
+        fields={name: getattr(item, name) for name in ITEM_CONTENT_FIELDS},
+    )
+    item.delete()
+    reorder([s for s in siblings if s.pk != item.pk])
+    bump_version(report, user)
+    return deleted
+
+
+@transaction.atomic
+def restore_item(report, user, deleted):
+    """Undo ``delete_item``: the item comes back at its old place in its section."""
+    section = report.sections.get(pk=deleted.section_id)
+    siblings = list(section.items.all())
+    item = Item.objects.create(section=section, position=next_position(section.items), **deleted.fields)
+    siblings.insert(min(deleted.position, len(siblings)), item)
+    reorder(siblings)
+    bump_version(report, user)
+    return item
+
+
+@transaction.atomic
+def add_section(report, user):
+    section = Section.objects.create(
+        report=report, position=next_position(report.sections), kind=Section.Kind.OTHER, heading="新的部分"
+    )
+    bump_version(report, user)
+    return section
+
+
+@transaction.atomic
+def delete_section(report, user, section):
+    """Only an empty section may go: its items would be lost with it."""
+    if section.items.exists():
+        raise ValueError("这一部分还有条目，请先删除或移走其中的条目。")
+    section.delete()
+    reorder(list(report.sections.all()))
+    bump_version(report, user)

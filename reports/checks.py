@@ -1,0 +1,47 @@
+"""System check: the PDF needs CJK fonts, and the 楷体 stand-in for the "（一）" headings.
+
+Without a CJK font WeasyPrint prints the report as empty boxes, so ``manage.py check`` (and runserver,
+migrate) warn early and say which Debian package fixes it.
+"""
+
+import subprocess
+
+from django.core import checks
+
+KAITI_FAMILIES = ("楷体_GB2312", "KaiTi_GB2312", "楷体", "KaiTi", "AR PL KaitiM GB")
+
+
+def cjk_font_families():
+    """The families ``fc-list :lang=zh`` knows (each may list several names); empty without fontconfig."""
+    try:
+        result = subprocess.run(
+            ["fc-list", ":lang=zh", "family"], capture_output=True, text=True, timeout=10, check=False
+        )
+    except (OSError, subprocess.SubprocessError):
+        return set()
+    names = set()
+    for line in result.stdout.splitlines():
+        names.update(name.strip() for name in line.split(",") if name.strip())
+    return names
+
+
+@checks.register()
+def check_cjk_fonts(app_configs=None, **kwargs):
+    families = cjk_font_families()
+    if not families:
+        return [
+            checks.Warning(
+                "没有找到中文字体（fc-list :lang=zh 为空），PDF中的汉字将无法显示。",
+                hint="apt-get install fonts-noto-cjk fonts-arphic-gkai00mp",
+                id="reports.W001",
+            )
+        ]
+    if not families.intersection(KAITI_FAMILIES):
+        return [
+            checks.Warning(
+                "没有找到楷体字体，“（一）”级标题将以其他字体排印。",
+                hint="apt-get install fonts-arphic-gkai00mp",
+                id="reports.W002",
+            )
+        ]
+    return []

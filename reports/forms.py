@@ -1,0 +1,157 @@
+"""The editor's forms. Text from users is cleaned the same way everywhere by ``clean_text``."""
+
+import re
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from .models import Item, Report, Section
+
+# Everything below U+0020 except tab and newline, plus DEL and the C1 block: invisible characters that
+# come in with text pasted from web pages and PDFs and break printing.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\ufeff]")
+
+PREAMBLE_MAX = 5_000
+BODY_MAX = 20_000
+ORGANS_MAX = 6
+
+
+def clean_text(value):
+    """Normalise line ends and drop control characters; HTML is kept as text (templates escape it)."""
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    return CONTROL_CHARACTERS.sub("", value).strip()
+
+
+class CleanTextMixin:
+    """Runs ``clean_text`` over every submitted text field before validation counts its length."""
+
+    def full_clean(self):
+        if self.is_bound:
+            data = self.data.copy()
+            for name, field in self.fields.items():
+                key = self.add_prefix(name)
+                if isinstance(field, forms.CharField) and key in data:
+                    data[key] = clean_text(data[key])
+            self.data = data
+        super().full_clean()
+
+
+def organ_lines(text):
+    return [line.strip() for line in clean_text(text).split("\n") if line.strip()]
+
+
+class ReportHeaderForm(CleanTextMixin, forms.ModelForm):
+    issuing_organs = forms.CharField(
+        label="发文机关",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="每行一个；联合行文时写两行，如党工委和办事处。",
+    )
+    signing_organs = forms.CharField(
+        label="落款机关",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="每行一个，印在正文之后；不需要落款可留空。",
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput(attrs={"data-version": ""}))
+
+    class Meta:
+        model = Report
+        fields = ["title", "document_number", "addressee", "preamble", "signing_date"]
+        widgets = {
+            "preamble": forms.Textarea(attrs={"rows": 5}),
+            "signing_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }
+        help_texts = {"preamble": "标题之后、“一、”之前的导语，常以“现将……报告如下：”结尾。"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["title"].required = True
+        self.fields["preamble"].validators.append(_max_length(PREAMBLE_MAX))
+        if not self.is_bound:
+            report = self.instance
+            self.initial["issuing_organs"] = "\n".join(o.name for o in report.issuing_organs)
+            self.initial["signing_organs"] = "\n".join(o.name for o in report.signing_organs)
+            self.initial["version"] = report.version
+
+    def clean_issuing_organs(self):
+        return _clean_organs(self.cleaned_data["issuing_organs"])
+
+    def clean_signing_organs(self):
+        return _clean_organs(self.cleaned_data["signing_organs"])
+
+
+def _clean_organs(text):
+    lines = organ_lines(text)
+    if len(lines) > ORGANS_MAX:
+        raise ValidationError(f"最多{ORGANS_MAX}个机关，现在有{len(lines)}个。")
+    too_long = [line for line in lines if len(line) > 100]
+    if too_long:
+        raise ValidationError(f"机关名称不能超过100个字：“{too_long[0][:20]}…”")
+    return lines
+
+
+def _max_length(limit):
+    def check(value):
+        if len(value) > limit:
+            raise ValidationError(f"不能超过{limit}个字，现在有{len(value)}个字。请删减或分成几段、几条。")
+
+    return check
+
+
+class SectionForm(CleanTextMixin, forms.ModelForm):
+    class Meta:
+        model = Section
+        fields = ["heading", "kind"]
+        labels = {"heading": "部分标题", "kind": "对应条例要求"}
+
+
+class ItemForm(CleanTextMixin, forms.ModelForm):
+    class Meta:
+        model = Item
+        fields = ["style", "level", "joins_previous", "heading", "body"]
+        widgets = {
+            "style": forms.Select(attrs={"class": "form-select form-select-sm"}),
+            "level": forms.Select(attrs={"class": "form-select form-select-sm"}),
+            "joins_previous": forms.CheckboxInput(attrs={"class": "form-check-input"}),
+            "body": forms.Textarea(attrs={"rows": 4}),
+            "heading": forms.TextInput(attrs={"placeholder": "可不填，如：高度重视，落实责任。"}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["body"].validators.append(_max_length(BODY_MAX))
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("style") == Item.Style.HEADING and not cleaned.get("heading"):
+            self.add_error("heading", "“标题单独成行”的条目需要填写小标题。")
+        if not cleaned.get("heading") and not cleaned.get("body"):
+            self.add_error("body", "小标题和正文不能都为空；不需要这一条可以删除。")
+        return cleaned
+
+
+class NewReportForm(forms.Form):
+    unit = forms.ModelChoiceField(label="单位", queryset=None, empty_label=None)
+    year = forms.TypedChoiceField(label="年度", coerce=int)
+
+    def __init__(self, *args, units, years, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units
+        self.fields["year"].choices = [(year, f"{year}年度") for year in years]
+        if len(units) == 1:
+            self.fields["unit"].widget = forms.HiddenInput()
+            self.initial["unit"] = units[0].pk
+
+    def clean(self):
+        cleaned = super().clean()
+        unit, year = cleaned.get("unit"), cleaned.get("year")
+        if unit and year and Report.objects.filter(unit=unit, year=year).exists():
+            raise ValidationError(f"{unit.short_name}{year}年度报告已经存在，请在列表中打开它。")
+        return cleaned
+
+
+class CommentForm(CleanTextMixin, forms.Form):
+    body = forms.CharField(label="意见", max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
+    target = forms.CharField(required=False, widget=forms.HiddenInput)  # "item-12", "section-3" or ""
+    parent = forms.IntegerField(required=False, widget=forms.HiddenInput)

@@ -1,0 +1,175 @@
+"""Demo data: 黔江区 and its units, a user for every role, the indicator catalogue, 城西街道's real 2024
+report imported from its text with the figures it states, and 2025 drafts so the app is not empty.
+
+Idempotent: running it again changes nothing that is already there.
+"""
+
+from decimal import Decimal
+from pathlib import Path
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from indicators.demo_catalogue import install_catalogue
+from indicators.extraction import suggest_values
+from indicators.models import Indicator, IndicatorValue, Qualifier
+from reports.actions import start_report
+from reports.importing import create_report_from_parse, parse_report_text
+from reports.models import Item, Membership, Report, Unit, next_position
+
+DEMO_PASSWORD = "demo12345"
+SEED_REPORT = Path(__file__).resolve().parents[2] / "demo_data" / "chengxi-2024-report.txt"
+
+DISTRICT = ("qianjiang", "黔江区", "黔江区")
+UNITS = [
+    # code, full name, short name, kind
+    ("chengxi", "黔江区城西街道", "城西街道", Unit.Kind.SUBDISTRICT),
+    ("chengdong", "黔江区城东街道", "城东街道", Unit.Kind.SUBDISTRICT),
+    ("chengnan", "黔江区城南街道", "城南街道", Unit.Kind.SUBDISTRICT),
+    ("zhengyang", "黔江区正阳街道", "正阳街道", Unit.Kind.SUBDISTRICT),
+    ("zhoubai", "黔江区舟白街道", "舟白街道", Unit.Kind.SUBDISTRICT),
+    ("fengjia", "黔江区冯家街道", "冯家街道", Unit.Kind.SUBDISTRICT),
+    ("zhuoshui", "黔江区濯水镇", "濯水镇", Unit.Kind.TOWN),
+    ("shihui", "黔江区石会镇", "石会镇", Unit.Kind.TOWN),
+]
+USERS = [
+    # username, display name, unit code, role
+    ("chengxi_staff", "陈填报", "chengxi", Membership.Role.STAFF),
+    ("chengxi_leader", "刘书记", "chengxi", Membership.Role.LEADER),
+    ("chengdong_staff", "周填报", "chengdong", Membership.Role.STAFF),
+    ("chengdong_leader", "吴主任", "chengdong", Membership.Role.LEADER),
+    ("district_office", "区委依法治区办 杨科长", "qianjiang", Membership.Role.DISTRICT_OFFICE),
+]
+ADMIN = ("admin", "系统管理员")
+
+# Last year's figure the seed itself gives: "共处理群众信访事项共30件，比去年减少14件" → 44 in 2023.
+CHENGXI_2023_PETITIONS = Decimal(44)
+
+DRAFT_2025 = {
+    "chengdong": [
+        (
+            "run_in",
+            "高度重视，压实责任。",
+            "街道党工委书记、办事处主任切实履行法治建设第一责任人职责，全年召开专题会议3次。",
+        ),
+        ("run_in", "加强学法，提升能力。", "全年开展中心组学法10次，干部职工法治培训500余人次。"),
+    ],
+    "chengnan": [
+        ("run_in", "深化普法宣传。", "开展集中宣传活动6次，发放宣传资料8000余份。"),
+    ],
+    "zhuoshui": [
+        ("run_in", "化解矛盾纠纷。", "共排查矛盾纠纷320件，调解成功318件。"),
+    ],
+}
+
+
+class Command(BaseCommand):
+    help = "载入演示数据（黔江区、各街道乡镇、演示账号、指标目录、城西街道2024年报告）；可重复运行。"
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        district = self.ensure_units()
+        self.ensure_users(district)
+        count = install_catalogue(district, first_year=2020)
+        self.stdout.write(f"指标目录：{count}项")
+        self.ensure_chengxi_reports(district)
+        self.ensure_2025_drafts(district)
+        self.print_logins()
+
+    def ensure_units(self):
+        code, name, short_name = DISTRICT
+        district, _ = Unit.objects.get_or_create(
+            code=code, defaults={"name": name, "short_name": short_name, "kind": Unit.Kind.DISTRICT}
+        )
+        for position, (code, name, short_name, kind) in enumerate(UNITS, start=1):
+            Unit.objects.get_or_create(
+                code=code,
+                defaults={
+                    "name": name,
+                    "short_name": short_name,
+                    "kind": kind,
+                    "parent": district,
+                    "position": position,
+                },
+            )
+        return district
+
+    def ensure_users(self, district):
+        User = get_user_model()
+        for username, display_name, unit_code, role in USERS:
+            user, created = User.objects.get_or_create(
+                username=username, defaults={"first_name": display_name}
+            )
+            if created:
+                user.set_password(DEMO_PASSWORD)
+                user.save()
+            Membership.objects.get_or_create(user=user, unit=Unit.objects.get(code=unit_code), role=role)
+        username, display_name = ADMIN
+        if not User.objects.filter(username=username).exists():
+            User.objects.create_superuser(username, "", DEMO_PASSWORD, first_name=display_name)
+
+    def ensure_chengxi_reports(self, district):
+        chengxi = Unit.objects.get(code="chengxi")
+        if not Report.objects.filter(unit=chengxi, year=2024).exists():
+            text = SEED_REPORT.read_text(encoding="utf-8")
+            report = create_report_from_parse(parse_report_text(text), chengxi, 2024)
+            report.status = Report.Status.ACCEPTED
+            report.save(update_fields=["status"])
+            indicators = list(Indicator.objects.for_year(district, 2024))
+            suggestions = suggest_values(text, indicators)
+            IndicatorValue.objects.bulk_create(
+                IndicatorValue(
+                    report=report,
+                    indicator=s.indicator,
+                    value=s.value,
+                    qualifier=s.qualifier,
+                    note=f"摘自正文：{s.figure_text}",
+                )
+                for s in suggestions
+            )
+            self.stdout.write(
+                f"城西街道2024年报告：{report.sections.count()}个部分，{len(suggestions)}项指标"
+            )
+        if not Report.objects.filter(unit=chengxi, year=2023).exists():
+            report = Report.objects.create(
+                unit=chengxi,
+                year=2023,
+                status=Report.Status.ACCEPTED,
+                preamble="（演示数据：只有由2024年报告“比去年减少14件”推算的上年信访数。）",
+            )
+            petitions = Indicator.objects.get(district=district, code="petitions_handled")
+            IndicatorValue.objects.create(
+                report=report,
+                indicator=petitions,
+                value=CHENGXI_2023_PETITIONS,
+                qualifier=Qualifier.EXACT,
+                note="由2024年报告推算",
+            )
+
+    def ensure_2025_drafts(self, district):
+        for unit_code, items in DRAFT_2025.items():
+            unit = Unit.objects.get(code=unit_code)
+            if Report.objects.filter(unit=unit, year=2025).exists():
+                continue
+            report = start_report(None, unit, 2025)
+            measures = report.sections.first()
+            for style, heading, body in items:
+                Item.objects.create(
+                    section=measures,
+                    position=next_position(measures.items),
+                    style=style,
+                    heading=heading,
+                    body=body,
+                )
+            self.stdout.write(f"{unit.short_name}2025年报告草稿")
+
+    def print_logins(self):
+        self.stdout.write("")
+        self.stdout.write(f"演示账号（密码均为 {DEMO_PASSWORD}）：")
+        for username, display_name, unit_code, role in USERS:
+            unit = Unit.objects.get(code=unit_code)
+            self.stdout.write(
+                f"  {username:<18} {Membership.Role(role).label:<6} {unit.short_name}  {display_name}"
+            )
+        self.stdout.write(f"  {ADMIN[0]:<18} 管理后台 /admin/")

@@ -1,0 +1,40 @@
+"""Telling people: an in-app notice now, an e-mail with a link once the transaction has committed."""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import send_mass_mail
+from django.db import transaction
+from django.db.models import Q
+from django.urls import reverse
+
+from .models import Membership, Notice
+
+
+def recipients(report, roles):
+    """Active users holding one of ``roles`` over ``report`` (unit roles on its unit, the office on its district)."""
+    unit_roles = [r for r in roles if r != Membership.Role.DISTRICT_OFFICE]
+    query = Q(memberships__unit=report.unit, memberships__role__in=unit_roles)
+    if Membership.Role.DISTRICT_OFFICE in roles:
+        query |= Q(
+            memberships__unit_id=report.unit.parent_id or report.unit_id,
+            memberships__role=Membership.Role.DISTRICT_OFFICE,
+        )
+    return get_user_model().objects.filter(query, is_active=True).distinct()
+
+
+def notify(report, roles, message, exclude=None):
+    users = [u for u in recipients(report, roles) if exclude is None or u.pk != exclude.pk]
+    Notice.objects.bulk_create(Notice(user=user, report=report, message=message) for user in users)
+    link = settings.SITE_URL.rstrip("/") + reverse("report-detail", args=[report.pk])
+    mails = [
+        (
+            f"【法治年报】{message[:60]}",
+            f"{message}\n\n查看报告：{link}\n",
+            settings.DEFAULT_FROM_EMAIL,
+            [u.email],
+        )
+        for u in users
+        if u.email
+    ]
+    if mails:
+        transaction.on_commit(lambda: send_mass_mail(mails, fail_silently=True))

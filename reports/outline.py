@@ -1,0 +1,22 @@
+"""The sections a new report starts from.
+
+When the district has set no outline for the year, the regulation's five contents
+(《法治政府建设与责任落实督察工作规定》): measures and results; how the principal leaders performed the
+first-responsibility duty; shortcomings and causes; next year's plans; other matters.
+"""
+
+from .models import Section
+
+REGULATION_OUTLINE = [
+    (Section.Kind.MEASURES_AND_RESULTS, "{year}年推进法治政府建设的主要举措和成效"),
+    (Section.Kind.FIRST_RESPONSIBILITY, "党政主要负责人履行推进法治建设第一责任人职责情况"),
+    (Section.Kind.SHORTCOMINGS, "{year}年推进法治政府建设存在的不足和原因"),
+    (Section.Kind.NEXT_YEAR_PLANS, "{next_year}年推进法治政府建设的主要安排"),
+    (Section.Kind.OTHER, "其他需要报告的事项"),
+]
+
+
+def outline_for(district, year):
+    """(kind, heading) pairs for ``year``'s reports in ``district``, headings dated for the year."""
+    # The district's own outline per year comes with the district office's set-up pages.
+    return [(kind, heading.format(year=year, next_year=year + 1)) for kind, heading in REGULATION_OUTLINE]

@@ -1,0 +1,152 @@
+"""The one render context of the official document: the on-screen preview, the PDF and the .docx read it.
+
+Its query count does not depend on the report's size: sections with their items, the organs, this year's
+and last year's indicator values are each fetched in one query.
+"""
+
+from dataclasses import dataclass
+
+from django.db.models import prefetch_related_objects
+from django.utils.timezone import localtime
+
+from indicators.aggregation import year_on_year
+from indicators.models import Indicator, IndicatorValue, format_number
+from reports.models import Report
+
+from .document import build_blocks
+
+ATTACHMENT_TITLE = "主要指标统计表"
+SUBJECT = "法治政府建设年度报告"
+FINAL_STATUSES = (Report.Status.APPROVED, Report.Status.ACCEPTED)
+HEAD_KINDS = ("organ", "document_number", "title", "addressee")
+SIGNATURE_KINDS = ("signature", "date")
+
+
+@dataclass
+class PrintedRun:
+    text: str
+    font: str  # the CSS class of the font: "" (the paragraph's own), "kaiti" or "heiti"
+
+
+@dataclass
+class PrintedBlock:
+    """A block of ``build_blocks`` with each run's font decided, so the template only prints."""
+
+    kind: str
+    level: int
+    anchor: str
+    runs: list[PrintedRun]
+
+    @property
+    def text(self):
+        return "".join(run.text for run in self.runs)
+
+    @property
+    def bookmark(self):
+        """A run-in "（一）标题。" is a PDF bookmark under its section: its leading heading runs."""
+        leading = []
+        for run in self.runs:
+            if run.font != "kaiti":
+                break
+            leading.append(run.text)
+        return "".join(leading)
+
+
+@dataclass
+class IndicatorRow:
+    category: str
+    name: str
+    unit: str
+    display: str
+    previous_display: str
+    change: str
+
+
+def report_context(report):
+    """Everything the document template needs. ``report`` should come with its unit (select_related)."""
+    prefetch_related_objects([report], "organs")
+    sections = list(report.sections.prefetch_related("items"))
+    blocks = build_blocks(report, sections)
+    printed = [printed_block(block) for block in blocks]
+    rows = indicator_rows(report)
+    return {
+        "report": report,
+        "blocks": blocks,
+        # The template prints the three parts apart: the attachment note goes between body and signature.
+        "head_blocks": [b for b in printed if b.kind in HEAD_KINDS],
+        "body_blocks": [b for b in printed if b.kind not in HEAD_KINDS + SIGNATURE_KINDS],
+        "signature_blocks": [b for b in printed if b.kind in SIGNATURE_KINDS],
+        "indicator_rows": rows,
+        "is_draft": report.status not in FINAL_STATUSES,
+        "attachment_title": ATTACHMENT_TITLE,
+        "subject": SUBJECT,
+        "keywords": ",".join([SUBJECT, report.unit.short_name, f"{report.year}年度"]),
+        # The PDF's creation date is the date of the content, so the same version renders the same file.
+        "created": localtime(report.updated_at).replace(microsecond=0).isoformat(),
+    }
+
+
+def printed_block(block):
+    """Run-in labels and headings print in their level's heading font; the text runs in the body font.
+
+    "一、" headings are 黑体 as a whole and "（一）" 楷体; "1."/"（1）" and the "一是" enumerations stay in
+    the body font (GB/T 9704: bold is house style, not the standard).
+    """
+    runs = []
+    for run in block.runs:
+        font = ""
+        if block.kind == "section_heading":
+            font = "heiti"
+        elif block.level == 2 and run.role in ("label", "heading") and not _is_enumerated(block):
+            font = "kaiti"
+        runs.append(PrintedRun(run.text, font))
+    return PrintedBlock(block.kind, block.level, block.anchor, runs)
+
+
+def _is_enumerated(block):
+    # An "一是…" paragraph carries its label as a label run; heading labels end in "、", "）" or ".".
+    labels = [run.text for run in block.runs if run.role == "label"]
+    return bool(labels) and all(label.endswith("是") for label in labels)
+
+
+def indicator_rows(report):
+    """This year's values grouped by category (in the catalogue's order), then by position."""
+    values = list(report.indicator_values.select_related("indicator"))
+    previous = IndicatorValue.objects.select_related("indicator").previous_year_of(report)
+    category_order = {value: index for index, value in enumerate(Indicator.Category.values)}
+    values.sort(
+        key=lambda v: (category_order.get(v.indicator.category, 99), v.indicator.position, v.indicator.code)
+    )
+    rows = []
+    for value in values:
+        indicator = value.indicator
+        last = previous.get(indicator.pk)
+        rows.append(
+            IndicatorRow(
+                category=indicator.get_category_display(),
+                name=indicator.name,
+                unit=indicator.unit,
+                display=value.display,
+                previous_display=last.display if last else "",
+                change=change_text(value, last),
+            )
+        )
+    return rows
+
+
+def change_text(current, previous):
+    """ "减少14件（-31.8%）"; a percentage indicator changes by percentage points: "增加2.5个百分点"."""
+    change = year_on_year(current, previous)
+    if change is None:
+        return ""
+    if change.difference == 0:
+        return change.direction
+    unit = current.indicator.unit
+    amount = format_number(abs(change.difference))
+    if unit == "%":
+        return f"{change.direction}{amount}个百分点"
+    text = f"{change.direction}{amount}{unit}"
+    if change.percent is not None:
+        sign = "+" if change.percent > 0 else ""
+        text += f"（{sign}{format_number(change.percent)}%）"
+    return text

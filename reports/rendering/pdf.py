@@ -1,0 +1,107 @@
+"""The official document as HTML and PDF: one template, one stylesheet, WeasyPrint for the PDF.
+
+WeasyPrint fetches nothing but the app's own static files (``StaticOnlyFetcher``). The font configuration
+and the parsed stylesheet are built once per process and reused: loading the CJK fonts is most of a cold
+render (a changed stylesheet needs a restart, as changed code does).
+
+After each render the garbage is collected, or a long-lived process grows by megabytes a render (see
+shared/domain.md). A full collection walks every object of the process (Django, WeasyPrint, fonts: ~70 ms),
+so after the first render the survivors are frozen (``gc.freeze``) and later collections walk only what a
+render made: the same memory, a quarter less time.
+Never use ``full_fonts`` or fontTools subsetting: the default HarfBuzz subsetting is fast and small.
+"""
+
+import gc
+import mimetypes
+from functools import cache
+from urllib.parse import unquote, urljoin, urlsplit
+
+from django.contrib.staticfiles import finders
+from django.template.loader import render_to_string
+from django.templatetags.static import static
+from django.utils.safestring import mark_safe
+from weasyprint import CSS, HTML
+from weasyprint.text.fonts import FontConfiguration
+from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+from .context import report_context
+
+STYLESHEET = "document/gbt9704.css"
+# Relative URLs in the HTML ("/static/…") resolve against this origin, which exists nowhere (RFC 2606):
+# the fetcher answers for it from the static files and refuses everything else.
+BASE_URL = "https://document.invalid/"
+
+
+class RefusedURL(ValueError):
+    """WeasyPrint logs a fetcher's error as a warning and renders without the resource."""
+
+
+class StaticOnlyFetcher(URLFetcher):
+    """Serves the app's static files and ``data:`` URLs; refuses ``file:``, other hosts and schemes."""
+
+    def fetch(self, url, headers=None):
+        parts = urlsplit(url)
+        if parts.scheme == "data":
+            return super().fetch(url, headers)
+        prefix = urlsplit(static("")).path  # "/static/"
+        if f"{parts.scheme}://{parts.netloc}/" != BASE_URL or not parts.path.startswith(prefix):
+            raise RefusedURL(f"只允许加载本系统的静态文件：{url}")
+        relative = unquote(parts.path[len(prefix) :])
+        # finders.find refuses paths that leave the static directories ("../").
+        path = finders.find(relative) if relative and ".." not in relative.split("/") else None
+        if not path:
+            raise RefusedURL(f"没有这个静态文件：{url}")
+        with open(path, "rb") as file:
+            body = file.read()
+        content_type = mimetypes.guess_type(path)[0] or "application/octet-stream"
+        if content_type.startswith("text/"):
+            content_type += "; charset=utf-8"  # the stylesheet names fonts in Chinese
+        return URLFetcherResponse(url, body, {"Content-Type": content_type})
+
+
+@cache
+def font_config():
+    return FontConfiguration()
+
+
+@cache
+def stylesheet():
+    """The document's stylesheet, parsed once: it is the same file for every render."""
+    url = urljoin(BASE_URL, static(STYLESHEET))
+    return CSS(url=url, url_fetcher=StaticOnlyFetcher(), font_config=font_config())
+
+
+@cache
+def stylesheet_text():
+    with open(finders.find(STYLESHEET), encoding="utf-8") as file:
+        return file.read()
+
+
+def render_html(report, *, inline_css=False, **extra):
+    """The document's HTML. ``inline_css`` puts the stylesheet inside, for a file read without the app."""
+    context = report_context(report) | extra
+    if inline_css:
+        context["inline_css"] = mark_safe(stylesheet_text())  # our own static file, never user text
+    return render_to_string("document/report.html", context)
+
+
+def render_pdf(report, *, pdfa=False):
+    """The report as PDF bytes; PDF/A-2b for archiving when ``pdfa``."""
+    html = render_html(report, for_pdf=True)
+    options = {"pdf_variant": "pdf/a-2b"} if pdfa else {}
+    try:
+        document = HTML(string=html, base_url=BASE_URL, url_fetcher=StaticOnlyFetcher())
+        return document.write_pdf(stylesheets=[stylesheet()], font_config=font_config(), **options)
+    finally:
+        _collect_garbage()
+
+
+_frozen = False
+
+
+def _collect_garbage():
+    global _frozen
+    gc.collect()
+    if not _frozen:
+        gc.freeze()
+        _frozen = True

@@ -1,0 +1,80 @@
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from reports.actions import start_report
+from reports.deadlines import DELIVERED, deadline_for, deadline_text, reporting_year
+from reports.forms import NewReportForm
+from reports.models import Membership, Report, Unit
+from reports.permissions import Action, units_user_can_write_for
+
+
+def open_years(units):
+    """Years a unit may start a report for: last year and this one, unless every unit has it already."""
+    this_year = timezone.localdate().year
+    years = [this_year - 1, this_year]
+    taken = set(Report.objects.filter(unit__in=units, year__in=years).values_list("unit_id", "year"))
+    return [year for year in years if any((unit.pk, year) not in taken for unit in units)]
+
+
+def _new_report_form(user, data=None):
+    units = units_user_can_write_for(user)
+    if not units:
+        return None
+    years = open_years(units)
+    return NewReportForm(data, units=units, years=years) if years else None
+
+
+@login_required
+def home(request):
+    reports = Report.objects.restrict(request.user).select_related("unit", "updated_by")
+    editable_ids = set(Report.objects.restrict(request.user, Action.EDIT).values_list("pk", flat=True))
+    context = {
+        "reports": reports,
+        "editable_ids": editable_ids,
+        "new_report_form": _new_report_form(request.user),
+        "waiting": waiting_for(request.user),
+    }
+    return render(request, "reports/home.html", context)
+
+
+def waiting_for(user):
+    """What each of the user's roles has to do now: a list of {"title", "reports" or "units"}."""
+    unit_ids = {role: [] for role in Membership.Role.values}
+    for membership in user.memberships.all():
+        unit_ids[membership.role].append(membership.unit_id)
+    reports = Report.objects.select_related("unit", "updated_by")
+    todo = []
+    if unit_ids[Membership.Role.STAFF]:
+        returned = reports.filter(unit__in=unit_ids[Membership.Role.STAFF], status=Report.Status.RETURNED)
+        todo.append({"title": "被退回、待修改的报告", "reports": list(returned)})
+    if unit_ids[Membership.Role.LEADER]:
+        submitted = reports.filter(unit__in=unit_ids[Membership.Role.LEADER], status=Report.Status.SUBMITTED)
+        todo.append({"title": "待我审核的报告", "reports": list(submitted)})
+    for district in Unit.objects.filter(pk__in=unit_ids[Membership.Role.DISTRICT_OFFICE]):
+        approved = reports.filter(unit__parent=district, status=Report.Status.APPROVED)
+        todo.append({"title": f"{district}：待区级接收的报告", "reports": list(approved)})
+        year = reporting_year()
+        deadline = deadline_for(district, year)
+        missing = district.children.exclude(reports__year=year, reports__status__in=DELIVERED)
+        todo.append(
+            {
+                "title": f"{district}：{year}年度尚未报送的单位（截止{deadline:%Y-%m-%d}，{deadline_text(deadline)}）",
+                "units": list(missing),
+            }
+        )
+    return todo
+
+
+@login_required
+@require_POST
+def new_report(request):
+    form = _new_report_form(request.user, request.POST)
+    if form is None:
+        return redirect("home")
+    if not form.is_valid():
+        reports = Report.objects.restrict(request.user).select_related("unit", "updated_by")
+        return render(request, "reports/home.html", {"reports": reports, "new_report_form": form}, status=400)
+    report = start_report(request.user, form.cleaned_data["unit"], form.cleaned_data["year"])
+    return redirect("report-edit", report.pk)

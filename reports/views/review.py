@@ -1,0 +1,187 @@
+"""The review side: a report's page (status, actions, comments), transitions, history and changes."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
+
+from reports import workflow
+from reports.deadlines import deadline_for, deadline_text
+from reports.forms import CommentForm
+from reports.models import Item, ReviewComment, Section
+from reports.permissions import Action, can, get_report_or_refuse, roles_on
+from reports.rendering.document import build_blocks
+from reports.snapshots import compare, snapshot_content
+
+REVIEW_ACTIONS = ("return", "approve", "accept", "district_return")
+
+
+def comment_anchor(comment):
+    """The anchor of the block a comment is about, as ``build_blocks`` names them."""
+    if comment.item_id:
+        return f"item-{comment.item_id}"
+    if comment.section_id:
+        return f"section-{comment.section_id}"
+    return "report"
+
+
+@login_required
+def detail(request, pk):
+    report = get_report_or_refuse(request.user, pk)
+    sections = list(report.sections.prefetch_related("items"))
+    comments = list(
+        report.comments.select_related("author", "resolved_by").prefetch_related("replies__author")
+    )
+    threads = {}
+    for comment in comments:
+        if comment.parent_id is None:
+            threads.setdefault(comment_anchor(comment), []).append(comment)
+    deadline = deadline_for(report.unit.district, report.year)
+    context = {
+        "report": report,
+        "blocks": build_blocks(report, sections),
+        "threads": threads,
+        "open_comments": sum(1 for c in comments if c.parent_id is None and not c.is_resolved),
+        "steps": workflow.available_steps(request.user, report),
+        "can_edit": can(request.user, report, Action.EDIT),
+        "deadline": deadline,
+        "deadline_text": deadline_text(deadline, report.status),
+        "comment_form": CommentForm(),
+    }
+    return render(request, "reports/detail.html", context)
+
+
+@login_required
+@require_POST
+def act(request, pk, action):
+    report = get_report_or_refuse(request.user, pk)
+    try:
+        workflow.perform(request.user, report, action, request.POST.get("comment", ""))
+    except workflow.NotAllowed as refusal:
+        raise PermissionDenied(str(refusal)) from refusal
+    except workflow.WorkflowError as error:
+        messages.error(request, str(error))
+        return redirect("report-detail", report.pk)
+    messages.success(request, workflow.TRANSITIONS[action].done)
+    return redirect("report-detail", report.pk)
+
+
+@login_required
+@require_POST
+def comment(request, pk):
+    report = get_report_or_refuse(request.user, pk)
+    form = CommentForm(request.POST)
+    if not form.is_valid():
+        messages.error(
+            request, "意见没有发出：" + " ".join(e for errors in form.errors.values() for e in errors)
+        )
+        return redirect("report-detail", report.pk)
+    target = _comment_target(report, form.cleaned_data)
+    ReviewComment.objects.create(report=report, author=request.user, body=form.cleaned_data["body"], **target)
+    messages.success(request, "意见已发出。")
+    anchor = "#comments"
+    if target.get("item"):
+        anchor = f"#item-{target['item'].pk}"
+    elif target.get("section"):
+        anchor = f"#section-{target['section'].pk}"
+    return _back(request, report, anchor)
+
+
+def _back(request, report, anchor):
+    """Back to where the form was (the editor shows comments too), else to the report's page."""
+    next_url = request.POST.get("next", "")
+    if next_url and url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+        return redirect(next_url + anchor)
+    return redirect(reverse("report-detail", args=[report.pk]) + anchor)
+
+
+def _comment_target(report, data):
+    """Section, item, parent and quote of a new comment, all looked up inside ``report`` (else 404)."""
+    target = {}
+    if data.get("parent"):
+        parent = get_object_or_404(ReviewComment, pk=data["parent"], report=report, parent__isnull=True)
+        return {"parent": parent, "item": parent.item, "section": parent.section}
+    kind, _, pk = (data.get("target") or "").partition("-")
+    if kind == "item":
+        item = get_object_or_404(Item.objects.select_related("section"), pk=pk, section__report=report)
+        target = {"item": item, "section": item.section, "quote": (item.heading or item.body)[:60]}
+    elif kind == "section":
+        section = get_object_or_404(Section, pk=pk, report=report)
+        target = {"section": section, "quote": section.heading[:60]}
+    elif kind:
+        raise Http404("unknown comment target")
+    return target
+
+
+@login_required
+@require_POST
+def resolve_comment(request, pk, comment_pk):
+    report = get_report_or_refuse(request.user, pk)
+    comment = get_object_or_404(ReviewComment, pk=comment_pk, report=report, parent__isnull=True)
+    if not roles_on(request.user, report):
+        raise PermissionDenied("您不能处理这条意见。")
+    resolved = comment.resolved_at is None
+    ReviewComment.objects.filter(pk=comment.pk).update(
+        resolved_at=timezone.now() if resolved else None, resolved_by=request.user if resolved else None
+    )
+    messages.success(request, "已标记为已解决。" if resolved else "已重新打开这条意见。")
+    return _back(request, report, f"#comment-{comment.pk}")
+
+
+@login_required
+def history(request, pk):
+    report = get_report_or_refuse(request.user, pk)
+    events = [
+        {"when": e.created_at, "who": e.user, "what": workflow.action_label(e.action), "event": e}
+        for e in report.events.select_related("user")
+    ]
+    events += [
+        {
+            "when": c.created_at,
+            "who": c.author,
+            "what": "回复意见" if c.parent_id else "审核意见",
+            "comment": c,
+        }
+        for c in report.comments.select_related("author")
+    ]
+    events.sort(key=lambda row: row["when"], reverse=True)
+    return render(request, "reports/history.html", {"report": report, "rows": events})
+
+
+@login_required
+def changes(request, pk):
+    """What changed since the version this user last reviewed, or since the last approval."""
+    report = get_report_or_refuse(request.user, pk)
+    since = request.GET.get("since", "reviewed")
+    if since == "approved":
+        base_event = report.events.filter(action="approve").order_by("-created_at", "-pk").first()
+        base = base_event.snapshot if base_event else None
+        missing = "这份报告还没有审核通过过，下面是全部内容。"
+    else:
+        since = "reviewed"
+        base = _last_reviewed_snapshot(report, request.user)
+        missing = "您还没有审核过这份报告的任何版本，下面是全部内容。"
+    comparison = compare(base.content if base else None, snapshot_content(report))
+    context = {"report": report, "since": since, "base": base, "missing": missing, "comparison": comparison}
+    return render(request, "reports/changes.html", context)
+
+
+def _last_reviewed_snapshot(report, user):
+    """The submission ``user`` last returned, approved or accepted: "the version I last reviewed"."""
+    reviewed = (
+        report.events.filter(user=user, action__in=REVIEW_ACTIONS).order_by("-created_at", "-pk").first()
+    )
+    if reviewed is None:
+        return None
+    submission = (
+        report.events.filter(action="submit", snapshot__isnull=False, created_at__lte=reviewed.created_at)
+        .select_related("snapshot")
+        .order_by("-created_at", "-pk")
+        .first()
+    )
+    return submission.snapshot if submission else None

@@ -1,0 +1,30 @@
+// Year-on-year change computed as the value is typed. The server computes the same when it renders;
+// this only saves the user a round trip. Typed forms "1,705" and "1万" are read as the server reads them.
+(function () {
+  "use strict";
+  function readNumber(text) {
+    const match = /^\s*([0-9][0-9,，]*(?:\.[0-9]+)?)\s*(万|千)?\s*%?\s*$/.exec(text || "");
+    if (!match) return null;
+    const number = parseFloat(match[1].replace(/[,，]/g, ""));
+    return match[2] === "万" ? number * 10000 : match[2] === "千" ? number * 1000 : number;
+  }
+  function format(number) {
+    return String(Math.round(number * 100) / 100);
+  }
+  document.querySelectorAll("input[data-last]").forEach(function (input) {
+    const cell = input.closest("tr").querySelector(".yoy");
+    input.addEventListener("input", function () {
+      const last = readNumber(input.dataset.last);
+      const now = readNumber(input.value);
+      if (last === null || now === null) {
+        cell.textContent = "—";
+        return;
+      }
+      const difference = now - last;
+      const direction = difference > 0 ? "增加" : difference < 0 ? "减少" : "持平";
+      let text = direction + (difference ? format(Math.abs(difference)) + input.dataset.unit : "");
+      if (last !== 0 && difference) text += "（" + (difference * 100 / last).toFixed(1) + "%）";
+      cell.textContent = text;
+    });
+  });
+})();

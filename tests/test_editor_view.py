@@ -1,0 +1,227 @@
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from reports.models import Item, Report
+from tests.editor_helpers import add_section, editor_data
+
+
+def edit_url(report):
+    return reverse("report-edit", args=[report.pk])
+
+
+@pytest.fixture
+def section(report):
+    return add_section(report, items=3)
+
+
+@pytest.fixture
+def staff_client(client, staff):
+    client.force_login(staff)
+    return client
+
+
+def test_staff_see_the_report_as_it_reads_with_generated_numbers(staff_client, report, section):
+    response = staff_client.get(edit_url(report))
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "一、" in content and "（一）" in content and "（三）" in content
+    assert "第1条。" in content
+    assert 'data-autosave-url="' in content
+
+
+def test_the_unit_leader_may_edit_too(client, leader, report, section):
+    client.force_login(leader)
+    assert client.get(edit_url(report)).status_code == 200
+
+
+def test_another_units_user_gets_404(client, outsider, report, section):
+    client.force_login(outsider)
+    assert client.get(edit_url(report)).status_code == 404
+    assert client.post(edit_url(report), editor_data(report)).status_code == 404
+
+
+def test_the_district_office_may_not_edit(client, district_officer, report, section):
+    client.force_login(district_officer)
+    assert client.get(edit_url(report)).status_code == 403
+
+
+def test_anonymous_visitors_are_sent_to_login(client, report):
+    response = client.get(edit_url(report))
+    assert response.status_code == 302 and "/accounts/login/" in response.url
+
+
+def test_a_submitted_report_is_locked(staff_client, report, section):
+    Report.objects.filter(pk=report.pk).update(status=Report.Status.SUBMITTED)
+    response = staff_client.get(edit_url(report))
+    assert response.status_code == 403
+    assert "内容已锁定" in response.content.decode()
+    assert staff_client.post(edit_url(report), editor_data(report)).status_code == 403
+
+
+def test_saving_stores_every_field_and_bumps_the_version(staff_client, report, section):
+    item = section.items.first()
+    data = editor_data(
+        report,
+        **{
+            "report-preamble": "现将有关情况报告如下：",
+            "report-issuing_organs": "中共黔江区城西街道工作委员会\n黔江区人民政府城西街道办事处",
+            "report-signing_date": "2026-02-20",
+            f"i{item.pk}-body": "新的正文。",
+        },
+    )
+    response = staff_client.post(edit_url(report), data)
+    assert response.status_code == 302
+    report.refresh_from_db()
+    assert report.version == 2
+    assert report.preamble == "现将有关情况报告如下："
+    assert [o.name for o in report.issuing_organs] == [
+        "中共黔江区城西街道工作委员会",
+        "黔江区人民政府城西街道办事处",
+    ]
+    assert str(report.signing_date) == "2026-02-20"
+    item.refresh_from_db()
+    assert item.body == "新的正文。"
+
+
+def test_a_form_with_errors_comes_back_with_everything_typed(staff_client, report, section):
+    item = section.items.first()
+    data = editor_data(
+        report,
+        **{
+            "report-preamble": "我刚写的导语，一个字都不能丢。",
+            f"i{item.pk}-style": Item.Style.HEADING,
+            f"i{item.pk}-heading": "",
+            f"i{item.pk}-body": "我刚写的正文。",
+        },
+    )
+    response = staff_client.post(edit_url(report), data)
+    assert response.status_code == 400
+    content = response.content.decode()
+    assert "需要填写小标题" in content
+    assert "我刚写的导语，一个字都不能丢。" in content
+    assert "我刚写的正文。" in content
+    report.refresh_from_db()
+    assert report.preamble == "" and report.version == 1
+
+
+def test_over_long_text_is_refused_with_a_count(staff_client, report, section):
+    item = section.items.first()
+    response = staff_client.post(edit_url(report), editor_data(report, **{f"i{item.pk}-body": "字" * 20_001}))
+    assert response.status_code == 400
+    assert "不能超过20000个字，现在有20001个字" in response.content.decode()
+
+
+def test_control_characters_are_dropped_and_pasted_html_is_kept_as_text(staff_client, report, section):
+    item = section.items.first()
+    pasted = '<script>alert("x")</script><img src=x onerror="alert(1)">正文\x00\x0b。'
+    staff_client.post(edit_url(report), editor_data(report, **{f"i{item.pk}-body": pasted}))
+    item.refresh_from_db()
+    assert item.body == '<script>alert("x")</script><img src=x onerror="alert(1)">正文。'
+
+    content = staff_client.get(edit_url(report)).content.decode()
+    assert "<script>alert" not in content
+    assert "<img src=x" not in content
+    assert "&lt;script&gt;alert" in content
+
+
+def test_a_stale_save_is_refused_and_both_texts_are_shown(client, staff, leader, report, section):
+    item = section.items.first()
+    stale = editor_data(report)  # both open the editor at version 1
+    client.force_login(leader)
+    client.post(edit_url(report), {**stale, f"i{item.pk}-body": "领导先保存的正文。"})
+
+    client.force_login(staff)
+    response = client.post(edit_url(report), {**stale, f"i{item.pk}-body": "填报员后保存的正文。"})
+
+    assert response.status_code == 409
+    content = response.content.decode()
+    assert "您的修改没有覆盖它" in content
+    assert "填报员后保存的正文。" in content  # the user's own text, kept
+    assert "领导先保存的正文。" in content  # the newer saved text beside it
+    item.refresh_from_db()
+    assert item.body == "领导先保存的正文。"
+
+    # Having seen it, the user saves the merged text on the version the page now carries.
+    merged = editor_data(report, **{f"i{item.pk}-body": "合并后的正文。"})
+    assert client.post(edit_url(report), merged).status_code == 302
+    item.refresh_from_db()
+    assert item.body == "合并后的正文。"
+
+
+def test_autosave_answers_in_json(staff_client, report, section):
+    data = editor_data(report, **{"report-preamble": "自动保存的导语"})
+    response = staff_client.post(edit_url(report), data, headers={"X-Autosave": "1"})
+    assert response.status_code == 200
+    assert response.json()["status"] == "saved" and response.json()["version"] == 2
+
+    stale = staff_client.post(edit_url(report), data, headers={"X-Autosave": "1"})
+    assert stale.status_code == 409 and stale.json()["status"] == "conflict"
+
+
+def test_adding_an_item_saves_the_typed_text_first(staff_client, report, section):
+    data = editor_data(report, **{"report-preamble": "先写的导语", "op": f"add-item:{section.pk}"})
+    response = staff_client.post(edit_url(report), data)
+    new_item = section.items.last()
+    assert response.url.endswith(f"#item-{new_item.pk}")
+    assert section.items.count() == 4
+    report.refresh_from_db()
+    assert report.preamble == "先写的导语"
+
+
+def test_moving_an_item_renumbers_it(staff_client, report, section):
+    third = section.items.last()
+    staff_client.post(edit_url(report), editor_data(report, op=f"move-item:{third.pk}:-1"))
+    assert [i.heading for i in section.items.all()] == ["第1条。", "第3条。", "第2条。"]
+    content = staff_client.get(edit_url(report)).content.decode()
+    assert content.index("第3条。") < content.index("第2条。")
+
+
+def test_a_deleted_item_can_be_restored_in_place(staff_client, report, section):
+    middle = section.items.all()[1]
+    staff_client.post(edit_url(report), editor_data(report, op=f"delete-item:{middle.pk}"))
+    assert [i.heading for i in section.items.all()] == ["第1条。", "第3条。"]
+    assert "撤销删除" in staff_client.get(edit_url(report)).content.decode()
+
+    staff_client.post(edit_url(report), editor_data(report, op="undo-delete"))
+    assert [i.heading for i in section.items.all()] == ["第1条。", "第2条。", "第3条。"]
+
+
+def test_a_section_with_items_cannot_be_deleted(staff_client, report, section):
+    response = staff_client.post(
+        edit_url(report), editor_data(report, op=f"delete-section:{section.pk}"), follow=True
+    )
+    assert "还有条目" in response.content.decode()
+    assert report.sections.count() == 1
+
+
+def test_sections_can_be_added_and_moved(staff_client, report, section):
+    staff_client.post(edit_url(report), editor_data(report, op="add-section"))
+    added = report.sections.last()
+    staff_client.post(edit_url(report), editor_data(report, op=f"move-section:{added.pk}:-1"))
+    assert report.sections.first() == added
+
+
+def test_an_item_of_another_report_cannot_be_targeted(staff_client, report, section, other_unit):
+    foreign = add_section(Report.objects.create(unit=other_unit, year=2025), items=1).items.first()
+    response = staff_client.post(edit_url(report), editor_data(report, op=f"delete-item:{foreign.pk}"))
+    assert response.status_code == 404
+    assert Item.objects.filter(pk=foreign.pk).exists()
+
+
+def count_queries(client, url, method="get", data=None):
+    with CaptureQueriesContext(connection) as queries:
+        response = getattr(client, method)(url, data) if data else getattr(client, method)(url)
+    assert response.status_code in (200, 302)
+    return len(queries)
+
+
+def test_the_editor_runs_the_same_number_of_queries_for_5_and_50_items(staff_client, report, unit):
+    small = Report.objects.create(unit=unit, year=2024)
+    add_section(small, items=5)
+    add_section(report, items=50)
+    assert count_queries(staff_client, edit_url(small)) == count_queries(staff_client, edit_url(report))
+    assert count_queries(staff_client, edit_url(small), "post", editor_data(small)) == count_queries(
+        staff_client, edit_url(report), "post", editor_data(report)
+    )

@@ -1,0 +1,310 @@
+"""Figures read from report text, and which indicator the text gives each one to."""
+
+from decimal import Decimal
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from indicators.demo_catalogue import CATALOGUE
+from indicators.extraction import find_figures, find_mismatches, parse_number, suggest_values
+from indicators.models import Indicator, Qualifier
+
+SEED = (
+    Path(__file__).resolve().parent.parent / "reports" / "demo_data" / "chengxi-2024-report.txt"
+).read_text()
+
+
+def catalogue_indicators():
+    """The demo catalogue as unsaved Indicator objects: extraction needs no database."""
+    return [
+        Indicator(**{**entry, "aliases": "\n".join(entry["aliases"])}, first_year=2024) for entry in CATALOGUE
+    ]
+
+
+class Named:
+    """A minimal indicator: extraction only needs aliases and a unit (hashable, unlike unsaved models)."""
+
+    def __init__(self, unit, *aliases):
+        self.unit = unit
+        self.alias_list = list(aliases)
+
+
+def only_figure(text):
+    figures = find_figures(text)
+    assert len(figures) == 1, figures
+    return figures[0]
+
+
+# parse_number ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("1705", "1705"),
+        ("1,705", "1705"),
+        ("1，705", "1705"),
+        ("１７０５", "1705"),
+        (" 12 ", "12"),
+        ("31.5", "31.5"),
+        ("1万", "10000"),
+        ("1.5万", "15000"),
+        ("2千", "2000"),
+        ("3百", "300"),
+        ("31%", "31"),
+        ("80％", "80"),
+        ("0", "0"),
+    ],
+)
+def test_parse_number_reads_the_forms_people_type(typed, expected):
+    assert parse_number(typed) == Decimal(expected)
+
+
+def test_parse_number_of_1_5_wan_is_a_whole_number_not_15000_point_0():
+    assert str(parse_number("1.5万")) == "15000"
+
+
+@pytest.mark.parametrize("typed", ["", "abc", "12次", "1,70", "1.2.3", "万", "1万%", "--1", None])
+def test_parse_number_returns_none_for_what_is_not_a_number(typed):
+    assert parse_number(typed) is None
+
+
+# find_figures: qualifiers and units ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "qualifier"),
+    [
+        ("共开展了12次中心组学法", "12", "次", Qualifier.EXACT),
+        ("400余人次接受宣讲", "400", "人次", Qualifier.MORE_THAN),
+        ("法治学习培训近700余人次", "700", "人次", Qualifier.NEARLY),
+        ("培训近700人次", "700", "人次", Qualifier.NEARLY),
+        ("发放宣传资料1万余份", "10000", "份", Qualifier.MORE_THAN),
+        ("检查约50家", "50", "家", Qualifier.ABOUT),
+        ("检查50家左右", "50", "家", Qualifier.ABOUT),
+        ("检查100多个", "100", "个", Qualifier.MORE_THAN),
+        ("同比减少31%", "31", "%", Qualifier.EXACT),
+        ("占比31.8％", "31.8", "%", Qualifier.EXACT),
+        ("排查1，705件", "1705", "件", Qualifier.EXACT),
+        ("排查1,705件", "1705", "件", Qualifier.EXACT),
+        ("罚款3.5万元", "3.5", "万元", Qualifier.EXACT),
+        ("累计召开群众会10余场次", "10", "场次", Qualifier.MORE_THAN),
+        ("检查重点领域及场所50余家次", "50", "家次", Qualifier.MORE_THAN),
+    ],
+)
+def test_find_figures_reads_value_unit_and_qualifier(text, value, unit, qualifier):
+    figure = only_figure(text)
+    assert (figure.value, figure.unit, figure.qualifier) == (Decimal(value), unit, qualifier)
+
+
+def test_figure_keeps_its_text_as_written_and_where_it_is():
+    text = "每月召开例会；全年干部职工法治学习培训近700余人次；积极培养法律明白人"
+    figure = only_figure(text)
+    assert figure.text == "近700余人次"
+    assert text[figure.start : figure.end] == "近700余人次"
+    assert figure.sentence == "全年干部职工法治学习培训近700余人次"
+
+
+@pytest.mark.parametrize("text", ["最近3次检查", "节约3万元"])
+def test_words_ending_in_near_or_about_are_not_qualifiers(text):
+    assert only_figure(text).qualifier == Qualifier.EXACT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "关于2024年度法治政府建设情况的报告",
+        "2025年1月10日",
+        "利用6月安全生产月",
+        "新田委文〔2026〕3号",
+        "第3次会议",
+        "认真贯彻落实党的二十大精神",
+        "G319国道",
+    ],
+)
+def test_years_dates_document_numbers_and_ordinals_are_not_figures(text):
+    assert find_figures(text) == []
+
+
+def test_three_months_is_a_duration_not_three_items():
+    assert only_figure("持续3个月").unit == "个月"
+
+
+# suggest_values -------------------------------------------------------------------------------------
+
+
+def suggested(text, indicators=None):
+    indicators = catalogue_indicators() if indicators is None else indicators
+    return {s.indicator.code: (s.value, s.unit, s.qualifier) for s in suggest_values(text, indicators)}
+
+
+E, M, N = Qualifier.EXACT, Qualifier.MORE_THAN, Qualifier.NEARLY
+
+# Every suggestion the seed report yields with the demo catalogue, checked by hand against the text.
+SEED_EXPECTED = {
+    "rule_of_law_meetings": (2, "次", E),  # 召开2次法治政府专题会
+    "central_group_study": (12, "次", E),
+    "law_lectures": (5, "期", E),
+    "lecture_trainees": (400, "人次", M),
+    "cadre_law_training": (700, "人次", N),  # 近700余人次
+    "legal_understanders": (32, "人", E),
+    "school_lectures": (2, "场次", E),
+    "publicity_events": (4, "次", E),
+    "leaflets": (10000, "份", M),
+    "consultations": (50, "次", M),
+    "mass_meetings": (10, "场次", M),
+    "wechat_posts": (400, "条", M),
+    "banners": (40, "幅", M),
+    "government_info": (115, "条", E),
+    "village_info": (536, "条", E),
+    "food_licences": (220, "家", M),
+    "banquet_inspections": (40, "家", M),
+    "enterprise_disputes": (38, "件", E),
+    "enterprise_issues": (18, "件次", E),
+    "road_joint_enforcement": (20, "次", M),
+    "vehicles_checked": (2000, "辆", M),
+    "traffic_violations": (200, "人次", M),
+    "station_enforcement": (50, "次", M),
+    "key_area_joint_enforcement": (30, "次", M),
+    "key_places_checked": (50, "家次", M),
+    "hazards_found": (100, "条", M),
+    "major_hazards": (5, "条", E),
+    "small_venues_checked": (1000, "家", M),
+    "fireworks_seized": (690, "件", M),
+    "environment_cleanups": (90, "次", E),
+    "parking_corrected": (220, "起", E),
+    "petitions_handled": (30, "件", E),  # not "比去年减少14件"
+    "online_petition_share": (80, "%", E),
+    "petition_acceptance_rate": (100, "%", E),
+    "petition_closing_rate": (100, "%", E),
+    "petition_satisfaction": (100, "%", E),
+    "warnings_handled": (50, "次", E),
+    "leader_visits": (555, "次", E),
+    "reasonable_demands": (321, "件", E),
+    "disputes_screened": (1705, "件", E),
+    "disputes_mediated": (1705, "件", E),
+    "mediation_rate": (100, "%", E),
+    "mediation_success_rate": (100, "%", E),
+}
+
+
+def test_seed_report_yields_exactly_the_hand_checked_suggestions():
+    """Equality, not inclusion: any extra suggestion would be a wrong one."""
+    assert suggested(SEED) == {code: (Decimal(v), unit, q) for code, (v, unit, q) in SEED_EXPECTED.items()}
+
+
+def test_seed_copied_with_ascii_punctuation_yields_the_same_suggestions():
+    ascii_seed = SEED.translate(str.maketrans("，：；（）", ",:;()"))
+    assert suggested(ascii_seed) == suggested(SEED)
+
+
+def test_seed_report_gives_a_suggestion_to_at_least_25_catalogue_indicators():
+    assert len(suggest_values(SEED, catalogue_indicators())) >= 25
+
+
+def test_seed_suggestions_the_brief_names():
+    found = suggested(SEED)
+    assert found["disputes_screened"] == (1705, "件", E)
+    assert found["disputes_mediated"] == (1705, "件", E)
+    assert found["central_group_study"] == (12, "次", E)
+    assert found["lecture_trainees"] == (400, "人次", M)
+    assert found["leaflets"] == (10000, "份", M)
+    assert found["government_info"] == (115, "条", E)
+    assert found["petitions_handled"] == (30, "件", E)
+
+
+def test_seed_indicators_the_text_gives_no_figure_get_no_suggestion():
+    found = suggested(SEED)
+    for code in ("major_decisions", "normative_doc_review", "lawsuits", "court_appearance_rate", "fines"):
+        assert code not in found
+
+
+def test_suggestion_quotes_phrase_and_figure_as_written():
+    by_code = {s.indicator.code: s for s in suggest_values(SEED, catalogue_indicators())}
+    assert by_code["petitions_handled"].quote == "处理群众信访事项共30件"
+    assert by_code["petitions_handled"].sentence.startswith("全年共处理群众信访事项共30件")
+    assert by_code["central_group_study"].quote == "12次中心组学法"
+    assert by_code["mediation_rate"].quote == "调解率、成功率均为100%"
+    assert by_code["cadre_law_training"].figure_text == "近700余人次"
+
+
+def test_a_year_on_year_difference_in_its_own_clause_is_not_the_count():
+    petitions = Named("件", "信访事项")
+    petitions.code = "petitions"
+    assert suggested("比去年信访事项减少14件", [petitions]) == {}
+    assert suggested("全年共处理群众信访事项共30件，比去年减少14件", [petitions]) == {
+        "petitions": (30, "件", E)
+    }
+
+
+def test_a_figure_is_given_to_the_longest_phrase_right_before_it():
+    road = Named("次", "联合执法")
+    key_areas = Named("次", "重点领域联合执法")
+    road.code, key_areas.code = "road", "key_areas"
+    text = "开展消防等重点领域联合执法30余次，道路交通劝导站累计开展联合执法20余次"
+    assert suggested(text, [road, key_areas]) == {"key_areas": (30, "次", M), "road": (20, "次", M)}
+
+
+def test_each_indicator_takes_its_first_mention_only():
+    screened = Named("件", "排查矛盾纠纷")
+    screened.code = "screened"
+    assert suggested("共排查矛盾纠纷1705件。下半年排查矛盾纠纷900件", [screened]) == {
+        "screened": (1705, "件", E)
+    }
+
+
+def test_a_figure_in_an_incompatible_unit_is_not_suggested():
+    lectures = Named("期", "法治讲座")
+    lectures.code = "lectures"
+    assert suggested("开展法治讲座2场次", [lectures]) == {}
+
+
+def test_wan_yuan_is_converted_for_an_indicator_counted_in_yuan():
+    fines = Named("元", "罚没金额")
+    fines.code = "fines"
+    assert suggested("罚没金额共计3.5万元", [fines]) == {"fines": (35000, "元", E)}
+
+
+def test_one_figure_for_a_list_of_rates_goes_to_each_rate():
+    rate = Named("%", "调解率")
+    success = Named("%", "调解成功率", "成功率")
+    rate.code, success.code = "rate", "success"
+    text = "调解成功1705件,调解率、成功率均为100%"
+    assert suggested(text, [rate, success]) == {"rate": (100, "%", E), "success": (100, "%", E)}
+
+
+def test_lists_paired_with_respectively_are_not_shared():
+    rate = Named("%", "调解率")
+    success = Named("%", "成功率")
+    rate.code, success.code = "rate", "success"
+    assert suggested("调解率、成功率分别为98%", [rate, success]) == {}
+
+
+# find_mismatches ------------------------------------------------------------------------------------
+
+
+def sheet(value, not_applicable=False):
+    return SimpleNamespace(value=None if value is None else Decimal(value), not_applicable=not_applicable)
+
+
+def test_mismatch_message_quotes_the_text_and_the_sheet():
+    mediated = Named("件", "调解成功")
+    [mismatch] = find_mismatches("调解成功1700件", {mediated: sheet("1705.00")})
+    assert mismatch.message == "正文写“调解成功1700件”，指标表为1705件"
+    assert (mismatch.text_value, mismatch.sheet_value) == (Decimal(1700), Decimal(1705))
+
+
+def test_equal_values_unfilled_values_and_qualifiers_are_not_mismatches():
+    mediated = Named("件", "调解成功")
+    trainees = Named("人次", "宣讲受训")
+    missing = Named("条", "政务信息")
+    text = "调解成功1705件，宣讲受训400余人次，主动公开政务信息115条"
+    values = {mediated: sheet(1705), trainees: sheet(400), missing: sheet(None)}
+    assert find_mismatches(text, values) == []
+
+
+def test_a_figure_for_an_indicator_the_sheet_calls_not_applicable_is_a_mismatch():
+    cases = Named("件", "行政复议案件")
+    [mismatch] = find_mismatches("办理行政复议案件2件", {cases: sheet(None, not_applicable=True)})
+    assert mismatch.message == "正文写“行政复议案件2件”，指标表为不适用"

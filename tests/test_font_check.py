@@ -1,0 +1,45 @@
+"""The system check warns when the PDF's fonts are missing and names the Debian package."""
+
+import subprocess
+
+from reports import checks
+
+
+def _fc_list(monkeypatch, stdout=None, error=None):
+    def fake_run(args, **kwargs):
+        assert args[:2] == ["fc-list", ":lang=zh"]
+        if error:
+            raise error
+        return subprocess.CompletedProcess(args, 0, stdout=stdout, stderr="")
+
+    monkeypatch.setattr(checks.subprocess, "run", fake_run)
+
+
+def test_no_cjk_font(monkeypatch):
+    _fc_list(monkeypatch, stdout="")
+    [warning] = checks.check_cjk_fonts()
+    assert warning.id == "reports.W001"
+    assert "apt-get install fonts-noto-cjk fonts-arphic-gkai00mp" in warning.hint
+
+
+def test_no_fontconfig_at_all(monkeypatch):
+    _fc_list(monkeypatch, error=FileNotFoundError("fc-list"))
+    assert [w.id for w in checks.check_cjk_fonts()] == ["reports.W001"]
+
+
+def test_no_kaiti(monkeypatch):
+    _fc_list(monkeypatch, stdout="Noto Serif CJK SC,Noto Serif CJK SC Bold\nNoto Sans CJK SC\n")
+    [warning] = checks.check_cjk_fonts()
+    assert warning.id == "reports.W002"
+    assert "fonts-arphic-gkai00mp" in warning.hint
+
+
+def test_all_fonts_present(monkeypatch):
+    _fc_list(monkeypatch, stdout="AR PL KaitiM GB,文鼎ＰＬ简中楷\nNoto Serif CJK SC\n")
+    assert checks.check_cjk_fonts() == []
+
+
+def test_the_check_is_registered():
+    from django.core.checks import registry
+
+    assert checks.check_cjk_fonts in registry.registry.get_checks()

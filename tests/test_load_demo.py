@@ -1,0 +1,87 @@
+import re
+from io import StringIO
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+
+from indicators.aggregation import year_on_year
+from indicators.models import Indicator, IndicatorValue
+from reports.management.commands.load_demo import SEED_REPORT
+from reports.models import Membership, Report, Unit
+from reports.rendering.document import report_to_text
+
+pytestmark = pytest.mark.django_db
+
+
+def load():
+    out = StringIO()
+    call_command("load_demo", stdout=out)
+    return out.getvalue()
+
+
+def test_demo_has_a_district_with_units_users_for_every_role_and_a_catalogue():
+    output = load()
+    district = Unit.objects.get(code="qianjiang")
+    assert district.children.count() >= 6
+    assert {m.role for m in Membership.objects.all()} == set(Membership.Role.values)
+    assert Indicator.objects.filter(district=district).count() >= 30
+    assert "chengxi_staff" in output and "demo12345" in output
+    assert get_user_model().objects.get(username="chengxi_staff").check_password("demo12345")
+
+
+def test_the_seed_report_is_imported_without_losing_a_character():
+    load()
+    report = Report.objects.get(unit__code="chengxi", year=2024)
+    seed = SEED_REPORT.read_text(encoding="utf-8")
+    assert re.sub(r"\s", "", report_to_text(report)) == re.sub(r"\s", "", seed)
+    assert [s.kind for s in report.sections.all()] == [
+        "achievements",
+        "measures",
+        "shortcomings",
+        "next_year_plans",
+    ]
+
+
+def test_the_seed_report_carries_the_figures_its_text_states():
+    load()
+    values = {
+        v.indicator.code: v
+        for v in IndicatorValue.objects.filter(report__unit__code="chengxi", report__year=2024)
+    }
+    assert len(values) >= 30
+    assert values["disputes_screened"].value == 1705
+    assert values["petitions_handled"].value == 30
+
+
+def test_last_years_petitions_give_the_seeds_year_on_year_change():
+    load()
+    current = IndicatorValue.objects.get(
+        report__unit__code="chengxi", report__year=2024, indicator__code="petitions_handled"
+    )
+    change = year_on_year(current, current.previous())
+    assert change.difference == -14 and change.percent < -31
+
+
+def test_some_units_have_2025_drafts():
+    load()
+    drafts = Report.objects.filter(year=2025, status=Report.Status.DRAFT)
+    assert drafts.count() >= 3
+    assert all(report.sections.count() == 5 for report in drafts)
+
+
+def test_loading_twice_changes_nothing():
+    load()
+    counts = (
+        Unit.objects.count(),
+        Report.objects.count(),
+        IndicatorValue.objects.count(),
+        Membership.objects.count(),
+    )
+    load()
+    assert counts == (
+        Unit.objects.count(),
+        Report.objects.count(),
+        IndicatorValue.objects.count(),
+        Membership.objects.count(),
+    )

@@ -1,0 +1,94 @@
+"""Every view of a report, for every kind of visitor: allowed, or refused the right way.
+
+Refusals: another unit's object → 404 (its existence is not disclosed); a known object and a forbidden
+action → 403; anonymous → redirect to the login page.
+"""
+
+import pytest
+from django.urls import reverse
+
+from reports.models import Report, ReviewComment
+from tests.editor_helpers import add_section, editor_data
+
+ACTORS = ["staff", "leader", "district_officer", "outsider", "anonymous"]
+OK, REDIRECT, FORBIDDEN, NOT_FOUND, LOGIN = 200, 302, 403, 404, "login"
+
+
+@pytest.fixture
+def setup(report, staff, leader, district_officer, outsider):
+    section = add_section(report, items=1)
+    comment = ReviewComment.objects.create(report=report, author=leader, body="请补充数据", section=section)
+    return {"report": report, "comment": comment, "users": {
+        "staff": staff, "leader": leader, "district_officer": district_officer, "outsider": outsider, "anonymous": None,
+    }}  # fmt: skip
+
+
+def request(client, user, method, url, data=None):
+    if user is not None:
+        client.force_login(user)
+    response = getattr(client, method)(url, data or {})
+    if response.status_code == 302 and "/accounts/login/" in response.url:
+        return LOGIN
+    return response.status_code
+
+
+# (name, method, url builder, data builder, expected per actor in ACTORS order) on a draft report
+VIEWS = [
+    ("detail", "get", lambda s: reverse("report-detail", args=[s["report"].pk]), None,
+     [OK, OK, OK, NOT_FOUND, LOGIN]),
+    ("edit page", "get", lambda s: reverse("report-edit", args=[s["report"].pk]), None,
+     [OK, OK, FORBIDDEN, NOT_FOUND, LOGIN]),
+    ("edit save", "post", lambda s: reverse("report-edit", args=[s["report"].pk]), lambda s: editor_data(s["report"]),
+     [REDIRECT, REDIRECT, FORBIDDEN, NOT_FOUND, LOGIN]),
+    ("indicator sheet", "get", lambda s: reverse("indicator-sheet", args=[s["report"].pk]), None,
+     [OK, OK, OK, NOT_FOUND, LOGIN]),
+    ("indicator save", "post", lambda s: reverse("indicator-sheet", args=[s["report"].pk]),
+     lambda s: {"version": s["report"].version}, [REDIRECT, REDIRECT, FORBIDDEN, NOT_FOUND, LOGIN]),
+    ("preview", "get", lambda s: reverse("report-preview", args=[s["report"].pk]), None,
+     [OK, OK, OK, NOT_FOUND, LOGIN]),
+    ("pdf", "get", lambda s: reverse("report-pdf", args=[s["report"].pk]), None,
+     [OK, OK, OK, NOT_FOUND, LOGIN]),
+    ("history", "get", lambda s: reverse("report-history", args=[s["report"].pk]), None,
+     [OK, OK, OK, NOT_FOUND, LOGIN]),
+    ("changes", "get", lambda s: reverse("report-changes", args=[s["report"].pk]), None,
+     [OK, OK, OK, NOT_FOUND, LOGIN]),
+    ("comment", "post", lambda s: reverse("report-comment", args=[s["report"].pk]), lambda s: {"body": "意见"},
+     [REDIRECT, REDIRECT, REDIRECT, NOT_FOUND, LOGIN]),
+    ("resolve comment", "post",
+     lambda s: reverse("report-comment-resolve", args=[s["report"].pk, s["comment"].pk]), None,
+     [REDIRECT, REDIRECT, REDIRECT, NOT_FOUND, LOGIN]),
+    ("submit", "post", lambda s: reverse("report-act", args=[s["report"].pk, "submit"]), None,
+     [REDIRECT, REDIRECT, FORBIDDEN, NOT_FOUND, LOGIN]),
+    ("approve a draft", "post", lambda s: reverse("report-act", args=[s["report"].pk, "approve"]), None,
+     [FORBIDDEN, REDIRECT, FORBIDDEN, NOT_FOUND, LOGIN]),  # the leader is told it is not submitted
+    ("accept a draft", "post", lambda s: reverse("report-act", args=[s["report"].pk, "accept"]), None,
+     [FORBIDDEN, FORBIDDEN, REDIRECT, NOT_FOUND, LOGIN]),
+    ("new report", "post", lambda s: reverse("report-new"), lambda s: {"unit": s["report"].unit_id, "year": 2020},
+     [400, 400, REDIRECT, 400, LOGIN]),  # 2020 is not open; the office starts none; the outsider's unit list lacks it
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("name", "method", "url", "data", "expected"), VIEWS, ids=[v[0] for v in VIEWS])
+@pytest.mark.parametrize("actor", ACTORS)
+def test_each_view_allows_or_refuses_each_visitor(client, setup, name, method, url, data, expected, actor):
+    status = request(client, setup["users"][actor], method, url(setup), data(setup) if data else None)
+    assert status == expected[ACTORS.index(actor)], f"{name} as {actor}"
+
+
+def test_an_approved_report_refuses_every_change_to_its_own_unit(client, setup):
+    report = setup["report"]
+    Report.objects.filter(pk=report.pk).update(status=Report.Status.APPROVED)
+    for user in (setup["users"]["staff"], setup["users"]["leader"]):
+        client.force_login(user)
+        assert client.get(reverse("report-edit", args=[report.pk])).status_code == FORBIDDEN
+        assert (
+            client.post(reverse("report-edit", args=[report.pk]), editor_data(report)).status_code
+            == FORBIDDEN
+        )
+        sheet = reverse("indicator-sheet", args=[report.pk])
+        assert client.post(sheet, {"version": report.version}).status_code == FORBIDDEN
+
+
+def test_an_unknown_report_is_404_for_everyone(client, setup):
+    client.force_login(setup["users"]["staff"])
+    assert client.get(reverse("report-detail", args=[99999])).status_code == NOT_FOUND
