@@ -82,42 +82,48 @@ def chromium_pdf(html_path, pdf_path, profile):
     subprocess.run(command, check=True, capture_output=True, timeout=120)
 
 
+def show(label, value):
+    print(f"{label:<46} {value}")
+
+
 def main():
     report = demo_report()
-    rows = report.indicator_values.count()
-    print(f"报告：{report.unit.short_name}{report.year}年度，{report.sections.count()}个部分，附件{rows}项指标")
+    sections, rows = report.sections.count(), report.indicator_values.count()
+    print(f"报告：{report.unit.short_name}{report.year}年度，{sections}个部分，附件{rows}项指标")
 
     cold, data = timed(lambda: render_pdf(fetch()))
     pdf_path = WORK / "weasyprint.pdf"
     pdf_path.write_bytes(data)
-    pages = subprocess.run(["pdfinfo", str(pdf_path)], capture_output=True, text=True).stdout
-    page_count = next((line.split()[-1] for line in pages.splitlines() if line.startswith("Pages:")), "?")
-    print(f"WeasyPrint first render in this process (fonts loaded): {cold:.3f} s")
+    info = subprocess.run(["pdfinfo", str(pdf_path)], capture_output=True, text=True).stdout
+    pages = next((line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")), "?")
+    show("WeasyPrint first render (loads the fonts)", f"{cold:.3f} s")
 
     warm = statistics.median(timed(lambda: render_pdf(fetch()))[0] for _ in range(20))
-    print(f"WeasyPrint warm render, median of 20:                   {warm:.3f} s")
+    show("WeasyPrint warm render, median of 20", f"{warm:.3f} s")
 
     html_path = WORK / "report.html"
     html_path.write_text(render_html(fetch(), inline_css=True), encoding="utf-8")
-    chromium_times = []
     if Path(CHROMIUM).exists():
         profile = WORK / "chromium-profile"
-        chromium_pdf(html_path, WORK / "chromium.pdf", profile)  # first start creates the profile
-        for _ in range(5):
-            chromium_times.append(timed(lambda: chromium_pdf(html_path, WORK / "chromium.pdf", profile))[0])
-        chromium = statistics.median(chromium_times)
-        chromium_size = (WORK / "chromium.pdf").stat().st_size / 1024
-        print(f"Chromium headless --print-to-pdf, median of 5:         {chromium:.3f} s ({chromium_size:.0f} KB)")
-        print(f"ratio WeasyPrint warm / Chromium:                      {warm / chromium:.2f} (target ≤ 0.25)")
+        chromium_pdf(html_path, WORK / "chromium.pdf", profile)  # the first start creates the profile
+        chromium = statistics.median(
+            timed(lambda: chromium_pdf(html_path, WORK / "chromium.pdf", profile))[0] for _ in range(5)
+        )
+        size = (WORK / "chromium.pdf").stat().st_size / 1024
+        show("Chromium headless --print-to-pdf, median of 5", f"{chromium:.3f} s ({size:.0f} KB)")
+        show("ratio WeasyPrint warm / Chromium", f"{warm / chromium:.2f} (target ≤ 0.25)")
     else:
-        print(f"Chromium: not found at {CHROMIUM}, no ratio")
+        show("Chromium", f"not found at {CHROMIUM}: no ratio")
 
     before = rss_mb()
     for _ in range(100):
         render_pdf(fetch())
-    print(f"resident memory after 100 more renders:                {rss_mb():.0f} MB (before {before:.0f} MB; target ≤ 300 MB)")
-    print(f"PDF size:                                              {len(data) / 1024:.0f} KB, {page_count} pages (target ≤ 600 KB)")
-    print("stored download: not yet (needs approval workflow)")
+    show(
+        "resident memory after 100 more renders",
+        f"{rss_mb():.0f} MB (before: {before:.0f} MB; target ≤ 300 MB)",
+    )
+    show("PDF size", f"{len(data) / 1024:.0f} KB, {pages} pages (target ≤ 600 KB)")
+    show("stored download", "not yet (needs approval workflow)")
     print(f"files: {WORK}")
 
 

@@ -293,6 +293,32 @@ class ReportingYear(models.Model):
         return f"{self.district} {self.year}年度"
 
 
+class OutlineSection(models.Model):
+    """A section heading the district asks every unit's report of the year to start from."""
+
+    reporting_year = models.ForeignKey(
+        ReportingYear, verbose_name=_("年度"), on_delete=models.CASCADE, related_name="outline"
+    )
+    position = models.PositiveSmallIntegerField(_("顺序"))
+    kind = models.CharField(
+        _("类别"), max_length=30, choices=Section.Kind.choices, default=Section.Kind.OTHER
+    )
+    heading = models.CharField(_("标题"), max_length=200)
+
+    class Meta:
+        verbose_name = _("提纲部分")
+        verbose_name_plural = _("提纲部分")
+        ordering = ["reporting_year", "position"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["reporting_year", "position"], name="outline_section_unique_position"
+            )
+        ]
+
+    def __str__(self):
+        return self.heading
+
+
 class Snapshot(models.Model):
     """The whole report (text and indicator values) as it stood when submitted or approved."""
 
@@ -437,3 +463,36 @@ class Notice(models.Model):
 
     def __str__(self):
         return self.message
+
+
+def stored_pdf_path(stored, filename):
+    return (
+        f"reports/{stored.report.unit.code}/{stored.report.year}/v{stored.version}-{stored.sha256[:12]}.pdf"
+    )
+
+
+class StoredPdf(models.Model):
+    """The PDF of an approved report, rendered once at approval and served as is from then on.
+
+    A report reopened and approved again gets a new one; the old ones stay downloadable from the history.
+    """
+
+    report = models.ForeignKey(
+        Report, verbose_name=_("报告"), on_delete=models.CASCADE, related_name="stored_pdfs"
+    )
+    version = models.PositiveIntegerField(_("版本"))
+    file = models.FileField(_("文件"), upload_to=stored_pdf_path)
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    size = models.PositiveIntegerField(_("大小（字节）"))
+    created_at = models.DateTimeField(_("生成时间"), auto_now_add=True)
+    event = models.ForeignKey(
+        "ReportEvent", verbose_name=_("审核记录"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("定稿PDF")
+        verbose_name_plural = _("定稿PDF")
+        ordering = ["report", "-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.report} 第{self.version}版 PDF"

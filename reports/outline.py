@@ -5,7 +5,7 @@ When the district has set no outline for the year, the regulation's five content
 first-responsibility duty; shortcomings and causes; next year's plans; other matters.
 """
 
-from .models import Section
+from .models import OutlineSection, Section
 
 REGULATION_OUTLINE = [
     (Section.Kind.MEASURES_AND_RESULTS, "{year}年推进法治政府建设的主要举措和成效"),
@@ -17,6 +17,11 @@ REGULATION_OUTLINE = [
 
 
 def outline_for(district, year):
-    """(kind, heading) pairs for ``year``'s reports in ``district``, headings dated for the year."""
-    # The district's own outline per year comes with the district office's set-up pages.
+    """(kind, heading) pairs for ``year``'s reports in ``district``: the district's outline for the year
+    when it has set one, else the regulation's, headings dated for the year."""
+    district_outline = OutlineSection.objects.filter(
+        reporting_year__district=district, reporting_year__year=year
+    )
+    if district_outline.exists():
+        return [(section.kind, section.heading) for section in district_outline]
     return [(kind, heading.format(year=year, next_year=year + 1)) for kind, heading in REGULATION_OUTLINE]

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from .frozen_pdf import freeze_on_approval
 from .models import Membership, Report, ReportEvent, Snapshot
 from .notifications import notify
 from .permissions import roles_on
@@ -127,9 +128,9 @@ def perform(user, report, action, comment=""):
     return event
 
 
-# Functions called inside the transaction after a status change: (report, event) → None.
-# The PDF freezer registers here so an approved report always has its stored PDF.
-AFTER_TRANSITION = []
+# Called inside the transaction after each status change, (report, event) → None, so that an approval
+# without its stored PDF cannot happen.
+AFTER_TRANSITION = [freeze_on_approval]
 
 
 def _notice_text(report, step, user, comment):

@@ -46,3 +46,24 @@ def test_saving_from_a_stale_version_raises_a_conflict(staff, report):
     actions.save_report_content(report, staff, base_version=1, header=header, sections={}, items={})
     with pytest.raises(actions.EditConflict):
         actions.save_report_content(report, staff, base_version=1, header=header, sections={}, items={})
+
+
+def test_a_new_report_follows_the_districts_outline_for_the_year(staff, unit, district):
+    import datetime
+
+    from reports.models import OutlineSection, ReportingYear
+
+    year = ReportingYear.objects.create(district=district, year=2025, deadline=datetime.date(2026, 2, 20))
+    OutlineSection.objects.create(
+        reporting_year=year, position=0, kind="first_responsibility", heading="履职情况"
+    )
+    OutlineSection.objects.create(
+        reporting_year=year, position=1, kind="measures_and_results", heading="举措成效"
+    )
+
+    report = actions.start_report(staff, unit, 2025)
+
+    assert [(s.kind, s.heading) for s in report.sections.all()] == [
+        ("first_responsibility", "履职情况"),
+        ("measures_and_results", "举措成效"),
+    ]

@@ -6,6 +6,7 @@ top, 0.88 em above the baseline.
 
 import re
 from collections import Counter
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -284,3 +285,20 @@ def test_the_fetcher_serves_the_stylesheet_and_data_urls():
     assert response.content_type == "text/css"
     assert b"GB/T 9704" in response.read()
     assert StaticOnlyFetcher().fetch("data:text/plain,ok").read() == b"ok"
+
+
+# --- The seed report, imported from its text ------------------------------------------------------------
+
+SEED = Path(__file__).resolve().parents[1] / "reports" / "demo_data" / "chengxi-2024-report.txt"
+
+
+def test_every_character_of_the_seed_report_is_in_its_pdf_in_order(unit):
+    importing = pytest.importorskip("reports.importing")
+    text = SEED.read_text(encoding="utf-8")
+    report = importing.create_report_from_parse(importing.parse_report_text(text), unit, 2024)
+    report = Report.objects.select_related("unit").get(pk=report.pk)
+    pdf_text = "".join(_clean(page.extract_text()) for page in read_pdf(render_pdf(report)).pages)
+    remaining = iter(pdf_text)
+    missing = [char for char in squeeze(text) if char not in remaining]  # `in` consumes: in order
+    assert missing == []
+    assert len(pdf_text) >= len(squeeze(text))
