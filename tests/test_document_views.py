@@ -1,5 +1,6 @@
 """Preview and PDF of a report: for whoever may see it, 404 for anyone else, login first."""
 
+import hashlib
 from urllib.parse import quote
 
 import pytest
@@ -90,3 +91,24 @@ def test_filenames(report, unit):
     report.unit = Unit(short_name="城/西 街道")
     report.title = "关于a:b的报告"
     assert document_filename(report) == "城西街道ab的报告.pdf"
+
+
+def test_an_approved_report_downloads_the_pdf_stored_at_approval(
+    client, filled_report, staff, leader, district_officer
+):
+    from reports.workflow import perform
+
+    perform(staff, filled_report, "submit")
+    perform(leader, filled_report, "approve")
+    stored = filled_report.stored_pdfs.get()
+    # What was approved is what is downloaded, even if the rows changed since (they cannot, once locked).
+    Report.objects.filter(pk=filled_report.pk).update(preamble="批准后才改的导语。")
+    client.force_login(district_officer)
+    response = client.get(f"/reports/{filled_report.pk}/pdf/")
+    assert response.status_code == 200
+    data = b"".join(response.streaming_content)
+    assert hashlib.sha256(data).hexdigest() == stored.sha256
+    assert response["ETag"] == f'"{stored.sha256}"'
+    assert response["Content-Disposition"].endswith("filename*=UTF-8''" + quote(FILENAME))
+    text = squeeze(read_pdf(data).pages[0].extract_text())
+    assert "现将有关情况报告如下：" in text and "批准后才改的导语" not in text and "草稿" not in text

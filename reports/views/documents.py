@@ -7,10 +7,11 @@ import re
 from urllib.parse import quote
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
+from reports.frozen_pdf import current_stored_pdf
 from reports.models import Report
 from reports.rendering.pdf import render_html, render_pdf
 
@@ -33,8 +34,14 @@ def preview(request, pk):
 
 @login_required
 def pdf(request, pk):
+    """An approved report's PDF is the file stored at approval; anything else renders now, watermarked."""
     report = _get_report(request, pk)
-    response = HttpResponse(render_pdf(report), content_type="application/pdf")
+    stored = current_stored_pdf(report)
+    if stored is not None:
+        response = FileResponse(stored.file.open("rb"), content_type="application/pdf")
+        response["ETag"] = f'"{stored.sha256}"'
+    else:
+        response = HttpResponse(render_pdf(report), content_type="application/pdf")
     response["Content-Disposition"] = attachment_header(
         document_filename(report), f"report-{report.unit.code}-{report.year}.pdf"
     )
