@@ -102,3 +102,39 @@ def roles_on(user, report):
         elif membership.unit_id == unit.pk:
             roles.add(membership.role)
     return roles
+
+
+def office_district(user):
+    """The district whose office ``user`` works in (区级管理员), or None: unit staff and leaders have none.
+
+    A person in the offices of two districts gets the first in unit order.
+    """
+    from .models import Membership, Unit
+
+    if not user.is_authenticated or not user.is_active:
+        return None
+    return Unit.objects.filter(
+        kind=Unit.Kind.DISTRICT, memberships__user=user, memberships__role=Membership.Role.DISTRICT_OFFICE
+    ).first()
+
+
+def district_office_required(view):
+    """For the district office's pages: the view gets the user's district after ``request``.
+
+    Anonymous visitors go to the login page; anyone logged in without the role is refused (403). Objects
+    named in the URL are then looked up inside that district, so another district's are not found (404).
+    """
+    from functools import wraps
+
+    from django.contrib.auth.decorators import login_required
+    from django.core.exceptions import PermissionDenied
+
+    @wraps(view)
+    @login_required
+    def wrapped(request, *args, **kwargs):
+        district = office_district(request.user)
+        if district is None:
+            raise PermissionDenied("只有区级管理员可以打开这一页。")
+        return view(request, district, *args, **kwargs)
+
+    return wrapped

@@ -19,4 +19,5 @@ urlpatterns = [
     path("reports/<int:pk>/changes/", review.changes, name="report-changes"),
     path("reports/<int:pk>/preview/", documents.preview, name="report-preview"),
     path("reports/<int:pk>/pdf/", documents.pdf, name="report-pdf"),
+    path("reports/<int:pk>/pdf/<int:stored_pk>/", documents.stored_pdf, name="report-stored-pdf"),
 ]

@@ -112,3 +112,32 @@ def test_an_approved_report_downloads_the_pdf_stored_at_approval(
     assert response["Content-Disposition"].endswith("filename*=UTF-8''" + quote(FILENAME))
     text = squeeze(read_pdf(data).pages[0].extract_text())
     assert "现将有关情况报告如下：" in text and "批准后才改的导语" not in text and "草稿" not in text
+
+
+def test_the_preview_warns_when_the_text_and_the_sheet_disagree(client, report, staff, district):
+    from indicators.models import Indicator, IndicatorValue
+    from tests.editor_helpers import add_section
+
+    section = add_section(report, items=1)
+    section.items.update(body="调解成功1700件。")
+    mediated = Indicator.objects.create(
+        district=district, code="mediated", name="调解成功矛盾纠纷", unit="件", category="disputes",
+        first_year=2020, aliases="调解成功",
+    )  # fmt: skip
+    IndicatorValue.objects.create(report=report, indicator=mediated, value=1705)
+    client.force_login(staff)
+    html = client.get(f"/reports/{report.pk}/preview/").content.decode()
+    assert "正文写“调解成功1700件”，指标表为1705件" in html
+
+
+def test_pasted_script_and_image_tags_are_text_in_the_preview(client, report, staff):
+    from tests.editor_helpers import add_section
+
+    section = add_section(report, items=1)
+    section.items.update(body='<script>alert(1)</script><img src=x onerror="alert(2)">')
+    report.preamble = "<b>导语</b>"
+    report.save()
+    client.force_login(staff)
+    html = client.get(f"/reports/{report.pk}/preview/").content.decode()
+    assert "<script>alert(1)" not in html and "<img src=x" not in html and "<b>导语" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html

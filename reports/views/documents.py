@@ -1,6 +1,6 @@
 """The official document of any report the user may see: on screen, and as PDF (watermarked until approved).
 
-Both start from ``Report.objects.restrict``: another unit's report is simply not found (404).
+All start from ``get_report_or_refuse``: another unit's report is simply not found (404).
 """
 
 import re
@@ -11,23 +11,21 @@ from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
+from indicators.consistency import consistency_warnings
 from reports.frozen_pdf import current_stored_pdf
-from reports.models import Report
+from reports.permissions import get_report_or_refuse
 from reports.rendering.pdf import render_html, render_pdf
-
-
-def _get_report(request, pk):
-    return get_object_or_404(Report.objects.restrict(request.user).select_related("unit"), pk=pk)
 
 
 @login_required
 def preview(request, pk):
-    report = _get_report(request, pk)
+    report = get_report_or_refuse(request.user, pk)
     html = render_html(
         report,
         preview=True,
-        back_url=reverse("home"),
+        back_url=reverse("report-detail", args=[report.pk]),
         pdf_url=reverse("report-pdf", args=[report.pk]),
+        warnings=consistency_warnings(report),
     )
     return HttpResponse(html)
 
@@ -35,15 +33,32 @@ def preview(request, pk):
 @login_required
 def pdf(request, pk):
     """An approved report's PDF is the file stored at approval; anything else renders now, watermarked."""
-    report = _get_report(request, pk)
+    report = get_report_or_refuse(request.user, pk)
     stored = current_stored_pdf(report)
     if stored is not None:
-        response = FileResponse(stored.file.open("rb"), content_type="application/pdf")
-        response["ETag"] = f'"{stored.sha256}"'
-    else:
-        response = HttpResponse(render_pdf(report), content_type="application/pdf")
+        return _stored_response(report, stored)
+    response = HttpResponse(render_pdf(report), content_type="application/pdf")
     response["Content-Disposition"] = attachment_header(
         document_filename(report), f"report-{report.unit.code}-{report.year}.pdf"
+    )
+    return response
+
+
+@login_required
+def stored_pdf(request, pk, stored_pk):
+    """Any PDF stored at an approval of this report, the earlier ones included (linked from the history)."""
+    report = get_report_or_refuse(request.user, pk)
+    return _stored_response(report, get_object_or_404(report.stored_pdfs, pk=stored_pk), versioned=True)
+
+
+def _stored_response(report, stored, versioned=False):
+    filename = document_filename(report)
+    if versioned:
+        filename = filename.removesuffix(".pdf") + f"（第{stored.version}版）.pdf"
+    response = FileResponse(stored.file.open("rb"), content_type="application/pdf")
+    response["ETag"] = f'"{stored.sha256}"'
+    response["Content-Disposition"] = attachment_header(
+        filename, f"report-{report.unit.code}-{report.year}-v{stored.version}.pdf"
     )
     return response
 

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from reports import workflow
 from reports.deadlines import deadline_for, deadline_text
 from reports.forms import CommentForm
+from reports.frozen_pdf import current_stored_pdf
 from reports.models import Item, ReviewComment, Section
 from reports.permissions import Action, can, get_report_or_refuse, roles_on
 from reports.rendering.document import build_blocks
@@ -52,6 +53,7 @@ def detail(request, pk):
         "deadline": deadline,
         "deadline_text": deadline_text(deadline, report.status),
         "comment_form": CommentForm(),
+        "stored_pdf": current_stored_pdf(report),
     }
     return render(request, "reports/detail.html", context)
 
@@ -150,7 +152,8 @@ def history(request, pk):
         for c in report.comments.select_related("author")
     ]
     events.sort(key=lambda row: row["when"], reverse=True)
-    return render(request, "reports/history.html", {"report": report, "rows": events})
+    context = {"report": report, "rows": events, "stored_pdfs": report.stored_pdfs.all()}
+    return render(request, "reports/history.html", context)
 
 
 @login_required

@@ -164,3 +164,21 @@ def test_deleting_asks_for_confirmation_and_can_be_undone(page, staff, report):
     expect(item_cards(page)).to_have_count(0)
     page.get_by_role("button", name="撤销删除").click()
     expect(item_cards(page).first.get_by_label("小标题")).to_have_value("要删除的条目。")
+
+
+def test_pasted_html_is_shown_as_text_and_never_runs(page, staff, report):
+    section = Section.objects.create(report=report, position=0, heading="主要举措")
+    Item.objects.create(section=section, position=0, heading="条目。", body="正文")
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    log_in(page, staff)
+    page.goto(f"/reports/{report.pk}/edit/")
+    pasted = '<script>alert("script")</script><img src=x onerror="alert(\'img\')">'
+    item_cards(page).first.get_by_label("正文").fill(pasted)
+    page.get_by_role("button", name="保存", exact=True).click()
+    expect(item_cards(page).first.get_by_label("正文")).to_have_value(pasted)
+    page.goto(f"/reports/{report.pk}/preview/")
+    expect(page.get_by_text(pasted)).to_be_visible()
+    page.goto(f"/reports/{report.pk}/")
+    expect(page.get_by_text(pasted)).to_be_visible()
+    assert dialogs == []

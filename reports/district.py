@@ -1,0 +1,286 @@
+"""What the district office sees and does across its units: the year's dashboard, the outline carried over
+from last year, and all delivered reports of a year as one streamed ZIP.
+
+The dashboard costs the same few queries for 5 units or 1,000: units, reports, the dates from the history,
+the people holding each report, each fetched once for the whole district and joined here.
+"""
+
+import re
+import zipfile
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.db.models import Max
+from django.utils import timezone
+
+from .deadlines import DELIVERED, deadline_for, deadline_text
+from .frozen_pdf import current_stored_pdf
+from .models import Membership, Report, ReportEvent, Unit
+from .outline import outline_for
+from .rendering.pdf import render_pdf
+from .views.documents import document_filename
+from .workflow import TRANSITIONS
+
+Status = Report.Status
+Role = Membership.Role
+
+MISSING = "missing"  # a unit that has not started the year's report
+STATUS_LABELS = {MISSING: "未开始", **dict(Status.choices)}
+STATUS_ORDER = [MISSING, Status.DRAFT, Status.RETURNED, Status.SUBMITTED, Status.APPROVED, Status.ACCEPTED]
+# Filters beyond the statuses themselves.
+OVERDUE, PENDING = "overdue", "pending"
+FILTER_LABELS = {PENDING: "未报送", OVERDUE: "逾期", **STATUS_LABELS}
+
+# A date is shown once the report has got that far in the current round: a report returned after
+# approval shows no approval date.
+REACHED = {
+    "submit": (Status.SUBMITTED, Status.APPROVED, Status.ACCEPTED),
+    "approve": (Status.APPROVED, Status.ACCEPTED),
+    "accept": (Status.ACCEPTED,),
+}
+# Who has to act next: staff write (and start) it, the leader reviews it, the district receives it.
+HOLDER = {
+    MISSING: Role.STAFF,
+    Status.DRAFT: Role.STAFF,
+    Status.RETURNED: Role.STAFF,
+    Status.SUBMITTED: Role.LEADER,
+    Status.APPROVED: Role.DISTRICT_OFFICE,
+    Status.ACCEPTED: None,
+}
+
+
+@dataclass
+class Row:
+    unit: Unit
+    report: Report | None
+    dates: dict  # action → datetime, only those the status has reached
+    deadline_text: str
+    overdue: bool
+    holder: str
+    steps: list = field(default_factory=list)  # workflow steps the district office can take from here
+
+    @property
+    def status(self):
+        return self.report.status if self.report else MISSING
+
+    @property
+    def status_label(self):
+        return STATUS_LABELS[self.status]
+
+    @property
+    def submitted_at(self):
+        return self.dates.get("submit")
+
+    @property
+    def approved_at(self):
+        return self.dates.get("approve")
+
+    @property
+    def accepted_at(self):
+        return self.dates.get("accept")
+
+
+@dataclass
+class Dashboard:
+    district: Unit
+    year: int
+    deadline: object
+    rows: list[Row]
+
+    def count(self, predicate):
+        return sum(1 for row in self.rows if predicate(row))
+
+    @property
+    def counts(self):
+        """The line on top: "18/24 已提交 · 12 已审核 · 3 逾期"."""
+        reached = REACHED["submit"]
+        return {
+            "total": len(self.rows),
+            "submitted": self.count(lambda r: r.status in reached),
+            "delivered": self.count(lambda r: r.status in DELIVERED),
+            "accepted": self.count(lambda r: r.status == Status.ACCEPTED),
+            "overdue": self.count(lambda r: r.overdue),
+            "missing": self.count(lambda r: r.status == MISSING),
+        }
+
+
+def dashboard(district, year, today=None):
+    """Every unit of ``district`` with its ``year`` report, in the district's unit order."""
+    today = today or timezone.localdate()
+    deadline = deadline_for(district, year)
+    units = list(district.children.order_by("position", "code"))
+    reports = {
+        r.unit_id: r for r in Report.objects.filter(unit__parent=district, year=year).select_related("unit")
+    }
+    dates = {}
+    events = (
+        ReportEvent.objects.filter(report__unit__parent=district, report__year=year, action__in=REACHED)
+        .values("report_id", "action")
+        .annotate(at=Max("created_at"))
+    )
+    for event in events:
+        dates.setdefault(event["report_id"], {})[event["action"]] = event["at"]
+    people = {}
+    memberships = Membership.objects.filter(unit__parent=district, role__in=(Role.STAFF, Role.LEADER))
+    for m in memberships.select_related("user").order_by("user__username"):
+        people.setdefault((m.unit_id, m.role), []).append(m.user.get_full_name() or m.user.username)
+
+    rows = []
+    for unit in units:
+        report = reports.get(unit.pk)
+        status = report.status if report else MISSING
+        reached = {
+            action: at
+            for action, at in dates.get(report.pk if report else None, {}).items()
+            if status in REACHED[action]
+        }
+        rows.append(
+            Row(
+                unit=unit,
+                report=report,
+                dates=reached,
+                deadline_text=deadline_text(deadline, status, today),
+                overdue=status not in DELIVERED and today > deadline,
+                holder=_holder(HOLDER[status], people.get((unit.pk, HOLDER[status]), [])),
+                steps=office_steps(status),
+            )
+        )
+    return Dashboard(district=district, year=year, deadline=deadline, rows=rows)
+
+
+def _holder(role, names):
+    if role is None:
+        return "已完成"
+    if role == Role.DISTRICT_OFFICE:
+        return "区级"
+    return f"{Role(role).label}：{'、'.join(names)}" if names else Role(role).label
+
+
+def office_steps(status):
+    """The workflow steps open to the district office on a report in ``status``: the row's buttons.
+
+    The office's role is known here (the page is the office's), so no query per row; ``workflow.perform``
+    checks it again when a button is pressed.
+    """
+    return [s for s in TRANSITIONS.values() if status in s.sources and Role.DISTRICT_OFFICE in s.roles]
+
+
+def filter_rows(rows, status="", kind=""):
+    """Rows of the units of ``kind`` whose report is in ``status`` (or overdue, or not yet delivered)."""
+    if kind:
+        rows = [r for r in rows if r.unit.kind == kind]
+    if status == OVERDUE:
+        return [r for r in rows if r.overdue]
+    if status == PENDING:
+        return [r for r in rows if r.status not in DELIVERED]
+    if status in STATUS_LABELS:
+        return [r for r in rows if r.status == status]
+    return rows
+
+
+SORT_KEYS = {
+    "unit": lambda r: (r.unit.position, r.unit.code),
+    "status": lambda r: STATUS_ORDER.index(r.status),
+    "submitted": lambda r: r.submitted_at,
+    "approved": lambda r: r.approved_at,
+    "accepted": lambda r: r.accepted_at,
+}
+
+
+def sort_rows(rows, sort):
+    """``sort`` is a key of SORT_KEYS, "-" in front for descending; rows without a date go last."""
+    name = sort.removeprefix("-")
+    key = SORT_KEYS.get(name, SORT_KEYS["unit"])
+    present = [r for r in rows if key(r) is not None]
+    absent = [r for r in rows if key(r) is None]
+    return sorted(present, key=key, reverse=sort.startswith("-")) + absent
+
+
+# --- The outline ------------------------------------------------------------------------------------------
+
+
+def outline_from_last_year(district, year):
+    """Last year's outline (the district's, else the regulation's) with its years moved on by one:
+    "2024年…主要举措和成效" and "2025年…工作思路" become "2025年…" and "2026年…"."""
+
+    def next_year(match):
+        number = int(match.group())
+        return str(number + 1) if number in (year - 1, year) else match.group()
+
+    return [(kind, re.sub(r"\d{4}", next_year, heading)) for kind, heading in outline_for(district, year - 1)]
+
+
+# --- All delivered reports as one ZIP --------------------------------------------------------------------
+
+
+def delivered_reports(district, year):
+    return list(
+        Report.objects.filter(unit__parent=district, year=year, status__in=DELIVERED)
+        .select_related("unit")
+        .order_by("unit__position", "unit__code")
+    )
+
+
+class _Pipe:
+    """A write-only file for ``zipfile`` that keeps what was written until ``drain``: the ZIP is sent as
+    it is written, so memory holds one chunk, never the archive. (No ``seek``/``tell``: zipfile then
+    writes each member's sizes after its data.)"""
+
+    def __init__(self):
+        self.chunks = []
+
+    def write(self, data):
+        self.chunks.append(bytes(data))
+        return len(data)
+
+    def flush(self):
+        pass
+
+    def drain(self):
+        data = b"".join(self.chunks)
+        self.chunks.clear()
+        return data
+
+
+CHUNK = 256 * 1024
+
+
+def zip_chunks(reports):
+    """The bytes of a ZIP of each report's PDF, named "城西街道2025年度法治政府建设情况的报告.pdf", as they
+    are produced. The stored (approved) PDF is sent as is; a report without one is rendered now."""
+    pipe = _Pipe()
+    names = set()
+    with zipfile.ZipFile(pipe, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for report in reports:
+            name = _unique(document_filename(report), names)
+            info = zipfile.ZipInfo(name, date_time=_zip_time(report.updated_at))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            with archive.open(info, "w") as member:
+                for chunk in _pdf_chunks(report):
+                    member.write(chunk)
+                    yield pipe.drain()
+            yield pipe.drain()
+    yield pipe.drain()  # the central directory
+
+
+def _pdf_chunks(report):
+    stored = current_stored_pdf(report)
+    if stored is None:
+        yield render_pdf(report)
+        return
+    with stored.file.open("rb") as file:
+        while chunk := file.read(CHUNK):
+            yield chunk
+
+
+def _unique(name, taken):
+    stem, dot, extension = name.rpartition(".")
+    candidate, number = name, 2
+    while candidate in taken:
+        candidate, number = f"{stem}（{number}）{dot}{extension}", number + 1
+    taken.add(candidate)
+    return candidate
+
+
+def _zip_time(moment: datetime):
+    return timezone.localtime(moment).timetuple()[:6]

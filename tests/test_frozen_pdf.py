@@ -1,0 +1,87 @@
+"""The approved report's PDF: rendered once at approval, stored with its hash, served as is."""
+
+import hashlib
+
+import pytest
+
+from reports import workflow
+from reports.models import Membership, StoredPdf
+from tests.conftest import make_user
+from tests.document_helpers import read_pdf, squeeze
+from tests.editor_helpers import add_section
+
+
+@pytest.fixture
+def approved(report, staff, leader):
+    add_section(report, items=2)
+    workflow.perform(staff, report, "submit")
+    workflow.perform(leader, report, "approve")
+    return report
+
+
+def download(client, user, url):
+    client.force_login(user)
+    response = client.get(url)
+    return response, b"".join(response.streaming_content) if response.streaming else response.content
+
+
+def test_approval_stores_the_pdf_with_its_hash_and_version(approved):
+    stored = StoredPdf.objects.get(report=approved)
+    data = stored.file.read()
+    assert stored.sha256 == hashlib.sha256(data).hexdigest() and stored.size == len(data)
+    assert stored.version == approved.version
+    assert "草稿" not in squeeze(read_pdf(data).pages[0].extract_text())
+
+
+def test_downloads_serve_the_stored_file_byte_for_byte(client, approved, district_officer):
+    stored = StoredPdf.objects.get(report=approved)
+    response, data = download(client, district_officer, f"/reports/{approved.pk}/pdf/")
+    assert hashlib.sha256(data).hexdigest() == stored.sha256
+    assert response["ETag"] == f'"{stored.sha256}"'
+
+
+def test_the_hash_is_shown_on_the_report_page(client, approved, staff):
+    client.force_login(staff)
+    content = client.get(f"/reports/{approved.pk}/").content.decode()
+    assert StoredPdf.objects.get().sha256 in content
+
+
+def test_a_reopened_and_reapproved_report_gets_a_new_file_and_keeps_the_old(
+    client, approved, staff, leader, district_officer, unit
+):
+    first = StoredPdf.objects.get()
+    workflow.perform(district_officer, approved, "accept")
+    workflow.perform(district_officer, approved, "reopen", comment="数据有误")
+
+    _, draft = download(client, staff, f"/reports/{approved.pk}/pdf/")
+    assert "草稿" in squeeze(read_pdf(draft).pages[0].extract_text())  # reopened: rendered on demand
+
+    approved.sections.first().items.update(body="改过的正文。")
+    second_leader = make_user("leader2", unit, Membership.Role.LEADER)
+    workflow.perform(leader, approved, "submit")
+    workflow.perform(second_leader, approved, "approve")
+
+    assert StoredPdf.objects.count() == 2
+    latest = StoredPdf.objects.exclude(pk=first.pk).get()
+    _, current = download(client, staff, f"/reports/{approved.pk}/pdf/")
+    assert hashlib.sha256(current).hexdigest() == latest.sha256 != first.sha256
+    response, old = download(client, staff, f"/reports/{approved.pk}/pdf/{first.pk}/")
+    assert hashlib.sha256(old).hexdigest() == first.sha256
+    assert "%EF%BC%88%E7%AC%AC" in response["Content-Disposition"]  # "（第…版）" in the name
+    history = client.get(f"/reports/{approved.pk}/history/").content.decode()
+    assert first.sha256 in history and latest.sha256 in history
+
+
+def test_another_units_user_cannot_download_a_stored_pdf(client, approved, outsider):
+    stored = StoredPdf.objects.get()
+    client.force_login(outsider)
+    assert client.get(f"/reports/{approved.pk}/pdf/").status_code == 404
+    assert client.get(f"/reports/{approved.pk}/pdf/{stored.pk}/").status_code == 404
+
+
+def test_a_stored_pdf_of_another_report_is_not_served_under_this_one(client, approved, staff, report):
+    from reports.models import Report
+
+    other = Report.objects.create(unit=report.unit, year=2024)
+    client.force_login(staff)
+    assert client.get(f"/reports/{other.pk}/pdf/{StoredPdf.objects.get().pk}/").status_code == 404
