@@ -21,7 +21,7 @@ run: setup migrate demo
 	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
 
 test: setup
-	$(PY) manage.py makemigrations --check --dry-run --settings=config.test_settings
+	env -u DATABASE_URL $(PY) manage.py makemigrations --check --dry-run --settings=config.test_settings
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/pytest -n $(PYTEST_WORKERS)
 

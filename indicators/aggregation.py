@@ -1,4 +1,5 @@
-"""Figures computed from indicator values: year-on-year change for now; totals and matrices later."""
+"""Figures computed from indicator values: year-on-year change, and totals and averages across units
+that keep the reports' qualifiers ("400余" + "12" = "412余")."""
 
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
@@ -43,3 +44,73 @@ def year_on_year(current, previous):
     if previous.value != 0:
         percent = (difference * 100 / previous.value).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
     return YearOnYear(difference=difference, percent=percent)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number as reports write it: with its qualifier, or "not applicable", or nothing (missing).
+
+    Quacks like an IndicatorValue for ``year_on_year``.
+    """
+
+    value: Decimal | None = None
+    qualifier: str = "exact"
+    not_applicable: bool = False
+
+    @property
+    def missing(self):
+        return self.value is None and not self.not_applicable
+
+    def text(self, unit=""):
+        """ "412余人次", "近700人次", "约50家", "不适用", "" (missing)."""
+        from .models import Qualifier, format_number
+
+        if self.not_applicable:
+            return "不适用"
+        if self.value is None:
+            return ""
+        number = format_number(self.value)
+        if self.qualifier == Qualifier.MORE_THAN:
+            return f"{number}余{unit}"
+        prefix = {Qualifier.NEARLY: "近", Qualifier.ABOUT: "约"}.get(self.qualifier, "")
+        return f"{prefix}{number}{unit}"
+
+
+def combined_qualifier(qualifiers):
+    """The qualifier of a sum: exact parts keep the other's; "余" (more) and "近" (less) together make
+    "约" (about), as does any "约"."""
+    from .models import Qualifier
+
+    inexact = set(qualifiers) - {Qualifier.EXACT}
+    if not inexact:
+        return Qualifier.EXACT
+    if len(inexact) == 1:
+        return inexact.pop()
+    return Qualifier.ABOUT
+
+
+def qualified_sum(figures):
+    """The total of ``figures`` (Figure or IndicatorValue) with the qualifier kept.
+
+    Missing and not applicable figures add nothing; the total is "not applicable" only when every figure
+    given is, and missing when there is no number at all.
+    """
+    figures = list(figures)
+    numbers = [f for f in figures if f.value is not None and not f.not_applicable]
+    if not numbers:
+        return Figure(not_applicable=bool(figures) and all(f.not_applicable for f in figures))
+    return Figure(
+        value=sum((f.value for f in numbers), Decimal(0)),
+        qualifier=combined_qualifier(f.qualifier for f in numbers),
+    )
+
+
+def qualified_average(figures):
+    """The mean of the figures that have a number, to one decimal, with the total's qualifier."""
+    figures = list(figures)
+    count = sum(1 for f in figures if f.value is not None and not f.not_applicable)
+    total = qualified_sum(figures)
+    if not count:
+        return total
+    mean = (total.value / count).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    return Figure(value=mean, qualifier=total.qualifier)

@@ -5,6 +5,7 @@ import re
 from django import forms
 from django.core.exceptions import ValidationError
 
+from .importing import ImportRefused, read_report_file
 from .models import Item, Report, Section
 
 # Everything below U+0020 except tab and newline, plus DEL and the C1 block: invisible characters that
@@ -155,3 +156,93 @@ class CommentForm(CleanTextMixin, forms.Form):
     body = forms.CharField(label="意见", max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
     target = forms.CharField(required=False, widget=forms.HiddenInput)  # "item-12", "section-3" or ""
     parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+
+# --- Importing a report from a file or pasted text (reports/views/importing.py) ---------------------------
+
+# An item's level and style in one choice, as the import's confirmation page offers them.
+ITEM_KINDS = [
+    ("heading:2", "（一）标题单独成行"),
+    ("run_in:2", "（一）标题接排正文"),
+    ("heading:3", "1. 标题单独成行"),
+    ("run_in:3", "1. 标题接排正文"),
+    ("heading:4", "（1）标题单独成行"),
+    ("run_in:4", "（1）标题接排正文"),
+    ("enumerated", "一是、二是……"),
+    ("plain", "无序号段落"),
+]
+IMPORT_TEXT_MAX = 200_000  # characters kept in the session between the two steps; a report has ~5,000
+
+
+class ImportForm(CleanTextMixin, forms.Form):
+    unit = forms.ModelChoiceField(label="单位", queryset=None, empty_label=None)
+    year = forms.TypedChoiceField(label="年度", coerce=int)
+    file = forms.FileField(
+        label="上传文件",
+        required=False,
+        help_text="Word 文档（.docx）或文本文件（.txt），不超过10 MB。",
+        widget=forms.ClearableFileInput(attrs={"accept": ".docx,.txt"}),
+    )
+    text = forms.CharField(
+        label="或者粘贴报告全文",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 8, "placeholder": "从 Word、WPS 或网页复制全文，粘贴在这里"}),
+    )
+
+    def __init__(self, *args, units, years, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units
+        self.fields["year"].choices = [(year, f"{year}年度") for year in years]
+        if len(units) == 1:
+            self.fields["unit"].widget = forms.HiddenInput()
+            self.initial["unit"] = units[0].pk
+
+    def clean(self):
+        cleaned = super().clean()
+        upload, text = cleaned.get("file"), cleaned.get("text", "")
+        if upload and text:
+            raise ValidationError("请只选择一种方式：上传文件，或粘贴文字。")
+        if upload:
+            try:
+                text = clean_text(read_report_file(upload.name, upload.read()))
+            except ImportRefused as error:
+                self.add_error("file", str(error))
+                return cleaned
+        if not text:
+            if not self.has_error("file"):
+                raise ValidationError("请上传文件，或粘贴报告全文。")
+            return cleaned
+        if len(text) > IMPORT_TEXT_MAX:
+            raise ValidationError(f"文字超过{IMPORT_TEXT_MAX}字，不像是一份年度报告，请检查文件。")
+        cleaned["text"] = text
+        cleaned["source"] = upload.name[:100] if upload else "粘贴的文字"
+        return cleaned
+
+
+class ConfirmImportForm(forms.Form):
+    """The confirmation step: overwrite (when the year's report exists), each item's kind, values to keep.
+
+    ``item_kinds`` maps a field name to the kind read; ``value_keys`` are the suggested values' names.
+    """
+
+    def __init__(self, *args, item_kinds, value_keys, overwrite, **kwargs):
+        super().__init__(*args, **kwargs)
+        if overwrite:
+            self.fields["overwrite"] = forms.BooleanField(
+                label="覆盖已有的报告？旧版本保存在历史记录中",
+                error_messages={"required": "请勾选确认覆盖已有的报告，或返回重新选择年度。"},
+            )
+        for name, kind in item_kinds.items():
+            self.fields[name] = forms.ChoiceField(
+                label="类型",
+                choices=ITEM_KINDS,
+                initial=kind,
+                widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
+            )
+        for name in value_keys:
+            self.fields[name] = forms.BooleanField(
+                label="保留",
+                required=False,
+                initial=True,
+                widget=forms.CheckboxInput({"class": "form-check-input"}),
+            )

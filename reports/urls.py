@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import documents, editor, home, notices, review
+from .views import district, documents, editor, home, notices, review
 
 urlpatterns = [
     path("", home.home, name="home"),
@@ -19,5 +19,10 @@ urlpatterns = [
     path("reports/<int:pk>/changes/", review.changes, name="report-changes"),
     path("reports/<int:pk>/preview/", documents.preview, name="report-preview"),
     path("reports/<int:pk>/pdf/", documents.pdf, name="report-pdf"),
+    path("district/", district.home, name="district-home"),
+    path("district/<int:year>/", district.dashboard, name="district-dashboard"),
+    path("district/<int:year>/setup/", district.setup, name="district-setup"),
+    path("district/<int:year>/reports.zip", district.reports_zip, name="district-zip"),
+    path("district/<int:year>/volume.pdf", district.volume, name="district-volume"),
     path("reports/<int:pk>/pdf/<int:stored_pk>/", documents.stored_pdf, name="report-stored-pdf"),
 ]

@@ -8,6 +8,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from reports.models import Report
+from tests.docx_helpers import seed_docx
 
 pytestmark = pytest.mark.django_db
 
@@ -96,10 +97,28 @@ def test_empty_file_is_a_command_error(tmp_path, unit):
         run(str(path), "--unit", "chengxi", "--year", "2024")
 
 
-def test_docx_is_rejected_for_now(tmp_path, unit):
+def test_a_word_document_is_imported_like_its_text(tmp_path, unit):
+    path = tmp_path / "城西街道2024.docx"
+    path.write_bytes(seed_docx())
+    output = run(str(path), "--unit", "chengxi", "--year", "2024")
+    report = Report.objects.get(unit=unit, year=2024)
+    assert report.title == "关于2024年度法治政府建设情况的报告"
+    assert [s.heading for s in report.sections.all()][:2] == ["工作成效", "主要举措"]
+    assert "二、主要举措〔主要举措〕 6条" in output
+
+
+def test_a_broken_word_document_is_a_command_error(tmp_path, unit):
     path = tmp_path / "report.docx"
     path.write_bytes(b"PK")
-    with pytest.raises(CommandError, match=r"只支持 \.txt"):
+    with pytest.raises(CommandError, match="文件已损坏"):
+        run(str(path), "--unit", "chengxi", "--year", "2024")
+    assert not Report.objects.exists()
+
+
+def test_other_files_are_refused(tmp_path, unit):
+    path = tmp_path / "report.pdf"
+    path.write_bytes(b"%PDF-1.7")
+    with pytest.raises(CommandError, match=r"只支持 \.docx 和 \.txt"):
         run(str(path), "--unit", "chengxi", "--year", "2024")
 
 

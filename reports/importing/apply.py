@@ -25,6 +25,12 @@ def create_report_from_parse(parsed: ParsedReport, unit, year: int, user=None) -
         signing_date=parsed.signing_date,
         updated_by=user,
     )
+    store_parsed_content(report, parsed)
+    return report
+
+
+def store_parsed_content(report, parsed: ParsedReport):
+    """The organs, sections and items of ``parsed`` under ``report`` (which has none yet)."""
     Organ.objects.bulk_create(
         [
             Organ(report=report, role=role, position=position, name=name)
@@ -53,4 +59,3 @@ def create_report_from_parse(parsed: ParsedReport, unit, year: int, user=None) -
                 for position, item in enumerate(parsed_section.items)
             ]
         )
-    return report

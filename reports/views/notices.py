@@ -3,6 +3,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from reports.models import Notice
+from reports.permissions import office_district
 
 
 @login_required
@@ -13,7 +14,10 @@ def notice_list(request):
 
 
 def unread_notices(request):
-    """Context processor: the count shown on the navigation bar."""
+    """Context processor: the count shown on the navigation bar, and the district office's link."""
     if not request.user.is_authenticated:
         return {}
-    return {"unread_notices": Notice.objects.filter(user=request.user, read_at__isnull=True).count()}
+    return {
+        "unread_notices": Notice.objects.filter(user=request.user, read_at__isnull=True).count(),
+        "office_district": office_district(request.user),
+    }

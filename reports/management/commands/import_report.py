@@ -1,6 +1,6 @@
-"""Import a unit's existing report from a plain-text file as a new draft.
+"""Import a unit's existing report from a Word document or a plain-text file as a new draft.
 
-    python manage.py import_report 城西街道2024.txt --unit chengxi --year 2024 [--dry-run]
+    python manage.py import_report 城西街道2024.docx --unit chengxi --year 2024 [--dry-run]
 
 Prints what the parser found first, so a wrong reading shows before anything is stored.
 """
@@ -10,51 +10,52 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from reports.importing import ReportExists, create_report_from_parse, parse_report_text
+from reports.importing import (
+    ImportRefused,
+    ReportExists,
+    create_report_from_parse,
+    parse_report_text,
+    read_report_file,
+)
+from reports.importing.preview import split_attachment
 from reports.models import Report, Section, Unit
 from reports.rendering.document import format_chinese_date
 from reports.rendering.numbering import heading_label
 
-# Chinese Windows saves "ANSI" text as GB18030 (GBK); Notepad's "UTF-8" may carry a BOM.
-ENCODINGS = ("utf-8-sig", "gb18030")
+SUFFIXES = (".txt", ".docx")
 TITLE_YEAR_RE = re.compile(r"(\d{4})年")
 
 
-def read_text(path):
-    data = path.read_bytes()
-    for encoding in ENCODINGS:
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise CommandError(f"无法识别文件编码（支持 UTF-8 和 GB18030）：{path}")
-
-
 class Command(BaseCommand):
-    help = "从纯文本（.txt）导入一份已有的年度报告，作为草稿。"
+    help = "从 Word 文档（.docx）或纯文本（.txt）导入一份已有的年度报告，作为草稿。"
 
     def add_arguments(self, parser):
-        parser.add_argument("path", help="报告文本文件（.txt，UTF-8 或 GB18030）")
+        parser.add_argument("path", help="报告文件（.docx，或 UTF-8、GB18030 编码的 .txt）")
         parser.add_argument("--unit", required=True, help="单位编码，如 chengxi")
         parser.add_argument("--year", required=True, type=int, help="报告年度，如 2024")
         parser.add_argument("--dry-run", action="store_true", help="只显示识别结果，不写入数据库")
 
     def handle(self, *args, path, unit, year, dry_run, **options):
         path = Path(path)
-        if path.suffix.lower() != ".txt":
-            raise CommandError(f"目前只支持 .txt 文本文件：{path}")
+        if path.suffix.lower() not in SUFFIXES:
+            raise CommandError(f"只支持 .docx 和 .txt 文件：{path}")
         if not path.is_file():
             raise CommandError(f"文件不存在：{path}")
         unit_code = unit
         unit = Unit.objects.filter(code=unit_code).first()
         if unit is None:
             raise CommandError(f"未找到编码为“{unit_code}”的单位")
-        text = read_text(path)
-        if not text.strip():
-            raise CommandError(f"文件为空：{path}")
+        try:
+            text = read_report_file(path.name, path.read_bytes())
+        except ImportRefused as error:
+            raise CommandError(f"{error}（{path}）") from error
 
+        # An attachment after the signature (the indicator table) is not the report's text.
+        text, attachment = split_attachment(text)
         parsed = parse_report_text(text)
         self.print_summary(parsed)
+        if attachment:
+            self.stdout.write(f"附件：{len(attachment)}行，不导入正文")
         title_year = TITLE_YEAR_RE.search(parsed.title)
         if title_year and int(title_year[1]) != year:
             self.stdout.write(f"注意：标题中的年份（{title_year[1]}）与 --year {year} 不一致")
