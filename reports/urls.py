@@ -1,11 +1,14 @@
 from django.urls import path
 
-from .views import district, documents, editor, home, notices, review
+from .views import district, documents, editor, home, importing, notices, review
 
 urlpatterns = [
     path("", home.home, name="home"),
     path("notices/", notices.notice_list, name="notices"),
     path("reports/new/", home.new_report, name="report-new"),
+    path("reports/import/", importing.start, name="report-import"),
+    path("reports/import/<slug:token>/", importing.confirm, name="report-import-confirm"),
+    path("reports/<int:pk>/docx/", importing.docx, name="report-docx"),
     path("reports/<int:pk>/", review.detail, name="report-detail"),
     path("reports/<int:pk>/edit/", editor.edit, name="report-edit"),
     path("reports/<int:pk>/act/<slug:action>/", review.act, name="report-act"),

@@ -92,3 +92,79 @@ def test_an_approved_report_refuses_every_change_to_its_own_unit(client, setup):
 def test_an_unknown_report_is_404_for_everyone(client, setup):
     client.force_login(setup["users"]["staff"])
     assert client.get(reverse("report-detail", args=[99999])).status_code == NOT_FOUND
+
+
+# --- The district office's pages ---------------------------------------------------------------------------
+# Only the district office reaches them: unit staff and leaders are logged in but refused (403); another
+# district's office sees its own district on the year pages and cannot find this district's objects (404).
+
+DISTRICT_ACTORS = ["staff", "leader", "district_officer", "outsider", "other_office", "anonymous"]
+
+
+@pytest.fixture
+def district_setup(setup, district, unit):
+    from indicators.models import Indicator, IndicatorRule
+    from reports.models import Membership, Unit
+    from tests.conftest import make_user
+
+    elsewhere = Unit.objects.create(code="elsewhere", name="别区", short_name="别区", kind=Unit.Kind.DISTRICT)
+    common = {"unit": "次", "category": "other", "first_year": 2020}
+    screened = Indicator.objects.create(district=district, code="screened", name="排查", **common)
+    mediated = Indicator.objects.create(district=district, code="mediated", name="调解", **common)
+    rule = IndicatorRule.objects.create(district=district, kind="at_most", indicator=mediated, other=screened)
+    users = setup["users"] | {"other_office": make_user("other", elsewhere, Membership.Role.DISTRICT_OFFICE)}
+    return {"indicator": mediated, "rule": rule, "unit": unit, "users": users}
+
+
+def _year(name):
+    return lambda s: reverse(name, args=[2025])
+
+
+def _object(name, key):
+    return lambda s: reverse(name, args=[2025, s[key].pk])
+
+
+# expected per actor in DISTRICT_ACTORS order
+YEAR_PAGE = [FORBIDDEN, FORBIDDEN, OK, FORBIDDEN, OK, LOGIN]
+OBJECT_PAGE = [FORBIDDEN, FORBIDDEN, OK, FORBIDDEN, NOT_FOUND, LOGIN]
+OBJECT_POST = [FORBIDDEN, FORBIDDEN, REDIRECT, FORBIDDEN, NOT_FOUND, LOGIN]
+
+DISTRICT_VIEWS = [
+    ("district home", "get", lambda s: reverse("district-home"), None, [FORBIDDEN, FORBIDDEN, REDIRECT, FORBIDDEN, REDIRECT, LOGIN]),
+    ("dashboard", "get", _year("district-dashboard"), None, YEAR_PAGE),
+    ("year setup", "get", _year("district-setup"), None, YEAR_PAGE),
+    ("save deadline", "post", _year("district-setup"), lambda s: {"part": "deadline", "deadline": "2026-02-01"},
+     [FORBIDDEN, FORBIDDEN, REDIRECT, FORBIDDEN, REDIRECT, LOGIN]),
+    ("zip", "get", _year("district-zip"), None, YEAR_PAGE),
+    ("volume", "get", _year("district-volume"), None, YEAR_PAGE),
+    ("matrix", "get", _year("district-matrix"), None, YEAR_PAGE),
+    ("xlsx", "get", _year("district-xlsx"), None, YEAR_PAGE),
+    ("csv", "get", _year("district-csv"), None, YEAR_PAGE),
+    ("indicator over units and years", "get", _object("district-indicator", "indicator"), None, OBJECT_PAGE),
+    ("unit over years", "get", _object("district-unit", "unit"), None, OBJECT_PAGE),
+    ("catalogue", "get", _year("district-catalogue"), None, YEAR_PAGE),
+    ("copy last year's catalogue", "post", _year("district-catalogue-copy"), None,
+     [FORBIDDEN, FORBIDDEN, REDIRECT, FORBIDDEN, REDIRECT, LOGIN]),
+    ("edit indicator", "get", _object("district-indicator-edit", "indicator"), None, OBJECT_PAGE),
+    ("move indicator", "post", _object("district-indicator-up", "indicator"), None, OBJECT_POST),
+    ("retire indicator", "post", _object("district-indicator-retire", "indicator"), None, OBJECT_POST),
+    ("delete rule", "post", _object("district-rule-delete", "rule"), None, OBJECT_POST),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("name", "method", "url", "data", "expected"), DISTRICT_VIEWS, ids=[v[0] for v in DISTRICT_VIEWS]
+)
+@pytest.mark.parametrize("actor", DISTRICT_ACTORS)
+def test_only_the_district_office_reaches_the_district_pages(
+    client, district_setup, name, method, url, data, expected, actor
+):
+    s = district_setup
+    status = request(client, s["users"][actor], method, url(s), data(s) if data else None)
+    assert status == expected[DISTRICT_ACTORS.index(actor)], f"{name} as {actor}"
+
+
+def test_the_district_pages_refuse_a_year_out_of_range(client, district_setup):
+    client.force_login(district_setup["users"]["district_officer"])
+    assert client.get(reverse("district-dashboard", args=[1900])).status_code == NOT_FOUND
+    assert client.get(reverse("district-matrix", args=[9999])).status_code == NOT_FOUND

@@ -4,19 +4,21 @@ report imported from its text with the figures it states, and 2025 drafts so the
 Idempotent: running it again changes nothing that is already there.
 """
 
+import datetime
 from decimal import Decimal
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils import timezone
 
 from indicators.demo_catalogue import install_catalogue
 from indicators.extraction import suggest_values
 from indicators.models import Indicator, IndicatorValue, Qualifier
 from reports.actions import start_report
 from reports.importing import create_report_from_parse, parse_report_text
-from reports.models import Item, Membership, Report, Unit, next_position
+from reports.models import Item, Membership, Report, ReportEvent, Unit, next_position
 
 DEMO_PASSWORD = "demo12345"
 SEED_REPORT = Path(__file__).resolve().parents[2] / "demo_data" / "chengxi-2024-report.txt"
@@ -64,6 +66,30 @@ DRAFT_2025 = {
 }
 
 
+# 2024 reports of four more units, accepted, with a few figures each (made up for the demo), so that the
+# district's matrix, charts and combined volume have units to compare: "余" and "不适用" included.
+OTHER_2024 = {
+    "chengdong": ("全年开展中心组学法12次，发放宣传资料6000余份，排查矛盾纠纷820件，调解成功815件。",
+                  {"central_group_study": "12", "leaflets": "6000余", "disputes_screened": "820",
+                   "disputes_mediated": "815", "petitions_handled": "26", "fines": "不适用"}),
+    "chengnan": ("全年开展中心组学法10次，发放宣传资料近5000份，排查矛盾纠纷640件，调解成功630件。",
+                 {"central_group_study": "10", "leaflets": "近5000", "disputes_screened": "640",
+                  "disputes_mediated": "630", "petitions_handled": "41", "fines": "12000"}),
+    "zhengyang": ("全年开展中心组学法11次，发放宣传资料3200份，排查矛盾纠纷410件，调解成功402件。",
+                  {"central_group_study": "11", "leaflets": "3200", "disputes_screened": "410",
+                   "disputes_mediated": "402", "petitions_handled": "0"}),
+    "zhuoshui": ("全年开展中心组学法9次，发放宣传资料2000余份，排查矛盾纠纷300件，调解成功296件。",
+                 {"central_group_study": "9", "leaflets": "2000余", "disputes_screened": "300",
+                  "disputes_mediated": "296", "petitions_handled": "18", "fines": "不适用"}),
+}  # fmt: skip
+# Their history, so the district's dashboard shows when each was submitted, approved and accepted.
+OTHER_2024_HISTORY = [
+    ("submit", Report.Status.DRAFT, Report.Status.SUBMITTED, datetime.datetime(2025, 2, 10, 10)),
+    ("approve", Report.Status.SUBMITTED, Report.Status.APPROVED, datetime.datetime(2025, 2, 14, 10)),
+    ("accept", Report.Status.APPROVED, Report.Status.ACCEPTED, datetime.datetime(2025, 2, 20, 10)),
+]
+
+
 class Command(BaseCommand):
     help = "载入演示数据（黔江区、各街道乡镇、演示账号、指标目录、城西街道2024年报告）；可重复运行。"
 
@@ -75,6 +101,7 @@ class Command(BaseCommand):
         self.stdout.write(f"指标目录：{count}项")
         self.ensure_chengxi_reports(district)
         self.ensure_2025_drafts(district)
+        self.ensure_other_2024_reports(district)
         self.print_logins()
 
     def ensure_units(self):
@@ -164,6 +191,27 @@ class Command(BaseCommand):
                 )
             self.stdout.write(f"{unit.short_name}2025年报告草稿")
 
+    def ensure_other_2024_reports(self, district):
+        indicators = {i.code: i for i in Indicator.objects.filter(district=district)}
+        for unit_code, (text, figures) in OTHER_2024.items():
+            unit = Unit.objects.get(code=unit_code)
+            if Report.objects.filter(unit=unit, year=2024).exists():
+                continue
+            report = start_report(None, unit, 2024)
+            measures = report.sections.first()
+            Item.objects.create(section=measures, position=0, style="plain", body=text)
+            IndicatorValue.objects.bulk_create(
+                _demo_value(report, indicators[code], figure) for code, figure in figures.items()
+            )
+            Report.objects.filter(pk=report.pk).update(status=Report.Status.ACCEPTED)
+            for action, from_status, to_status, when in OTHER_2024_HISTORY:
+                event = ReportEvent.objects.create(
+                    report=report, action=action, from_status=from_status, to_status=to_status
+                )
+                # created_at is set on insert; the demo's are in February 2025, before the deadline
+                ReportEvent.objects.filter(pk=event.pk).update(created_at=timezone.make_aware(when))
+            self.stdout.write(f"{unit.short_name}2024年报告（区级已接收）")
+
     def print_logins(self):
         self.stdout.write("")
         self.stdout.write(f"演示账号（密码均为 {DEMO_PASSWORD}）：")
@@ -173,3 +221,15 @@ class Command(BaseCommand):
                 f"  {username:<18} {Membership.Role(role).label:<6} {unit.short_name}  {display_name}"
             )
         self.stdout.write(f"  {ADMIN[0]:<18} 管理后台 /admin/")
+
+
+def _demo_value(report, indicator, figure):
+    """ "6000余" → 6000 more-than; "近5000" → 5000 nearly; "不适用" → not applicable."""
+    if figure == "不适用":
+        return IndicatorValue(report=report, indicator=indicator, not_applicable=True)
+    qualifier = Qualifier.EXACT
+    if figure.endswith("余"):
+        figure, qualifier = figure[:-1], Qualifier.MORE_THAN
+    elif figure.startswith("近"):
+        figure, qualifier = figure[1:], Qualifier.NEARLY
+    return IndicatorValue(report=report, indicator=indicator, value=Decimal(figure), qualifier=qualifier)

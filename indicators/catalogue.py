@@ -1,0 +1,58 @@
+"""The district office's changes to its indicator catalogue for a year.
+
+An indicator is in use from ``first_year`` to ``last_year``, so this year's catalogue is last year's unless
+something was added or retired: "copy last year's" brings back what last year had and this year lacks.
+"""
+
+from django.db import transaction
+
+from reports.models import reorder
+
+from .models import Indicator
+
+
+class CatalogueError(Exception):
+    """A change that cannot be made; ``str()`` is the message for the user."""
+
+
+def missing_from_last_year(district, year):
+    """Indicators in use last year that this year's catalogue does not have."""
+    this_year = Indicator.objects.for_year(district, year).values("pk")
+    return list(Indicator.objects.for_year(district, year - 1).exclude(pk__in=this_year))
+
+
+def carry_over(district, year):
+    """Put last year's indicators back into use from ``year`` on; returns them."""
+    indicators = missing_from_last_year(district, year)
+    Indicator.objects.filter(pk__in=[i.pk for i in indicators]).update(last_year=None)
+    return indicators
+
+
+def retire(indicator, year):
+    """Stop using ``indicator`` from ``year`` on. One added this year and never filled in is removed."""
+    if indicator.first_year >= year:
+        if indicator.values.exists():
+            raise CatalogueError(f"“{indicator.name}”已有单位填报数值，不能删除。")
+        indicator.delete()
+        return
+    indicator.last_year = year - 1
+    indicator.save(update_fields=["last_year"])
+
+
+@transaction.atomic
+def move(indicator, year, step):
+    """Move ``indicator`` ``step`` places (-1 up, +1 down) in the year's catalogue order."""
+    indicators = list(Indicator.objects.for_year(indicator.district, year))
+    index = next(n for n, i in enumerate(indicators) if i.pk == indicator.pk)
+    target = min(max(index + step, 0), len(indicators) - 1)
+    indicators.insert(target, indicators.pop(index))
+    reorder(indicators)
+
+
+def next_code(district):
+    """A code for an indicator added without one: "custom-1", "custom-2"…"""
+    taken = set(Indicator.objects.filter(district=district).values_list("code", flat=True))
+    number = 1
+    while f"custom-{number}" in taken:
+        number += 1
+    return f"custom-{number}"

@@ -1,0 +1,64 @@
+"""The district office's forms for its indicator catalogue and the checks across indicators."""
+
+from django import forms
+
+from reports.forms import CleanTextMixin
+from reports.models import next_position
+
+from .catalogue import next_code
+from .models import Indicator, IndicatorRule
+
+
+class IndicatorForm(CleanTextMixin, forms.ModelForm):
+    """Add or change an indicator; on adding, it is in use from the year the page is for."""
+
+    class Meta:
+        model = Indicator
+        fields = ["name", "unit", "category", "kind", "min_value", "max_value", "aliases", "code"]
+        labels = {"code": "编码（可不填）"}
+        help_texts = {"code": "英文字母、数字和连字符，用于导入导出；不填则自动生成。"}
+        widgets = {"aliases": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, district, year, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.district = district
+        self.fields["code"].required = False
+        if self.instance.pk:
+            self.fields["code"].disabled = True  # values and imports refer to it
+        else:
+            self.instance.district, self.instance.first_year = district, year
+            self.instance.position = next_position(Indicator.objects.filter(district=district))
+
+    def clean_code(self):
+        code = self.cleaned_data["code"] or next_code(self.district)
+        taken = Indicator.objects.filter(district=self.district, code=code).exclude(pk=self.instance.pk)
+        if taken.exists():
+            raise forms.ValidationError(f"编码“{code}”已被其他指标使用。")
+        return code
+
+
+class RuleForm(forms.ModelForm):
+    class Meta:
+        model = IndicatorRule
+        fields = ["kind", "indicator", "other", "base"]
+
+    def __init__(self, *args, district, year, **kwargs):
+        super().__init__(*args, **kwargs)
+        indicators = Indicator.objects.for_year(district, year)
+        for name in ("indicator", "other", "base"):
+            self.fields[name].queryset = indicators
+        self.instance.district = district
+
+    def clean(self):
+        cleaned = super().clean()
+        kind, indicator, other, base = (cleaned.get(k) for k in ("kind", "indicator", "other", "base"))
+        if indicator and indicator == other:
+            self.add_error("other", "对照指标不能是被检查的指标本身。")
+        if kind == IndicatorRule.Kind.RATE and not base:
+            self.add_error("base", "“比率”规则需要选择分母指标。")
+        if kind == IndicatorRule.Kind.AT_MOST and base:
+            self.add_error("base", "“不大于”规则不需要分母指标，请留空。")
+        return cleaned
+
+    def validate_constraints(self, exclude=None):
+        pass  # clean() says the same as the model's check constraint, in words

@@ -1,0 +1,63 @@
+"""The district office's year set-up: the deadline and the outline of sections every report starts from."""
+
+from django import forms
+
+from .deadlines import default_deadline
+from .forms import CleanTextMixin
+from .models import ReportingYear, Section
+
+
+class DeadlineForm(forms.ModelForm):
+    class Meta:
+        model = ReportingYear
+        fields = ["deadline"]
+        labels = {"deadline": "报送截止日期"}
+        widgets = {"deadline": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+    def __init__(self, *args, year, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.year = year
+        default = default_deadline(year)
+        self.fields[
+            "deadline"
+        ].help_text = f"各单位须在此日期前报送{year}年度报告（默认为次年3月1日：{default:%Y-%m-%d}）。"
+
+    def clean_deadline(self):
+        deadline = self.cleaned_data["deadline"]
+        if deadline.year not in (self.year, self.year + 1):
+            raise forms.ValidationError(f"截止日期应在{self.year}年或{self.year + 1}年内。")
+        return deadline
+
+
+class OutlineRowForm(CleanTextMixin, forms.Form):
+    kind = forms.ChoiceField(label="类别", choices=Section.Kind.choices, initial=Section.Kind.OTHER)
+    heading = forms.CharField(label="标题", max_length=200, required=False)  # a blank row is ignored
+
+
+class BaseOutlineFormSet(forms.BaseFormSet):
+    def rows(self):
+        """(kind, heading) in the order the rows' numbers give, without deleted rows and rows left blank."""
+        rows = [(f.cleaned_data["kind"], f.cleaned_data["heading"]) for f in self.ordered_forms]
+        return [(kind, heading) for kind, heading in rows if heading]
+
+
+OutlineFormSet = forms.formset_factory(
+    OutlineRowForm, formset=BaseOutlineFormSet, extra=2, can_order=True, can_delete=True
+)
+
+
+def outline_formset(rows=(), data=None):
+    """The outline as editable rows numbered 1, 2, 3…, and two blank rows to add sections; or, with
+    ``data``, the rows as posted."""
+    initial = [{"kind": kind, "heading": heading, "ORDER": n} for n, (kind, heading) in enumerate(rows, 1)]
+    formset = OutlineFormSet(data, initial=None if data else initial, prefix="outline")
+    for form in formset:
+        form.fields["ORDER"].label = "顺序"
+        form.fields["DELETE"].label = "删除"
+        form.fields["DELETE"].widget.attrs["class"] = "form-check-input"
+        for name, css in (("ORDER", "form-control"), ("kind", "form-select"), ("heading", "form-control")):
+            invalid = " is-invalid" if form.is_bound and form.errors.get(name) else ""
+            form.fields[name].widget.attrs.update(
+                {"class": css + invalid, "aria-label": form.fields[name].label}
+            )
+    return formset

@@ -1,0 +1,146 @@
+"""What an import will store, shown before anything is saved: the parse, the attachment set aside, and
+the indicator values found in the text.
+
+Computed from the document's text alone, deterministically, so the confirmation step can compute it
+again from the same text instead of keeping the parse between requests.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from indicators.extraction import Suggestion, find_figures, suggest_values
+from reports.forms import BODY_MAX, PREAMBLE_MAX
+from reports.models import Item, Section
+
+from .parser import ParsedItem, ParsedReport, parse_report_text, read_label
+
+# The attachment starts on a line of its own: "附件", "附件1", "附件2：" (GB/T 9704). The note below the
+# body that names it ("附件：主要指标统计表") is set aside with it: the app prints its own note.
+ATTACHMENT_MARK_RE = re.compile(r"^附件\s*\d{0,2}\s*[：:]?$")
+ATTACHMENT_NOTE_RE = re.compile(r"^附件\s*\d{0,2}\s*[：:]\s*\S")
+SECTION_HEADING_MAX = Section._meta.get_field("heading").max_length
+ITEM_HEADING_MAX = Item._meta.get_field("heading").max_length
+
+
+@dataclass
+class ImportPreview:
+    parsed: ParsedReport
+    attachment: list[str] = field(default_factory=list)
+    suggestions: list[Suggestion] = field(default_factory=list)
+
+    @property
+    def warnings(self):
+        return self.parsed.warnings
+
+
+def preview_import(text: str, indicators) -> ImportPreview:
+    indicators = list(indicators)
+    body, attachment = split_attachment(text)
+    parsed = parse_report_text(body)
+    _fit_to_fields(parsed)
+    from_table = attachment_values(attachment, indicators)
+    in_table = {s.indicator.pk for s in from_table}
+    from_text = [s for s in suggest_values(body, indicators) if s.indicator.pk not in in_table]
+    return ImportPreview(parsed, attachment, from_text + from_table)
+
+
+def split_attachment(text):
+    """(the report's text, the attachment's lines): from a line "附件" after the first section to the end,
+    with the note naming it. Without such a line everything is the report's."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    sections = [i for i, line in enumerate(lines) if (label := read_label(line)) and label.level == 1]
+    if not sections:
+        return text, []
+    mark = next((i for i in range(sections[0] + 1, len(lines)) if ATTACHMENT_MARK_RE.match(lines[i])), None)
+    if mark is None:
+        return text, []
+    body, notes = [], []
+    for index, line in enumerate(lines[:mark]):
+        (notes if index > sections[0] and ATTACHMENT_NOTE_RE.match(line) else body).append(line)
+    return "\n".join(body), notes + lines[mark:]
+
+
+def attachment_values(lines, indicators):
+    """Values from an attachment's table rows "名称<tab>数值…" whose name is an indicator's name."""
+    by_name = {indicator.name: indicator for indicator in indicators}
+    suggestions = []
+    for line in lines:
+        cells = [cell.strip() for cell in line.split("\t")]
+        indicator = by_name.get(cells[0]) if len(cells) > 1 else None
+        figures = find_figures(cells[1]) if indicator else []
+        if not figures or figures[0].unit != indicator.unit:
+            continue
+        figure = figures[0]
+        row = " ".join(cell for cell in cells if cell)
+        suggestions.append(
+            Suggestion(
+                indicator=indicator,
+                value=figure.value,
+                qualifier=figure.qualifier,
+                unit=indicator.unit,
+                figure_text=figure.text,
+                sentence=f"附件：{row}",
+                phrase=indicator.name,
+                quote=f"{cells[0]} {cells[1]}",
+            )
+        )
+        by_name.pop(cells[0])  # the first row naming an indicator gives its value
+    return suggestions
+
+
+def _fit_to_fields(parsed):
+    """A section heading longer than the field moves its overflow into the section's first paragraph,
+    and text the editor would refuse to save is pointed out: nothing is cut."""
+    for section in parsed.sections:
+        if len(section.heading) > SECTION_HEADING_MAX:
+            end = section.heading.find("。", 0, SECTION_HEADING_MAX)
+            cut = end + 1 if end >= 0 else SECTION_HEADING_MAX
+            rest = section.heading[cut:]
+            section.heading = section.heading[:cut]
+            section.items.insert(0, ParsedItem(level=2, style="plain", body=[rest]))
+            parsed.warnings.append(f"部分标题过长，后面的文字移入正文：“{section.heading[:20]}…”")
+    preamble = sum(len(p) for p in parsed.preamble)
+    if preamble > PREAMBLE_MAX:
+        parsed.warnings.append(
+            f"导语有{preamble}字，超过{PREAMBLE_MAX}字：保存前请在编辑器中删减或分成条目。"
+        )
+    for section in parsed.sections:
+        for item in section.items:
+            length = sum(len(p) for p in item.body)
+            if length > BODY_MAX:
+                parsed.warnings.append(
+                    f"“{section.heading[:20]}”中一条正文有{length}字，超过{BODY_MAX}字：保存前请在编辑器中分成几条。"
+                )
+
+
+def item_kind(item: ParsedItem) -> str:
+    """The item's choice in ``reports.forms.ITEM_KINDS``."""
+    return f"{item.style}:{item.level}" if item.style in ("heading", "run_in") else item.style
+
+
+def set_item_kind(item: ParsedItem, kind: str):
+    """Apply a kind chosen on the confirmation page; the item's text stays whole."""
+    style, _, level = kind.partition(":")
+    if kind == item_kind(item):
+        return
+    if style == "heading" and not item.heading:
+        if not item.body or len(item.body[0]) > ITEM_HEADING_MAX:
+            style = "run_in"  # nothing short enough to stand as the heading
+        else:
+            item.heading = item.body.pop(0)
+    item.style = style
+    if level:
+        item.level = int(level)
+    if style != "enumerated":
+        item.joins_previous = False  # only "二是" continues the paragraph of "一是"
+
+
+def item_key(section_index, item_index):
+    return f"item-{section_index}-{item_index}"
+
+
+def iter_items(parsed: ParsedReport):
+    """(key, section, item) for every item, in order."""
+    for s, section in enumerate(parsed.sections):
+        for i, item in enumerate(section.items):
+            yield item_key(s, i), section, item

@@ -1,0 +1,78 @@
+"""Store a confirmed import, all or nothing: the draft (new, or an editable report's content replaced with
+the old content kept as a snapshot), the indicator values kept, and one line of history."""
+
+from django.db import transaction
+
+from indicators.models import IndicatorValue
+from reports.models import Report, ReportEvent, Snapshot
+from reports.snapshots import snapshot_content
+
+from .apply import ReportExists, create_report_from_parse, store_parsed_content
+from .parser import ParsedReport
+
+IMPORT = "import"  # the ReportEvent action
+
+
+class ReportLocked(ValueError):
+    """The report to overwrite is submitted or approved: its content may not change."""
+
+
+@transaction.atomic
+def save_import(
+    parsed: ParsedReport, unit, year, user, *, suggestions=(), source="", replace=False
+) -> Report:
+    """The imported report. ``replace`` must be given to overwrite the unit's report of that year."""
+    # Locked, so that a submission racing the overwrite waits, and the status checked is the one kept.
+    existing = Report.objects.select_for_update().filter(unit=unit, year=year).first()
+    snapshot = None
+    if existing is None:
+        report = create_report_from_parse(parsed, unit, year, user)
+    elif not replace:
+        raise ReportExists(f"{unit.short_name or unit.name}{year}年度报告已存在")
+    elif not existing.is_editable:
+        raise ReportLocked(f"报告当前状态为“{existing.get_status_display()}”，内容已锁定，不能覆盖。")
+    else:
+        report = existing
+        snapshot = Snapshot.objects.create(
+            report=report, version=report.version, created_by=user, content=snapshot_content(report)
+        )
+        _replace_content(report, parsed, user)
+    IndicatorValue.objects.bulk_create(
+        IndicatorValue(
+            report=report,
+            indicator=s.indicator,
+            value=s.value,
+            qualifier=s.qualifier,
+            note=f"导入时摘自：{s.quote}"[:300],
+        )
+        for s in suggestions
+    )
+    comment = f"从“{source}”导入" if source else "导入"
+    if snapshot:
+        comment += "，覆盖了原有内容（原内容保存在快照中）"
+    ReportEvent.objects.create(
+        report=report,
+        action=IMPORT,
+        from_status=report.status,
+        to_status=report.status,
+        user=user,
+        comment=comment,
+        snapshot=snapshot,
+    )
+    return report
+
+
+def _replace_content(report, parsed, user):
+    # Review comments on the old sections and items stay, detached, with the text they quoted.
+    report.organs.all().delete()
+    report.sections.all().delete()
+    report.indicator_values.all().delete()
+    report.title = parsed.title  # an empty title becomes the default one on save
+    report.document_number = parsed.document_number
+    report.addressee = parsed.addressee
+    report.preamble = "\n".join(parsed.preamble)
+    report.signing_date = parsed.signing_date
+    report.version += 1  # an editor open on the old content must not save over the import
+    report.updated_by = user
+    report.save()
+    store_parsed_content(report, parsed)

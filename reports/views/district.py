@@ -1,0 +1,133 @@
+"""The district office's pages: the year's dashboard, the year's set-up (deadline, outline), and the
+downloads of all delivered reports (ZIP) and of the combined volume (汇编).
+
+Access is decided by ``district_office_required`` (reports/permissions.py): the views get the district.
+"""
+
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.shortcuts import redirect, render
+
+from reports import district as office
+from reports.deadlines import deadline_for, reporting_year
+from reports.district_forms import DeadlineForm, outline_formset
+from reports.models import ReportingYear, Unit
+from reports.outline import outline_for
+from reports.permissions import district_office_required
+from reports.views.documents import attachment_header
+from reports.volume import accepted_reports, render_volume, volume_title
+
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+
+
+def _check_year(year):
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise Http404("没有这个年度。")
+
+
+@district_office_required
+def home(request, district):
+    return redirect("district-dashboard", reporting_year())
+
+
+@district_office_required
+def dashboard(request, district, year):
+    _check_year(year)
+    board = office.dashboard(district, year)
+    status, kind = request.GET.get("status", ""), request.GET.get("kind", "")
+    sort = request.GET.get("sort", "unit")
+    rows = office.sort_rows(office.filter_rows(board.rows, status, kind), sort)
+    kinds = {row.unit.kind for row in board.rows}
+    context = {
+        "board": board,
+        "counts": board.counts,
+        "rows": rows,
+        "status": status,
+        "kind": kind,
+        "sort": sort,
+        "status_choices": list(office.FILTER_LABELS.items()),
+        "kind_choices": [(k, label) for k, label in Unit.Kind.choices if k in kinds],
+        "columns": _sort_links(SORTABLE, sort, status, kind),
+    }
+    return render(request, "district/dashboard.html", context)
+
+
+SORTABLE = [
+    ("unit", "单位"),
+    ("status", "状态"),
+    ("submitted", "提交"),
+    ("approved", "单位审核"),
+    ("accepted", "区级接收"),
+]
+
+
+def _sort_links(columns, sort, status, kind):
+    """Column headers that sort by themselves; a second click reverses."""
+    links = []
+    for key, label in columns:
+        next_sort = f"-{key}" if sort == key else key
+        query = urlencode({k: v for k, v in {"status": status, "kind": kind, "sort": next_sort}.items() if v})
+        arrow = {key: " ↑", f"-{key}": " ↓"}.get(sort, "")
+        links.append({"label": label + arrow, "query": query})
+    return links
+
+
+@district_office_required
+def setup(request, district, year):
+    """The year's deadline and outline, each form saved on its own; typed input stays on errors."""
+    _check_year(year)
+    setting = ReportingYear.objects.filter(district=district, year=year).first()
+    if setting is None:  # created on the first save, with the deadline shown
+        setting = ReportingYear(district=district, year=year, deadline=deadline_for(district, year))
+    rows = list(setting.outline.values_list("kind", "heading")) if setting.pk else []
+    copied = request.GET.get("from") == "last-year"
+    if copied:
+        rows = office.outline_from_last_year(district, year)
+    part = request.POST.get("part") if request.method == "POST" else None
+    deadline_form = DeadlineForm(request.POST if part == "deadline" else None, instance=setting, year=year)
+    formset = outline_formset(rows, data=request.POST if part == "outline" else None)
+
+    if part == "deadline" and deadline_form.is_valid():
+        deadline_form.save()
+        messages.success(request, f"{year}年度报送截止日期已设为{setting.deadline:%Y-%m-%d}。")
+        return redirect("district-setup", year)
+    if part == "outline" and formset.is_valid():
+        office.save_outline(district, year, formset.rows())
+        if formset.rows():
+            messages.success(request, "提纲已保存。此后新建的报告按此提纲生成各部分，已开始的报告不变。")
+        else:
+            messages.success(request, "已清空区里的提纲，新建的报告将使用条例规定的五个部分。")
+        return redirect("district-setup", year)
+    context = {
+        "district": district,
+        "year": year,
+        "deadline_form": deadline_form,
+        "formset": formset,
+        "copied": copied,
+        "regulation_outline": [] if rows else outline_for(district, year),
+    }
+    return render(request, "district/setup.html", context, status=400 if part else 200)
+
+
+@district_office_required
+def reports_zip(request, district, year):
+    _check_year(year)
+    reports = office.delivered_reports(district, year)
+    response = StreamingHttpResponse(office.zip_chunks(reports), content_type="application/zip")
+    response["Content-Disposition"] = attachment_header(
+        f"{district.short_name}{year}年度法治政府建设情况报告.zip", f"reports-{district.code}-{year}.zip"
+    )
+    return response
+
+
+@district_office_required
+def volume(request, district, year):
+    _check_year(year)
+    data = render_volume(district, year, accepted_reports(district, year))
+    response = HttpResponse(data, content_type="application/pdf")
+    response["Content-Disposition"] = attachment_header(
+        f"{volume_title(district, year)}.pdf", f"volume-{district.code}-{year}.pdf"
+    )
+    return response

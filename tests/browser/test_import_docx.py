@@ -1,0 +1,75 @@
+"""A staff member brings last year's report in from Word, checks what was read, keeps the figures, and
+takes the draft back out as Word (issue 7)."""
+
+import re
+
+import docx
+from playwright.sync_api import expect
+
+from indicators.demo_catalogue import install_catalogue
+from reports.models import Report
+from tests.browser.test_writing_a_report import YEAR, log_in
+from tests.docx_helpers import seed_docx, seed_text
+
+
+def test_staff_import_a_word_document_and_download_it_back(page, staff, unit, tmp_path, screenshot):
+    install_catalogue(unit.district, first_year=2020)
+    # The seed as an office's .docx: Word's "Title" and "Heading 1" styles, plain paragraphs; the year
+    # made this report's year, so that it is the one the import offers first.
+    text = seed_text().replace("2025", str(YEAR + 1)).replace("2024", str(YEAR))
+    path = tmp_path / f"城西街道{YEAR}.docx"
+    path.write_bytes(seed_docx(text))
+
+    log_in(page, staff)
+    page.get_by_role("link", name="导入Word/文本").click()
+    expect(page.get_by_label("年度")).to_have_value(str(YEAR))
+    page.get_by_label("上传文件").set_input_files(str(path))
+    page.get_by_role("button", name="识别报告结构").click()
+    page.wait_for_url(re.compile(r"/reports/import/[-\w]+/$"))
+
+    # What was read, before anything is stored.
+    head = page.locator("#import-head")
+    expect(head).to_contain_text("中共黔江区城西街道工作委员会")
+    expect(head).to_contain_text("黔江区人民政府城西街道办事处")
+    expect(page.locator("#import-title")).to_have_text(f"关于{YEAR}年度法治政府建设情况的报告")
+    sections = page.locator(".import-section")
+    expect(sections).to_have_count(4)
+    expect(sections.nth(0)).to_contain_text("一、工作成效")
+    expect(sections.nth(1)).to_contain_text("二、主要举措")
+    expect(sections.nth(1).locator(".item-label")).to_have_text(
+        ["（一）", "（二）", "（三）", "（四）", "（五）", "（六）"]
+    )
+    expect(sections.nth(1).locator(".item-heading").first).to_have_text("高度重视，落实责任。")
+    expect(sections.nth(3).locator(".item-label")).to_have_text(["一是", "二是", "三是"])
+    values = page.locator(".import-value")
+    screened = values.filter(has=page.get_by_text("排查矛盾纠纷", exact=True))
+    expect(screened).to_contain_text("1705件")
+    expect(screened.locator("mark")).to_have_text("排查矛盾纠纷1705件")
+    suggested = values.count()
+    assert suggested > 30
+    assert not Report.objects.exists()
+    screenshot("confirm")
+
+    # All the suggested figures kept, as they come ticked; the draft is created and opens in the editor.
+    expect(values.locator("input[type=checkbox]:checked")).to_have_count(suggested)
+    page.get_by_role("button", name="创建草稿").click()
+    page.wait_for_url(re.compile(r"/reports/\d+/edit/"))
+    expect(page.get_by_text("已导入")).to_be_visible()
+    report = Report.objects.get(unit=unit, year=YEAR)
+    assert report.indicator_values.count() == suggested
+    assert report.sections.count() == 4
+
+    # And back out as Word, from the list of reports.
+    page.goto("/")
+    row = page.locator("#report-list tr", has_text=f"关于{YEAR}年度法治政府建设情况的报告")
+    with page.expect_download() as download_info:
+        row.get_by_role("link", name="Word").click()
+    download = download_info.value
+    assert download.suggested_filename == f"城西街道{YEAR}年度法治政府建设情况的报告.docx"
+    document = docx.Document(download.path())
+    texts = [p.text for p in document.paragraphs]
+    assert f"关于{YEAR}年度法治政府建设情况的报告" in texts
+    assert "二、主要举措" in texts
+    assert "附件：主要指标统计表" in texts
+    assert "草稿" in document.sections[0].header.paragraphs[0].text
+    assert ["排查矛盾纠纷", "1705件"] in [[c.text for c in row.cells[:2]] for row in document.tables[0].rows]

@@ -1,0 +1,314 @@
+"""The district office sets up a year: the deadline, the outline new reports start from, the indicator
+catalogue (add, change, retire, reorder, carry over) and the checks across indicators."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from indicators.models import Indicator, IndicatorRule
+from reports.actions import start_report
+from reports.deadlines import deadline_for
+from reports.models import OutlineSection, ReportingYear, Section
+from tests.district_helpers import indicator, report_in
+
+YEAR = 2025
+
+
+@pytest.fixture
+def office(client, district_officer):
+    client.force_login(district_officer)
+    return client
+
+
+def setup_url(year=YEAR):
+    return reverse("district-setup", args=[year])
+
+
+# --- Deadline ----------------------------------------------------------------------------------------------
+
+
+def test_the_deadline_defaults_to_the_first_of_march(office, district):
+    response = office.get(setup_url())
+    assert response.status_code == 200
+    assert 'value="2026-03-01"' in response.content.decode()
+    assert not ReportingYear.objects.exists()
+
+
+def test_setting_the_deadline(office, district):
+    response = office.post(setup_url(), {"part": "deadline", "deadline": "2026-01-20"}, follow=True)
+    assert "2026-01-20" in response.content.decode()
+    assert deadline_for(district, YEAR) == datetime.date(2026, 1, 20)
+
+
+def test_a_deadline_in_another_year_is_refused_and_the_typed_date_stays(office, district):
+    response = office.post(setup_url(), {"part": "deadline", "deadline": "2030-01-20"})
+    assert response.status_code == 400
+    content = response.content.decode()
+    assert "截止日期应在2025年或2026年内" in content and 'value="2030-01-20"' in content
+    assert not ReportingYear.objects.exists()
+
+
+# --- Outline -----------------------------------------------------------------------------------------------
+
+
+def outline_post(rows, extra_blank=1):
+    """The outline formset's POST: rows of (order, kind, heading, delete)."""
+    data = {
+        "part": "outline",
+        "outline-TOTAL_FORMS": len(rows) + extra_blank,
+        "outline-INITIAL_FORMS": len(rows),
+        "outline-MIN_NUM_FORMS": 0,
+        "outline-MAX_NUM_FORMS": 1000,
+    }
+    for n, (order, kind, heading, delete) in enumerate(rows):
+        data |= {f"outline-{n}-ORDER": order, f"outline-{n}-kind": kind, f"outline-{n}-heading": heading}
+        if delete:
+            data[f"outline-{n}-DELETE"] = "on"
+    for n in range(len(rows), len(rows) + extra_blank):
+        data |= {f"outline-{n}-ORDER": "", f"outline-{n}-kind": "other", f"outline-{n}-heading": ""}
+    return data
+
+
+def saved_outline(district, year=YEAR):
+    return list(
+        OutlineSection.objects.filter(
+            reporting_year__district=district, reporting_year__year=year
+        ).values_list("kind", "heading")
+    )
+
+
+def test_without_an_outline_the_page_says_the_regulations_applies(office, district):
+    content = office.get(setup_url()).content.decode()
+    assert "条例规定的五个部分" in content and "2025年推进法治政府建设的主要举措和成效" in content
+
+
+def test_adding_reordering_and_removing_outline_rows(office, district):
+    rows = [
+        (1, "measures_and_results", "一年来的主要举措和成效", False),
+        (2, "first_responsibility", "党政主要负责人履职情况", False),
+    ]
+    office.post(setup_url(), outline_post(rows))
+    assert saved_outline(district) == [(k, h) for _, k, h, _ in rows]
+    assert ReportingYear.objects.get(district=district, year=YEAR).deadline == datetime.date(2026, 3, 1)
+
+    # Swap the two, delete nothing, add a third in the blank row.
+    data = outline_post([(2, *rows[0][1:]), (1, *rows[1][1:])])
+    data |= {"outline-2-ORDER": 3, "outline-2-kind": "other", "outline-2-heading": "其他事项"}
+    office.post(setup_url(), data)
+    assert [h for _, h in saved_outline(district)] == [
+        "党政主要负责人履职情况",
+        "一年来的主要举措和成效",
+        "其他事项",
+    ]
+
+    office.post(
+        setup_url(), outline_post([(1, "other", "其他事项", True), (2, "shortcomings", "不足", False)])
+    )
+    assert saved_outline(district) == [("shortcomings", "不足")]
+
+
+def test_new_reports_start_from_the_districts_outline(office, district, unit):
+    office.post(
+        setup_url(), outline_post([(1, "measures", "区定标题一", False), (2, "other", "区定标题二", False)])
+    )
+    report = start_report(None, unit, YEAR)
+    assert [(s.kind, s.heading) for s in report.sections.all()] == [
+        ("measures", "区定标题一"),
+        ("other", "区定标题二"),
+    ]
+
+
+def test_a_bad_outline_row_is_refused_and_every_row_stays_as_typed(office, district):
+    data = outline_post([(1, "measures", "保留的标题", False)])
+    data |= {"outline-1-ORDER": 2, "outline-1-kind": "shortcomings", "outline-1-heading": "长" * 201}
+    response = office.post(setup_url(), data)
+    assert response.status_code == 400
+    content = response.content.decode()
+    assert "保留的标题" in content and "长" * 201 in content
+    assert saved_outline(district) == []
+
+
+def test_rows_left_blank_are_ignored(office, district):
+    data = outline_post([(1, "measures", "", False), (2, "other", "唯一的标题", False)], extra_blank=2)
+    assert office.post(setup_url(), data).status_code == 302
+    assert saved_outline(district) == [("other", "唯一的标题")]
+
+
+def test_clearing_the_outline_goes_back_to_the_regulation(office, district, unit):
+    office.post(setup_url(), outline_post([(1, "measures", "区定标题", False)]))
+    office.post(setup_url(), outline_post([(1, "measures", "区定标题", True)]))
+    assert saved_outline(district) == []
+    assert len(start_report(None, unit, YEAR).sections.all()) == 5
+
+
+def test_last_years_outline_is_the_starting_point_with_its_years_moved_on(office, district):
+    setting = ReportingYear.objects.create(district=district, year=2024, deadline=datetime.date(2025, 3, 1))
+    OutlineSection.objects.create(
+        reporting_year=setting, position=0, kind="measures", heading="2024年主要举措"
+    )
+    OutlineSection.objects.create(
+        reporting_year=setting, position=1, kind="next_year_plans", heading="2025年工作打算"
+    )
+    response = office.get(setup_url(), {"from": "last-year"})
+    content = response.content.decode()
+    assert 'value="2025年主要举措"' in content and 'value="2026年工作打算"' in content
+    assert saved_outline(district) == []  # nothing saved until the office saves it
+
+
+def test_without_last_years_outline_the_regulations_is_the_starting_point(office, district):
+    content = office.get(setup_url(), {"from": "last-year"}).content.decode()
+    assert 'value="2025年推进法治政府建设的主要举措和成效"' in content
+    assert 'value="2026年推进法治政府建设的主要安排"' in content
+
+
+# --- Catalogue ---------------------------------------------------------------------------------------------
+
+
+def catalogue_url(year=YEAR):
+    return reverse("district-catalogue", args=[year])
+
+
+def test_the_catalogue_lists_the_years_indicators(office, district):
+    indicator(district, "in-use", "在用指标")
+    indicator(district, "later", "明年才用", first_year=YEAR + 1)
+    content = office.get(catalogue_url()).content.decode()
+    assert "在用指标" in content and "明年才用" not in content
+
+
+def test_adding_an_indicator_from_this_year_with_a_generated_code(office, district):
+    data = {
+        "part": "indicator",
+        "name": "法治讲座",
+        "unit": "场",
+        "category": "study",
+        "kind": "count",
+        "aliases": "普法讲座\n法治课",
+    }
+    office.post(catalogue_url(), data)
+    added = Indicator.objects.get(name="法治讲座")
+    assert (added.district, added.first_year, added.last_year, added.code) == (
+        district,
+        YEAR,
+        None,
+        "custom-1",
+    )
+    assert added.alias_list == ["法治讲座", "普法讲座", "法治课"]
+
+
+def test_an_invalid_indicator_is_refused_and_the_typed_values_stay(office, district):
+    data = {"part": "indicator", "name": "持证率", "unit": "人", "category": "enforcement", "kind": "percent",
+            "min_value": "5", "max_value": "1"}  # fmt: skip
+    response = office.post(catalogue_url(), data)
+    assert response.status_code == 400
+    content = response.content.decode()
+    assert "百分比指标的计量单位应为“%”" in content
+    assert 'value="持证率"' in content
+    assert not Indicator.objects.exists()
+
+
+def test_a_code_already_taken_is_refused(office, district):
+    indicator(district, "fines")
+    data = {
+        "part": "indicator",
+        "name": "罚款",
+        "unit": "元",
+        "category": "enforcement",
+        "kind": "amount",
+        "code": "fines",
+    }
+    assert office.post(catalogue_url(), data).status_code == 400
+    assert Indicator.objects.count() == 1
+
+
+def test_changing_an_indicators_range_and_aliases(office, district):
+    rate = indicator(district, "rate", "调解成功率", unit="%", kind="percent")
+    url = reverse("district-indicator-edit", args=[YEAR, rate.pk])
+    data = {"name": "调解成功率", "unit": "%", "category": "disputes", "kind": "percent", "min_value": "0",
+            "max_value": "100", "aliases": "成功率"}  # fmt: skip
+    assert office.post(url, data).status_code == 302
+    rate.refresh_from_db()
+    assert (rate.max_value, rate.aliases, rate.code) == (100, "成功率", "rate")
+
+
+def test_retiring_sets_the_last_year_and_the_catalogue_of_the_year_drops_it(office, district):
+    old = indicator(district, "old", "旧指标", first_year=2020)
+    office.post(reverse("district-indicator-retire", args=[YEAR, old.pk]))
+    old.refresh_from_db()
+    assert old.last_year == YEAR - 1
+    assert old not in Indicator.objects.for_year(district, YEAR)
+    assert old in Indicator.objects.for_year(district, YEAR - 1)
+
+
+def test_retiring_one_added_this_year_removes_it_unless_it_has_values(office, district, unit):
+    new = indicator(district, "new", first_year=YEAR)
+    office.post(reverse("district-indicator-retire", args=[YEAR, new.pk]))
+    assert not Indicator.objects.filter(pk=new.pk).exists()
+
+    used = indicator(district, "used", "已填指标", first_year=YEAR)
+    report = report_in(unit, YEAR, "draft")
+    report.indicator_values.create(indicator=used, value=3)
+    response = office.post(reverse("district-indicator-retire", args=[YEAR, used.pk]), follow=True)
+    assert "已有单位填报数值" in response.content.decode()
+    assert Indicator.objects.filter(pk=used.pk).exists()
+
+
+def test_reordering_moves_one_place(office, district):
+    first, second, third = (indicator(district, code, position=n) for n, code in enumerate("abc"))
+    office.post(reverse("district-indicator-down", args=[YEAR, first.pk]))
+    assert [i.code for i in Indicator.objects.for_year(district, YEAR)] == ["b", "a", "c"]
+    office.post(reverse("district-indicator-up", args=[YEAR, third.pk]))
+    assert [i.code for i in Indicator.objects.for_year(district, YEAR)] == ["b", "c", "a"]
+    office.post(reverse("district-indicator-up", args=[YEAR, second.pk]))  # already first: stays
+    assert [i.code for i in Indicator.objects.for_year(district, YEAR)] == ["b", "c", "a"]
+
+
+def test_copying_last_years_catalogue_brings_back_what_this_year_lacks(office, district):
+    kept = indicator(district, "kept")
+    dropped = indicator(district, "dropped", "去年的指标")
+    Indicator.objects.filter(pk=dropped.pk).update(last_year=YEAR - 1)
+    assert "去年的指标" in office.get(catalogue_url()).content.decode()  # offered
+    office.post(reverse("district-catalogue-copy", args=[YEAR]))
+    assert set(Indicator.objects.for_year(district, YEAR)) == {kept, dropped}
+    assert 'id="carry-over"' not in office.get(catalogue_url()).content.decode()
+
+
+def test_adding_and_deleting_a_rule(office, district):
+    screened, mediated = indicator(district, "screened"), indicator(district, "mediated")
+    office.post(
+        catalogue_url(), {"part": "rule", "kind": "at_most", "indicator": mediated.pk, "other": screened.pk}
+    )
+    rule = IndicatorRule.objects.get()
+    assert (rule.district, rule.indicator, rule.other, rule.base) == (district, mediated, screened, None)
+    office.post(reverse("district-rule-delete", args=[YEAR, rule.pk]))
+    assert not IndicatorRule.objects.exists()
+
+
+def test_a_rate_rule_needs_a_base_and_a_rule_needs_two_indicators(office, district):
+    screened, rate = indicator(district, "screened"), indicator(district, "rate")
+    response = office.post(
+        catalogue_url(), {"part": "rule", "kind": "rate", "indicator": rate.pk, "other": screened.pk}
+    )
+    assert response.status_code == 400 and "需要选择分母指标" in response.content.decode()
+    response = office.post(
+        catalogue_url(), {"part": "rule", "kind": "at_most", "indicator": rate.pk, "other": rate.pk}
+    )
+    assert "不能是被检查的指标本身" in response.content.decode()
+    assert not IndicatorRule.objects.exists()
+
+
+def test_another_districts_indicator_cannot_be_chosen_for_a_rule(office, district):
+    from reports.models import Unit
+
+    elsewhere = Unit.objects.create(code="else", name="别区", short_name="别区", kind=Unit.Kind.DISTRICT)
+    theirs, ours = indicator(elsewhere, "theirs"), indicator(district, "ours")
+    response = office.post(
+        catalogue_url(), {"part": "rule", "kind": "at_most", "indicator": ours.pk, "other": theirs.pk}
+    )
+    assert response.status_code == 400
+    assert not IndicatorRule.objects.exists()
+
+
+def test_sections_kind_choices_are_offered_in_chinese(office, district):
+    content = office.get(setup_url()).content.decode()
+    assert str(Section.Kind.FIRST_RESPONSIBILITY.label) in content
