@@ -6,6 +6,7 @@ from urllib.parse import quote
 
 import docx
 import pytest
+from django.core.management import call_command
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml.ns import qn
 from docx.shared import Pt
@@ -176,3 +177,18 @@ def test_another_units_user_gets_404_and_visitors_the_login(client, seed, outsid
     assert client.get(f"/reports/{seed.pk}/docx/").status_code == 302
     client.force_login(outsider)
     assert client.get(f"/reports/{seed.pk}/docx/").status_code == 404
+
+
+def test_the_commands_export_a_docx_and_import_it_back(seed, other_unit, tmp_path):
+    output = tmp_path / "城西街道2024.docx"
+    out = io.StringIO()
+    call_command("export_report", unit="chengxi", year=2024, format="docx", output=str(output), stdout=out)
+    assert "已导出 城西街道2024年度报告" in out.getvalue()
+    assert docx.Document(str(output)).paragraphs[2].text == "关于2024年度法治政府建设情况的报告"
+    out = io.StringIO()
+    call_command("import_report", str(output), unit="chengdong", year=2024, stdout=out)
+    assert "二、主要举措〔主要举措〕 6条" in out.getvalue()
+    assert "附件：" in out.getvalue()  # the indicator table, set aside
+    copy = Report.objects.get(unit=other_unit, year=2024)
+    assert [s.heading for s in copy.sections.all()] == [s.heading for s in seed.sections.all()]
+    assert copy.signing_organs[0].name == "黔江区人民政府城西街道办事处"

@@ -42,7 +42,7 @@ def start(request):
     if not units:
         raise PermissionDenied("只有单位的填报员和审核领导可以导入报告。")
     form = ImportForm(request.POST or None, request.FILES or None, units=units, years=import_years())
-    if not request.POST:
+    if request.method != "POST":
         form.initial["year"] = timezone.localdate().year - 1  # written early in the year after
     if request.method == "POST" and form.is_valid():
         token = _remember(request.session, form.cleaned_data)
@@ -165,7 +165,7 @@ def _quoted(suggestion):
 
 
 @login_required
-def docx(request, pk):
+def download_docx(request, pk):
     report = get_report_or_refuse(request.user, pk)
     response = HttpResponse(render_docx(report), content_type=DOCX_CONTENT_TYPE)
     response["Content-Disposition"] = attachment_header(

@@ -1,4 +1,4 @@
-"""Write a report's official document to a file: the same PDF or HTML the app serves.
+"""Write a report's official document to a file: the same PDF, HTML or Word (.docx) the app serves.
 
 python manage.py export_report --unit chengxi --year 2024 --format pdf -o 城西街道2024.pdf [--pdfa]
 """
@@ -8,16 +8,19 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from reports.models import Report, Unit
+from reports.rendering.docx import render_docx
 from reports.rendering.pdf import render_html, render_pdf
 
 
 class Command(BaseCommand):
-    help = "导出一份年度报告的公文版式文件（PDF或HTML）。"
+    help = "导出一份年度报告的公文版式文件（PDF、HTML或Word）。"
 
     def add_arguments(self, parser):
         parser.add_argument("--unit", required=True, help="单位编码，如 chengxi")
         parser.add_argument("--year", required=True, type=int, help="年度，如 2024")
-        parser.add_argument("--format", choices=["pdf", "html"], default="pdf", help="pdf 或 html")
+        parser.add_argument(
+            "--format", choices=["pdf", "html", "docx"], default="pdf", help="pdf、html 或 docx"
+        )
         parser.add_argument("-o", "--output", required=True, help="输出文件路径")
         parser.add_argument("--pdfa", action="store_true", help="输出 PDF/A-2b（用于归档）")
 
@@ -33,6 +36,8 @@ class Command(BaseCommand):
 
         if format == "pdf":
             data = render_pdf(report, pdfa=pdfa)
+        elif format == "docx":
+            data = render_docx(report)
         else:
             # A file opened without the app: the stylesheet goes inside it.
             data = render_html(report, inline_css=True).encode("utf-8")
