@@ -14,7 +14,9 @@ from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("VAR_DIR", BASE_DIR / "var"))
-VAR_DIR.mkdir(parents=True, exist_ok=True)  # the SQLite file and stored PDFs live here; a fresh clone has none
+VAR_DIR.mkdir(
+    parents=True, exist_ok=True
+)  # the SQLite file and stored PDFs live here; a fresh clone has none
 
 
 def env_flag(name, default=False):

@@ -76,6 +76,11 @@ class Figure:
         return f"{prefix}{number}{unit}"
 
 
+def has_number(figure):
+    """Whether ``figure`` (Figure or IndicatorValue) counts: neither missing nor "not applicable"."""
+    return figure.value is not None and not figure.not_applicable
+
+
 def combined_qualifier(qualifiers):
     """The qualifier of a sum: exact parts keep the other's; "余" (more) and "近" (less) together make
     "约" (about), as does any "约"."""
@@ -96,7 +101,7 @@ def qualified_sum(figures):
     given is, and missing when there is no number at all.
     """
     figures = list(figures)
-    numbers = [f for f in figures if f.value is not None and not f.not_applicable]
+    numbers = [f for f in figures if has_number(f)]
     if not numbers:
         return Figure(not_applicable=bool(figures) and all(f.not_applicable for f in figures))
     return Figure(
@@ -108,7 +113,7 @@ def qualified_sum(figures):
 def qualified_average(figures):
     """The mean of the figures that have a number, to one decimal, with the total's qualifier."""
     figures = list(figures)
-    count = sum(1 for f in figures if f.value is not None and not f.not_applicable)
+    count = sum(1 for f in figures if has_number(f))
     total = qualified_sum(figures)
     if not count:
         return total

@@ -7,10 +7,11 @@ Missing and "not applicable" figures get no bar or point, and say so in words.
 from dataclasses import dataclass
 from decimal import Decimal
 
+from .aggregation import has_number
 from .models import format_number
 
 BAR_HEIGHT, BAR_GAP, LABEL_WIDTH, BAR_AREA = 18, 6, 110, 420
-PLOT_WIDTH, PLOT_HEIGHT, MARGIN_LEFT, MARGIN_TOP = 520, 200, 60, 20
+PLOT_WIDTH, PLOT_HEIGHT, MARGIN_LEFT, MARGIN_TOP, INSET = 400, 200, 50, 24, 36
 
 
 @dataclass
@@ -32,13 +33,13 @@ class BarChart:
 
 def bar_chart(items, unit=""):
     """A horizontal bar per (label, Figure), longest for the largest number."""
-    numbers = [f.value for _, f in items if f.value is not None and not f.not_applicable]
+    numbers = [f.value for _, f in items if has_number(f)]
     top = max(numbers, default=Decimal(0)) or Decimal(1)
     bars = []
     for index, (label, figure) in enumerate(items):
-        has_number = figure.value is not None and not figure.not_applicable
-        text = figure.text(unit) if has_number else ("不适用" if figure.not_applicable else "未填报")
-        width = float(figure.value / top) * BAR_AREA if has_number else 0
+        counts = has_number(figure)
+        text = figure.text(unit) if counts else ("不适用" if figure.not_applicable else "未填报")
+        width = float(figure.value / top) * BAR_AREA if counts else 0
         bars.append(Bar(label, text, index * (BAR_HEIGHT + BAR_GAP), max(width, 0)))
     height = len(bars) * (BAR_HEIGHT + BAR_GAP) + BAR_GAP
     return BarChart(bars, LABEL_WIDTH + BAR_AREA + 110, height)
@@ -57,7 +58,7 @@ class LineChart:
     points: list[Point]
     ticks: list[tuple[float, str]]  # (y, label) of the horizontal grid lines
     path: str  # the polyline through the points that have a figure
-    width: int = MARGIN_LEFT + PLOT_WIDTH + 20
+    width: int = MARGIN_LEFT + PLOT_WIDTH + 10
     height: int = MARGIN_TOP + PLOT_HEIGHT + 30
     left: int = MARGIN_LEFT
     right: int = MARGIN_LEFT + PLOT_WIDTH
@@ -66,19 +67,21 @@ class LineChart:
 
 def line_chart(series, unit=""):
     """A line through (label, Figure) in order, from zero up to a round number above the largest."""
-    numbers = [f.value for _, f in series if f.value is not None and not f.not_applicable]
+    numbers = [f.value for _, f in series if has_number(f)]
     top = _round_up(max(numbers, default=Decimal(0)))
-    step = PLOT_WIDTH / max(len(series) - 1, 1)
+    # The first and last points sit in from the ends, so their labels fit.
+    step = (PLOT_WIDTH - 2 * INSET) / max(len(series) - 1, 1)
     points = []
     for index, (label, figure) in enumerate(series):
-        x = MARGIN_LEFT + (index * step if len(series) > 1 else PLOT_WIDTH / 2)
-        if figure.value is None or figure.not_applicable:
+        x = MARGIN_LEFT + (INSET + index * step if len(series) > 1 else PLOT_WIDTH / 2)
+        if not has_number(figure):
             points.append(Point(str(label), "不适用" if figure.not_applicable else "", x, None))
             continue
         y = MARGIN_TOP + PLOT_HEIGHT * (1 - float(figure.value / top))
         points.append(Point(str(label), figure.text(unit), x, y))
-    ticks = [(MARGIN_TOP + PLOT_HEIGHT * (1 - n / 4), format_number(top * n / 4)) for n in range(5)]
-    path = " ".join(f"{p.x:.1f},{p.y:.1f}" for p in points if p.y is not None)
+    ticks = [(MARGIN_TOP + PLOT_HEIGHT * (1 - n / 5), format_number(top * n / 5)) for n in range(6)]
+    drawn = [p for p in points if p.y is not None]
+    path = " ".join(f"{p.x:.1f},{p.y:.1f}" for p in drawn) if len(drawn) > 1 else ""
     return LineChart(points, ticks, path)
 
 

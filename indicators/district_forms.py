@@ -27,7 +27,6 @@ class IndicatorForm(CleanTextMixin, forms.ModelForm):
             self.fields["code"].disabled = True  # values and imports refer to it
         else:
             self.instance.district, self.instance.first_year = district, year
-            self.instance.position = next_position(Indicator.objects.filter(district=district))
 
     def clean_code(self):
         code = self.cleaned_data["code"] or next_code(self.district)
@@ -35,6 +34,11 @@ class IndicatorForm(CleanTextMixin, forms.ModelForm):
         if taken.exists():
             raise forms.ValidationError(f"编码“{code}”已被其他指标使用。")
         return code
+
+    def save(self, commit=True):
+        if self.instance.pk is None:  # a new indicator comes last in the catalogue
+            self.instance.position = next_position(Indicator.objects.filter(district=self.district))
+        return super().save(commit)
 
 
 class RuleForm(forms.ModelForm):

@@ -5,10 +5,11 @@ Access is decided by ``district_office_required``; objects in the URL are looked
 """
 
 from django.contrib import messages
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from reports.district import check_year
 from reports.permissions import district_office_required
 from reports.views.documents import attachment_header
 
@@ -19,16 +20,10 @@ from .exports import matrix_table, to_csv, to_xlsx
 from .matrix import indicator_trend, unit_trend, year_matrix
 from .models import Indicator, IndicatorRule
 
-FIRST_YEAR, LAST_YEAR = 2000, 2100
 EXPORTS = {
     "csv": "text/csv; charset=utf-8",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
-
-
-def _check_year(year):
-    if not FIRST_YEAR <= year <= LAST_YEAR:
-        raise Http404("没有这个年度。")
 
 
 def _filters(request):
@@ -38,7 +33,7 @@ def _filters(request):
 
 @district_office_required
 def matrix(request, district, year):
-    _check_year(year)
+    check_year(year)
     filters = _filters(request)
     context = {
         "district": district,
@@ -53,7 +48,7 @@ def matrix(request, district, year):
 
 @district_office_required
 def matrix_export(request, district, year, fmt):
-    _check_year(year)
+    check_year(year)
     header, rows = matrix_table(year_matrix(district, year, **_filters(request)))
     title = f"{district.short_name}{year}年度指标汇总"
     content = to_csv(header, rows) if fmt == "csv" else to_xlsx(header, rows, title=f"{year}年度指标")
@@ -67,7 +62,7 @@ def matrix_export(request, district, year, fmt):
 @district_office_required
 def indicator_detail(request, district, year, pk):
     """One indicator: a bar per unit for ``year``, the district's line over the years, and the table."""
-    _check_year(year)
+    check_year(year)
     indicator = get_object_or_404(Indicator, pk=pk, district=district)
     include_drafts = request.GET.get("drafts") == "1"
     trend = indicator_trend(district, indicator, year, include_drafts)
@@ -89,7 +84,7 @@ def indicator_detail(request, district, year, pk):
 
 @district_office_required
 def unit_indicators(request, district, year, pk):
-    _check_year(year)
+    check_year(year)
     unit = get_object_or_404(district.children, pk=pk)
     include_drafts = request.GET.get("drafts") == "1"
     context = {
@@ -108,7 +103,7 @@ def unit_indicators(request, district, year, pk):
 @district_office_required
 def catalogue(request, district, year):
     """The year's indicators and rules, with the forms to add one of each (kept as typed on errors)."""
-    _check_year(year)
+    check_year(year)
     part = request.POST.get("part") if request.method == "POST" else None
     form = IndicatorForm(request.POST if part == "indicator" else None, district=district, year=year)
     rule_form = RuleForm(request.POST if part == "rule" else None, district=district, year=year)
@@ -138,7 +133,7 @@ def _indicator(district, pk):
 
 @district_office_required
 def indicator_edit(request, district, year, pk):
-    _check_year(year)
+    check_year(year)
     indicator = _indicator(district, pk)
     form = IndicatorForm(request.POST or None, instance=indicator, district=district, year=year)
     if request.method == "POST" and form.is_valid():
@@ -154,7 +149,7 @@ def indicator_edit(request, district, year, pk):
 @district_office_required
 @require_POST
 def indicator_retire(request, district, year, pk):
-    _check_year(year)
+    check_year(year)
     indicator = _indicator(district, pk)
     try:
         catalogue_ops.retire(indicator, year)
@@ -168,7 +163,7 @@ def indicator_retire(request, district, year, pk):
 @district_office_required
 @require_POST
 def indicator_move(request, district, year, pk, step):
-    _check_year(year)
+    check_year(year)
     catalogue_ops.move(_indicator(district, pk), year, step)
     return redirect("district-catalogue", year)
 
@@ -176,7 +171,7 @@ def indicator_move(request, district, year, pk, step):
 @district_office_required
 @require_POST
 def catalogue_carry_over(request, district, year):
-    _check_year(year)
+    check_year(year)
     restored = catalogue_ops.carry_over(district, year)
     messages.success(request, f"已将上一年度的{len(restored)}项指标列入{year}年度目录。")
     return redirect("district-catalogue", year)
@@ -185,7 +180,7 @@ def catalogue_carry_over(request, district, year):
 @district_office_required
 @require_POST
 def rule_delete(request, district, year, pk):
-    _check_year(year)
+    check_year(year)
     get_object_or_404(IndicatorRule, pk=pk, district=district).delete()
     messages.success(request, "校验规则已删除。")
     return redirect("district-catalogue", year)

@@ -7,18 +7,17 @@ tuples (no model instances: 40,000 of them would cost more than the page may) an
 """
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from reports.deadlines import DELIVERED
 from reports.models import Report
 
-from .aggregation import Figure, qualified_average, qualified_sum, year_on_year
+from .aggregation import Figure, has_number, qualified_average, qualified_sum, year_on_year
 from .models import Indicator, IndicatorValue
 
 MISSING = Figure()
 
 
-@dataclass(frozen=True)
+@dataclass
 class Cell:
     """A figure as the page shows it: "—" when missing, "不适用", or the number with its qualifier."""
 
@@ -33,12 +32,6 @@ class Cell:
         if figure.not_applicable:
             return cls(figure, "不适用", "not-applicable")
         return cls(figure, figure.text(unit), "")
-
-
-@lru_cache(maxsize=10_000)
-def _cell(figure):
-    """The cell of a figure without a unit: the same few hundred figures recur across 40,000 cells."""
-    return Cell.of(figure)
 
 
 @dataclass
@@ -97,7 +90,7 @@ def year_matrix(district, year, include_drafts=False, category=""):
         for indicator in indicators:
             figure = values.get((unit.pk, year, indicator.pk), MISSING)
             columns[indicator.pk].append(figure)
-            cells.append(_cell(figure))
+            cells.append(Cell.of(figure))
         rows.append(Row(unit.short_name, cells, unit=unit, status=labels.get(statuses.get(unit.pk), "")))
     totals = [
         Cell(MISSING, "", "not-summed")
@@ -123,24 +116,20 @@ def _change_text(current, previous, unit):
     return change.describe(unit) if change else ""
 
 
-def _has_number(figure):
-    return figure.value is not None and not figure.not_applicable
-
-
 def _district_change(indicator, current, previous):
     """The district's change on a like-for-like basis: only units with a figure in both years count, so
     a unit reporting for the first time is not growth."""
     if not current or not previous:
         return ""
     both = [
-        n for n, (c, p) in enumerate(zip(current, previous, strict=True)) if _has_number(c) and _has_number(p)
+        n for n, (c, p) in enumerate(zip(current, previous, strict=True)) if has_number(c) and has_number(p)
     ]
     text = _change_text(
         district_figure(indicator, [current[n] for n in both]),
         district_figure(indicator, [previous[n] for n in both]),
         indicator.unit,
     )
-    if text and len(both) < sum(1 for f in current if _has_number(f)):
+    if text and len(both) < sum(1 for f in current if has_number(f)):
         text += f"（按两年都有数据的{len(both)}个单位）"
     return text
 

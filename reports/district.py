@@ -12,6 +12,7 @@ from datetime import datetime
 
 from django.db import transaction
 from django.db.models import Max
+from django.http import Http404
 from django.utils import timezone
 
 from .deadlines import DELIVERED, deadline_for, deadline_text, default_deadline
@@ -48,6 +49,15 @@ HOLDER = {
     Status.APPROVED: Role.DISTRICT_OFFICE,
     Status.ACCEPTED: None,
 }
+
+
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+
+
+def check_year(year):
+    """A year in a district page's address: 404 for one no report can be about."""
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise Http404("没有这个年度。")
 
 
 @dataclass

@@ -139,7 +139,7 @@ def _notice_text(report, step, user, comment):
     return f"{text}，理由：{comment}" if comment else text
 
 
-OTHER_ACTION_LABELS = {"create": "创建报告", ReportEvent.SAVE: "保存修改"}
+OTHER_ACTION_LABELS = {"create": "创建报告", "import": "导入文档", ReportEvent.SAVE: "保存修改"}
 
 
 def action_label(action):

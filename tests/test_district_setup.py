@@ -177,6 +177,7 @@ def test_the_catalogue_lists_the_years_indicators(office, district):
 
 
 def test_adding_an_indicator_from_this_year_with_a_generated_code(office, district):
+    indicator(district, "existing", position=5)
     data = {
         "part": "indicator",
         "name": "法治讲座",
@@ -194,6 +195,7 @@ def test_adding_an_indicator_from_this_year_with_a_generated_code(office, distri
         "custom-1",
     )
     assert added.alias_list == ["法治讲座", "普法讲座", "法治课"]
+    assert added.position == 6  # last in the catalogue
 
 
 def test_an_invalid_indicator_is_refused_and_the_typed_values_stay(office, district):

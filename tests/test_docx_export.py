@@ -36,20 +36,22 @@ def east_asian_font(element):
     return rfonts.get(qn("w:eastAsia")) if rfonts is not None else None
 
 
-def test_page_is_a4_with_the_gbt9704_margins_and_a_22_line_grid(seed):
-    section = open_docx(seed).sections[0]
+def test_page_is_a4_with_the_gbt9704_margins_and_22_lines_of_28_characters(seed):
+    document = open_docx(seed)
+    section = document.sections[0]
     mm = [round(length.mm, 1) for length in (section.page_width, section.page_height)]
     margins = (section.top_margin, section.bottom_margin, section.left_margin, section.right_margin)
     assert mm == [210, 297]  # stored in twips: 210 mm is 11906 twips, 209.998 mm
     assert [round(margin.mm, 1) for margin in margins] == [37, 35, 28, 26]
     grid = section._sectPr.find(qn("w:docGrid"))
-    assert grid.get(qn("w:type")) == "linesAndChars"
-    assert grid.get(qn("w:linePitch")) == "579"
+    assert (grid.get(qn("w:type")), grid.get(qn("w:linePitch"))) == ("lines", "579")
     text_height = section.page_height - section.top_margin - section.bottom_margin
     assert int(text_height / Pt(28.95)) == 22
-    char_pitch = 16 + int(grid.get(qn("w:charSpace"))) / 4096
+    # 16 pt characters drawn 0.25 pt closer: 28 fit the 156 mm line, 29 do not.
+    spacing = document.styles["Normal"].element.rPr.find(qn("w:spacing")).get(qn("w:val"))
+    advance = 16 + int(spacing) / 20
     text_width = (section.page_width - section.left_margin - section.right_margin) / Pt(1)
-    assert int(text_width / char_pitch) == 28
+    assert int(text_width / advance) == 28
 
 
 def test_body_is_16pt_fangsong_on_an_exact_line_indented_two_characters(seed):

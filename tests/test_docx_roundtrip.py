@@ -101,11 +101,6 @@ def test_a_new_draft_with_the_outlines_empty_sections(new_draft, other_unit):
     assert report_to_text(copy) == report_to_text(new_draft)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the parser guesses a section's kind from its heading, and its SECTION_KINDS do not read the "
-    "regulation outline's own “主要安排” as next year's plans (reports/importing/parser.py)",
-)
 def test_the_outlines_section_kinds_survive(new_draft, other_unit):
     copy = round_trip(new_draft, other_unit)
     assert structure(copy)["sections"] == structure(new_draft)["sections"]

@@ -56,7 +56,7 @@ SECTION_KINDS = [
     ("first_responsibility", re.compile("第一责任人")),
     ("measures_and_results", re.compile("(举措|措施|做法)(和|及|与)(成效|成绩)")),
     ("shortcomings", re.compile("不足|问题|差距")),
-    ("next_year_plans", re.compile("思路|打算|计划|目标")),
+    ("next_year_plans", re.compile("思路|打算|计划|目标|安排")),
     ("achievements", re.compile("成效|成绩")),
     ("measures", re.compile("举措|措施|做法")),
 ]

@@ -1,10 +1,12 @@
 """The official document as a Word file (.docx), laid out like the PDF as far as Word allows.
 
 It prints what the PDF prints: the blocks of ``report_context`` (fonts decided there) and its indicator
-rows as the attachment. GB/T 9704 as Word can hold it: A4, margins 37/35/28/26 mm, a document grid of
-22 lines × 28 characters, 16 pt body at an exact 28.95 pt line (579 twips: 22 lines fit the 225 mm text
-area, where 29 pt would leave room for only 21), first lines indented two characters, page numbers
-"— 1 —" in 14 pt 宋体, right on odd pages and left on even ones.
+rows as the attachment. GB/T 9704 as Word can hold it: A4, margins 37/35/28/26 mm, 22 lines × 28
+characters: a line grid of 28.95 pt and every line exactly that (579 twips: 22 lines fit the 225 mm text
+area, where 29 pt would leave room for only 21), and 16 pt characters 0.25 pt closer, as the PDF sets
+them 0.21 pt closer, so that 28 fit a line and 29 do not. (Word's character grid would do this too, but
+LibreOffice gives every 16 pt character two cells of a 15.8 pt grid: 14 a line.) First lines indented
+two characters, page numbers "— 1 —" in 14 pt 宋体, right on odd pages and left on even ones.
 
 Fonts are named as the PDF's stacks name them, the official font first. Word has no fallback list: each
 font's other names from the stack, the free Debian stand-ins last, go into the font table as its
@@ -31,9 +33,10 @@ DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessin
 
 TEXT_WIDTH_MM = 210 - 28 - 26
 CHARS_PER_LINE = 28
-CELL = Pt(Mm(TEXT_WIDTH_MM).pt / CHARS_PER_LINE)  # one character of the grid: 15.79 pt
 LINE = Pt(28.95)
 BODY_SIZE, TITLE_SIZE, SMALL_SIZE = Pt(16), Pt(22), Pt(14)
+LETTER_SPACING = -5  # twentieths of a point, the unit of w:spacing: 28 × 15.75 pt ≤ 156 mm < 29 × 15.75
+ADVANCE = BODY_SIZE.pt + LETTER_SPACING / 20  # one character of the body, in points
 INDENT = 2  # characters, first line of body paragraphs; the signature's distance from the right
 
 # The PDF's font stacks (static/document/gbt9704.css): the first name is set, the others are altNames.
@@ -54,7 +57,13 @@ FONTS = {
 HEADING_FONTS = {1: "heiti", 2: "kaiti", 3: "fangsong", 4: "fangsong"}  # "一、" 黑体, "（一）" 楷体
 TABLE_WIDTHS = (0.38, 0.18, 0.18, 0.26)  # of the text width, as the PDF's columns
 TABLE_HEAD = ("指标", "数值", "上年", "同比")
-# What may follow w:snapToGrid in w:pPr: Word refuses a file whose elements are out of the schema's order.
+# What may follow w:spacing in w:rPr, and w:snapToGrid in w:pPr: Word refuses a file whose elements are
+# out of the schema's order.
+AFTER_LETTER_SPACING = (
+    "w:w", "w:kern", "w:position", "w:sz", "w:szCs", "w:highlight", "w:u", "w:effect", "w:bdr", "w:shd",
+    "w:fitText", "w:vertAlign", "w:rtl", "w:cs", "w:em", "w:lang", "w:eastAsianLayout", "w:specVanish",
+    "w:oMath",
+)  # fmt: skip
 AFTER_SNAP_TO_GRID = (
     "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc",
     "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle",
@@ -109,6 +118,7 @@ def _restyle(style, font, size, *, align=WD_ALIGN_PARAGRAPH.JUSTIFY, indent=True
     style.font.size = size
     style.font.bold = False
     style.font.color.rgb = RGBColor(0, 0, 0)
+    _letter_spacing(style.element, LETTER_SPACING if size == BODY_SIZE else 0)
     paragraph = style.paragraph_format
     paragraph.alignment = align
     paragraph.line_spacing_rule = WD_LINE_SPACING.EXACTLY
@@ -122,12 +132,22 @@ def _restyle(style, font, size, *, align=WD_ALIGN_PARAGRAPH.JUSTIFY, indent=True
         paragraph.keep_with_next = True
 
 
+def _letter_spacing(rpr_owner, twips):
+    """w:spacing in w:rPr, in the place the schema gives it (after w:color, before w:sz)."""
+    rpr = rpr_owner.get_or_add_rPr()
+    for old in rpr.findall(qn("w:spacing")):
+        rpr.remove(old)
+    spacing = OxmlElement("w:spacing")
+    spacing.set(qn("w:val"), str(twips))
+    rpr.insert_element_before(spacing, *AFTER_LETTER_SPACING)
+
+
 def _indent_chars(ppr, *, first_line=0):
-    """A first-line indent in characters of the grid (w:firstLineChars), with its length for readers that
-    do not know character units."""
+    """A first-line indent in characters (w:firstLineChars, as Word's ruler shows it), with its length
+    for readers that do not know character units."""
     ind = ppr.get_or_add_ind()
     ind.set(qn("w:firstLineChars"), str(first_line * 100))
-    ind.set(qn("w:firstLine"), str(round(CELL.pt * first_line * 20)))
+    ind.set(qn("w:firstLine"), str(round(ADVANCE * first_line * 20)))
 
 
 def _set_up_styles(document):
@@ -168,10 +188,8 @@ def _set_up_page(document, *, draft):
     section.footer_distance = Mm(28) - Pt(14)
     section.header_distance = Mm(15)
     grid = section._sectPr.find(qn("w:docGrid"))
-    grid.set(qn("w:type"), "linesAndChars")
+    grid.set(qn("w:type"), "lines")
     grid.set(qn("w:linePitch"), str(round(LINE.pt * 20)))
-    # w:charSpace is the pitch beyond the Normal font's size in 1/4096 pt; rounded down so 28 fit.
-    grid.set(qn("w:charSpace"), str(int((CELL.pt - BODY_SIZE.pt) * 4096) - 1))
     document.settings.odd_and_even_pages_header_footer = True
     _page_number(section.footer, WD_ALIGN_PARAGRAPH.RIGHT)
     _page_number(section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT)
@@ -179,8 +197,7 @@ def _set_up_page(document, *, draft):
         for header in (section.header, section.even_page_header):
             paragraph = header.paragraphs[0]
             _plain(paragraph, WD_ALIGN_PARAGRAPH.CENTER, SMALL_SIZE)
-            run = paragraph.add_run("草稿（未经审核，不作正式文件使用）")
-            _set_fonts(run._r, "heiti")
+            run = _small_run(paragraph, "草稿（未经审核，不作正式文件使用）", "heiti")
             run.font.color.rgb = RGBColor(0x80, 0x80, 0x80)
 
 
@@ -197,6 +214,15 @@ def _plain(paragraph, align, size):
     ppr.insert_element_before(snap, *AFTER_SNAP_TO_GRID)
 
 
+def _small_run(paragraph, text, font):
+    """A 14 pt run outside the body (header, footer, table), its letters not drawn closer."""
+    run = paragraph.add_run(text)
+    _set_fonts(run._r, font)
+    run.font.size = SMALL_SIZE
+    _letter_spacing(run._r, 0)
+    return run
+
+
 def _page_number(footer, align):
     """ "— 1 —" with a PAGE field, 14 pt 宋体, one character in from the outer edge."""
     paragraph = footer.paragraphs[0]
@@ -208,17 +234,13 @@ def _page_number(footer, align):
     pieces = [("text", "— "), ("begin", None), ("instr", " PAGE "), ("separate", None), ("text", "1")]
     pieces += [("end", None), ("text", " —")]
     for kind, text in pieces:
-        run = paragraph.add_run()
-        _set_fonts(run._r, "songti")
-        run.font.size = SMALL_SIZE
-        if kind == "text":
-            run.text = text
-        elif kind == "instr":
+        run = _small_run(paragraph, text if kind == "text" else "", "songti")
+        if kind == "instr":
             instr = OxmlElement("w:instrText")
             instr.set(qn("xml:space"), "preserve")
             instr.text = text
             run._r.append(instr)
-        else:
+        elif kind != "text":
             char = OxmlElement("w:fldChar")
             char.set(qn("w:fldCharType"), kind)
             run._r.append(char)
@@ -282,14 +304,14 @@ def _write_body_block(document, block):
 
 
 def _width(text):
-    """Width in grid characters: a Chinese character is one, a digit or Latin letter half."""
+    """Width in characters: a Chinese character is one, a digit or Latin letter half."""
     return sum(1 if unicodedata.east_asian_width(c) in "WF" else 0.5 for c in text)
 
 
 def _write_signature(document, blocks):
     """GB/T 9704 without seal: one blank line below the body, the organs two characters from the right,
     the date below them two characters further in. Word has no shrink-to-fit block: the indent is
-    counted in grid characters from the longest line."""
+    counted in characters from the longest line."""
     if not blocks:
         return
     organs = [b.text for b in blocks if b.kind == "signature"]
@@ -300,7 +322,7 @@ def _write_signature(document, blocks):
     for index, block in enumerate(blocks):
         paragraph = _paragraph(document, block.text, align=WD_ALIGN_PARAGRAPH.LEFT, indent=0)
         fmt = paragraph.paragraph_format
-        fmt.left_indent = Pt(CELL.pt * (left + (INDENT if block.kind == "date" and organs else 0)))
+        fmt.left_indent = Pt(ADVANCE * (left + (INDENT if block.kind == "date" and organs else 0)))
         fmt.keep_with_next = index < len(blocks) - 1
         if index == 0:
             fmt.space_before = LINE
@@ -319,6 +341,8 @@ def _write_attachment(document, title, rows):
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     widths = [Mm(TEXT_WIDTH_MM * share) for share in TABLE_WIDTHS]
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width  # the grid; each cell's width is set too, as Word reads that first
     _add_row(table, TABLE_HEAD, widths, font="heiti", header=True)
     category = None
     for row in rows:
@@ -343,7 +367,5 @@ def _add_row(table, texts, widths, *, font="fangsong", header=False):
         fmt = paragraph.paragraph_format
         fmt.space_before = fmt.space_after = Pt(4)  # the PDF's 1.5 mm cell padding
         if text:
-            run = paragraph.add_run(text)
-            run.font.size = SMALL_SIZE
-            _set_fonts(run._r, font)
+            _small_run(paragraph, text, font)
     return row.cells

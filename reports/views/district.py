@@ -7,7 +7,7 @@ Access is decided by ``district_office_required`` (reports/permissions.py): the 
 from urllib.parse import urlencode
 
 from django.contrib import messages
-from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 
 from reports import district as office
@@ -19,22 +19,24 @@ from reports.permissions import district_office_required
 from reports.views.documents import attachment_header
 from reports.volume import accepted_reports, render_volume, volume_title
 
-FIRST_YEAR, LAST_YEAR = 2000, 2100
-
-
-def _check_year(year):
-    if not FIRST_YEAR <= year <= LAST_YEAR:
-        raise Http404("没有这个年度。")
-
 
 @district_office_required
 def home(request, district):
     return redirect("district-dashboard", reporting_year())
 
 
+SORTABLE = [
+    ("unit", "单位"),
+    ("status", "状态"),
+    ("submitted", "提交"),
+    ("approved", "单位审核"),
+    ("accepted", "区级接收"),
+]
+
+
 @district_office_required
 def dashboard(request, district, year):
-    _check_year(year)
+    office.check_year(year)
     board = office.dashboard(district, year)
     status, kind = request.GET.get("status", ""), request.GET.get("kind", "")
     sort = request.GET.get("sort", "unit")
@@ -54,15 +56,6 @@ def dashboard(request, district, year):
     return render(request, "district/dashboard.html", context)
 
 
-SORTABLE = [
-    ("unit", "单位"),
-    ("status", "状态"),
-    ("submitted", "提交"),
-    ("approved", "单位审核"),
-    ("accepted", "区级接收"),
-]
-
-
 def _sort_links(columns, sort, status, kind):
     """Column headers that sort by themselves; a second click reverses."""
     links = []
@@ -77,7 +70,7 @@ def _sort_links(columns, sort, status, kind):
 @district_office_required
 def setup(request, district, year):
     """The year's deadline and outline, each form saved on its own; typed input stays on errors."""
-    _check_year(year)
+    office.check_year(year)
     setting = ReportingYear.objects.filter(district=district, year=year).first()
     if setting is None:  # created on the first save, with the deadline shown
         setting = ReportingYear(district=district, year=year, deadline=deadline_for(district, year))
@@ -113,7 +106,7 @@ def setup(request, district, year):
 
 @district_office_required
 def reports_zip(request, district, year):
-    _check_year(year)
+    office.check_year(year)
     reports = office.delivered_reports(district, year)
     response = StreamingHttpResponse(office.zip_chunks(reports), content_type="application/zip")
     response["Content-Disposition"] = attachment_header(
@@ -124,7 +117,7 @@ def reports_zip(request, district, year):
 
 @district_office_required
 def volume(request, district, year):
-    _check_year(year)
+    office.check_year(year)
     data = render_volume(district, year, accepted_reports(district, year))
     response = HttpResponse(data, content_type="application/pdf")
     response["Content-Disposition"] = attachment_header(
