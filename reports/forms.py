@@ -132,7 +132,9 @@ class ItemForm(CleanTextMixin, forms.ModelForm):
         return cleaned
 
 
-class NewReportForm(forms.Form):
+class UnitAndYearForm(forms.Form):
+    """A unit among those the user writes for (hidden when there is one) and a year among those open."""
+
     unit = forms.ModelChoiceField(label="单位", queryset=None, empty_label=None)
     year = forms.TypedChoiceField(label="年度", coerce=int)
 
@@ -144,6 +146,8 @@ class NewReportForm(forms.Form):
             self.fields["unit"].widget = forms.HiddenInput()
             self.initial["unit"] = units[0].pk
 
+
+class NewReportForm(UnitAndYearForm):
     def clean(self):
         cleaned = super().clean()
         unit, year = cleaned.get("unit"), cleaned.get("year")
@@ -174,9 +178,7 @@ ITEM_KINDS = [
 IMPORT_TEXT_MAX = 200_000  # characters kept in the session between the two steps; a report has ~5,000
 
 
-class ImportForm(CleanTextMixin, forms.Form):
-    unit = forms.ModelChoiceField(label="单位", queryset=None, empty_label=None)
-    year = forms.TypedChoiceField(label="年度", coerce=int)
+class ImportForm(CleanTextMixin, UnitAndYearForm):
     file = forms.FileField(
         label="上传文件",
         required=False,
@@ -188,14 +190,6 @@ class ImportForm(CleanTextMixin, forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 8, "placeholder": "从 Word、WPS 或网页复制全文，粘贴在这里"}),
     )
-
-    def __init__(self, *args, units, years, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = units
-        self.fields["year"].choices = [(year, f"{year}年度") for year in years]
-        if len(units) == 1:
-            self.fields["unit"].widget = forms.HiddenInput()
-            self.initial["unit"] = units[0].pk
 
     def clean(self):
         cleaned = super().clean()

@@ -14,10 +14,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from indicators.demo_catalogue import install_catalogue
-from indicators.extraction import suggest_values
 from indicators.models import Indicator, IndicatorValue, Qualifier
 from reports.actions import start_report
-from reports.importing import create_report_from_parse, parse_report_text
+from reports.importing.preview import preview_import
+from reports.importing.save import save_import
 from reports.models import Item, Membership, Report, ReportEvent, Unit, next_position
 
 DEMO_PASSWORD = "demo12345"
@@ -139,22 +139,14 @@ class Command(BaseCommand):
     def ensure_chengxi_reports(self, district):
         chengxi = Unit.objects.get(code="chengxi")
         if not Report.objects.filter(unit=chengxi, year=2024).exists():
-            text = SEED_REPORT.read_text(encoding="utf-8")
-            report = create_report_from_parse(parse_report_text(text), chengxi, 2024)
+            indicators = Indicator.objects.for_year(district, 2024)
+            found = preview_import(SEED_REPORT.read_text(encoding="utf-8"), indicators)
+            report = save_import(
+                found.parsed, chengxi, 2024, None, suggestions=found.suggestions, source=SEED_REPORT.name
+            )
             report.status = Report.Status.ACCEPTED
             report.save(update_fields=["status"])
-            indicators = list(Indicator.objects.for_year(district, 2024))
-            suggestions = suggest_values(text, indicators)
-            IndicatorValue.objects.bulk_create(
-                IndicatorValue(
-                    report=report,
-                    indicator=s.indicator,
-                    value=s.value,
-                    qualifier=s.qualifier,
-                    note=f"摘自正文：{s.figure_text}",
-                )
-                for s in suggestions
-            )
+            suggestions = found.suggestions
             self.stdout.write(
                 f"城西街道2024年报告：{report.sections.count()}个部分，{len(suggestions)}项指标"
             )
