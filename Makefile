@@ -10,7 +10,7 @@ PYTEST_WORKERS ?= auto
 
 # Debian packages the app and its tests need: PDF rendering (Pango, HarfBuzz), the CJK fonts,
 # and for the tests Chromium (Playwright drives it) and poppler-utils (pdftoppm).
-APT_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-cjk \
+APT_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-cjk fonts-wqy-microhei \
 	fonts-arphic-gkai00mp fonts-arphic-gbsn00lp chromium poppler-utils
 
 .PHONY: run test bench setup system-packages migrate demo lint format clean
