@@ -63,17 +63,9 @@ class Figure:
 
     def text(self, unit=""):
         """ "412余人次", "近700人次", "约50家", "不适用", "" (missing)."""
-        from .models import Qualifier, format_number
+        from .models import figure_text
 
-        if self.not_applicable:
-            return "不适用"
-        if self.value is None:
-            return ""
-        number = format_number(self.value)
-        if self.qualifier == Qualifier.MORE_THAN:
-            return f"{number}余{unit}"
-        prefix = {Qualifier.NEARLY: "近", Qualifier.ABOUT: "约"}.get(self.qualifier, "")
-        return f"{prefix}{number}{unit}"
+        return figure_text(self.value, self.qualifier, self.not_applicable, unit)
 
 
 def has_number(figure):

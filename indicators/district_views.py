@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from reports.district import check_year
 from reports.permissions import district_office_required
-from reports.views.documents import attachment_header
+from reports.rendering.filenames import attachment_header
 
 from . import catalogue as catalogue_ops
 from .charts import bar_chart, line_chart

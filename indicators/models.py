@@ -140,19 +140,7 @@ class IndicatorValue(models.Model):
     @property
     def display(self):
         """The figure as a report writes it: "400余人次", "近700人次", "不适用"."""
-        if self.not_applicable:
-            return "不适用"
-        if self.value is None:
-            return ""
-        number = format_number(self.value)
-        unit = self.indicator.unit
-        if self.qualifier == Qualifier.MORE_THAN:
-            return f"{number}余{unit}"
-        if self.qualifier == Qualifier.NEARLY:
-            return f"近{number}{unit}"
-        if self.qualifier == Qualifier.ABOUT:
-            return f"约{number}{unit}"
-        return f"{number}{unit}"
+        return figure_text(self.value, self.qualifier, self.not_applicable, self.indicator.unit)
 
     def previous(self):
         """The same indicator's value in the same unit's report of the year before, if any."""
@@ -165,6 +153,19 @@ class IndicatorValue(models.Model):
             .select_related("indicator")
             .first()
         )
+
+
+def figure_text(value, qualifier, not_applicable, unit=""):
+    """A figure as reports write it: "400余人次", "近700人次", "约50家", "12次", "不适用", "" (missing)."""
+    if not_applicable:
+        return "不适用"
+    if value is None:
+        return ""
+    number = format_number(value)
+    if qualifier == Qualifier.MORE_THAN:
+        return f"{number}余{unit}"
+    prefix = {Qualifier.NEARLY: "近", Qualifier.ABOUT: "约"}.get(qualifier, "")
+    return f"{prefix}{number}{unit}"
 
 
 def format_number(value):

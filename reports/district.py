@@ -19,8 +19,8 @@ from .deadlines import DELIVERED, deadline_for, deadline_text, default_deadline
 from .frozen_pdf import current_stored_pdf
 from .models import Membership, OutlineSection, Report, ReportEvent, ReportingYear, Unit
 from .outline import outline_for
+from .rendering.filenames import document_filename
 from .rendering.pdf import render_pdf
-from .views.documents import document_filename
 from .workflow import TRANSITIONS
 
 Status = Report.Status

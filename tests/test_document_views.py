@@ -6,7 +6,7 @@ from urllib.parse import quote
 import pytest
 
 from reports.models import Report, Unit
-from reports.views.documents import document_filename
+from reports.rendering.filenames import document_filename
 from tests.document_helpers import add_indicators, read_pdf, squeeze
 
 FILENAME = "城西街道2025年度法治政府建设情况的报告.pdf"

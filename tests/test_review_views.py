@@ -137,3 +137,13 @@ def test_notices_are_listed_and_marked_read(client, leader, submitted):
     content = client.get(reverse("notices")).content.decode()
     assert "提交审核" in content
     assert 'id="unread-notices"' not in client.get("/").content.decode()
+
+
+def test_an_action_returns_to_the_page_it_came_from_but_never_off_site(client, leader, submitted):
+    client.force_login(leader)
+    url = reverse("report-act", args=[submitted.pk, "return"])
+    response = client.post(url, {"comment": "改", "next": "/district/2025/?status=approved"})
+    assert response.url == "/district/2025/?status=approved"
+    client.post(reverse("report-act", args=[submitted.pk, "submit"]))
+    response = client.post(url, {"comment": "改", "next": "https://evil.example/"})
+    assert response.url == f"/reports/{submitted.pk}/"

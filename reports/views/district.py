@@ -16,7 +16,7 @@ from reports.district_forms import DeadlineForm, outline_formset
 from reports.models import ReportingYear, Unit
 from reports.outline import outline_for
 from reports.permissions import district_office_required
-from reports.views.documents import attachment_header
+from reports.rendering.filenames import attachment_header
 from reports.volume import accepted_reports, render_volume, volume_title
 
 

@@ -3,9 +3,6 @@
 All start from ``get_report_or_refuse``: another unit's report is simply not found (404).
 """
 
-import re
-from urllib.parse import quote
-
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404
@@ -14,6 +11,7 @@ from django.urls import reverse
 from indicators.consistency import consistency_warnings
 from reports.frozen_pdf import current_stored_pdf
 from reports.permissions import get_report_or_refuse
+from reports.rendering.filenames import attachment_header, document_filename
 from reports.rendering.pdf import render_html, render_pdf
 
 
@@ -61,19 +59,3 @@ def _stored_response(report, stored, versioned=False):
         filename, f"report-{report.unit.code}-{report.year}-v{stored.version}.pdf"
     )
     return response
-
-
-def document_filename(report, extension="pdf"):
-    """ "城西街道2024年度法治政府建设情况的报告.pdf": the unit's short name, then the title without "关于"."""
-    title = report.title
-    short_name = report.unit.short_name
-    if title.startswith(short_name):  # "黄桷坪街道关于2025年…" already names the unit
-        title = title[len(short_name) :]
-    title = title.removeprefix("关于")
-    name = re.sub(r'[\\/:*?"<>|\s]+', "", short_name + title)  # nothing a file system refuses
-    return f"{name}.{extension}"
-
-
-def attachment_header(filename, ascii_fallback):
-    """RFC 6266 with an RFC 5987 UTF-8 name; old clients take the ASCII fallback."""
-    return f"attachment; filename=\"{ascii_fallback}\"; filename*=UTF-8''{quote(filename)}"

@@ -23,8 +23,8 @@ from reports.importing.save import ReportLocked, save_import
 from reports.models import Report, Section
 from reports.permissions import Action, get_report_or_refuse, refusal, units_user_can_write_for
 from reports.rendering.docx import DOCX_CONTENT_TYPE, render_docx
+from reports.rendering.filenames import attachment_header, document_filename
 from reports.rendering.numbering import heading_label, item_labels
-from reports.views.documents import attachment_header, document_filename
 
 SESSION_KEY = "report_imports"
 PENDING_MAX = 3  # imports started and not confirmed, kept per session (the oldest goes first)

@@ -68,9 +68,9 @@ def act(request, pk, action):
         raise PermissionDenied(str(refusal)) from refusal
     except workflow.WorkflowError as error:
         messages.error(request, str(error))
-        return redirect("report-detail", report.pk)
-    messages.success(request, workflow.TRANSITIONS[action].done)
-    return redirect("report-detail", report.pk)
+        return _back(request, report, "")
+    messages.success(request, f"{report.unit}{report.year}年度报告：{workflow.TRANSITIONS[action].done}")
+    return _back(request, report, "")
 
 
 @login_required

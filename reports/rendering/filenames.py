@@ -1,0 +1,20 @@
+"""How downloaded files are named: in Chinese, as offices file them, and safely in the HTTP header."""
+
+import re
+from urllib.parse import quote
+
+
+def document_filename(report, extension="pdf"):
+    """ "城西街道2024年度法治政府建设情况的报告.pdf": the unit's short name, then the title without "关于"."""
+    title = report.title
+    short_name = report.unit.short_name
+    if title.startswith(short_name):  # "黄桷坪街道关于2025年…" already names the unit
+        title = title[len(short_name) :]
+    title = title.removeprefix("关于")
+    name = re.sub(r'[\\/:*?"<>|\s]+', "", short_name + title)  # nothing a file system refuses
+    return f"{name}.{extension}"
+
+
+def attachment_header(filename, ascii_fallback):
+    """RFC 6266 with an RFC 5987 UTF-8 name; old clients take the ASCII fallback."""
+    return f"attachment; filename=\"{ascii_fallback}\"; filename*=UTF-8''{quote(filename)}"
