@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from reports.district import check_year
+from reports.downloads import reports_download_start
 from reports.permissions import district_office_required
 from reports.rendering.filenames import attachment_header
 
@@ -47,6 +48,7 @@ def matrix(request, district, year):
 
 
 @district_office_required
+@reports_download_start
 def matrix_export(request, district, year, fmt):
     check_year(year)
     header, rows = matrix_table(year_matrix(district, year, **_filters(request)))

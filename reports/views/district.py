@@ -13,6 +13,7 @@ from django.shortcuts import redirect, render
 from reports import district as office
 from reports.deadlines import deadline_for, reporting_year
 from reports.district_forms import DeadlineForm, outline_formset
+from reports.downloads import reports_download_start
 from reports.models import ReportingYear, Unit
 from reports.outline import outline_for
 from reports.permissions import district_office_required
@@ -105,6 +106,7 @@ def setup(request, district, year):
 
 
 @district_office_required
+@reports_download_start
 def reports_zip(request, district, year):
     office.check_year(year)
     reports = office.delivered_reports(district, year)
@@ -116,6 +118,7 @@ def reports_zip(request, district, year):
 
 
 @district_office_required
+@reports_download_start
 def volume(request, district, year):
     office.check_year(year)
     data = render_volume(district, year, accepted_reports(district, year))

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
 from indicators.consistency import consistency_warnings
+from reports.downloads import reports_download_start
 from reports.frozen_pdf import current_stored_pdf
 from reports.permissions import get_report_or_refuse
 from reports.rendering.filenames import attachment_header, document_filename
@@ -23,12 +24,14 @@ def preview(request, pk):
         preview=True,
         back_url=reverse("report-detail", args=[report.pk]),
         pdf_url=reverse("report-pdf", args=[report.pk]),
+        docx_url=reverse("report-docx", args=[report.pk]),
         warnings=consistency_warnings(report),
     )
     return HttpResponse(html)
 
 
 @login_required
+@reports_download_start
 def pdf(request, pk):
     """An approved report's PDF is the file stored at approval; anything else renders now, watermarked."""
     report = get_report_or_refuse(request.user, pk)
@@ -43,6 +46,7 @@ def pdf(request, pk):
 
 
 @login_required
+@reports_download_start
 def stored_pdf(request, pk, stored_pk):
     """Any PDF stored at an approval of this report, the earlier ones included (linked from the history)."""
     report = get_report_or_refuse(request.user, pk)

@@ -16,6 +16,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from indicators.models import Indicator
+from reports.downloads import reports_download_start
 from reports.forms import ConfirmImportForm, ImportForm
 from reports.importing import ReportExists
 from reports.importing.preview import item_kind, iter_items, preview_import, set_item_kind
@@ -165,6 +166,7 @@ def _quoted(suggestion):
 
 
 @login_required
+@reports_download_start
 def download_docx(request, pk):
     report = get_report_or_refuse(request.user, pk)
     response = HttpResponse(render_docx(report), content_type=DOCX_CONTENT_TYPE)

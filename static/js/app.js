@@ -1,0 +1,49 @@
+// Downloads that take a while (a PDF, the ZIP, the combined volume): a note with the seconds elapsed
+// until the file starts to arrive. Mark a link with data-busy="正在生成…"; reports/downloads.py answers.
+(function () {
+  "use strict";
+  let note = null;
+
+  function showNote(text) {
+    if (!note) {
+      note = document.createElement("div");
+      note.className = "busy-note shadow";
+      note.setAttribute("role", "status");
+      note.setAttribute("aria-live", "polite");
+      document.body.appendChild(note);
+    }
+    note.innerHTML = '<span class="spinner-border spinner-border-sm me-2" aria-hidden="true"></span>';
+    note.appendChild(document.createTextNode(text));
+    note.hidden = false;
+  }
+
+  function cookieSet(name) {
+    return document.cookie.split("; ").some((pair) => pair.startsWith(name + "="));
+  }
+
+  document.addEventListener("click", function (event) {
+    const link = event.target.closest("a[data-busy]");
+    if (!link || event.defaultPrevented || event.button !== 0 || event.ctrlKey || event.metaKey) return;
+    const token = Math.random().toString(36).slice(2, 12) + Date.now().toString(36);
+    const url = new URL(link.href, window.location.href);
+    url.searchParams.set("download_token", token);
+    link.href = url.toString();
+    const started = Date.now();
+    const cookie = "download_" + token;
+    showNote(link.dataset.busy);
+    const timer = window.setInterval(function () {
+      const seconds = Math.round((Date.now() - started) / 1000);
+      if (cookieSet(cookie)) {
+        document.cookie = cookie + "=; Max-Age=0; path=/";
+        window.clearInterval(timer);
+        showNote("已开始下载。");
+        window.setTimeout(() => { note.hidden = true; }, 2500);
+      } else if (seconds > 300) {
+        window.clearInterval(timer);
+        showNote("下载时间过长，请稍后重试。");
+      } else if (seconds >= 1) {
+        showNote(link.dataset.busy + "（已用" + seconds + "秒）");
+      }
+    }, 500);
+  });
+})();
