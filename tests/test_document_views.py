@@ -53,7 +53,8 @@ def test_the_preview_is_the_document_with_a_download_button(client, filled_repor
     assert response.status_code == 200
     html = response.content.decode()
     assert "/static/document/gbt9704.css" in html
-    assert f'href="/reports/{filled_report.pk}/pdf/">下载PDF</a>' in html
+    assert f'href="/reports/{filled_report.pk}/pdf/" data-busy="正在生成PDF…">下载PDF</a>' in html
+    assert f'href="/reports/{filled_report.pk}/docx/"' in html
     assert '<h1 class="title xiaobiaosong">关于2025年度法治政府建设情况的报告</h1>' in html
     assert "草稿：本报告尚未审核" in html
     assert '<p class="attachment-note">附件：主要指标统计表</p>' in html
