@@ -54,15 +54,18 @@ def test_allowed_transitions_change_the_status_and_write_one_audit_row(
     assert (event.user, event.from_status, event.to_status, event.comment) == (user, start, end, "理由")
 
 
-every_action = list(workflow.TRANSITIONS)
+ALLOWED_MOVES = {(start, action, actor) for start, action, actor, _ in ALLOWED}
+FORBIDDEN = [
+    (start, action, actor)
+    for start in S
+    for action in workflow.TRANSITIONS
+    for actor in ["staff", "leader", "district_officer", "outsider"]
+    if (start, action, actor) not in ALLOWED_MOVES
+]
 
 
-@pytest.mark.parametrize("start", list(S))
-@pytest.mark.parametrize("action", every_action)
-@pytest.mark.parametrize("actor", ["staff", "leader", "district_officer", "outsider"])
+@pytest.mark.parametrize(("start", "action", "actor"), FORBIDDEN)
 def test_everything_not_in_the_table_is_refused_and_changes_nothing(request, written, start, action, actor):
-    if (start, action, actor, ALLOWED_END.get((start, action, actor))) in ALLOWED:
-        pytest.skip("allowed")
     user = request.getfixturevalue(actor)
     set_status(written, start)
     with pytest.raises(workflow.WorkflowError):
@@ -70,9 +73,6 @@ def test_everything_not_in_the_table_is_refused_and_changes_nothing(request, wri
     written.refresh_from_db()
     assert written.status == start
     assert not ReportEvent.objects.filter(report=written).exclude(action="save").exists()
-
-
-ALLOWED_END = {(start, action, actor): end for start, action, actor, end in ALLOWED}
 
 
 @pytest.mark.parametrize("action", ["return", "district_return", "reopen"])
