@@ -2,6 +2,8 @@
 
 Views never filter by unit themselves; they start from ``Report.objects.restrict(user, action)`` (or
 ``Unit.objects.restrict``), so an object of another unit is simply not found (404).
+
+The models import the querysets defined here, so the functions below import the models when called.
 """
 
 from django.db import models
