@@ -2,12 +2,12 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import JsonResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 
 from reports.actions import EditConflict
 from reports.permissions import Action, can, get_report_or_refuse
+from reports.views import autosave as autosave_reply
+from reports.views.autosave import is_autosave
 
 from .actions import save_indicator_values
 from .aggregation import year_on_year
@@ -16,10 +16,14 @@ from .forms import IndicatorSheet
 from .models import Indicator, IndicatorRule, IndicatorValue, format_number
 
 
+def _saved_values(report):
+    return {v.indicator_id: v for v in IndicatorValue.objects.filter(report=report)}
+
+
 def _sheet(report, data=None):
     district = report.unit.district
     indicators = list(Indicator.objects.for_year(district, report.year))
-    saved = {v.indicator_id: v for v in IndicatorValue.objects.filter(report=report)}
+    saved = _saved_values(report)
     rules = list(IndicatorRule.objects.filter(district=district).select_related("indicator", "other", "base"))
     return IndicatorSheet(report, indicators, saved, rules, data=data), saved
 
@@ -50,7 +54,7 @@ def _rows_by_category(sheet, saved, previous):
 def sheet(request, pk):
     report = get_report_or_refuse(request.user, pk, Action.EDIT if request.method == "POST" else Action.VIEW)
     editable = can(request.user, report, Action.EDIT)
-    autosave = request.headers.get("X-Autosave") == "1"
+    autosave = is_autosave(request)
     data = request.POST if request.method == "POST" else None
     indicator_sheet, saved = _sheet(report, data)
     status = 200
@@ -65,26 +69,22 @@ def sheet(request, pk):
                 )
             except EditConflict:
                 if autosave:
-                    return JsonResponse(
-                        {"status": "conflict", "message": "其他人刚保存了这份报告。"}, status=409
-                    )
+                    return autosave_reply.conflict("其他人刚保存了这份报告。")
                 messages.warning(
                     request,
                     "其他人在您打开本页后保存了这份报告，您的数值尚未保存。下方保留了您填写的内容，"
                     "“上次保存”列是对方保存的数值；核对后请再点“保存”。",
                 )
                 report.refresh_from_db()
-                _, saved_now = _sheet(report)
-                return _render(request, report, indicator_sheet, saved_now, editable, 409, conflict=True)
+                return _render(
+                    request, report, indicator_sheet, _saved_values(report), editable, 409, conflict=True
+                )
             if autosave:
-                clock = timezone.localtime().strftime("%H:%M:%S")
-                return JsonResponse({"status": "saved", "version": version, "saved_at": clock})
+                return autosave_reply.saved(version)
             messages.success(request, "指标已保存。")
             return redirect("indicator-sheet", report.pk)
         if autosave:
-            return JsonResponse(
-                {"status": "invalid", "message": "有数值未通过检查，请点击“保存”查看。"}, status=400
-            )
+            return autosave_reply.invalid("有数值未通过检查，请点击“保存”查看。")
         messages.error(request, "有数值需要修改，见下方红色提示；您填写的内容都还在，尚未保存。")
         status = 400
     return _render(request, report, indicator_sheet, saved, editable, status)

@@ -223,3 +223,10 @@ def delete_section(report, user, section):
     section.delete()
     reorder(list(report.sections.all()))
     bump_version(report, user)
+
+
+def set_comment_resolved(comment, user, resolved=True):
+    """Mark a review comment resolved by ``user`` (or open it again)."""
+    comment.resolved_at = timezone.now() if resolved else None
+    comment.resolved_by = user if resolved else None
+    comment.save(update_fields=["resolved_at", "resolved_by"])

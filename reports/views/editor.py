@@ -6,7 +6,7 @@ saved first and nothing is lost, with JavaScript or without.
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, JsonResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -14,9 +14,11 @@ from django.utils import timezone
 from indicators.consistency import consistency_warnings
 from reports import actions
 from reports.forms import ItemForm, ReportHeaderForm, SectionForm
-from reports.models import Item, ReviewComment, Section
+from reports.models import Item, Section
 from reports.permissions import Action, get_report_or_refuse
 from reports.rendering.numbering import heading_label, item_labels
+from reports.views import autosave as autosave_reply
+from reports.views.autosave import is_autosave
 from reports.views.review import comment_anchor
 
 UNDO_SESSION_KEY = "editor_undo_item"
@@ -99,37 +101,29 @@ def _load(report):
 @login_required
 def edit(request, pk):
     report = get_report_or_refuse(request.user, pk, Action.EDIT)
-    autosave = request.headers.get("X-Autosave") == "1"
+    autosave = is_autosave(request)
     if request.method != "POST":
         return _render(request, report, EditorForms(report, _load(report)))
 
     forms = EditorForms(report, _load(report), data=request.POST)
     if not forms.is_valid():
         if autosave:
-            return JsonResponse(
-                {"status": "invalid", "message": "有内容未通过检查，请点击“保存”查看。"}, status=400
-            )
+            return autosave_reply.invalid("有内容未通过检查，请点击“保存”查看。")
         messages.error(request, "有内容需要修改，见下方红色提示；您填写的内容都还在，尚未保存。")
         return _render(request, report, forms, status=400)
     try:
         version = forms.save(request.user)
     except actions.EditConflict as conflict:
         if autosave:
-            return JsonResponse(
-                {"status": "conflict", "message": _conflict_message(conflict.report)}, status=409
-            )
+            return autosave_reply.conflict(_conflict_message(conflict.report))
         return _render_conflict(request, conflict.report, forms)
 
     if autosave:
-        return JsonResponse({"status": "saved", "version": version, "saved_at": _clock()})
+        return autosave_reply.saved(version)
     anchor = _apply_operation(request, report, request.POST.get("op", ""))
     if not request.POST.get("op"):
-        messages.success(request, f"已保存（{_clock()}）。")
+        messages.success(request, f"已保存（{autosave_reply.clock()}）。")
     return redirect(reverse("report-edit", args=[report.pk]) + anchor)
-
-
-def _clock():
-    return timezone.localtime().strftime("%H:%M:%S")
 
 
 def _conflict_message(latest):
@@ -153,7 +147,7 @@ def _apply_operation(request, report, op):
             return _undo_delete(request, report)
         if name == "resolve-comment":
             comment = _get_or_404(report.comments.filter(parent__isnull=True), args[0])
-            ReviewComment.objects.filter(pk=comment.pk).update(resolved_at=timezone.now(), resolved_by=user)
+            actions.set_comment_resolved(comment, user)
             return f"#{comment_anchor(comment)}"
         if name in {"add-item", "move-section", "delete-section"}:
             section = _get_or_404(report.sections, args[0])

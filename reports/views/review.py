@@ -6,11 +6,10 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from reports import workflow
+from reports import actions, workflow
 from reports.deadlines import deadline_for, deadline_text
 from reports.forms import CommentForm
 from reports.frozen_pdf import current_stored_pdf
@@ -128,9 +127,7 @@ def resolve_comment(request, pk, comment_pk):
     if not roles_on(request.user, report):
         raise PermissionDenied("您不能处理这条意见。")
     resolved = comment.resolved_at is None
-    ReviewComment.objects.filter(pk=comment.pk).update(
-        resolved_at=timezone.now() if resolved else None, resolved_by=request.user if resolved else None
-    )
+    actions.set_comment_resolved(comment, request.user, resolved)
     messages.success(request, "已标记为已解决。" if resolved else "已重新打开这条意见。")
     return _back(request, report, f"#comment-{comment.pk}")
 
