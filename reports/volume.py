@@ -17,7 +17,7 @@ from django.utils import timezone
 from weasyprint import CSS, HTML
 
 from .models import Report
-from .rendering.pdf import BASE_URL, StaticOnlyFetcher, font_config, render_html, stylesheet
+from .rendering.pdf import BASE_URL, DocumentHTML, StaticOnlyFetcher, font_config, render_html, stylesheet
 
 BLANK_PAGE = CSS(string="@page { size: A4; margin: 0 }")
 
@@ -63,9 +63,10 @@ def render_volume(district, year, reports):
 
 def _report_pages(report, entry):
     """The report's pages numbered from ``entry.page``, its bookmarks one level under the unit's."""
-    html = HTML(string=render_html(report, for_pdf=True), base_url=BASE_URL, url_fetcher=StaticOnlyFetcher())
     first_page = CSS(string=f"@page :first {{ counter-reset: page {entry.page} }}")
-    document = html.render(stylesheets=[stylesheet(), first_page], font_config=font_config())
+    document = DocumentHTML(render_html(report, for_pdf=True)).render(
+        stylesheets=[stylesheet(), first_page], font_config=font_config()
+    )
     for page in document.pages:
         page.bookmarks = [(level + 1, *rest) for level, *rest in page.bookmarks]
     first = document.pages[0]

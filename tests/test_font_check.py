@@ -39,7 +39,19 @@ def test_all_fonts_present(monkeypatch):
     assert checks.check_cjk_fonts() == []
 
 
-def test_the_check_is_registered():
+def test_the_checks_are_registered():
     from django.core.checks import registry
 
     assert checks.check_cjk_fonts in registry.registry.get_checks()
+    assert checks.check_title_font in registry.registry.get_checks()
+
+
+def test_the_title_font_made_by_make_is_there():
+    assert checks.check_title_font() == []
+
+
+def test_no_title_font_says_how_to_make_it(monkeypatch):
+    monkeypatch.setattr(checks, "TITLE_FONT", "fonts/not-made.otf")
+    [warning] = checks.check_title_font()
+    assert warning.id == "reports.W003"
+    assert "make setup" in warning.hint

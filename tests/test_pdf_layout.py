@@ -11,11 +11,12 @@ from types import SimpleNamespace
 
 import pytest
 from django.db import transaction
+from weasyprint import HTML
 
 from reports.models import Report
 from reports.rendering import pdf as pdf_module
 from reports.rendering.context import report_context
-from reports.rendering.pdf import StaticOnlyFetcher, render_html, render_pdf
+from reports.rendering.pdf import DocumentHTML, StaticOnlyFetcher, render_html, render_pdf
 from tests.document_helpers import make_full_report, make_units, page_glyphs, read_pdf, squeeze
 
 A4 = (595.28, 841.89)
@@ -215,6 +216,55 @@ def test_pdfa_variant(db):
     assert (xmp.pdfaid_part, xmp.pdfaid_conformance) == ("2", "B")
 
 
+# --- What makes the render faster changes nothing printed -----------------------------------------------
+
+
+def _boxes(document):
+    """Every laid-out box of every page: its kind, position, size and text."""
+    return [
+        [
+            (
+                type(box).__name__,
+                box.position_x,
+                box.position_y,
+                box.width,
+                box.height,
+                getattr(box, "text", None),
+            )
+            for box in page._page_box.descendants()
+        ]
+        for page in document.pages
+    ]
+
+
+def test_the_documents_own_user_agent_stylesheet_lays_out_as_weasyprints(db):
+    _, unit = make_units()
+    report = Report.objects.select_related("unit").get(pk=make_full_report(unit).pk)
+    html = render_html(report, for_pdf=True)
+    options = dict(stylesheets=[pdf_module.stylesheet()], font_config=pdf_module.font_config())
+    ours = DocumentHTML(html).render(**options)
+    weasyprints = HTML(string=html, base_url=pdf_module.BASE_URL, url_fetcher=StaticOnlyFetcher()).render(
+        **options
+    )
+    assert len(ours.pages) >= 5
+    assert _boxes(ours) == _boxes(weasyprints)
+
+
+def _font_names(page):
+    fonts = page["/Resources"]["/Font"]
+    return {str(fonts[name].get_object()["/BaseFont"]).split("+", 1)[1] for name in fonts}
+
+
+def test_the_title_prints_in_the_gb2312_cut_and_other_characters_in_the_full_font(db):
+    _, unit = make_units()
+    report = make_full_report(unit, indicators=False)
+    report.title = "喆山街道2024年度法治政府建设情况的报告"  # 喆 is not in GB2312
+    report.save()
+    page = read_pdf(render_pdf(Report.objects.select_related("unit").get(pk=report.pk))).pages[0]
+    assert report.title in squeeze(page.extract_text())
+    assert {"Noto-Serif-SC-GB2312-Bold", "Noto-Serif-CJK-SC-Bold"} <= _font_names(page)
+
+
 # --- Safety: nothing is fetched but the app's own static files ----------------------------------------
 
 HOSTILE = '<img src="file:///etc/passwd"> <img src="http://127.0.0.1:9/x.png"> 以上应原样显示。'
@@ -237,8 +287,8 @@ def test_user_markup_is_printed_as_text_and_never_fetched(db, monkeypatch):
     assert "<img" not in html
 
     data = render_pdf(report)
-    # At most the stylesheet (parsed once per process), never the images.
-    assert set(fetched) <= {pdf_module.BASE_URL + "static/document/gbt9704.css"}
+    # At most the stylesheets and the title font (loaded once per process), never the images.
+    assert all(url.startswith(pdf_module.BASE_URL + "static/") for url in fetched), fetched
     text = squeeze(read_pdf(data).pages[0].extract_text())
     assert '<imgsrc="file:///etc/passwd"><imgsrc="http://127.0.0.1:9/x.png">以上应原样显示。' in text
 

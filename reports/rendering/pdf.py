@@ -4,14 +4,14 @@ WeasyPrint fetches nothing but the app's own static files (``StaticOnlyFetcher``
 and the parsed stylesheet are built once per process and reused: loading the CJK fonts is most of a cold
 render (a changed stylesheet needs a restart, as changed code does).
 
-After each render the garbage is collected, or a long-lived process grows by megabytes a render (see
-shared/domain.md). A full collection walks every object of the process (Django, WeasyPrint, fonts: ~70 ms),
+After each render the garbage is collected, or a long-lived process grows by megabytes a render. A full collection walks every object of the process (Django, WeasyPrint, fonts: ~70 ms),
 so after the first render the survivors are frozen (``gc.freeze``) and later collections walk only what a
 render made: the same memory, a quarter less time.
 Never use ``full_fonts`` or fontTools subsetting: the default HarfBuzz subsetting is fast and small.
 
-pydyf (WeasyPrint's PDF writer) deflates every stream at zlib level 9; level 6 writes a 1% larger file in
-about 30 ms less per report (bench/pdf_render.py), a tenth of a render. pydyf has no setting for it, so
+pydyf (WeasyPrint's PDF writer) deflates every stream at zlib level 9, mostly the four subset CJK fonts
+(about 1.2 MB a report). Level 1 writes a file a tenth larger (the demo report: 317 KB instead of 290 KB)
+and takes a seventh of a render less than level 9 (bench/pdf_render.py). pydyf has no setting for it, so
 its module-level ``zlib`` is replaced by one that compresses at ``ZLIB_LEVEL`` whatever level is asked.
 """
 
@@ -33,13 +33,14 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from .context import report_context
 
-ZLIB_LEVEL = 6
+ZLIB_LEVEL = 1
 pydyf.zlib = types.SimpleNamespace(
     compress=lambda data, level=ZLIB_LEVEL: zlib.compress(data, ZLIB_LEVEL),
     compressobj=lambda level=ZLIB_LEVEL, **options: zlib.compressobj(ZLIB_LEVEL, **options),
 )
 
 STYLESHEET = "document/gbt9704.css"
+USER_AGENT_STYLESHEET = "document/ua.css"
 # Relative URLs in the HTML ("/static/…") resolve against this origin, which exists nowhere (RFC 2606):
 # the fetcher answers for it from the static files and refuses everything else.
 BASE_URL = "https://document.invalid/"
@@ -77,11 +78,32 @@ def font_config():
     return FontConfiguration()
 
 
+def _static_stylesheet(name):
+    url = urljoin(BASE_URL, static(name))
+    return CSS(url=url, url_fetcher=StaticOnlyFetcher(), font_config=font_config())
+
+
 @cache
 def stylesheet():
     """The document's stylesheet, parsed once: it is the same file for every render."""
-    url = urljoin(BASE_URL, static(STYLESHEET))
-    return CSS(url=url, url_fetcher=StaticOnlyFetcher(), font_config=font_config())
+    return _static_stylesheet(STYLESHEET)
+
+
+@cache
+def user_agent_stylesheet():
+    return _static_stylesheet(USER_AGENT_STYLESHEET)
+
+
+class DocumentHTML(HTML):
+    """The HTML of templates/document/report.html, for WeasyPrint, with the user-agent defaults of just its
+    elements (document/ua.css): WeasyPrint's own user-agent stylesheet styles every element and form
+    control of HTML, and matching it against each element of a report is a tenth of a render."""
+
+    def __init__(self, html):
+        super().__init__(string=html, base_url=BASE_URL, url_fetcher=StaticOnlyFetcher())
+
+    def _ua_stylesheets(self, forms=False):
+        return [user_agent_stylesheet()]
 
 
 @cache
@@ -103,8 +125,7 @@ def render_pdf(report, *, pdfa=False):
     html = render_html(report, for_pdf=True)
     options = {"pdf_variant": "pdf/a-2b"} if pdfa else {}
     try:
-        document = HTML(string=html, base_url=BASE_URL, url_fetcher=StaticOnlyFetcher())
-        return document.write_pdf(stylesheets=[stylesheet()], font_config=font_config(), **options)
+        return DocumentHTML(html).write_pdf(stylesheets=[stylesheet()], font_config=font_config(), **options)
     finally:
         _collect_garbage()
 
