@@ -114,6 +114,8 @@ def indicator_rows(report):
     values = list(report.indicator_values.select_related("indicator"))
     previous = IndicatorValue.objects.select_related("indicator").previous_year_of(report)
     category_order = {value: index for index, value in enumerate(Indicator.Category.values)}
+    # Translated once, not per row: get_category_display() translates the whole choice list each time.
+    category_labels = {value: str(label) for value, label in Indicator.Category.choices}
     values.sort(
         key=lambda v: (category_order.get(v.indicator.category, 99), v.indicator.position, v.indicator.code)
     )
@@ -123,7 +125,7 @@ def indicator_rows(report):
         last = previous.get(indicator.pk)
         rows.append(
             IndicatorRow(
-                category=indicator.get_category_display(),
+                category=category_labels.get(indicator.category, indicator.category),
                 name=indicator.name,
                 unit=indicator.unit,
                 display=value.display,
