@@ -12,16 +12,19 @@ PORT ?= 8000
 PYTEST_WORKERS ?= auto
 
 # Debian packages the app and its tests need: PDF rendering (Pango, HarfBuzz), the CJK fonts, hb-subset
-# (libharfbuzz-bin) for the title font below, and for the tests Chromium (Playwright drives it) and
+# (libharfbuzz-bin) for the cut fonts below, and for the tests Chromium (Playwright drives it) and
 # poppler-utils (pdftoppm).
 APT_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 libharfbuzz-bin fonts-noto-cjk \
 	fonts-wqy-microhei fonts-arphic-gkai00mp fonts-arphic-gbsn00lp chromium poppler-utils
 
-# The PDF's 小标宋 stand-in: Noto Serif CJK SC Bold cut to the characters of GB2312 (made here, not kept
-# in git). WeasyPrint subsets every font a report uses at every render; this 2.6 MB font takes a fraction
-# of the time the SC face of the 27 MB collection takes (bench/pdf_render.py). Characters outside GB2312
-# come from the full font, next in the stylesheet's font stack.
-TITLE_FONT := static/fonts/noto-serif-sc-bold-gb2312.otf
+# Two of the PDF's free stand-ins cut to the characters of GB2312 (made here, not kept in git): Noto Serif
+# CJK SC Bold (小标宋) and WenQuanYi Micro Hei (黑体). WeasyPrint subsets every font a report uses at every
+# render, in time that grows with the font; these cuts take a fraction of what the 27 MB and 5 MB
+# originals take (bench/pdf_render.py). Characters outside GB2312 come from the originals, next in the
+# stylesheet's font stacks (static/document/gbt9704.css).
+CUT_FONTS := static/fonts/noto-serif-sc-bold-gb2312.otf static/fonts/wqy-microhei-gb2312.ttf
+static/fonts/noto-serif-sc-bold-gb2312.otf: FONT = Noto Serif CJK SC:style=Bold
+static/fonts/wqy-microhei-gb2312.ttf: FONT = WenQuanYi Micro Hei
 
 .PHONY: run test bench setup system-packages venv-interpreter migrate demo lint format clean
 
@@ -38,7 +41,7 @@ test: setup
 bench: setup
 	@for script in bench/*.py; do [ -e "$$script" ] || continue; echo "== $$script"; $(PY) "$$script" || exit 1; done
 
-setup: system-packages venv-interpreter $(VENV)/.installed $(TITLE_FONT)
+setup: system-packages venv-interpreter $(VENV)/.installed $(CUT_FONTS)
 
 # A venv made by another interpreter than $(PYTHON) is made anew.
 venv-interpreter:
@@ -65,12 +68,13 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install -q -e '.[dev]'
 	touch $@
 
-$(TITLE_FONT): | system-packages
+$(CUT_FONTS): | system-packages
 	mkdir -p $(@D)
 	chars=$$(mktemp) && $(PYTHON) -c "import sys; sys.stdout.write(''.join(map(chr, range(0x20, 0x7F))) + ''.join(\
 		bytes((high, low)).decode('gb2312', 'ignore') for high in range(0xA1, 0xF8) for low in range(0xA1, 0xFF)))" \
 		> $$chars && \
-	font=$$(fc-list -f '%{file}:%{index}\n' ':family=Noto Serif CJK SC:style=Bold' | head -n 1) && \
+	font=$$(fc-list -f '%{file}:%{index}\n' ':family=$(FONT)' | head -n 1) && \
+	{ [ -n "$$font" ] || { echo "fc-list finds no font '$(FONT)'"; false; }; } && \
 	hb-subset --font-file="$${font%:*}" --face-index="$${font##*:}" --text-file=$$chars \
 		--drop-tables=GSUB,GPOS,BASE --output-file=$@; \
 	status=$$?; rm -f $$chars; exit $$status

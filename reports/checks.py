@@ -1,5 +1,5 @@
-"""System checks: the PDF needs CJK fonts, the 楷体 stand-in for the "（一）" headings, and the title font
-that ``make`` cuts from Noto Serif CJK.
+"""System checks: the PDF needs CJK fonts, the 楷体 stand-in for the "（一）" headings, and the fonts that
+``make`` cuts to GB2312.
 
 Without a CJK font WeasyPrint prints the report as empty boxes, so ``manage.py check`` (and runserver,
 migrate) warn early and say which Debian package fixes it.
@@ -11,8 +11,8 @@ from django.contrib.staticfiles import finders
 from django.core import checks
 
 KAITI_FAMILIES = ("楷体_GB2312", "KaiTi_GB2312", "楷体", "KaiTi", "AR PL KaitiM GB")
-# Made by the Makefile (TITLE_FONT), named by static/document/gbt9704.css.
-TITLE_FONT = "fonts/noto-serif-sc-bold-gb2312.otf"
+# Made by the Makefile (CUT_FONTS), named by static/document/gbt9704.css.
+CUT_FONTS = ("fonts/noto-serif-sc-bold-gb2312.otf", "fonts/wqy-microhei-gb2312.ttf")
 
 
 def cjk_font_families():
@@ -52,13 +52,14 @@ def check_cjk_fonts(app_configs=None, **kwargs):
 
 
 @checks.register()
-def check_title_font(app_configs=None, **kwargs):
-    if finders.find(TITLE_FONT):
+def check_cut_fonts(app_configs=None, **kwargs):
+    missing = [f"static/{name}" for name in CUT_FONTS if not finders.find(name)]
+    if not missing:
         return []
     return [
         checks.Warning(
-            f"没有找到标题字体 static/{TITLE_FONT}：PDF照常生成，标题改用完整的思源宋体，每份慢约0.03秒。",
-            hint="make setup（用 hb-subset 从 fonts-noto-cjk 生成）",
+            f"没有找到{'、'.join(missing)}：PDF照常生成，改用完整的原字体，每份慢一些。",
+            hint="make setup（用 hb-subset 从 fonts-noto-cjk、fonts-wqy-microhei 截取 GB2312 字符）",
             id="reports.W003",
         )
     ]

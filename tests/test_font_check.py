@@ -43,15 +43,16 @@ def test_the_checks_are_registered():
     from django.core.checks import registry
 
     assert checks.check_cjk_fonts in registry.registry.get_checks()
-    assert checks.check_title_font in registry.registry.get_checks()
+    assert checks.check_cut_fonts in registry.registry.get_checks()
 
 
-def test_the_title_font_made_by_make_is_there():
-    assert checks.check_title_font() == []
+def test_the_fonts_cut_by_make_are_there():
+    assert checks.check_cut_fonts() == []
 
 
-def test_no_title_font_says_how_to_make_it(monkeypatch):
-    monkeypatch.setattr(checks, "TITLE_FONT", "fonts/not-made.otf")
-    [warning] = checks.check_title_font()
+def test_a_font_not_cut_says_which_and_how_to_make_it(monkeypatch):
+    monkeypatch.setattr(checks, "CUT_FONTS", (checks.CUT_FONTS[0], "fonts/not-made.ttf"))
+    [warning] = checks.check_cut_fonts()
     assert warning.id == "reports.W003"
+    assert "static/fonts/not-made.ttf" in warning.msg and checks.CUT_FONTS[0] not in warning.msg
     assert "make setup" in warning.hint

@@ -255,14 +255,21 @@ def _font_names(page):
     return {str(fonts[name].get_object()["/BaseFont"]).split("+", 1)[1] for name in fonts}
 
 
-def test_the_title_prints_in_the_gb2312_cut_and_other_characters_in_the_full_font(db):
+def test_the_fonts_cut_to_gb2312_print_and_other_characters_come_from_the_full_fonts(db):
     _, unit = make_units()
     report = make_full_report(unit, indicators=False)
     report.title = "喆山街道2024年度法治政府建设情况的报告"  # 喆 is not in GB2312
     report.save()
+    report.sections.filter(position=0).update(heading="喆山片区工作成效")
     page = read_pdf(render_pdf(Report.objects.select_related("unit").get(pk=report.pk))).pages[0]
-    assert report.title in squeeze(page.extract_text())
-    assert {"Noto-Serif-SC-GB2312-Bold", "Noto-Serif-CJK-SC-Bold"} <= _font_names(page)
+    text = squeeze(page.extract_text())
+    assert report.title in text and "一、喆山片区工作成效" in text
+    assert {
+        "Noto-Serif-SC-GB2312-Bold",
+        "Noto-Serif-CJK-SC-Bold",
+        "WenQuanYi-Micro-Hei-GB2312",
+        "WenQuanYi-Micro-Hei",
+    } <= _font_names(page)
 
 
 # --- Safety: nothing is fetched but the app's own static files ----------------------------------------
@@ -287,7 +294,7 @@ def test_user_markup_is_printed_as_text_and_never_fetched(db, monkeypatch):
     assert "<img" not in html
 
     data = render_pdf(report)
-    # At most the stylesheets and the title font (loaded once per process), never the images.
+    # At most the stylesheets and the cut fonts (loaded once per process), never the images.
     assert all(url.startswith(pdf_module.BASE_URL + "static/") for url in fetched), fetched
     text = squeeze(read_pdf(data).pages[0].extract_text())
     assert '<imgsrc="file:///etc/passwd"><imgsrc="http://127.0.0.1:9/x.png">以上应原样显示。' in text
