@@ -150,11 +150,15 @@ def main():
         if has_chromium:
             chromium_times.append(timed(lambda: chromium_pdf(html_path, WORK / "chromium.pdf", profile))[0])
     warm = statistics.median(warm_times)
-    show("WeasyPrint warm render, median of 20", f"{warm:.3f} s")
+    show(
+        "WeasyPrint warm render, median of 20",
+        f"{warm:.3f} s ({min(warm_times):.3f}–{max(warm_times):.3f} s)",
+    )
     if has_chromium:
         chromium = statistics.median(chromium_times)
         size = (WORK / "chromium.pdf").stat().st_size / 1024
-        show("Chromium headless --print-to-pdf, median of 5", f"{chromium:.3f} s ({size:.0f} KB)")
+        spread = f"{min(chromium_times):.3f}–{max(chromium_times):.3f} s"
+        show("Chromium headless --print-to-pdf, median of 5", f"{chromium:.3f} s ({spread}; {size:.0f} KB)")
         show("ratio WeasyPrint warm / Chromium", f"{warm / chromium:.2f} (target ≤ 0.25)")
     else:
         show("Chromium", f"not found at {CHROMIUM}: no ratio")

@@ -4,14 +4,15 @@ WeasyPrint fetches nothing but the app's own static files (``StaticOnlyFetcher``
 and the parsed stylesheet are built once per process and reused: loading the CJK fonts is most of a cold
 render (a changed stylesheet needs a restart, as changed code does).
 
-After each render the garbage is collected, or a long-lived process grows by megabytes a render. A full collection walks every object of the process (Django, WeasyPrint, fonts: ~70 ms),
-so after the first render the survivors are frozen (``gc.freeze``) and later collections walk only what a
-render made: the same memory, a quarter less time.
+After each render the garbage is collected, or a long-lived process grows by megabytes a render. A full
+collection walks every object of the process (Django, WeasyPrint, fonts: ~70 ms), so after the first render
+the survivors are frozen (``gc.freeze``) and later collections walk only what a render made: the same
+memory, a quarter less time.
 Never use ``full_fonts`` or fontTools subsetting: the default HarfBuzz subsetting is fast and small.
 
 pydyf (WeasyPrint's PDF writer) deflates every stream at zlib level 9, mostly the four subset CJK fonts
-(about 1.2 MB a report). Level 1 writes a file a tenth larger (the demo report: 317 KB instead of 290 KB)
-and takes a seventh of a render less than level 9 (bench/pdf_render.py). pydyf has no setting for it, so
+(about 1.2 MB a report). Level 1 writes a file a tenth larger (the demo report: 255 KB instead of 229 KB)
+with 3% fewer instructions per render (bench/pdf_render.py, callgrind). pydyf has no setting for it, so
 its module-level ``zlib`` is replaced by one that compresses at ``ZLIB_LEVEL`` whatever level is asked.
 """
 
