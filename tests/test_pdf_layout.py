@@ -237,7 +237,7 @@ def _boxes(document):
     ]
 
 
-def test_the_documents_own_user_agent_stylesheet_lays_out_as_weasyprints(db):
+def test_the_documents_own_parser_and_user_agent_stylesheet_lay_out_as_weasyprints(db):
     _, unit = make_units()
     report = Report.objects.select_related("unit").get(pk=make_full_report(unit).pk)
     html = render_html(report, for_pdf=True)
