@@ -17,7 +17,15 @@ from django.utils import timezone
 from weasyprint import CSS, HTML
 
 from .models import Report
-from .rendering.pdf import BASE_URL, DocumentHTML, StaticOnlyFetcher, font_config, render_html, stylesheet
+from .rendering.pdf import (
+    BASE_URL,
+    DocumentHTML,
+    StaticOnlyFetcher,
+    font_config,
+    render_html,
+    stylesheet,
+    with_frame_room,
+)
 
 BLANK_PAGE = CSS(string="@page { size: A4; margin: 0 }")
 
@@ -41,6 +49,7 @@ def volume_title(district, year):
     return f"{district.name}{year}年度法治政府建设情况报告汇编"
 
 
+@with_frame_room
 def render_volume(district, year, reports):
     """The volume as PDF bytes."""
     try:

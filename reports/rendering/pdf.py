@@ -14,8 +14,11 @@ pydyf (WeasyPrint's PDF writer) deflates every stream at zlib level 9, mostly th
 (about 1.2 MB a report). Level 1 writes a file a tenth larger (the demo report: 255 KB instead of 229 KB)
 with 3% fewer instructions per render (bench/pdf_render.py, callgrind). pydyf has no setting for it, so
 its module-level ``zlib`` is replaced by one that compresses at ``ZLIB_LEVEL`` whatever level is asked.
+
+Renders run ``with_frame_room``: see there why.
 """
 
+import functools
 import gc
 import mimetypes
 import types
@@ -41,6 +44,33 @@ pydyf.zlib = types.SimpleNamespace(
     compress=lambda data, level=ZLIB_LEVEL: zlib.compress(data, ZLIB_LEVEL),
     compressobj=lambda level=ZLIB_LEVEL, **options: zlib.compressobj(ZLIB_LEVEL, **options),
 )
+
+# CPython 3.11 and 3.12 keep the frames of Python calls in chunks of 16 KB and free a chunk as soon as the
+# first frame in it returns (CPython gh-142183; 3.13 and 3.14 keep one chunk back). WeasyPrint's layout
+# recursion goes up and down across such a boundary some 2,000 times a render of the demo report, each
+# time an mmap, a page fault and a munmap: a tenth of the render on the build machine. Called from a frame
+# that reserves 512 KB, a render gets a chunk of 1 MB of its own whose free half holds all its frames.
+FRAME_ROOM_SLOTS = 1 << 16  # of 8 bytes
+
+
+def _call(function, args, kwargs):
+    return function(*args, **kwargs)
+
+
+_call_with_frame_room = types.FunctionType(
+    _call.__code__.replace(co_stacksize=FRAME_ROOM_SLOTS), globals(), "_call_with_frame_room"
+)
+
+
+def with_frame_room(function):
+    """Decorator: ``function`` runs in a frame-stack chunk of its own, with room for its deepest calls."""
+
+    @functools.wraps(function)
+    def wrapper(*args, **kwargs):
+        return _call_with_frame_room(function, args, kwargs)
+
+    return wrapper
+
 
 STYLESHEET = "document/gbt9704.css"
 USER_AGENT_STYLESHEET = "document/ua.css"
@@ -134,6 +164,7 @@ def render_html(report, *, inline_css=False, **extra):
     return render_to_string("document/report.html", context)
 
 
+@with_frame_room
 def render_pdf(report, *, pdfa=False):
     """The report as PDF bytes; PDF/A-2b for archiving when ``pdfa``."""
     html = render_html(report, for_pdf=True)
