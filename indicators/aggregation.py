@@ -4,6 +4,8 @@ that keep the reports' qualifiers ("400余" + "12" = "412余")."""
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from .models import Qualifier, figure_text, format_number
+
 
 @dataclass(frozen=True)
 class YearOnYear:
@@ -20,8 +22,6 @@ class YearOnYear:
 
     def describe(self, unit=""):
         """As a report writes it: "减少14件（-31.8%）", "持平"."""
-        from .models import format_number
-
         text = self.direction
         if self.difference:
             text += f"{format_number(abs(self.difference))}{unit}"
@@ -63,8 +63,6 @@ class Figure:
 
     def text(self, unit=""):
         """ "412余人次", "近700人次", "约50家", "不适用", "" (missing)."""
-        from .models import figure_text
-
         return figure_text(self.value, self.qualifier, self.not_applicable, unit)
 
 
@@ -76,8 +74,6 @@ def has_number(figure):
 def combined_qualifier(qualifiers):
     """The qualifier of a sum: exact parts keep the other's; "余" (more) and "近" (less) together make
     "约" (about), as does any "约"."""
-    from .models import Qualifier
-
     inexact = set(qualifiers) - {Qualifier.EXACT}
     if not inexact:
         return Qualifier.EXACT

@@ -87,11 +87,11 @@ def year_matrix(district, year, include_drafts=False, category=""):
     rows = []
     for unit in units:
         cells = []
-        for indicator in indicators:
-            figure = values.get((unit.pk, year, indicator.pk), MISSING)
-            columns[indicator.pk].append(figure)
+        for indicator_id, column in columns.items():  # 40,000 cells for 1,000 units: no .pk lookups
+            figure = values.get((unit.id, year, indicator_id), MISSING)
+            column.append(figure)
             cells.append(Cell.of(figure))
-        rows.append(Row(unit.short_name, cells, unit=unit, status=labels.get(statuses.get(unit.pk), "")))
+        rows.append(Row(unit.short_name, cells, unit=unit, status=labels.get(statuses.get(unit.id), "")))
     totals = [
         Cell(MISSING, "", "not-summed")
         if i.kind == Indicator.Kind.PERCENT

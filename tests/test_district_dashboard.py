@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from reports import district as office
 from reports.models import Report, ReportingYear, Unit
+from reports.templatetags.report_tags import day
 from tests.conftest import make_user
 from tests.district_helpers import make_units, report_in
 
@@ -81,6 +82,18 @@ def test_dates_come_from_the_history_and_only_as_far_as_the_status_reached(distr
     # Returned after submission: submitted once, but the current round has no submission.
     assert rows["第4街道"].submitted_at is None
     assert rows["第5街道"].approved_at is not None and rows["第5街道"].accepted_at is None
+
+
+def test_the_page_prints_the_dates_as_local_days(client, district, district_officer, units):
+    content = page(client, district_officer).content.decode()
+    for shown in ("2026-02-01", "2026-02-02", "2026-02-03"):
+        assert f'<td class="text-nowrap">{shown}</td>' in content
+
+
+def test_a_day_is_the_date_in_shanghai_not_in_utc():
+    late_evening_utc = datetime.datetime(2026, 2, 1, 20, 30, tzinfo=datetime.UTC)
+    assert day(late_evening_utc) == "2026-02-02"
+    assert day(None) == ""
 
 
 def test_counts_on_top_and_overdue_units(client, district, district_officer, units):
