@@ -18,12 +18,11 @@ its module-level ``zlib`` is replaced by one that compresses at ``ZLIB_LEVEL`` w
 Renders run ``with_frame_room``: see there why.
 """
 
-import functools
 import gc
 import mimetypes
 import types
 import zlib
-from functools import cache
+from functools import cache, wraps
 from urllib.parse import unquote, urljoin, urlsplit
 
 import cssselect2
@@ -48,8 +47,9 @@ pydyf.zlib = types.SimpleNamespace(
 # CPython 3.11 and 3.12 keep the frames of Python calls in chunks of 16 KB and free a chunk as soon as the
 # first frame in it returns (CPython gh-142183; 3.13 and 3.14 keep one chunk back). WeasyPrint's layout
 # recursion goes up and down across such a boundary some 2,000 times a render of the demo report, each
-# time an mmap, a page fault and a munmap: a tenth of the render on the build machine. Called from a frame
-# that reserves 512 KB, a render gets a chunk of 1 MB of its own whose free half holds all its frames.
+# time an mmap, a page fault and a munmap: a tenth of the render on the build machine. A frame reserves
+# its code's whole stack size; called from a frame whose code claims 512 KB of stack, a render gets a
+# chunk of 1 MB of its own, whose free half holds all its frames (tests/test_frame_room.py).
 FRAME_ROOM_SLOTS = 1 << 16  # of 8 bytes
 
 
@@ -65,7 +65,7 @@ _call_with_frame_room = types.FunctionType(
 def with_frame_room(function):
     """Decorator: ``function`` runs in a frame-stack chunk of its own, with room for its deepest calls."""
 
-    @functools.wraps(function)
+    @wraps(function)
     def wrapper(*args, **kwargs):
         return _call_with_frame_room(function, args, kwargs)
 
