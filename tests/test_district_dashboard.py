@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 from django.db import connection
+from django.template import Context, Template
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
@@ -94,6 +95,19 @@ def test_a_day_is_the_date_in_shanghai_not_in_utc():
     late_evening_utc = datetime.datetime(2026, 2, 1, 20, 30, tzinfo=datetime.UTC)
     assert day(late_evening_utc) == "2026-02-02"
     assert day(None) == ""
+
+
+def test_row_url_gives_what_url_gives_for_every_row():
+    rendered = Template(
+        "{% load report_tags %}{% for pk in ids %}{% row_url 'report-pdf' pk %} "
+        "{% row_url 'report-act' pk 'accept' %} {% row_url 'report-act' pk 'reopen' %}|{% endfor %}"
+    ).render(Context({"ids": [7, 2147, 483647, 12]}))
+    expected = "".join(
+        f"{reverse('report-pdf', args=[pk])} {reverse('report-act', args=[pk, 'accept'])} "
+        f"{reverse('report-act', args=[pk, 'reopen'])}|"
+        for pk in (7, 2147, 483647, 12)
+    )
+    assert rendered == expected
 
 
 def test_counts_on_top_and_overdue_units(client, district, district_officer, units):

@@ -1,4 +1,5 @@
 from django import template
+from django.urls import reverse
 from django.utils import timezone
 
 register = template.Library()
@@ -19,3 +20,20 @@ def day(moment):
     if moment is None:
         return ""
     return timezone.localdate(moment).isoformat()
+
+
+# Stands in for the id while a row's URL is reversed; no table in this app gets near it.
+ID_MARKER = 2_147_483_647
+
+
+@register.simple_tag(takes_context=True)
+def row_url(context, name, object_id, *args):
+    """``{% row_url 'report-act' row.report.pk step.action %}``: what ``{% url %}`` gives, for a link that
+    every row of a long table has. reverse() takes ~20 µs: the dashboard of 1,000 units has 4,500 links,
+    a quarter of its time. Each (name, other arguments) is reversed once per page with ``ID_MARKER``
+    for the id, and the row's id is put in its place. Only for URLs whose first argument is an id."""
+    patterns = context.render_context.setdefault("row_url_patterns", {})
+    key = (name, *args)
+    if key not in patterns:
+        patterns[key] = reverse(name, args=[ID_MARKER, *args])
+    return patterns[key].replace(str(ID_MARKER), str(int(object_id)), 1)
