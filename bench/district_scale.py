@@ -151,8 +151,8 @@ def main():
 
     year = YEARS[-1]
     pages = [
-        ("dashboard", reverse("district-dashboard", args=[year])),
-        ("matrix", reverse("district-matrix", args=[year])),
+        ("dashboard", reverse("district:dashboard", args=[year])),
+        ("matrix", reverse("district:matrix", args=[year])),
     ]
     for name, url in pages:
         figures = {}

@@ -10,6 +10,7 @@ urlpatterns = [
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
+    path("district/", include("reports.district.urls")),
     path("", include("reports.urls")),
     path("", include("indicators.urls")),
 ]

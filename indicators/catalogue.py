@@ -6,7 +6,7 @@ something was added or retired: "copy last year's" brings back what last year ha
 
 from django.db import transaction
 
-from reports.models import reorder
+from reports.common.ordering import reorder
 
 from .models import Indicator
 

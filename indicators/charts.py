@@ -1,4 +1,4 @@
-"""Charts as SVG drawn on the server: the geometry here, the markup in templates/indicators/_*_chart.svg.
+"""Charts as SVG drawn on the server: the geometry here, the markup in templates/district/_*_chart.svg.
 
 Plain SVG in the page: nothing to load, so they work on an intranet with no internet, print, and scale.
 Missing and "not applicable" figures get no bar or point, and say so in words.

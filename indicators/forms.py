@@ -2,7 +2,7 @@
 
 from django import forms
 
-from reports.forms import CleanTextMixin
+from reports.common.text import CleanTextMixin
 
 from .extraction import parse_number
 from .models import IndicatorValue, Qualifier, format_number

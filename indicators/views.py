@@ -5,13 +5,13 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 
 from reports.actions import EditConflict
+from reports.common import autosave as autosave_reply
+from reports.common.autosave import is_autosave
+from reports.consistency import consistency_warnings
 from reports.permissions import Action, can, get_report_or_refuse
-from reports.views import autosave as autosave_reply
-from reports.views.autosave import is_autosave
 
 from .actions import save_indicator_values
 from .aggregation import year_on_year
-from .consistency import consistency_warnings
 from .forms import IndicatorSheet
 from .models import Indicator, IndicatorRule, IndicatorValue, format_number
 
@@ -82,7 +82,7 @@ def sheet(request, pk):
             if autosave:
                 return autosave_reply.saved(version)
             messages.success(request, "指标已保存。")
-            return redirect("indicator-sheet", report.pk)
+            return redirect("indicators:sheet", report.pk)
         if autosave:
             return autosave_reply.invalid("有数值未通过检查，请点击“保存”查看。")
         messages.error(request, "有数值需要修改，见下方红色提示；您填写的内容都还在，尚未保存。")

@@ -1,8 +1,10 @@
-"""What staff do to a report's content, one function per operation, each atomic.
+"""Every write to a report outside its workflow, one function per operation, each atomic: its content
+(what staff do in the editor), review comments, notices.
 
 Views stay thin: they check access through ``reports.permissions``, validate forms, and call these.
-Every change bumps ``Report.version`` so that an editor opened before it cannot overwrite it (see
-``EditConflict``).
+Every change of content bumps ``Report.version`` so that an editor opened before it cannot overwrite it
+(see ``EditConflict``) and records the save in the report's history. Status changes are the workflow's
+(``reports.workflow.perform``).
 """
 
 from dataclasses import dataclass
@@ -12,7 +14,9 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from .models import Item, Organ, Report, ReportEvent, Section, next_position, reorder
+from .common.ordering import next_position, reorder
+from .models import Item, Membership, Notice, Organ, Report, ReportEvent, ReviewComment, Section
+from .notifications import notify
 from .outline import outline_for
 
 # Saves by one person within this time make one line of the report's history, not hundreds of autosaves.
@@ -48,14 +52,18 @@ def _record_save(report, user):
     last = report.events.order_by("-created_at", "-pk").first()
     if (
         last
-        and last.action == ReportEvent.SAVE
+        and last.action == ReportEvent.Action.SAVE
         and last.user_id == user.pk
         and now - last.created_at < SAVE_SESSION
     ):
         ReportEvent.objects.filter(pk=last.pk).update(created_at=now)
         return
     ReportEvent.objects.create(
-        report=report, action=ReportEvent.SAVE, from_status=report.status, to_status=report.status, user=user
+        report=report,
+        action=ReportEvent.Action.SAVE,
+        from_status=report.status,
+        to_status=report.status,
+        user=user,
     )
 
 
@@ -67,7 +75,11 @@ def start_report(user, unit, year):
         unit=unit, year=year, addressee=last_year.addressee if last_year else "", updated_by=user
     )
     ReportEvent.objects.create(
-        report=report, action="create", from_status="draft", to_status="draft", user=user
+        report=report,
+        action=ReportEvent.Action.CREATE,
+        from_status=Report.Status.DRAFT,
+        to_status=Report.Status.DRAFT,
+        user=user,
     )
     if last_year:
         Organ.objects.bulk_create(
@@ -225,8 +237,44 @@ def delete_section(report, user, section):
     bump_version(report, user)
 
 
-def set_comment_resolved(comment, user, resolved=True):
+# --- Review comments and notices ---------------------------------------------------------------------------
+
+
+@transaction.atomic
+def add_comment(
+    report: Report,
+    user,
+    body: str,
+    *,
+    section: Section | None = None,
+    item: Item | None = None,
+    parent: ReviewComment | None = None,
+) -> ReviewComment:
+    """A comment on the report, one of its sections or items, or a reply; the unit's staff and leaders
+    (and the author of the comment replied to) get a notice, the writer does not."""
+    if parent is not None:  # a reply is about what the comment it answers is about
+        section, item, about = parent.section, parent.item, ""
+    else:
+        about = (item.heading or item.body) if item else section.heading if section else ""
+    comment = ReviewComment.objects.create(
+        report=report, author=user, body=body, section=section, item=item, parent=parent, quote=about[:60]
+    )
+    who = user.get_full_name() or user.username
+    what = "回复了意见" if parent else "提出了审核意见"
+    message = f"{report.unit}{report.year}年度报告：{who}{what}：{body[:80]}"
+    also = [parent.author] if parent and parent.author else []
+    notify(report, (Membership.Role.STAFF, Membership.Role.LEADER), message, exclude=user, also=also)
+    return comment
+
+
+@transaction.atomic
+def set_comment_resolved(comment: ReviewComment, user, resolved: bool = True) -> None:
     """Mark a review comment resolved by ``user`` (or open it again)."""
     comment.resolved_at = timezone.now() if resolved else None
     comment.resolved_by = user if resolved else None
     comment.save(update_fields=["resolved_at", "resolved_by"])
+
+
+def mark_notices_read(user) -> int:
+    """Every unread notice of ``user`` is read now; returns how many were unread."""
+    return Notice.objects.filter(user=user, read_at__isnull=True).update(read_at=timezone.now())

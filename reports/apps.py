@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.urls import register_converter
 
 
 class ReportsConfig(AppConfig):
@@ -6,4 +7,7 @@ class ReportsConfig(AppConfig):
     verbose_name = "年度报告"
 
     def ready(self):
-        from . import checks  # noqa: F401  (registers the font check)
+        from . import checks  # noqa: F401  (registers the system checks)
+        from .common.converters import YearConverter
+
+        register_converter(YearConverter, "year")

@@ -1,40 +1,13 @@
-"""The editor's forms. Text from users is cleaned the same way everywhere by ``clean_text``."""
-
-import re
+"""The editor's, the review's and the import's forms. Text from users is cleaned by ``clean_text``."""
 
 from django import forms
 from django.core.exceptions import ValidationError
 
+from .common.text import CleanTextMixin, clean_text
 from .importing import ImportRefused, read_report_file
 from .models import Item, Report, Section
 
-# Everything below U+0020 except tab and newline, plus DEL and the C1 block: invisible characters that
-# come in with text pasted from web pages and PDFs and break printing.
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\ufeff]")
-
-PREAMBLE_MAX = 5_000
-BODY_MAX = 20_000
 ORGANS_MAX = 6
-
-
-def clean_text(value):
-    """Normalise line ends and drop control characters; HTML is kept as text (templates escape it)."""
-    value = value.replace("\r\n", "\n").replace("\r", "\n")
-    return CONTROL_CHARACTERS.sub("", value).strip()
-
-
-class CleanTextMixin:
-    """Runs ``clean_text`` over every submitted text field before validation counts its length."""
-
-    def full_clean(self):
-        if self.is_bound:
-            data = self.data.copy()
-            for name, field in self.fields.items():
-                key = self.add_prefix(name)
-                if isinstance(field, forms.CharField) and key in data:
-                    data[key] = clean_text(data[key])
-            self.data = data
-        super().full_clean()
 
 
 def organ_lines(text):
@@ -68,7 +41,7 @@ class ReportHeaderForm(CleanTextMixin, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["title"].required = True
-        self.fields["preamble"].validators.append(_max_length(PREAMBLE_MAX))
+        self.fields["preamble"].validators.append(_max_length(Report.PREAMBLE_MAX))
         if not self.is_bound:
             report = self.instance
             self.initial["issuing_organs"] = "\n".join(o.name for o in report.issuing_organs)
@@ -121,7 +94,7 @@ class ItemForm(CleanTextMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["body"].validators.append(_max_length(BODY_MAX))
+        self.fields["body"].validators.append(_max_length(Item.BODY_MAX))
 
     def clean(self):
         cleaned = super().clean()

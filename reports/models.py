@@ -5,11 +5,41 @@ A report is stored as structure, never as pre-numbered text: the numbers "一、
 """
 
 from django.conf import settings
-from django.db import models, transaction
-from django.db.models import Max
+from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .permissions import ReportQuerySet, UnitQuerySet
+
+class Action(models.TextChoices):
+    """What a user asks to do with a report: ``restrict(user, action)`` scopes the rows for it."""
+
+    VIEW = "view"
+    EDIT = "edit"
+
+
+class UnitQuerySet(models.QuerySet):
+    def restrict(self, user, action=Action.VIEW):
+        """The units whose reports ``user`` may act on: their own units (staff, leader) for editing; for
+        viewing also the districts whose office they work in, and those districts' units."""
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        own_units = models.Q(
+            pk__in=Membership.objects.filter(
+                user=user, role__in=[Membership.Role.STAFF, Membership.Role.LEADER]
+            ).values("unit_id")
+        )
+        if action == Action.EDIT:
+            return self.filter(own_units)
+        district_ids = Membership.objects.filter(user=user, role=Membership.Role.DISTRICT_OFFICE).values(
+            "unit_id"
+        )
+        return self.filter(own_units | models.Q(pk__in=district_ids) | models.Q(parent_id__in=district_ids))
+
+
+class ReportQuerySet(models.QuerySet):
+    def restrict(self, user, action=Action.VIEW):
+        # Scope only: whether the report's status allows editing is the workflow's question (403, not 404).
+        return self.filter(unit__in=Unit.objects.restrict(user, action))
 
 
 class Unit(models.Model):
@@ -98,6 +128,7 @@ class Report(models.Model):
         ACCEPTED = "accepted", _("区级已接收")
 
     EDITABLE_STATUSES = (Status.DRAFT, Status.RETURNED)
+    PREAMBLE_MAX = 5_000  # characters
 
     unit = models.ForeignKey(Unit, verbose_name=_("单位"), on_delete=models.PROTECT, related_name="reports")
     year = models.PositiveSmallIntegerField(_("年度"))
@@ -138,6 +169,9 @@ class Report(models.Model):
             self.title = default_title(self.year)
         super().save(*args, **kwargs)
 
+    def get_absolute_url(self):
+        return reverse("reports:detail", args=[self.pk])
+
     @property
     def is_editable(self):
         return self.status in self.EDITABLE_STATUSES
@@ -149,9 +183,6 @@ class Report(models.Model):
     @property
     def signing_organs(self):
         return [o for o in self.organs.all() if o.role == Organ.Role.SIGNING]
-
-    def previous_year_report(self):
-        return Report.objects.filter(unit_id=self.unit_id, year=self.year - 1).first()
 
 
 class Organ(models.Model):
@@ -227,6 +258,8 @@ class Item(models.Model):
         ENUMERATED = "enumerated", _("一是、二是")
         PLAIN = "plain", _("无序号段落")
 
+    BODY_MAX = 20_000  # characters
+
     section = models.ForeignKey(
         Section, verbose_name=_("部分"), on_delete=models.CASCADE, related_name="items"
     )
@@ -249,29 +282,6 @@ class Item(models.Model):
     @property
     def paragraphs(self):
         return [p for p in self.body.split("\n") if p.strip()]
-
-
-def next_position(queryset):
-    """The position after the last one in ``queryset`` (0 when empty)."""
-    last = queryset.aggregate(last=Max("position"))["last"]
-    return 0 if last is None else last + 1
-
-
-@transaction.atomic
-def reorder(objects):
-    """Give ``objects`` positions 0, 1, 2… in the order given, without tripping the unique constraint."""
-    objects = list(objects)
-    if not objects:
-        return
-    model = type(objects[0])
-    # Two passes: move everything out of the way first, then into place.
-    offset = 10_000
-    for index, obj in enumerate(objects):
-        obj.position = offset + index
-    model.objects.bulk_update(objects, ["position"])
-    for index, obj in enumerate(objects):
-        obj.position = index
-    model.objects.bulk_update(objects, ["position"])
 
 
 class ReportingYear(models.Model):
@@ -349,12 +359,21 @@ class ReportEvent(models.Model):
     """The report's history: each status change (who, when, from, to, why), written in the same
     transaction as the change, and each save of its content (one row per person per editing session)."""
 
-    SAVE = "save"
+    class Action(models.TextChoices):
+        CREATE = "create", _("创建报告")
+        IMPORT = "import", _("导入文档")
+        SAVE = "save", _("保存修改")
+        SUBMIT = "submit", _("提交审核")
+        RETURN = "return", _("退回修改")
+        APPROVE = "approve", _("审核通过")
+        ACCEPT = "accept", _("区级接收")
+        DISTRICT_RETURN = "district_return", _("退回单位")
+        REOPEN = "reopen", _("重新打开")
 
     report = models.ForeignKey(
         Report, verbose_name=_("报告"), on_delete=models.CASCADE, related_name="events"
     )
-    action = models.CharField(_("操作"), max_length=20)
+    action = models.CharField(_("操作"), max_length=20, choices=Action.choices)
     from_status = models.CharField(_("原状态"), max_length=20, choices=Report.Status.choices)
     to_status = models.CharField(_("新状态"), max_length=20, choices=Report.Status.choices)
     user = models.ForeignKey(
@@ -442,6 +461,15 @@ class ReviewComment(models.Model):
     def is_resolved(self):
         return self.resolved_at is not None
 
+    @property
+    def anchor(self):
+        """The anchor of the block the comment is about, as ``build_blocks`` names them."""
+        if self.item_id:
+            return f"item-{self.item_id}"
+        if self.section_id:
+            return f"section-{self.section_id}"
+        return "report"
+
 
 class Notice(models.Model):
     """An in-app notice (the same news also goes by e-mail)."""
@@ -496,3 +524,6 @@ class StoredPdf(models.Model):
 
     def __str__(self):
         return f"{self.report} 第{self.version}版 PDF"
+
+    def get_absolute_url(self):
+        return reverse("reports:stored-pdf", args=[self.report_id, self.pk])

@@ -5,7 +5,6 @@ from django.contrib.auth import get_user_model
 from django.core.mail import send_mass_mail
 from django.db import transaction
 from django.db.models import Q
-from django.urls import reverse
 
 from .models import Membership, Notice
 
@@ -22,10 +21,12 @@ def recipients(report, roles):
     return get_user_model().objects.filter(query, is_active=True).distinct()
 
 
-def notify(report, roles, message, exclude=None):
-    users = [u for u in recipients(report, roles) if exclude is None or u.pk != exclude.pk]
+def notify(report, roles, message, exclude=None, also=()):
+    """A notice to the holders of ``roles`` over ``report`` and to the users ``also``, but not ``exclude``."""
+    users = {u.pk: u for u in [*recipients(report, roles), *also] if u.is_active}
+    users = [u for pk, u in users.items() if exclude is None or pk != exclude.pk]
     Notice.objects.bulk_create(Notice(user=user, report=report, message=message) for user in users)
-    link = settings.SITE_URL.rstrip("/") + reverse("report-detail", args=[report.pk])
+    link = settings.SITE_URL.rstrip("/") + report.get_absolute_url()
     mails = [
         (
             f"【法治年报】{message[:60]}",

@@ -1,56 +1,32 @@
 """Who may see and do what: the only place that decides access.
 
 Views never filter by unit themselves; they start from ``Report.objects.restrict(user, action)`` (or
-``Unit.objects.restrict``), so an object of another unit is simply not found (404).
-
-The models import the querysets defined here, so the functions below import the models when called.
+``Unit.objects.restrict``, defined beside the models in ``reports.models``), so an object of another unit
+is simply not found (404). A known object and a forbidden action is refused (403).
 """
 
-from django.db import models
+from functools import wraps
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+
+from .models import Action, Membership, Report, Unit
+
+__all__ = [
+    "Action",
+    "can",
+    "district_office_required",
+    "get_report_or_refuse",
+    "office_district",
+    "refusal",
+    "roles_on",
+    "units_user_can_write_for",
+]
 
 
-class Action(models.TextChoices):
-    VIEW = "view"
-    EDIT = "edit"
-
-
-def _role_unit_ids(user, *roles):
-    from .models import Membership
-
-    return Membership.objects.filter(user=user, role__in=roles).values("unit_id")
-
-
-def _unit_scope(user, action):
-    """A Q over Unit for the units whose reports ``user`` may act on."""
-    from .models import Membership
-
-    if not user.is_authenticated or not user.is_active:
-        return models.Q(pk__in=[])
-    unit_roles = [Membership.Role.STAFF, Membership.Role.LEADER]
-    own_units = models.Q(pk__in=_role_unit_ids(user, *unit_roles))
-    if action == Action.EDIT:
-        return own_units
-    district_ids = _role_unit_ids(user, Membership.Role.DISTRICT_OFFICE)
-    return own_units | models.Q(pk__in=district_ids) | models.Q(parent_id__in=district_ids)
-
-
-class UnitQuerySet(models.QuerySet):
-    def restrict(self, user, action=Action.VIEW):
-        return self.filter(_unit_scope(user, action))
-
-
-class ReportQuerySet(models.QuerySet):
-    def restrict(self, user, action=Action.VIEW):
-        from .models import Unit
-
-        # Scope only: whether the report's status allows editing is the workflow's question (403, not 404).
-        return self.filter(unit__in=Unit.objects.restrict(user, action))
-
-
-def refusal(user, report, action):
+def refusal(user, report: Report, action: str) -> str | None:
     """Why ``user`` may not do ``action`` on ``report`` (which they can see), or None when they may."""
-    from .models import Report
-
     if action == Action.VIEW:
         return None
     if not Report.objects.restrict(user, action).filter(pk=report.pk).exists():
@@ -60,21 +36,16 @@ def refusal(user, report, action):
     return None
 
 
-def can(user, report, action):
+def can(user, report: Report, action: str) -> bool:
     return refusal(user, report, action) is None
 
 
-def get_report_or_refuse(user, pk, action=Action.VIEW):
+def get_report_or_refuse(user, pk: int, action: str = Action.VIEW) -> Report:
     """The report ``pk`` if ``user`` may do ``action`` on it.
 
     Another unit's report is not found (404: its existence is not disclosed); a report the user can see
     but not act on is refused (403), as is editing a report whose status locks its content.
     """
-    from django.core.exceptions import PermissionDenied
-    from django.shortcuts import get_object_or_404
-
-    from .models import Report
-
     report = get_object_or_404(Report.objects.restrict(user, Action.VIEW).select_related("unit"), pk=pk)
     reason = refusal(user, report, action)
     if reason:
@@ -84,15 +55,11 @@ def get_report_or_refuse(user, pk, action=Action.VIEW):
 
 def units_user_can_write_for(user):
     """Units where ``user`` is staff or leader: where they may start a report."""
-    from .models import Unit
-
     return Unit.objects.restrict(user, Action.EDIT)
 
 
-def roles_on(user, report):
+def roles_on(user, report: Report) -> set[str]:
     """The roles ``user`` holds over ``report``: staff/leader of its unit, district office of its district."""
-    from .models import Membership
-
     if not user.is_authenticated or not user.is_active:
         return set()
     unit = report.unit
@@ -106,13 +73,11 @@ def roles_on(user, report):
     return roles
 
 
-def office_district(user):
+def office_district(user) -> Unit | None:
     """The district whose office ``user`` works in (区级管理员), or None: unit staff and leaders have none.
 
     A person in the offices of two districts gets the first in unit order.
     """
-    from .models import Membership, Unit
-
     if not user.is_authenticated or not user.is_active:
         return None
     return Unit.objects.filter(
@@ -126,10 +91,6 @@ def district_office_required(view):
     Anonymous visitors go to the login page; anyone logged in without the role is refused (403). Objects
     named in the URL are then looked up inside that district, so another district's are not found (404).
     """
-    from functools import wraps
-
-    from django.contrib.auth.decorators import login_required
-    from django.core.exceptions import PermissionDenied
 
     @wraps(view)
     @login_required

@@ -23,38 +23,84 @@ from .snapshots import snapshot_content
 
 Status = Report.Status
 Role = Membership.Role
+EventAction = ReportEvent.Action
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Step:
-    action: str
-    label: str  # the button
-    sources: tuple
-    target: str
-    roles: tuple  # any of these roles on the report (the unit's, or the district office's)
-    reason_required: bool
-    notify_roles: tuple
+    action: EventAction
+    sources: tuple[Status, ...]
+    target: Status
+    roles: tuple[Role, ...]  # any of these roles on the report (the unit's, or the district office's)
+    notify_roles: tuple[Role, ...]
+    reason_required: bool = False
     snapshot: bool = False
-    done: str = ""  # the message after it happened
+    done: str  # the message after it happened
+
+    @property
+    def label(self) -> str:
+        """The button, and the history's name for it."""
+        return str(self.action.label)
 
 
-TRANSITIONS = {
+TRANSITIONS: dict[str, Step] = {
     step.action: step
     for step in [
-        Step("submit", "提交审核", (Status.DRAFT, Status.RETURNED), Status.SUBMITTED, (Role.STAFF, Role.LEADER),
-             False, (Role.LEADER,), snapshot=True, done="已提交，等待单位领导审核。"),
-        Step("return", "退回修改", (Status.SUBMITTED,), Status.RETURNED, (Role.LEADER,),
-             True, (Role.STAFF,), done="已退回填报员修改。"),
-        Step("approve", "审核通过", (Status.SUBMITTED,), Status.APPROVED, (Role.LEADER,),
-             False, (Role.STAFF, Role.DISTRICT_OFFICE), snapshot=True, done="已审核通过，内容已锁定。"),
-        Step("accept", "区级接收", (Status.APPROVED,), Status.ACCEPTED, (Role.DISTRICT_OFFICE,),
-             False, (Role.STAFF, Role.LEADER), done="区级已接收。"),
-        Step("district_return", "退回单位", (Status.APPROVED,), Status.RETURNED, (Role.DISTRICT_OFFICE,),
-             True, (Role.STAFF, Role.LEADER), done="已退回单位修改。"),
-        Step("reopen", "重新打开", (Status.ACCEPTED,), Status.RETURNED, (Role.DISTRICT_OFFICE,),
-             True, (Role.STAFF, Role.LEADER), done="报告已重新打开，单位可以修改。"),
+        Step(
+            action=EventAction.SUBMIT,
+            sources=(Status.DRAFT, Status.RETURNED),
+            target=Status.SUBMITTED,
+            roles=(Role.STAFF, Role.LEADER),
+            notify_roles=(Role.LEADER,),
+            snapshot=True,
+            done="已提交，等待单位领导审核。",
+        ),
+        Step(
+            action=EventAction.RETURN,
+            sources=(Status.SUBMITTED,),
+            target=Status.RETURNED,
+            roles=(Role.LEADER,),
+            notify_roles=(Role.STAFF,),
+            reason_required=True,
+            done="已退回填报员修改。",
+        ),
+        Step(
+            action=EventAction.APPROVE,
+            sources=(Status.SUBMITTED,),
+            target=Status.APPROVED,
+            roles=(Role.LEADER,),
+            notify_roles=(Role.STAFF, Role.DISTRICT_OFFICE),
+            snapshot=True,
+            done="已审核通过，内容已锁定。",
+        ),
+        Step(
+            action=EventAction.ACCEPT,
+            sources=(Status.APPROVED,),
+            target=Status.ACCEPTED,
+            roles=(Role.DISTRICT_OFFICE,),
+            notify_roles=(Role.STAFF, Role.LEADER),
+            done="区级已接收。",
+        ),
+        Step(
+            action=EventAction.DISTRICT_RETURN,
+            sources=(Status.APPROVED,),
+            target=Status.RETURNED,
+            roles=(Role.DISTRICT_OFFICE,),
+            notify_roles=(Role.STAFF, Role.LEADER),
+            reason_required=True,
+            done="已退回单位修改。",
+        ),
+        Step(
+            action=EventAction.REOPEN,
+            sources=(Status.ACCEPTED,),
+            target=Status.RETURNED,
+            roles=(Role.DISTRICT_OFFICE,),
+            notify_roles=(Role.STAFF, Role.LEADER),
+            reason_required=True,
+            done="报告已重新打开，单位可以修改。",
+        ),
     ]
-}  # fmt: skip
+}
 
 
 class WorkflowError(Exception):
@@ -69,19 +115,19 @@ class StateConflict(WorkflowError):
     """The report is not (or no longer) in a state this action starts from (409)."""
 
 
-def available_steps(user, report):
+def available_steps(user, report: Report) -> list[Step]:
     """The steps ``user`` could take on ``report`` now: the buttons to show."""
     roles = roles_on(user, report)
     return [s for s in TRANSITIONS.values() if report.status in s.sources and roles.intersection(s.roles)]
 
 
-def last_submitter_id(report):
-    event = report.events.filter(action="submit").order_by("-created_at", "-pk").first()
+def last_submitter_id(report: Report) -> int | None:
+    event = report.events.filter(action=EventAction.SUBMIT).order_by("-created_at", "-pk").first()
     return event.user_id if event else None
 
 
 @transaction.atomic
-def perform(user, report, action, comment=""):
+def perform(user, report: Report, action: str, comment: str = "") -> ReportEvent:
     """Carry out ``action`` on ``report`` as ``user``; returns the ReportEvent written."""
     step = TRANSITIONS.get(action)
     if step is None:
@@ -97,7 +143,7 @@ def perform(user, report, action, comment=""):
         )
     if step.reason_required and not comment:
         raise WorkflowError(f"“{step.label}”需要填写理由。")
-    if action == "approve" and last_submitter_id(locked) == user.pk:
+    if action == EventAction.APPROVE and last_submitter_id(locked) == user.pk:
         raise NotAllowed("提交这一版本的人不能审核通过同一版本，请由其他审核领导审核。")
 
     snapshot = None
@@ -137,11 +183,3 @@ def _notice_text(report, step, user, comment):
     who = user.get_full_name() or user.username
     text = f"{report.unit}{report.year}年度报告：{who}{step.label}"
     return f"{text}，理由：{comment}" if comment else text
-
-
-OTHER_ACTION_LABELS = {"create": "创建报告", "import": "导入文档", ReportEvent.SAVE: "保存修改"}
-
-
-def action_label(action):
-    step = TRANSITIONS.get(action)
-    return step.label if step else OTHER_ACTION_LABELS.get(action, action)

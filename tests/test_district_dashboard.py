@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from reports import district as office
+from reports.district import dashboard as office
 from reports.models import Report, ReportingYear, Unit
 from reports.templatetags.report_tags import day
 from tests.conftest import make_user
@@ -27,7 +27,7 @@ def set_deadline(district, days_from_today):
 
 def page(client, user, **query):
     client.force_login(user)
-    return client.get(reverse("district-dashboard", args=[YEAR]), query)
+    return client.get(reverse("district:dashboard", args=[YEAR]), query)
 
 
 def rows_of(response):
@@ -99,12 +99,12 @@ def test_a_day_is_the_date_in_shanghai_not_in_utc():
 
 def test_row_url_gives_what_url_gives_for_every_row():
     rendered = Template(
-        "{% load report_tags %}{% for pk in ids %}{% row_url 'report-pdf' pk %} "
-        "{% row_url 'report-act' pk 'accept' %} {% row_url 'report-act' pk 'reopen' %}|{% endfor %}"
+        "{% load report_tags %}{% for pk in ids %}{% row_url 'reports:pdf' pk %} "
+        "{% row_url 'reports:act' pk 'accept' %} {% row_url 'reports:act' pk 'reopen' %}|{% endfor %}"
     ).render(Context({"ids": [7, 2147, 483647, 12]}))
     expected = "".join(
-        f"{reverse('report-pdf', args=[pk])} {reverse('report-act', args=[pk, 'accept'])} "
-        f"{reverse('report-act', args=[pk, 'reopen'])}|"
+        f"{reverse('reports:pdf', args=[pk])} {reverse('reports:act', args=[pk, 'accept'])} "
+        f"{reverse('reports:act', args=[pk, 'reopen'])}|"
         for pk in (7, 2147, 483647, 12)
     )
     assert rendered == expected
@@ -171,13 +171,13 @@ def test_who_holds_each_report(client, district, district_officer, staff, leader
 def test_row_links_and_the_accept_and_return_buttons_post_to_the_workflow(client, district_officer, units):
     content = page(client, district_officer).content.decode()
     approved = Report.objects.get(unit=units["approved"])
-    for name in ("report-detail", "report-preview", "report-pdf"):
+    for name in ("reports:detail", "reports:preview", "reports:pdf"):
         assert reverse(name, args=[approved.pk]) in content
-    accept = reverse("report-act", args=[approved.pk, "accept"])
-    district_return = reverse("report-act", args=[approved.pk, "district_return"])
+    accept = reverse("reports:act", args=[approved.pk, "accept"])
+    district_return = reverse("reports:act", args=[approved.pk, "district_return"])
     assert accept in content and district_return in content
     submitted = Report.objects.get(unit__code="chengxi")
-    assert reverse("report-act", args=[submitted.pk, "accept"]) not in content
+    assert reverse("reports:act", args=[submitted.pk, "accept"]) not in content
 
     client.post(accept)
     approved.refresh_from_db()
@@ -188,18 +188,18 @@ def test_row_links_and_the_accept_and_return_buttons_post_to_the_workflow(client
 def test_returning_from_the_dashboard_needs_a_reason(client, district_officer, units):
     client.force_login(district_officer)
     approved = Report.objects.get(unit=units["approved"])
-    client.post(reverse("report-act", args=[approved.pk, "district_return"]), {"comment": "请补充数据"})
+    client.post(reverse("reports:act", args=[approved.pk, "district_return"]), {"comment": "请补充数据"})
     approved.refresh_from_db()
     assert approved.status == Status.RETURNED
 
 
 def test_the_district_link_and_the_current_year(client, district_officer, staff):
     client.force_login(district_officer)
-    response = client.get(reverse("district-home"))
+    response = client.get(reverse("district:home"))
     assert response.status_code == 302 and response.url.startswith("/district/20")
-    assert 'id="district-link"' in client.get(reverse("home")).content.decode()
+    assert 'id="district-link"' in client.get(reverse("reports:home")).content.decode()
     client.force_login(staff)
-    assert 'id="district-link"' not in client.get(reverse("home")).content.decode()
+    assert 'id="district-link"' not in client.get(reverse("reports:home")).content.decode()
 
 
 def test_an_office_sees_only_its_own_districts_units(client, district, district_officer, units):
@@ -210,7 +210,7 @@ def test_an_office_sees_only_its_own_districts_units(client, district, district_
 
 def count_queries(client, user):
     client.force_login(user)
-    url = reverse("district-dashboard", args=[YEAR])
+    url = reverse("district:dashboard", args=[YEAR])
     client.get(url)  # warm: the session, the first-request work
     with CaptureQueriesContext(connection) as queries:
         assert client.get(url).status_code == 200

@@ -11,7 +11,7 @@ from django.core.files.base import ContentFile
 from django.urls import reverse
 from pypdf import PdfReader
 
-from reports import district as office
+from reports.district import dashboard as office
 from reports.models import Report, StoredPdf, Unit
 from tests.district_helpers import report_in
 from tests.editor_helpers import add_section
@@ -52,7 +52,7 @@ def download(client, user, name):
 
 
 def test_the_zip_holds_every_delivered_report_named_by_unit(client, district_officer, reports):
-    response = download(client, district_officer, "district-zip")
+    response = download(client, district_officer, "district:zip")
     assert response.status_code == 200
     assert response.streaming
     assert response["Content-Type"] == "application/zip"
@@ -97,7 +97,7 @@ def test_two_units_with_the_same_name_get_two_files(district, unit):
 
 
 def test_an_empty_year_gives_an_empty_zip(client, district_officer):
-    response = download(client, district_officer, "district-zip")
+    response = download(client, district_officer, "district:zip")
     assert zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content))).namelist() == []
 
 
@@ -137,7 +137,7 @@ def page_number(page):
 def test_the_volume_has_a_cover_contents_bookmarks_and_continuous_page_numbers(
     client, district_officer, volume_reports
 ):
-    response = download(client, district_officer, "district-volume")
+    response = download(client, district_officer, "district:volume")
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     reader = PdfReader(io.BytesIO(response.content))
@@ -171,7 +171,7 @@ def test_the_volume_has_a_cover_contents_bookmarks_and_continuous_page_numbers(
 
 
 def test_a_volume_with_no_accepted_report_says_so(client, district_officer):
-    response = download(client, district_officer, "district-volume")
+    response = download(client, district_officer, "district:volume")
     reader = PdfReader(io.BytesIO(response.content))
     assert len(reader.pages) == 2
     assert "尚无区级已接收的报告" in reader.pages[1].extract_text()

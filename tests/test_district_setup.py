@@ -22,7 +22,7 @@ def office(client, district_officer):
 
 
 def setup_url(year=YEAR):
-    return reverse("district-setup", args=[year])
+    return reverse("district:setup", args=[year])
 
 
 # --- Deadline ----------------------------------------------------------------------------------------------
@@ -166,7 +166,7 @@ def test_without_last_years_outline_the_regulations_is_the_starting_point(office
 
 
 def catalogue_url(year=YEAR):
-    return reverse("district-catalogue", args=[year])
+    return reverse("district:catalogue", args=[year])
 
 
 def test_the_catalogue_lists_the_years_indicators(office, district):
@@ -225,7 +225,7 @@ def test_a_code_already_taken_is_refused(office, district):
 
 def test_changing_an_indicators_range_and_aliases(office, district):
     rate = indicator(district, "rate", "调解成功率", unit="%", kind="percent")
-    url = reverse("district-indicator-edit", args=[YEAR, rate.pk])
+    url = reverse("district:indicator-edit", args=[YEAR, rate.pk])
     data = {"name": "调解成功率", "unit": "%", "category": "disputes", "kind": "percent", "min_value": "0",
             "max_value": "100", "aliases": "成功率"}  # fmt: skip
     assert office.post(url, data).status_code == 302
@@ -235,7 +235,7 @@ def test_changing_an_indicators_range_and_aliases(office, district):
 
 def test_retiring_sets_the_last_year_and_the_catalogue_of_the_year_drops_it(office, district):
     old = indicator(district, "old", "旧指标", first_year=2020)
-    office.post(reverse("district-indicator-retire", args=[YEAR, old.pk]))
+    office.post(reverse("district:indicator-retire", args=[YEAR, old.pk]))
     old.refresh_from_db()
     assert old.last_year == YEAR - 1
     assert old not in Indicator.objects.for_year(district, YEAR)
@@ -244,24 +244,24 @@ def test_retiring_sets_the_last_year_and_the_catalogue_of_the_year_drops_it(offi
 
 def test_retiring_one_added_this_year_removes_it_unless_it_has_values(office, district, unit):
     new = indicator(district, "new", first_year=YEAR)
-    office.post(reverse("district-indicator-retire", args=[YEAR, new.pk]))
+    office.post(reverse("district:indicator-retire", args=[YEAR, new.pk]))
     assert not Indicator.objects.filter(pk=new.pk).exists()
 
     used = indicator(district, "used", "已填指标", first_year=YEAR)
     report = report_in(unit, YEAR, "draft")
     report.indicator_values.create(indicator=used, value=3)
-    response = office.post(reverse("district-indicator-retire", args=[YEAR, used.pk]), follow=True)
+    response = office.post(reverse("district:indicator-retire", args=[YEAR, used.pk]), follow=True)
     assert "已有单位填报数值" in response.content.decode()
     assert Indicator.objects.filter(pk=used.pk).exists()
 
 
 def test_reordering_moves_one_place(office, district):
     first, second, third = (indicator(district, code, position=n) for n, code in enumerate("abc"))
-    office.post(reverse("district-indicator-down", args=[YEAR, first.pk]))
+    office.post(reverse("district:indicator-down", args=[YEAR, first.pk]))
     assert [i.code for i in Indicator.objects.for_year(district, YEAR)] == ["b", "a", "c"]
-    office.post(reverse("district-indicator-up", args=[YEAR, third.pk]))
+    office.post(reverse("district:indicator-up", args=[YEAR, third.pk]))
     assert [i.code for i in Indicator.objects.for_year(district, YEAR)] == ["b", "c", "a"]
-    office.post(reverse("district-indicator-up", args=[YEAR, second.pk]))  # already first: stays
+    office.post(reverse("district:indicator-up", args=[YEAR, second.pk]))  # already first: stays
     assert [i.code for i in Indicator.objects.for_year(district, YEAR)] == ["b", "c", "a"]
 
 
@@ -270,7 +270,7 @@ def test_copying_last_years_catalogue_brings_back_what_this_year_lacks(office, d
     dropped = indicator(district, "dropped", "去年的指标")
     Indicator.objects.filter(pk=dropped.pk).update(last_year=YEAR - 1)
     assert "去年的指标" in office.get(catalogue_url()).content.decode()  # offered
-    office.post(reverse("district-catalogue-copy", args=[YEAR]))
+    office.post(reverse("district:catalogue-copy", args=[YEAR]))
     assert set(Indicator.objects.for_year(district, YEAR)) == {kept, dropped}
     assert 'id="carry-over"' not in office.get(catalogue_url()).content.decode()
 
@@ -282,7 +282,7 @@ def test_adding_and_deleting_a_rule(office, district):
     )
     rule = IndicatorRule.objects.get()
     assert (rule.district, rule.indicator, rule.other, rule.base) == (district, mediated, screened, None)
-    office.post(reverse("district-rule-delete", args=[YEAR, rule.pk]))
+    office.post(reverse("district:rule-delete", args=[YEAR, rule.pk]))
     assert not IndicatorRule.objects.exists()
 
 

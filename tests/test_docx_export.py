@@ -11,8 +11,9 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
+from reports.common.downloads import DOCX
 from reports.models import Organ, Report
-from reports.rendering.docx import DOCX_CONTENT_TYPE, render_docx
+from reports.rendering.docx import render_docx
 from tests.docx_helpers import seed_report
 
 pytestmark = pytest.mark.django_db
@@ -166,7 +167,7 @@ def test_the_download_for_everyone_who_may_see_the_report(client, seed, who, req
     client.force_login(request.getfixturevalue(who))
     response = client.get(f"/reports/{seed.pk}/docx/")
     assert response.status_code == 200
-    assert response["Content-Type"] == DOCX_CONTENT_TYPE
+    assert response["Content-Type"] == DOCX
     disposition = response["Content-Disposition"]
     assert disposition.startswith('attachment; filename="report-chengxi-2024.docx"; ')
     assert disposition.endswith("filename*=UTF-8''" + quote("城西街道2024年度法治政府建设情况的报告.docx"))

@@ -8,7 +8,7 @@ from tests.editor_helpers import add_section, editor_data
 
 
 def edit_url(report):
-    return reverse("report-edit", args=[report.pk])
+    return reverse("reports:edit", args=[report.pk])
 
 
 @pytest.fixture

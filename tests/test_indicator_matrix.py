@@ -128,12 +128,12 @@ def test_the_matrix_by_category(district, data):
 
 def test_the_matrix_page(client, district_officer, data):
     client.force_login(district_officer)
-    response = client.get(reverse("district-matrix", args=[YEAR]))
+    response = client.get(reverse("district:matrix", args=[YEAR]))
     assert response.status_code == 200
     content = response.content.decode()
     assert '<td class="">412余</td>' in content
     assert '<td class="not-applicable">不适用</td>' in content and '<td class="missing">—</td>' in content
-    assert reverse("district-indicator", args=[YEAR, data["trainees"].pk]) in content
+    assert reverse("district:indicator", args=[YEAR, data["trainees"].pk]) in content
 
 
 # --- Over the years ------------------------------------------------------------------------------------------
@@ -169,7 +169,7 @@ def test_one_unit_over_the_years(district, unit, years):
 
 def test_the_indicator_page_draws_a_bar_per_unit_and_a_line_over_the_years(client, district_officer, years):
     client.force_login(district_officer)
-    response = client.get(reverse("district-indicator", args=[YEAR, years["trainees"].pk]))
+    response = client.get(reverse("district:indicator", args=[YEAR, years["trainees"].pk]))
     assert response.status_code == 200
     content = response.content.decode()
     assert content.count('<svg xmlns="http://www.w3.org/2000/svg"') == 2
@@ -181,7 +181,7 @@ def test_the_indicator_page_draws_a_bar_per_unit_and_a_line_over_the_years(clien
 
 def test_the_unit_page(client, district_officer, unit, years):
     client.force_login(district_officer)
-    response = client.get(reverse("district-unit", args=[YEAR, unit.pk]))
+    response = client.get(reverse("district:unit", args=[YEAR, unit.pk]))
     assert response.status_code == 200
     assert "增加100人次" in response.content.decode()
 
@@ -232,7 +232,7 @@ def export(client, user, name):
 def test_the_csv_has_a_bom_chinese_headers_qualified_figures_and_no_formulas(
     client, district_officer, hostile
 ):
-    response = export(client, district_officer, "district-csv")
+    response = export(client, district_officer, "district:csv")
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert response["Content-Disposition"].startswith('attachment; filename="indicators-qianjiang-2025.csv"')
     assert response.content.startswith(b"\xef\xbb\xbf")
@@ -247,7 +247,7 @@ def test_the_csv_has_a_bom_chinese_headers_qualified_figures_and_no_formulas(
 def test_the_xlsx_keeps_numbers_as_numbers_with_their_qualifier_in_the_format(
     client, district_officer, hostile
 ):
-    response = export(client, district_officer, "district-xlsx")
+    response = export(client, district_officer, "district:xlsx")
     assert response["Content-Type"] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
     assert sheet.title == "2025年度指标"

@@ -42,7 +42,7 @@ def catalogue(district):
 
 
 def sheet_url(report):
-    return reverse("indicator-sheet", args=[report.pk])
+    return reverse("indicators:sheet", args=[report.pk])
 
 
 def sheet_data(report, catalogue, **values):

@@ -3,7 +3,8 @@ import datetime
 import pytest
 from django.db import IntegrityError, transaction
 
-from reports.models import Item, Organ, Report, Section, Unit, next_position, reorder
+from reports.common.ordering import next_position, reorder
+from reports.models import Item, Organ, Report, Section, Unit
 
 
 def test_a_unit_has_one_report_per_year(unit):

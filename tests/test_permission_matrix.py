@@ -34,36 +34,44 @@ def request(client, user, method, url, data=None):
 
 # (name, method, url builder, data builder, expected per actor in ACTORS order) on a draft report
 VIEWS = [
-    ("detail", "get", lambda s: reverse("report-detail", args=[s["report"].pk]), None,
+    ("detail", "get", lambda s: reverse("reports:detail", args=[s["report"].pk]), None,
      [OK, OK, OK, NOT_FOUND, LOGIN]),
-    ("edit page", "get", lambda s: reverse("report-edit", args=[s["report"].pk]), None,
+    ("edit page", "get", lambda s: reverse("reports:edit", args=[s["report"].pk]), None,
      [OK, OK, FORBIDDEN, NOT_FOUND, LOGIN]),
-    ("edit save", "post", lambda s: reverse("report-edit", args=[s["report"].pk]), lambda s: editor_data(s["report"]),
+    ("edit save", "post", lambda s: reverse("reports:edit", args=[s["report"].pk]), lambda s: editor_data(s["report"]),
      [REDIRECT, REDIRECT, FORBIDDEN, NOT_FOUND, LOGIN]),
-    ("indicator sheet", "get", lambda s: reverse("indicator-sheet", args=[s["report"].pk]), None,
+    ("indicator sheet", "get", lambda s: reverse("indicators:sheet", args=[s["report"].pk]), None,
      [OK, OK, OK, NOT_FOUND, LOGIN]),
-    ("indicator save", "post", lambda s: reverse("indicator-sheet", args=[s["report"].pk]),
+    ("indicator save", "post", lambda s: reverse("indicators:sheet", args=[s["report"].pk]),
      lambda s: {"version": s["report"].version}, [REDIRECT, REDIRECT, FORBIDDEN, NOT_FOUND, LOGIN]),
-    ("preview", "get", lambda s: reverse("report-preview", args=[s["report"].pk]), None,
+    ("preview", "get", lambda s: reverse("reports:preview", args=[s["report"].pk]), None,
      [OK, OK, OK, NOT_FOUND, LOGIN]),
-    ("pdf", "get", lambda s: reverse("report-pdf", args=[s["report"].pk]), None,
+    ("pdf", "get", lambda s: reverse("reports:pdf", args=[s["report"].pk]), None,
      [OK, OK, OK, NOT_FOUND, LOGIN]),
-    ("history", "get", lambda s: reverse("report-history", args=[s["report"].pk]), None,
+    ("history", "get", lambda s: reverse("reports:history", args=[s["report"].pk]), None,
      [OK, OK, OK, NOT_FOUND, LOGIN]),
-    ("changes", "get", lambda s: reverse("report-changes", args=[s["report"].pk]), None,
+    ("changes", "get", lambda s: reverse("reports:changes", args=[s["report"].pk]), None,
      [OK, OK, OK, NOT_FOUND, LOGIN]),
-    ("comment", "post", lambda s: reverse("report-comment", args=[s["report"].pk]), lambda s: {"body": "意见"},
+    ("comment", "post", lambda s: reverse("reports:comment", args=[s["report"].pk]), lambda s: {"body": "意见"},
      [REDIRECT, REDIRECT, REDIRECT, NOT_FOUND, LOGIN]),
     ("resolve comment", "post",
-     lambda s: reverse("report-comment-resolve", args=[s["report"].pk, s["comment"].pk]), None,
+     lambda s: reverse("reports:comment-resolve", args=[s["report"].pk, s["comment"].pk]), None,
      [REDIRECT, REDIRECT, REDIRECT, NOT_FOUND, LOGIN]),
-    ("submit", "post", lambda s: reverse("report-act", args=[s["report"].pk, "submit"]), None,
+    ("submit", "post", lambda s: reverse("reports:act", args=[s["report"].pk, "submit"]), None,
      [REDIRECT, REDIRECT, FORBIDDEN, NOT_FOUND, LOGIN]),
-    ("approve a draft", "post", lambda s: reverse("report-act", args=[s["report"].pk, "approve"]), None,
+    ("approve a draft", "post", lambda s: reverse("reports:act", args=[s["report"].pk, "approve"]), None,
      [FORBIDDEN, REDIRECT, FORBIDDEN, NOT_FOUND, LOGIN]),  # the leader is told it is not submitted
-    ("accept a draft", "post", lambda s: reverse("report-act", args=[s["report"].pk, "accept"]), None,
+    ("accept a draft", "post", lambda s: reverse("reports:act", args=[s["report"].pk, "accept"]), None,
      [FORBIDDEN, FORBIDDEN, REDIRECT, NOT_FOUND, LOGIN]),
-    ("new report", "post", lambda s: reverse("report-new"), lambda s: {"unit": s["report"].unit_id, "year": 2020},
+    ("docx", "get", lambda s: reverse("reports:docx", args=[s["report"].pk]), None,
+     [OK, OK, OK, NOT_FOUND, LOGIN]),
+    ("home", "get", lambda s: reverse("reports:home"), None, [OK, OK, OK, OK, LOGIN]),
+    ("notices", "get", lambda s: reverse("reports:notices"), None, [OK, OK, OK, OK, LOGIN]),
+    ("mark notices read", "post", lambda s: reverse("reports:notices-read"), None,
+     [REDIRECT, REDIRECT, REDIRECT, REDIRECT, LOGIN]),  # each marks only their own
+    ("import page", "get", lambda s: reverse("reports:import"), None,
+     [OK, OK, FORBIDDEN, OK, LOGIN]),  # the outsider imports for their own unit
+    ("new report", "post", lambda s: reverse("reports:new"), lambda s: {"unit": s["report"].unit_id, "year": 2020},
      [400, 400, REDIRECT, 400, LOGIN]),  # 2020 is not open; the office starts none; the outsider's unit list lacks it
 ]  # fmt: skip
 
@@ -80,18 +88,18 @@ def test_an_approved_report_refuses_every_change_to_its_own_unit(client, setup):
     Report.objects.filter(pk=report.pk).update(status=Report.Status.APPROVED)
     for user in (setup["users"]["staff"], setup["users"]["leader"]):
         client.force_login(user)
-        assert client.get(reverse("report-edit", args=[report.pk])).status_code == FORBIDDEN
+        assert client.get(reverse("reports:edit", args=[report.pk])).status_code == FORBIDDEN
         assert (
-            client.post(reverse("report-edit", args=[report.pk]), editor_data(report)).status_code
+            client.post(reverse("reports:edit", args=[report.pk]), editor_data(report)).status_code
             == FORBIDDEN
         )
-        sheet = reverse("indicator-sheet", args=[report.pk])
+        sheet = reverse("indicators:sheet", args=[report.pk])
         assert client.post(sheet, {"version": report.version}).status_code == FORBIDDEN
 
 
 def test_an_unknown_report_is_404_for_everyone(client, setup):
     client.force_login(setup["users"]["staff"])
-    assert client.get(reverse("report-detail", args=[99999])).status_code == NOT_FOUND
+    assert client.get(reverse("reports:detail", args=[99999])).status_code == NOT_FOUND
 
 
 # --- The district office's pages ---------------------------------------------------------------------------
@@ -130,25 +138,25 @@ OBJECT_PAGE = [FORBIDDEN, FORBIDDEN, OK, FORBIDDEN, NOT_FOUND, LOGIN]
 OBJECT_POST = [FORBIDDEN, FORBIDDEN, REDIRECT, FORBIDDEN, NOT_FOUND, LOGIN]
 
 DISTRICT_VIEWS = [
-    ("district home", "get", lambda s: reverse("district-home"), None, [FORBIDDEN, FORBIDDEN, REDIRECT, FORBIDDEN, REDIRECT, LOGIN]),
-    ("dashboard", "get", _year("district-dashboard"), None, YEAR_PAGE),
-    ("year setup", "get", _year("district-setup"), None, YEAR_PAGE),
-    ("save deadline", "post", _year("district-setup"), lambda s: {"part": "deadline", "deadline": "2026-02-01"},
+    ("district home", "get", lambda s: reverse("district:home"), None, [FORBIDDEN, FORBIDDEN, REDIRECT, FORBIDDEN, REDIRECT, LOGIN]),
+    ("dashboard", "get", _year("district:dashboard"), None, YEAR_PAGE),
+    ("year setup", "get", _year("district:setup"), None, YEAR_PAGE),
+    ("save deadline", "post", _year("district:setup"), lambda s: {"part": "deadline", "deadline": "2026-02-01"},
      [FORBIDDEN, FORBIDDEN, REDIRECT, FORBIDDEN, REDIRECT, LOGIN]),
-    ("zip", "get", _year("district-zip"), None, YEAR_PAGE),
-    ("volume", "get", _year("district-volume"), None, YEAR_PAGE),
-    ("matrix", "get", _year("district-matrix"), None, YEAR_PAGE),
-    ("xlsx", "get", _year("district-xlsx"), None, YEAR_PAGE),
-    ("csv", "get", _year("district-csv"), None, YEAR_PAGE),
-    ("indicator over units and years", "get", _object("district-indicator", "indicator"), None, OBJECT_PAGE),
-    ("unit over years", "get", _object("district-unit", "unit"), None, OBJECT_PAGE),
-    ("catalogue", "get", _year("district-catalogue"), None, YEAR_PAGE),
-    ("copy last year's catalogue", "post", _year("district-catalogue-copy"), None,
+    ("zip", "get", _year("district:zip"), None, YEAR_PAGE),
+    ("volume", "get", _year("district:volume"), None, YEAR_PAGE),
+    ("matrix", "get", _year("district:matrix"), None, YEAR_PAGE),
+    ("xlsx", "get", _year("district:xlsx"), None, YEAR_PAGE),
+    ("csv", "get", _year("district:csv"), None, YEAR_PAGE),
+    ("indicator over units and years", "get", _object("district:indicator", "indicator"), None, OBJECT_PAGE),
+    ("unit over years", "get", _object("district:unit", "unit"), None, OBJECT_PAGE),
+    ("catalogue", "get", _year("district:catalogue"), None, YEAR_PAGE),
+    ("copy last year's catalogue", "post", _year("district:catalogue-copy"), None,
      [FORBIDDEN, FORBIDDEN, REDIRECT, FORBIDDEN, REDIRECT, LOGIN]),
-    ("edit indicator", "get", _object("district-indicator-edit", "indicator"), None, OBJECT_PAGE),
-    ("move indicator", "post", _object("district-indicator-up", "indicator"), None, OBJECT_POST),
-    ("retire indicator", "post", _object("district-indicator-retire", "indicator"), None, OBJECT_POST),
-    ("delete rule", "post", _object("district-rule-delete", "rule"), None, OBJECT_POST),
+    ("edit indicator", "get", _object("district:indicator-edit", "indicator"), None, OBJECT_PAGE),
+    ("move indicator", "post", _object("district:indicator-up", "indicator"), None, OBJECT_POST),
+    ("retire indicator", "post", _object("district:indicator-retire", "indicator"), None, OBJECT_POST),
+    ("delete rule", "post", _object("district:rule-delete", "rule"), None, OBJECT_POST),
 ]  # fmt: skip
 
 
@@ -166,5 +174,5 @@ def test_only_the_district_office_reaches_the_district_pages(
 
 def test_the_district_pages_refuse_a_year_out_of_range(client, district_setup):
     client.force_login(district_setup["users"]["district_officer"])
-    assert client.get(reverse("district-dashboard", args=[1900])).status_code == NOT_FOUND
-    assert client.get(reverse("district-matrix", args=[9999])).status_code == NOT_FOUND
+    assert client.get(reverse("district:dashboard", args=[1900])).status_code == NOT_FOUND
+    assert client.get(reverse("district:matrix", args=[9999])).status_code == NOT_FOUND

@@ -2,7 +2,7 @@ import pytest
 from django.urls import reverse
 
 from reports import workflow
-from reports.models import Report, ReviewComment
+from reports.models import Notice, Report, ReviewComment
 from tests.editor_helpers import add_section, editor_data
 
 
@@ -14,7 +14,7 @@ def submitted(report, staff):
 
 
 def detail(report):
-    return reverse("report-detail", args=[report.pk])
+    return reverse("reports:detail", args=[report.pk])
 
 
 def test_the_leader_sees_the_actions_for_a_submitted_report(client, leader, submitted):
@@ -32,7 +32,9 @@ def test_staff_see_no_review_buttons(client, staff, submitted):
 
 def test_returning_without_a_reason_is_refused_with_a_message(client, leader, submitted):
     client.force_login(leader)
-    response = client.post(reverse("report-act", args=[submitted.pk, "return"]), {"comment": ""}, follow=True)
+    response = client.post(
+        reverse("reports:act", args=[submitted.pk, "return"]), {"comment": ""}, follow=True
+    )
     assert "“退回修改”需要填写理由" in response.content.decode()
     submitted.refresh_from_db()
     assert submitted.status == Report.Status.SUBMITTED
@@ -42,20 +44,20 @@ def test_a_comment_on_an_item_reaches_the_editor_beside_that_item(client, staff,
     item = submitted.sections.first().items.first()
     client.force_login(leader)
     client.post(
-        reverse("report-comment", args=[submitted.pk]),
+        reverse("reports:comment", args=[submitted.pk]),
         {"body": "请补充具体数据", "target": f"item-{item.pk}"},
     )
-    client.post(reverse("report-act", args=[submitted.pk, "return"]), {"comment": "见意见"})
+    client.post(reverse("reports:act", args=[submitted.pk, "return"]), {"comment": "见意见"})
 
     client.force_login(staff)
-    content = client.get(reverse("report-edit", args=[submitted.pk])).content.decode()
+    content = client.get(reverse("reports:edit", args=[submitted.pk])).content.decode()
     item_card = content[content.index(f'id="item-{item.pk}"') :]
     assert item_card.index("请补充具体数据") < item_card.index("小标题")
 
     # Resolving from the editor saves the text too.
     comment = ReviewComment.objects.get()
     data = editor_data(submitted, op=f"resolve-comment:{comment.pk}", **{f"i{item.pk}-body": "补充了数据。"})
-    client.post(reverse("report-edit", args=[submitted.pk]), data)
+    client.post(reverse("reports:edit", args=[submitted.pk]), data)
     comment.refresh_from_db()
     item.refresh_from_db()
     assert comment.is_resolved and item.body == "补充了数据。"
@@ -63,14 +65,14 @@ def test_a_comment_on_an_item_reaches_the_editor_beside_that_item(client, staff,
 
 def test_comments_thread_and_can_be_resolved_and_reopened(client, staff, leader, submitted):
     client.force_login(leader)
-    client.post(reverse("report-comment", args=[submitted.pk]), {"body": "总体意见"})
+    client.post(reverse("reports:comment", args=[submitted.pk]), {"body": "总体意见"})
     comment = ReviewComment.objects.get()
     client.force_login(staff)
     client.post(
-        reverse("report-comment", args=[submitted.pk]), {"body": "已按意见修改", "parent": comment.pk}
+        reverse("reports:comment", args=[submitted.pk]), {"body": "已按意见修改", "parent": comment.pk}
     )
     assert comment.replies.get().body == "已按意见修改"
-    resolve = reverse("report-comment-resolve", args=[submitted.pk, comment.pk])
+    resolve = reverse("reports:comment-resolve", args=[submitted.pk, comment.pk])
     client.post(resolve)
     comment.refresh_from_db()
     assert comment.is_resolved
@@ -83,7 +85,7 @@ def test_a_comment_cannot_target_another_reports_item(client, leader, submitted,
     foreign = add_section(Report.objects.create(unit=other_unit, year=2025), items=1).items.first()
     client.force_login(leader)
     response = client.post(
-        reverse("report-comment", args=[submitted.pk]), {"body": "x", "target": f"item-{foreign.pk}"}
+        reverse("reports:comment", args=[submitted.pk]), {"body": "x", "target": f"item-{foreign.pk}"}
     )
     assert response.status_code == 404
 
@@ -91,33 +93,33 @@ def test_a_comment_cannot_target_another_reports_item(client, leader, submitted,
 def test_the_changes_page_shows_exactly_what_changed_since_my_last_review(client, staff, leader, submitted):
     item = submitted.sections.first().items.first()
     client.force_login(leader)
-    client.post(reverse("report-act", args=[submitted.pk, "return"]), {"comment": "改一下"})
+    client.post(reverse("reports:act", args=[submitted.pk, "return"]), {"comment": "改一下"})
     client.force_login(staff)
     client.post(
-        reverse("report-edit", args=[submitted.pk]),
+        reverse("reports:edit", args=[submitted.pk]),
         editor_data(submitted, **{f"i{item.pk}-body": "正文一。"}),
     )
-    client.post(reverse("report-act", args=[submitted.pk, "submit"]))
+    client.post(reverse("reports:act", args=[submitted.pk, "submit"]))
 
     client.force_login(leader)
-    content = client.get(reverse("report-changes", args=[submitted.pk])).content.decode()
+    content = client.get(reverse("reports:changes", args=[submitted.pk])).content.decode()
     assert '<del class="diff-delete">1</del><ins class="diff-insert">一</ins>' in content
     assert content.count("diff-part") == 1  # only the changed section
 
 
 def test_changes_since_approval_without_an_approval_show_everything(client, leader, submitted):
     client.force_login(leader)
-    content = client.get(reverse("report-changes", args=[submitted.pk]) + "?since=approved").content.decode()
+    content = client.get(reverse("reports:changes", args=[submitted.pk]) + "?since=approved").content.decode()
     assert "还没有审核通过过" in content
 
 
 def test_history_lists_transitions_comments_and_saves(client, staff, leader, submitted):
     client.force_login(leader)
-    client.post(reverse("report-comment", args=[submitted.pk]), {"body": "一条意见"})
-    client.post(reverse("report-act", args=[submitted.pk, "return"]), {"comment": "请修改"})
+    client.post(reverse("reports:comment", args=[submitted.pk]), {"body": "一条意见"})
+    client.post(reverse("reports:act", args=[submitted.pk, "return"]), {"comment": "请修改"})
     client.force_login(staff)
-    client.post(reverse("report-edit", args=[submitted.pk]), editor_data(submitted))
-    content = client.get(reverse("report-history", args=[submitted.pk])).content.decode()
+    client.post(reverse("reports:edit", args=[submitted.pk]), editor_data(submitted))
+    content = client.get(reverse("reports:history", args=[submitted.pk])).content.decode()
     for text in ["提交审核", "退回修改", "请修改", "一条意见", "保存修改", "待审核 → 已退回"]:
         assert text in content
 
@@ -131,19 +133,36 @@ def test_the_home_page_lists_what_waits_for_each_role(client, staff, leader, dis
     assert "待区级接收的报告" in content and "尚未报送的单位" in content and "城西街道" in content
 
 
-def test_notices_are_listed_and_marked_read(client, leader, submitted):
+def test_notices_are_listed_and_marked_read_only_on_post(client, leader, submitted):
     client.force_login(leader)
     assert 'id="unread-notices">1<' in client.get("/").content.decode()
-    content = client.get(reverse("notices")).content.decode()
-    assert "提交审核" in content
+    content = client.get(reverse("reports:notices")).content.decode()
+    assert "提交审核" in content and "未读" in content
+    assert 'id="unread-notices">1<' in client.get("/").content.decode()  # looking changes nothing
+    assert client.get(reverse("reports:notices-read")).status_code == 405
+    response = client.post(reverse("reports:notices-read"))
+    assert response.url == reverse("reports:notices")
     assert 'id="unread-notices"' not in client.get("/").content.decode()
+    assert not Notice.objects.filter(user=leader, read_at__isnull=True).exists()
+
+
+def test_a_comment_sends_a_notice_to_the_unit_but_not_to_its_writer(client, staff, leader, submitted):
+    client.force_login(leader)
+    client.post(reverse("reports:comment", args=[submitted.pk]), {"body": "第二部分请补充数据"})
+    assert Notice.objects.filter(user=staff, message__contains="第二部分请补充数据").exists()
+    assert not Notice.objects.filter(user=leader, message__contains="第二部分请补充数据").exists()
+    comment = ReviewComment.objects.get(body="第二部分请补充数据")
+    client.force_login(staff)
+    client.post(reverse("reports:comment", args=[submitted.pk]), {"body": "已补充", "parent": comment.pk})
+    assert Notice.objects.filter(user=leader, message__contains="回复了意见：已补充").exists()
+    assert not Notice.objects.filter(user=staff, message__contains="已补充").exists()
 
 
 def test_an_action_returns_to_the_page_it_came_from_but_never_off_site(client, leader, submitted):
     client.force_login(leader)
-    url = reverse("report-act", args=[submitted.pk, "return"])
+    url = reverse("reports:act", args=[submitted.pk, "return"])
     response = client.post(url, {"comment": "改", "next": "/district/2025/?status=approved"})
     assert response.url == "/district/2025/?status=approved"
-    client.post(reverse("report-act", args=[submitted.pk, "submit"]))
+    client.post(reverse("reports:act", args=[submitted.pk, "submit"]))
     response = client.post(url, {"comment": "改", "next": "https://evil.example/"})
     assert response.url == f"/reports/{submitted.pk}/"

@@ -9,8 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from indicators.extraction import Suggestion, find_figures, suggest_values
-from reports.forms import BODY_MAX, PREAMBLE_MAX
-from reports.models import Item, Section
+from reports.models import Item, Report, Section
 
 from .parser import ParsedItem, ParsedReport, parse_report_text, read_label
 
@@ -100,16 +99,16 @@ def _fit_to_fields(parsed):
             section.items.insert(0, ParsedItem(level=2, style="plain", body=[rest]))
             parsed.warnings.append(f"部分标题过长，后面的文字移入正文：“{section.heading[:20]}…”")
     preamble = sum(len(p) for p in parsed.preamble)
-    if preamble > PREAMBLE_MAX:
+    if preamble > Report.PREAMBLE_MAX:
         parsed.warnings.append(
-            f"导语有{preamble}字，超过{PREAMBLE_MAX}字：保存前请在编辑器中删减或分成条目。"
+            f"导语有{preamble}字，超过{Report.PREAMBLE_MAX}字：保存前请在编辑器中删减或分成条目。"
         )
     for section in parsed.sections:
         for item in section.items:
             length = sum(len(p) for p in item.body)
-            if length > BODY_MAX:
+            if length > Item.BODY_MAX:
                 parsed.warnings.append(
-                    f"“{section.heading[:20]}”中一条正文有{length}字，超过{BODY_MAX}字：保存前请在编辑器中分成几条。"
+                    f"“{section.heading[:20]}”中一条正文有{length}字，超过{Item.BODY_MAX}字：保存前请在编辑器中分成几条。"
                 )
 
 

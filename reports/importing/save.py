@@ -10,8 +10,6 @@ from reports.snapshots import snapshot_content
 from .apply import ReportExists, create_report_from_parse, store_parsed_content
 from .parser import ParsedReport
 
-IMPORT = "import"  # the ReportEvent action
-
 
 class ReportLocked(ValueError):
     """The report to overwrite is submitted or approved: its content may not change."""
@@ -52,7 +50,7 @@ def save_import(
         comment += "，覆盖了原有内容（原内容保存在快照中）"
     ReportEvent.objects.create(
         report=report,
-        action=IMPORT,
+        action=ReportEvent.Action.IMPORT,
         from_status=report.status,
         to_status=report.status,
         user=user,

@@ -29,8 +29,6 @@ from lxml import etree
 
 from .context import report_context
 
-DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-
 TEXT_WIDTH_MM = 210 - 28 - 26
 CHARS_PER_LINE = 28
 LINE = Pt(28.95)

@@ -1,7 +1,6 @@
-"""How downloaded files are named: in Chinese, as offices file them, and safely in the HTTP header."""
+"""How downloaded files are named: in Chinese, as offices file them."""
 
 import re
-from urllib.parse import quote
 
 
 def document_filename(report, extension="pdf"):
@@ -13,8 +12,3 @@ def document_filename(report, extension="pdf"):
     title = title.removeprefix("关于")
     name = re.sub(r'[\\/:*?"<>|\s]+', "", short_name + title)  # nothing a file system refuses
     return f"{name}.{extension}"
-
-
-def attachment_header(filename, ascii_fallback):
-    """RFC 6266 with an RFC 5987 UTF-8 name; old clients take the ASCII fallback."""
-    return f"attachment; filename=\"{ascii_fallback}\"; filename*=UTF-8''{quote(filename)}"

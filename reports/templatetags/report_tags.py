@@ -28,7 +28,7 @@ ID_MARKER = 2_147_483_647
 
 @register.simple_tag(takes_context=True)
 def row_url(context, name, object_id, *args):
-    """``{% row_url 'report-act' row.report.pk step.action %}``: what ``{% url %}`` gives, for a link that
+    """``{% row_url 'reports:act' row.report.pk step.action %}``: what ``{% url %}`` gives, for a link that
     every row of a long table has. reverse() takes ~20 µs: the dashboard of 1,000 units has 4,500 links,
     a quarter of its time. Each (name, other arguments) is reversed once per page with ``ID_MARKER``
     for the id, and the row's id is put in its place. Only for URLs whose first argument is an id."""

@@ -1,18 +1,20 @@
-"""The official document of any report the user may see: on screen, and as PDF (watermarked until approved).
+"""The official document of any report the user may see: on screen, as PDF (watermarked until approved)
+and as .docx.
 
 All start from ``get_report_or_refuse``: another unit's report is simply not found (404).
 """
 
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
-from indicators.consistency import consistency_warnings
-from reports.downloads import reports_download_start
+from reports.common.downloads import DOCX, PDF, attachment, reports_download_start
+from reports.consistency import consistency_warnings
 from reports.frozen_pdf import current_stored_pdf
 from reports.permissions import get_report_or_refuse
-from reports.rendering.filenames import attachment_header, document_filename
+from reports.rendering.docx import render_docx
+from reports.rendering.filenames import document_filename
 from reports.rendering.pdf import render_html, render_pdf
 
 
@@ -22,9 +24,9 @@ def preview(request, pk):
     html = render_html(
         report,
         preview=True,
-        back_url=reverse("report-detail", args=[report.pk]),
-        pdf_url=reverse("report-pdf", args=[report.pk]),
-        docx_url=reverse("report-docx", args=[report.pk]),
+        back_url=report.get_absolute_url(),
+        pdf_url=reverse("reports:pdf", args=[report.pk]),
+        docx_url=reverse("reports:docx", args=[report.pk]),
         warnings=consistency_warnings(report),
     )
     return HttpResponse(html)
@@ -38,11 +40,12 @@ def pdf(request, pk):
     stored = current_stored_pdf(report)
     if stored is not None:
         return _stored_response(report, stored)
-    response = HttpResponse(render_pdf(report), content_type="application/pdf")
-    response["Content-Disposition"] = attachment_header(
-        document_filename(report), f"report-{report.unit.code}-{report.year}.pdf"
+    return attachment(
+        render_pdf(report),
+        document_filename(report),
+        ascii_fallback=f"report-{report.unit.code}-{report.year}.pdf",
+        content_type=PDF,
     )
-    return response
 
 
 @login_required
@@ -57,9 +60,23 @@ def _stored_response(report, stored, versioned=False):
     filename = document_filename(report)
     if versioned:
         filename = filename.removesuffix(".pdf") + f"（第{stored.version}版）.pdf"
-    response = FileResponse(stored.file.open("rb"), content_type="application/pdf")
-    response["ETag"] = f'"{stored.sha256}"'
-    response["Content-Disposition"] = attachment_header(
-        filename, f"report-{report.unit.code}-{report.year}-v{stored.version}.pdf"
+    response = attachment(
+        stored.file.open("rb"),
+        filename,
+        ascii_fallback=f"report-{report.unit.code}-{report.year}-v{stored.version}.pdf",
+        content_type=PDF,
     )
+    response["ETag"] = f'"{stored.sha256}"'
     return response
+
+
+@login_required
+@reports_download_start
+def docx(request, pk):
+    report = get_report_or_refuse(request.user, pk)
+    return attachment(
+        render_docx(report),
+        document_filename(report, "docx"),
+        ascii_fallback=f"report-{report.unit.code}-{report.year}.docx",
+        content_type=DOCX,
+    )

@@ -1,4 +1,4 @@
-"""The report editor: the whole report on one page, saved as one form, autosaved by static/js/editor.js.
+"""The report editor: the whole report on one page, saved as one form, autosaved by static/js/autosave.js.
 
 Structural changes (add, move, delete) are submit buttons of the same form, so the text typed so far is
 saved first and nothing is lost, with JavaScript or without.
@@ -6,20 +6,19 @@ saved first and nothing is lost, with JavaScript or without.
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
-from indicators.consistency import consistency_warnings
 from reports import actions
+from reports.common import autosave as autosave_reply
+from reports.common.autosave import is_autosave
+from reports.consistency import consistency_warnings
 from reports.forms import ItemForm, ReportHeaderForm, SectionForm
-from reports.models import Item, Section
+from reports.models import Section
 from reports.permissions import Action, get_report_or_refuse
 from reports.rendering.numbering import heading_label, item_labels
-from reports.views import autosave as autosave_reply
-from reports.views.autosave import is_autosave
-from reports.views.review import comment_anchor
+from reports.views import operations
 
 UNDO_SESSION_KEY = "editor_undo_item"
 # Sections where last year's promises are the checklist for what was done.
@@ -123,7 +122,7 @@ def edit(request, pk):
     anchor = _apply_operation(request, report, request.POST.get("op", ""))
     if not request.POST.get("op"):
         messages.success(request, f"已保存（{autosave_reply.clock()}）。")
-    return redirect(reverse("report-edit", args=[report.pk]) + anchor)
+    return redirect(reverse("reports:edit", args=[report.pk]) + anchor)
 
 
 def _conflict_message(latest):
@@ -132,67 +131,22 @@ def _conflict_message(latest):
     return f"{who}在{when}保存了这份报告，您的修改没有覆盖它。"
 
 
-def _apply_operation(request, report, op):
+def _apply_operation(request, report, value):
     """Carry out the structural change a button asked for; returns the anchor to scroll back to."""
-    if not op:
+    if not value:
         return ""
-    name, _, rest = op.partition(":")
-    args = rest.split(":") if rest else []
-    user = request.user
-    try:
-        if name == "add-section":
-            section = actions.add_section(report, user)
-            return f"#section-{section.pk}"
-        if name == "undo-delete":
-            return _undo_delete(request, report)
-        if name == "resolve-comment":
-            comment = _get_or_404(report.comments.filter(parent__isnull=True), args[0])
-            actions.set_comment_resolved(comment, user)
-            return f"#{comment_anchor(comment)}"
-        if name in {"add-item", "move-section", "delete-section"}:
-            section = _get_or_404(report.sections, args[0])
-            if name == "add-item":
-                return f"#item-{actions.add_item(report, user, section).pk}"
-            if name == "move-section":
-                actions.move_section(report, user, section, int(args[1]))
-                return f"#section-{section.pk}"
-            actions.delete_section(report, user, section)
-            messages.success(request, f"已删除部分“{section.heading}”。")
-            return ""
-        if name in {"move-item", "delete-item"}:
-            item = _get_or_404(Item.objects.filter(section__report=report), args[0])
-            if name == "move-item":
-                actions.move_item(report, user, item, int(args[1]))
-                return f"#item-{item.pk}"
-            deleted = actions.delete_item(report, user, item)
-            request.session[UNDO_SESSION_KEY] = deleted.as_session()
-            messages.info(request, "已删除一个条目。", extra_tags="undo")
-            return f"#section-{item.section_id}"
-    except (IndexError, ValueError) as error:
-        messages.error(request, str(error) if isinstance(error, ValueError) and str(error) else "操作无效。")
-        return ""
-    raise Http404("unknown editor operation")
-
-
-def _get_or_404(queryset, pk):
-    try:
-        return queryset.get(pk=int(pk))
-    except (ValueError, queryset.model.DoesNotExist) as error:
-        raise Http404("not part of this report") from error
-
-
-def _undo_delete(request, report):
-    data = request.session.pop(UNDO_SESSION_KEY, None)
-    if not data or data["report_id"] != report.pk:
-        messages.error(request, "没有可以撤销的删除。")
-        return ""
-    try:
-        item = actions.restore_item(report, request.user, actions.DeletedItem.from_session(data))
-    except Section.DoesNotExist:
-        messages.error(request, "条目所在的部分已被删除，无法恢复。")
-        return ""
-    messages.success(request, "已恢复删除的条目。")
-    return f"#item-{item.pk}"
+    undo = request.session.get(UNDO_SESSION_KEY) if value == "undo-delete" else None
+    outcome = operations.run(
+        report, request.user, value, undo=actions.DeletedItem.from_session(undo) if undo else None
+    )
+    if value == "undo-delete":
+        request.session.pop(UNDO_SESSION_KEY, None)
+    if outcome.deleted is not None:
+        request.session[UNDO_SESSION_KEY] = outcome.deleted.as_session()
+    if outcome.message:
+        extra_tags = "undo" if outcome.deleted is not None else ""
+        messages.add_message(request, outcome.level, outcome.message, extra_tags=extra_tags)
+    return outcome.anchor
 
 
 def _render_conflict(request, latest, forms):
@@ -222,7 +176,7 @@ def _open_comments(report):
     for comment in report.comments.filter(parent__isnull=True, resolved_at__isnull=True).select_related(
         "author"
     ):
-        comments.setdefault(comment_anchor(comment), []).append(comment)
+        comments.setdefault(comment.anchor, []).append(comment)
     return comments
 
 

@@ -72,9 +72,9 @@ def waiting_for(user):
 def new_report(request):
     form = _new_report_form(request.user, request.POST)
     if form is None:
-        return redirect("home")
+        return redirect("reports:home")
     if not form.is_valid():
         reports = Report.objects.restrict(request.user).select_related("unit", "updated_by")
         return render(request, "reports/home.html", {"reports": reports, "new_report_form": form}, status=400)
     report = start_report(request.user, form.cleaned_data["unit"], form.cleaned_data["year"])
-    return redirect("report-edit", report.pk)
+    return redirect("reports:edit", report.pk)

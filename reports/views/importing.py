@@ -1,5 +1,4 @@
-"""Word documents in and out: import a report from a .docx, a .txt or pasted text, and download any report
-as .docx.
+"""Import a report from a .docx, a .txt or pasted text.
 
 The import takes two steps. The first reads the file and keeps its text in the session under a random
 token; the second shows what was recognised and stores it only when confirmed. The second step parses
@@ -11,20 +10,17 @@ import secrets
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from indicators.models import Indicator
-from reports.downloads import reports_download_start
 from reports.forms import ConfirmImportForm, ImportForm
 from reports.importing import ReportExists
 from reports.importing.preview import item_kind, iter_items, preview_import, set_item_kind
 from reports.importing.save import ReportLocked, save_import
 from reports.models import Report, Section
-from reports.permissions import Action, get_report_or_refuse, refusal, units_user_can_write_for
-from reports.rendering.docx import DOCX_CONTENT_TYPE, render_docx
-from reports.rendering.filenames import attachment_header, document_filename
+from reports.permissions import Action, refusal, units_user_can_write_for
 from reports.rendering.numbering import heading_label, item_labels
 
 SESSION_KEY = "report_imports"
@@ -47,7 +43,7 @@ def start(request):
         form.initial["year"] = timezone.localdate().year - 1  # written early in the year after
     if request.method == "POST" and form.is_valid():
         token = _remember(request.session, form.cleaned_data)
-        return redirect("report-import-confirm", token)
+        return redirect("reports:import-confirm", token)
     status = 400 if request.method == "POST" else 200
     return render(request, "reports/import_start.html", {"form": form}, status=status)
 
@@ -103,10 +99,10 @@ def confirm(request, token):
                 )
             except (ReportExists, ReportLocked) as error:
                 messages.error(request, f"{error}。请重新确认。")
-                return redirect("report-import-confirm", token)
+                return redirect("reports:import-confirm", token)
             _forget(request.session, token)
             messages.success(request, f"已导入：{report}（草稿），请检查后继续编辑。")
-            return redirect("report-edit", report.pk)
+            return redirect("reports:edit", report.pk)
     context = {
         "form": form,
         "unit": unit,
@@ -163,14 +159,3 @@ def _quoted(suggestion):
     if at < 0:
         return sentence, "", ""
     return sentence[:at], quote, sentence[at + len(quote) :]
-
-
-@login_required
-@reports_download_start
-def download_docx(request, pk):
-    report = get_report_or_refuse(request.user, pk)
-    response = HttpResponse(render_docx(report), content_type=DOCX_CONTENT_TYPE)
-    response["Content-Disposition"] = attachment_header(
-        document_filename(report, "docx"), f"report-{report.unit.code}-{report.year}.docx"
-    )
-    return response

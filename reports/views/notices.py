@@ -1,7 +1,9 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
-from django.utils import timezone
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
 
+from reports import actions
 from reports.models import Notice
 from reports.permissions import office_district
 
@@ -9,8 +11,15 @@ from reports.permissions import office_district
 @login_required
 def notice_list(request):
     notices = list(request.user.notices.select_related("report__unit")[:100])
-    Notice.objects.filter(user=request.user, read_at__isnull=True).update(read_at=timezone.now())
     return render(request, "reports/notices.html", {"notices": notices})
+
+
+@login_required
+@require_POST
+def mark_read(request):
+    if actions.mark_notices_read(request.user):
+        messages.success(request, "通知已全部标为已读。")
+    return redirect("reports:notices")
 
 
 def unread_notices(request):

@@ -5,7 +5,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
@@ -13,21 +12,13 @@ from reports import actions, workflow
 from reports.deadlines import deadline_for, deadline_text
 from reports.forms import CommentForm
 from reports.frozen_pdf import current_stored_pdf
-from reports.models import Item, ReviewComment, Section
+from reports.models import Item, ReportEvent, ReviewComment, Section
 from reports.permissions import Action, can, get_report_or_refuse, roles_on
 from reports.rendering.document import build_blocks
 from reports.snapshots import compare, snapshot_content
 
-REVIEW_ACTIONS = ("return", "approve", "accept", "district_return")
-
-
-def comment_anchor(comment):
-    """The anchor of the block a comment is about, as ``build_blocks`` names them."""
-    if comment.item_id:
-        return f"item-{comment.item_id}"
-    if comment.section_id:
-        return f"section-{comment.section_id}"
-    return "report"
+EventAction = ReportEvent.Action
+REVIEW_ACTIONS = (EventAction.RETURN, EventAction.APPROVE, EventAction.ACCEPT, EventAction.DISTRICT_RETURN)
 
 
 @login_required
@@ -40,7 +31,7 @@ def detail(request, pk):
     threads = {}
     for comment in comments:
         if comment.parent_id is None:
-            threads.setdefault(comment_anchor(comment), []).append(comment)
+            threads.setdefault(comment.anchor, []).append(comment)
     deadline = deadline_for(report.unit.district, report.year)
     context = {
         "report": report,
@@ -81,15 +72,12 @@ def comment(request, pk):
         messages.error(
             request, "意见没有发出：" + " ".join(e for errors in form.errors.values() for e in errors)
         )
-        return redirect("report-detail", report.pk)
-    target = _comment_target(report, form.cleaned_data)
-    ReviewComment.objects.create(report=report, author=request.user, body=form.cleaned_data["body"], **target)
+        return redirect(report)
+    comment = actions.add_comment(
+        report, request.user, form.cleaned_data["body"], **_comment_target(report, form.cleaned_data)
+    )
     messages.success(request, "意见已发出。")
-    anchor = "#comments"
-    if target.get("item"):
-        anchor = f"#item-{target['item'].pk}"
-    elif target.get("section"):
-        anchor = f"#section-{target['section'].pk}"
+    anchor = "#comments" if comment.anchor == "report" else f"#{comment.anchor}"
     return _back(request, report, anchor)
 
 
@@ -98,25 +86,24 @@ def _back(request, report, anchor):
     next_url = request.POST.get("next", "")
     if next_url and url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
         return redirect(next_url + anchor)
-    return redirect(reverse("report-detail", args=[report.pk]) + anchor)
+    return redirect(report.get_absolute_url() + anchor)
 
 
 def _comment_target(report, data):
-    """Section, item, parent and quote of a new comment, all looked up inside ``report`` (else 404)."""
-    target = {}
+    """Section, item or parent of a new comment, each looked up inside ``report`` (else 404)."""
     if data.get("parent"):
-        parent = get_object_or_404(ReviewComment, pk=data["parent"], report=report, parent__isnull=True)
-        return {"parent": parent, "item": parent.item, "section": parent.section}
+        return {
+            "parent": get_object_or_404(ReviewComment, pk=data["parent"], report=report, parent__isnull=True)
+        }
     kind, _, pk = (data.get("target") or "").partition("-")
     if kind == "item":
         item = get_object_or_404(Item.objects.select_related("section"), pk=pk, section__report=report)
-        target = {"item": item, "section": item.section, "quote": (item.heading or item.body)[:60]}
-    elif kind == "section":
-        section = get_object_or_404(Section, pk=pk, report=report)
-        target = {"section": section, "quote": section.heading[:60]}
-    elif kind:
+        return {"item": item, "section": item.section}
+    if kind == "section":
+        return {"section": get_object_or_404(Section, pk=pk, report=report)}
+    if kind:
         raise Http404("unknown comment target")
-    return target
+    return {}
 
 
 @login_required
@@ -136,7 +123,7 @@ def resolve_comment(request, pk, comment_pk):
 def history(request, pk):
     report = get_report_or_refuse(request.user, pk)
     events = [
-        {"when": e.created_at, "who": e.user, "what": workflow.action_label(e.action), "event": e}
+        {"when": e.created_at, "who": e.user, "what": e.get_action_display(), "event": e}
         for e in report.events.select_related("user")
     ]
     events += [
@@ -159,7 +146,7 @@ def changes(request, pk):
     report = get_report_or_refuse(request.user, pk)
     since = request.GET.get("since", "reviewed")
     if since == "approved":
-        base_event = report.events.filter(action="approve").order_by("-created_at", "-pk").first()
+        base_event = report.events.filter(action=EventAction.APPROVE).order_by("-created_at", "-pk").first()
         base = base_event.snapshot if base_event else None
         missing = "这份报告还没有审核通过过，下面是全部内容。"
     else:
@@ -179,7 +166,9 @@ def _last_reviewed_snapshot(report, user):
     if reviewed is None:
         return None
     submission = (
-        report.events.filter(action="submit", snapshot__isnull=False, created_at__lte=reviewed.created_at)
+        report.events.filter(
+            action=EventAction.SUBMIT, snapshot__isnull=False, created_at__lte=reviewed.created_at
+        )
         .select_related("snapshot")
         .order_by("-created_at", "-pk")
         .first()

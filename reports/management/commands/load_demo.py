@@ -16,9 +16,10 @@ from django.utils import timezone
 from indicators.demo_catalogue import install_catalogue
 from indicators.models import Indicator, IndicatorValue, Qualifier
 from reports.actions import start_report
+from reports.common.ordering import next_position
 from reports.importing.preview import preview_import
 from reports.importing.save import save_import
-from reports.models import Item, Membership, Report, ReportEvent, Unit, next_position
+from reports.models import Item, Membership, Report, ReportEvent, Unit
 
 DEMO_PASSWORD = "demo12345"
 SEED_REPORT = Path(__file__).resolve().parents[2] / "demo_data" / "chengxi-2024-report.txt"
@@ -84,9 +85,24 @@ OTHER_2024 = {
 }  # fmt: skip
 # Their history, so the district's dashboard shows when each was submitted, approved and accepted.
 OTHER_2024_HISTORY = [
-    ("submit", Report.Status.DRAFT, Report.Status.SUBMITTED, datetime.datetime(2025, 2, 10, 10)),
-    ("approve", Report.Status.SUBMITTED, Report.Status.APPROVED, datetime.datetime(2025, 2, 14, 10)),
-    ("accept", Report.Status.APPROVED, Report.Status.ACCEPTED, datetime.datetime(2025, 2, 20, 10)),
+    (
+        ReportEvent.Action.SUBMIT,
+        Report.Status.DRAFT,
+        Report.Status.SUBMITTED,
+        datetime.datetime(2025, 2, 10, 10),
+    ),
+    (
+        ReportEvent.Action.APPROVE,
+        Report.Status.SUBMITTED,
+        Report.Status.APPROVED,
+        datetime.datetime(2025, 2, 14, 10),
+    ),
+    (
+        ReportEvent.Action.ACCEPT,
+        Report.Status.APPROVED,
+        Report.Status.ACCEPTED,
+        datetime.datetime(2025, 2, 20, 10),
+    ),
 ]
 
 

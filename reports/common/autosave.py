@@ -1,25 +1,25 @@
 """The server's side of static/js/autosave.js: the forms that edit a report answer its background saves
 in JSON. One place for the protocol, shared by the editor and the indicator sheet."""
 
-from django.http import JsonResponse
+from django.http import HttpRequest, JsonResponse
 from django.utils import timezone
 
 
-def is_autosave(request):
+def is_autosave(request: HttpRequest) -> bool:
     return request.headers.get("X-Autosave") == "1"
 
 
-def clock():
+def clock() -> str:
     return timezone.localtime().strftime("%H:%M:%S")
 
 
-def saved(version):
+def saved(version: int) -> JsonResponse:
     return JsonResponse({"status": "saved", "version": version, "saved_at": clock()})
 
 
-def invalid(message):
+def invalid(message: str) -> JsonResponse:
     return JsonResponse({"status": "invalid", "message": message}, status=400)
 
 
-def conflict(message):
+def conflict(message: str) -> JsonResponse:
     return JsonResponse({"status": "conflict", "message": message}, status=409)

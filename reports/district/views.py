@@ -2,28 +2,28 @@
 downloads of all delivered reports (ZIP) and of the combined volume (汇编).
 
 Access is decided by ``district_office_required`` (reports/permissions.py): the views get the district.
+The year comes from the address (``<year:year>``): a year no report can be about is not found.
 """
 
 from urllib.parse import urlencode
 
 from django.contrib import messages
-from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 
-from reports import district as office
+from reports.common.downloads import PDF, ZIP, attachment, reports_download_start
 from reports.deadlines import deadline_for, reporting_year
-from reports.district_forms import DeadlineForm, outline_formset
-from reports.downloads import reports_download_start
 from reports.models import ReportingYear, Unit
 from reports.outline import outline_for
 from reports.permissions import district_office_required
-from reports.rendering.filenames import attachment_header
-from reports.volume import accepted_reports, render_volume, volume_title
+from reports.rendering.volume import accepted_reports, render_volume, volume_title
+
+from . import dashboard as office
+from .forms import DeadlineForm, outline_formset
 
 
 @district_office_required
 def home(request, district):
-    return redirect("district-dashboard", reporting_year())
+    return redirect("district:dashboard", reporting_year())
 
 
 SORTABLE = [
@@ -37,7 +37,6 @@ SORTABLE = [
 
 @district_office_required
 def dashboard(request, district, year):
-    office.check_year(year)
     board = office.dashboard(district, year)
     status, kind = request.GET.get("status", ""), request.GET.get("kind", "")
     sort = request.GET.get("sort", "unit")
@@ -71,7 +70,6 @@ def _sort_links(columns, sort, status, kind):
 @district_office_required
 def setup(request, district, year):
     """The year's deadline and outline, each form saved on its own; typed input stays on errors."""
-    office.check_year(year)
     setting = ReportingYear.objects.filter(district=district, year=year).first()
     if setting is None:  # created on the first save, with the deadline shown
         setting = ReportingYear(district=district, year=year, deadline=deadline_for(district, year))
@@ -86,14 +84,14 @@ def setup(request, district, year):
     if part == "deadline" and deadline_form.is_valid():
         deadline_form.save()
         messages.success(request, f"{year}年度报送截止日期已设为{setting.deadline:%Y-%m-%d}。")
-        return redirect("district-setup", year)
+        return redirect("district:setup", year)
     if part == "outline" and formset.is_valid():
         office.save_outline(district, year, formset.rows())
         if formset.rows():
             messages.success(request, "提纲已保存。此后新建的报告按此提纲生成各部分，已开始的报告不变。")
         else:
             messages.success(request, "已清空区里的提纲，新建的报告将使用条例规定的五个部分。")
-        return redirect("district-setup", year)
+        return redirect("district:setup", year)
     context = {
         "district": district,
         "year": year,
@@ -108,22 +106,22 @@ def setup(request, district, year):
 @district_office_required
 @reports_download_start
 def reports_zip(request, district, year):
-    office.check_year(year)
     reports = office.delivered_reports(district, year)
-    response = StreamingHttpResponse(office.zip_chunks(reports), content_type="application/zip")
-    response["Content-Disposition"] = attachment_header(
-        f"{district.short_name}{year}年度法治政府建设情况报告.zip", f"reports-{district.code}-{year}.zip"
+    return attachment(
+        office.zip_chunks(reports),
+        f"{district.short_name}{year}年度法治政府建设情况报告.zip",
+        ascii_fallback=f"reports-{district.code}-{year}.zip",
+        content_type=ZIP,
     )
-    return response
 
 
 @district_office_required
 @reports_download_start
 def volume(request, district, year):
-    office.check_year(year)
     data = render_volume(district, year, accepted_reports(district, year))
-    response = HttpResponse(data, content_type="application/pdf")
-    response["Content-Disposition"] = attachment_header(
-        f"{volume_title(district, year)}.pdf", f"volume-{district.code}-{year}.pdf"
+    return attachment(
+        data,
+        f"{volume_title(district, year)}.pdf",
+        ascii_fallback=f"volume-{district.code}-{year}.pdf",
+        content_type=PDF,
     )
-    return response

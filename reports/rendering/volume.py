@@ -16,8 +16,9 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from weasyprint import CSS, HTML
 
-from .models import Report
-from .rendering.pdf import (
+from reports.models import Report
+
+from .pdf import (
     BASE_URL,
     DocumentHTML,
     StaticOnlyFetcher,

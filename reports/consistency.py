@@ -1,9 +1,9 @@
 """The warning shown in the editor and the preview when the text and the indicator sheet disagree."""
 
-from reports.rendering.document import build_blocks
+from indicators.extraction import find_mismatches
+from indicators.models import IndicatorValue
 
-from .extraction import find_mismatches
-from .models import IndicatorValue
+from .rendering.document import build_blocks
 
 
 def consistency_warnings(report, sections=None):

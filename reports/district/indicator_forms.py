@@ -2,11 +2,10 @@
 
 from django import forms
 
-from reports.forms import CleanTextMixin
-from reports.models import next_position
-
-from .catalogue import next_code
-from .models import Indicator, IndicatorRule
+from indicators.catalogue import next_code
+from indicators.models import Indicator, IndicatorRule
+from reports.common.ordering import next_position
+from reports.common.text import CleanTextMixin
 
 
 class IndicatorForm(CleanTextMixin, forms.ModelForm):

@@ -5,26 +5,20 @@ Access is decided by ``district_office_required``; objects in the URL are looked
 """
 
 from django.contrib import messages
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from reports.district import check_year
-from reports.downloads import reports_download_start
+from indicators import catalogue as catalogue_ops
+from indicators.charts import bar_chart, line_chart
+from indicators.exports import matrix_table, to_csv, to_xlsx
+from indicators.matrix import indicator_trend, unit_trend, year_matrix
+from indicators.models import Indicator, IndicatorRule
+from reports.common.downloads import CSV, XLSX, attachment, reports_download_start
 from reports.permissions import district_office_required
-from reports.rendering.filenames import attachment_header
 
-from . import catalogue as catalogue_ops
-from .charts import bar_chart, line_chart
-from .district_forms import IndicatorForm, RuleForm
-from .exports import matrix_table, to_csv, to_xlsx
-from .matrix import indicator_trend, unit_trend, year_matrix
-from .models import Indicator, IndicatorRule
+from .indicator_forms import IndicatorForm, RuleForm
 
-EXPORTS = {
-    "csv": "text/csv; charset=utf-8",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
+EXPORTS = {"csv": CSV, "xlsx": XLSX}
 
 
 def _filters(request):
@@ -34,7 +28,6 @@ def _filters(request):
 
 @district_office_required
 def matrix(request, district, year):
-    check_year(year)
     filters = _filters(request)
     context = {
         "district": district,
@@ -44,27 +37,26 @@ def matrix(request, district, year):
         "query": request.GET.urlencode(),
         **filters,
     }
-    return render(request, "indicators/district_matrix.html", context)
+    return render(request, "district/matrix.html", context)
 
 
 @district_office_required
 @reports_download_start
 def matrix_export(request, district, year, fmt):
-    check_year(year)
     header, rows = matrix_table(year_matrix(district, year, **_filters(request)))
     title = f"{district.short_name}{year}年度指标汇总"
     content = to_csv(header, rows) if fmt == "csv" else to_xlsx(header, rows, title=f"{year}年度指标")
-    response = HttpResponse(content, content_type=EXPORTS[fmt])
-    response["Content-Disposition"] = attachment_header(
-        f"{title}.{fmt}", f"indicators-{district.code}-{year}.{fmt}"
+    return attachment(
+        content,
+        f"{title}.{fmt}",
+        ascii_fallback=f"indicators-{district.code}-{year}.{fmt}",
+        content_type=EXPORTS[fmt],
     )
-    return response
 
 
 @district_office_required
 def indicator_detail(request, district, year, pk):
     """One indicator: a bar per unit for ``year``, the district's line over the years, and the table."""
-    check_year(year)
     indicator = get_object_or_404(Indicator, pk=pk, district=district)
     include_drafts = request.GET.get("drafts") == "1"
     trend = indicator_trend(district, indicator, year, include_drafts)
@@ -81,12 +73,11 @@ def indicator_detail(request, district, year, pk):
             indicator.unit,
         ),
     }
-    return render(request, "indicators/district_indicator.html", context)
+    return render(request, "district/indicator.html", context)
 
 
 @district_office_required
 def unit_indicators(request, district, year, pk):
-    check_year(year)
     unit = get_object_or_404(district.children, pk=pk)
     include_drafts = request.GET.get("drafts") == "1"
     context = {
@@ -96,7 +87,7 @@ def unit_indicators(request, district, year, pk):
         "trend": unit_trend(district, unit, year, include_drafts),
         "include_drafts": include_drafts,
     }
-    return render(request, "indicators/district_unit.html", context)
+    return render(request, "district/unit.html", context)
 
 
 # --- The catalogue -----------------------------------------------------------------------------------------
@@ -105,18 +96,17 @@ def unit_indicators(request, district, year, pk):
 @district_office_required
 def catalogue(request, district, year):
     """The year's indicators and rules, with the forms to add one of each (kept as typed on errors)."""
-    check_year(year)
     part = request.POST.get("part") if request.method == "POST" else None
     form = IndicatorForm(request.POST if part == "indicator" else None, district=district, year=year)
     rule_form = RuleForm(request.POST if part == "rule" else None, district=district, year=year)
     if part == "indicator" and form.is_valid():
         indicator = form.save()
         messages.success(request, f"已添加指标“{indicator.name}”，自{year}年度起使用。")
-        return redirect("district-catalogue", year)
+        return redirect("district:catalogue", year)
     if part == "rule" and rule_form.is_valid():
         rule = rule_form.save()
         messages.success(request, f"已添加校验规则：{rule}")
-        return redirect("district-catalogue", year)
+        return redirect("district:catalogue", year)
     context = {
         "district": district,
         "year": year,
@@ -126,7 +116,7 @@ def catalogue(request, district, year):
         "form": form,
         "rule_form": rule_form,
     }
-    return render(request, "indicators/district_catalogue.html", context, status=400 if part else 200)
+    return render(request, "district/catalogue.html", context, status=400 if part else 200)
 
 
 def _indicator(district, pk):
@@ -135,23 +125,19 @@ def _indicator(district, pk):
 
 @district_office_required
 def indicator_edit(request, district, year, pk):
-    check_year(year)
     indicator = _indicator(district, pk)
     form = IndicatorForm(request.POST or None, instance=indicator, district=district, year=year)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, f"指标“{indicator.name}”已修改。")
-        return redirect("district-catalogue", year)
+        return redirect("district:catalogue", year)
     context = {"district": district, "year": year, "indicator": indicator, "form": form}
-    return render(
-        request, "indicators/district_indicator_form.html", context, status=400 if form.errors else 200
-    )
+    return render(request, "district/indicator_form.html", context, status=400 if form.errors else 200)
 
 
 @district_office_required
 @require_POST
 def indicator_retire(request, district, year, pk):
-    check_year(year)
     indicator = _indicator(district, pk)
     try:
         catalogue_ops.retire(indicator, year)
@@ -159,30 +145,27 @@ def indicator_retire(request, district, year, pk):
         messages.error(request, str(error))
     else:
         messages.success(request, f"指标“{indicator.name}”自{year}年度起停用。")
-    return redirect("district-catalogue", year)
+    return redirect("district:catalogue", year)
 
 
 @district_office_required
 @require_POST
 def indicator_move(request, district, year, pk, step):
-    check_year(year)
     catalogue_ops.move(_indicator(district, pk), year, step)
-    return redirect("district-catalogue", year)
+    return redirect("district:catalogue", year)
 
 
 @district_office_required
 @require_POST
 def catalogue_carry_over(request, district, year):
-    check_year(year)
     restored = catalogue_ops.carry_over(district, year)
     messages.success(request, f"已将上一年度的{len(restored)}项指标列入{year}年度目录。")
-    return redirect("district-catalogue", year)
+    return redirect("district:catalogue", year)
 
 
 @district_office_required
 @require_POST
 def rule_delete(request, district, year, pk):
-    check_year(year)
     get_object_or_404(IndicatorRule, pk=pk, district=district).delete()
     messages.success(request, "校验规则已删除。")
-    return redirect("district-catalogue", year)
+    return redirect("district:catalogue", year)

@@ -12,19 +12,19 @@ from datetime import datetime
 
 from django.db import transaction
 from django.db.models import Max
-from django.http import Http404
 from django.utils import timezone
 
-from .deadlines import DELIVERED, deadline_for, deadline_text, default_deadline
-from .frozen_pdf import current_stored_pdf
-from .models import Membership, OutlineSection, Report, ReportEvent, ReportingYear, Unit
-from .outline import outline_for
-from .rendering.filenames import document_filename
-from .rendering.pdf import render_pdf
-from .workflow import TRANSITIONS
+from reports.deadlines import DELIVERED, deadline_for, deadline_text, default_deadline
+from reports.frozen_pdf import current_stored_pdf
+from reports.models import Membership, OutlineSection, Report, ReportEvent, ReportingYear, Unit
+from reports.outline import outline_for
+from reports.rendering.filenames import document_filename
+from reports.rendering.pdf import render_pdf
+from reports.workflow import TRANSITIONS
 
 Status = Report.Status
 Role = Membership.Role
+EventAction = ReportEvent.Action
 
 MISSING = "missing"  # a unit that has not started the year's report
 STATUS_LABELS = {MISSING: "未开始", **dict(Status.choices)}
@@ -36,9 +36,9 @@ FILTER_LABELS = {PENDING: "未报送", OVERDUE: "逾期", **STATUS_LABELS}
 # A date is shown once the report has got that far in the current round: a report returned after
 # approval shows no approval date.
 REACHED = {
-    "submit": (Status.SUBMITTED, Status.APPROVED, Status.ACCEPTED),
-    "approve": (Status.APPROVED, Status.ACCEPTED),
-    "accept": (Status.ACCEPTED,),
+    EventAction.SUBMIT: (Status.SUBMITTED, Status.APPROVED, Status.ACCEPTED),
+    EventAction.APPROVE: (Status.APPROVED, Status.ACCEPTED),
+    EventAction.ACCEPT: (Status.ACCEPTED,),
 }
 # Who has to act next: staff write (and start) it, the leader reviews it, the district receives it.
 HOLDER = {
@@ -49,15 +49,6 @@ HOLDER = {
     Status.APPROVED: Role.DISTRICT_OFFICE,
     Status.ACCEPTED: None,
 }
-
-
-FIRST_YEAR, LAST_YEAR = 2000, 2100
-
-
-def check_year(year):
-    """A year in a district page's address: 404 for one no report can be about."""
-    if not FIRST_YEAR <= year <= LAST_YEAR:
-        raise Http404("没有这个年度。")
 
 
 @dataclass
@@ -80,15 +71,15 @@ class Row:
 
     @property
     def submitted_at(self):
-        return self.dates.get("submit")
+        return self.dates.get(EventAction.SUBMIT)
 
     @property
     def approved_at(self):
-        return self.dates.get("approve")
+        return self.dates.get(EventAction.APPROVE)
 
     @property
     def accepted_at(self):
-        return self.dates.get("accept")
+        return self.dates.get(EventAction.ACCEPT)
 
 
 @dataclass
@@ -104,7 +95,7 @@ class Dashboard:
     @property
     def counts(self):
         """The line on top: "18/24 已提交 · 12 已审核 · 3 逾期"."""
-        reached = REACHED["submit"]
+        reached = REACHED[EventAction.SUBMIT]
         return {
             "total": len(self.rows),
             "submitted": self.count(lambda r: r.status in reached),

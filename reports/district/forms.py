@@ -2,9 +2,9 @@
 
 from django import forms
 
-from .deadlines import default_deadline
-from .forms import CleanTextMixin
-from .models import ReportingYear, Section
+from reports.common.text import CleanTextMixin
+from reports.deadlines import default_deadline
+from reports.models import ReportingYear, Section
 
 
 class DeadlineForm(forms.ModelForm):

@@ -1,0 +1,29 @@
+"""Text from users is cleaned the same way everywhere by ``clean_text``."""
+
+import re
+
+from django import forms
+
+# Everything below U+0020 except tab and newline, plus DEL and the C1 block: invisible characters that
+# come in with text pasted from web pages and PDFs and break printing.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\ufeff]")
+
+
+def clean_text(value: str) -> str:
+    """Normalise line ends and drop control characters; HTML is kept as text (templates escape it)."""
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    return CONTROL_CHARACTERS.sub("", value).strip()
+
+
+class CleanTextMixin:
+    """For forms: runs ``clean_text`` over every submitted text field before validation counts its length."""
+
+    def full_clean(self):
+        if self.is_bound:
+            data = self.data.copy()
+            for name, field in self.fields.items():
+                key = self.add_prefix(name)
+                if isinstance(field, forms.CharField) and key in data:
+                    data[key] = clean_text(data[key])
+            self.data = data
+        super().full_clean()

@@ -1,0 +1,28 @@
+from django.urls import path
+
+from . import indicator_views as indicators
+from . import views
+
+app_name = "district"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("<year:year>/", views.dashboard, name="dashboard"),
+    path("<year:year>/setup/", views.setup, name="setup"),
+    path("<year:year>/reports.zip", views.reports_zip, name="zip"),
+    path("<year:year>/volume.pdf", views.volume, name="volume"),
+    path("<year:year>/indicators/", indicators.matrix, name="matrix"),
+    path("<year:year>/indicators.xlsx", indicators.matrix_export, {"fmt": "xlsx"}, name="xlsx"),
+    path("<year:year>/indicators.csv", indicators.matrix_export, {"fmt": "csv"}, name="csv"),
+    path("<year:year>/indicators/<int:pk>/", indicators.indicator_detail, name="indicator"),
+    path("<year:year>/units/<int:pk>/indicators/", indicators.unit_indicators, name="unit"),
+    path("<year:year>/catalogue/", indicators.catalogue, name="catalogue"),
+    path("<year:year>/catalogue/copy/", indicators.catalogue_carry_over, name="catalogue-copy"),
+    path("<year:year>/catalogue/<int:pk>/", indicators.indicator_edit, name="indicator-edit"),
+    path("<year:year>/catalogue/<int:pk>/retire/", indicators.indicator_retire, name="indicator-retire"),
+    path("<year:year>/catalogue/<int:pk>/up/", indicators.indicator_move, {"step": -1}, name="indicator-up"),
+    path(
+        "<year:year>/catalogue/<int:pk>/down/", indicators.indicator_move, {"step": 1}, name="indicator-down"
+    ),
+    path("<year:year>/rules/<int:pk>/delete/", indicators.rule_delete, name="rule-delete"),
+]
