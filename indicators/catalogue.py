@@ -1,4 +1,4 @@
-"""The district office's changes to its indicator catalogue for a year.
+"""The district office's changes to its indicator catalogue for a year, and to its cross-indicator rules.
 
 An indicator is in use from ``first_year`` to ``last_year``, so this year's catalogue is last year's unless
 something was added or retired: "copy last year's" brings back what last year had and this year lacks.
@@ -6,9 +6,9 @@ something was added or retired: "copy last year's" brings back what last year ha
 
 from django.db import transaction
 
-from reports.common.ordering import reorder
+from reports.common.ordering import next_position, reorder
 
-from .models import Indicator
+from .models import Indicator, IndicatorRule
 
 
 class CatalogueError(Exception):
@@ -21,6 +21,30 @@ def missing_from_last_year(district, year):
     return list(Indicator.objects.for_year(district, year - 1).exclude(pk__in=this_year))
 
 
+@transaction.atomic
+def add_indicator(district, year, **fields):
+    """A new indicator, in use from ``year``, last in the catalogue."""
+    position = next_position(Indicator.objects.filter(district=district))
+    return Indicator.objects.create(district=district, first_year=year, position=position, **fields)
+
+
+@transaction.atomic
+def change_indicator(indicator, **fields):
+    for name, value in fields.items():
+        setattr(indicator, name, value)
+    indicator.save(update_fields=list(fields))
+    return indicator
+
+
+def add_rule(district, **fields):
+    return IndicatorRule.objects.create(district=district, **fields)
+
+
+def delete_rule(rule):
+    rule.delete()
+
+
+@transaction.atomic
 def carry_over(district, year):
     """Put last year's indicators back into use from ``year`` on; returns them."""
     indicators = missing_from_last_year(district, year)
@@ -28,6 +52,7 @@ def carry_over(district, year):
     return indicators
 
 
+@transaction.atomic
 def retire(indicator, year):
     """Stop using ``indicator`` from ``year`` on. One added this year and never filled in is removed."""
     if indicator.first_year >= year:

@@ -10,13 +10,12 @@ import zipfile
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from reports.deadlines import DELIVERED, deadline_for, deadline_text, default_deadline
+from reports.deadlines import DELIVERED, deadline_for, deadline_text
 from reports.frozen_pdf import current_stored_pdf
-from reports.models import Membership, OutlineSection, Report, ReportEvent, ReportingYear, Unit
+from reports.models import Membership, Report, ReportEvent, Unit
 from reports.outline import outline_for
 from reports.rendering.filenames import document_filename
 from reports.rendering.pdf import render_pdf
@@ -199,28 +198,6 @@ def sort_rows(rows, sort):
 
 
 # --- The outline ------------------------------------------------------------------------------------------
-
-
-def reporting_year_for(district, year):
-    """The district's settings for ``year``, created with the default deadline when first needed."""
-    setting, _ = ReportingYear.objects.get_or_create(
-        district=district, year=year, defaults={"deadline": default_deadline(year)}
-    )
-    return setting
-
-
-@transaction.atomic
-def save_outline(district, year, rows):
-    """Replace the year's outline by ``rows`` (kind, heading), in order. No rows: the regulation's applies.
-
-    Reports already started keep their sections; the outline is what new reports start from.
-    """
-    setting = reporting_year_for(district, year)
-    setting.outline.all().delete()
-    OutlineSection.objects.bulk_create(
-        OutlineSection(reporting_year=setting, position=position, kind=kind, heading=heading)
-        for position, (kind, heading) in enumerate(rows)
-    )
 
 
 def outline_from_last_year(district, year):

@@ -4,7 +4,6 @@ from django import forms
 
 from indicators.catalogue import next_code
 from indicators.models import Indicator, IndicatorRule
-from reports.common.ordering import next_position
 from reports.common.text import CleanTextMixin
 
 
@@ -33,11 +32,6 @@ class IndicatorForm(CleanTextMixin, forms.ModelForm):
         if taken.exists():
             raise forms.ValidationError(f"编码“{code}”已被其他指标使用。")
         return code
-
-    def save(self, commit=True):
-        if self.instance.pk is None:  # a new indicator comes last in the catalogue
-            self.instance.position = next_position(Indicator.objects.filter(district=self.district))
-        return super().save(commit)
 
 
 class RuleForm(forms.ModelForm):

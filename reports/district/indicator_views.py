@@ -100,11 +100,11 @@ def catalogue(request, district, year):
     form = IndicatorForm(request.POST if part == "indicator" else None, district=district, year=year)
     rule_form = RuleForm(request.POST if part == "rule" else None, district=district, year=year)
     if part == "indicator" and form.is_valid():
-        indicator = form.save()
+        indicator = catalogue_ops.add_indicator(district, year, **form.cleaned_data)
         messages.success(request, f"已添加指标“{indicator.name}”，自{year}年度起使用。")
         return redirect("district:catalogue", year)
     if part == "rule" and rule_form.is_valid():
-        rule = rule_form.save()
+        rule = catalogue_ops.add_rule(district, **rule_form.cleaned_data)
         messages.success(request, f"已添加校验规则：{rule}")
         return redirect("district:catalogue", year)
     context = {
@@ -128,7 +128,7 @@ def indicator_edit(request, district, year, pk):
     indicator = _indicator(district, pk)
     form = IndicatorForm(request.POST or None, instance=indicator, district=district, year=year)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        catalogue_ops.change_indicator(indicator, **form.cleaned_data)
         messages.success(request, f"指标“{indicator.name}”已修改。")
         return redirect("district:catalogue", year)
     context = {"district": district, "year": year, "indicator": indicator, "form": form}
@@ -166,6 +166,6 @@ def catalogue_carry_over(request, district, year):
 @district_office_required
 @require_POST
 def rule_delete(request, district, year, pk):
-    get_object_or_404(IndicatorRule, pk=pk, district=district).delete()
+    catalogue_ops.delete_rule(get_object_or_404(IndicatorRule, pk=pk, district=district))
     messages.success(request, "校验规则已删除。")
     return redirect("district:catalogue", year)

@@ -17,6 +17,7 @@ from reports.outline import outline_for
 from reports.permissions import district_office_required
 from reports.rendering.volume import accepted_reports, render_volume, volume_title
 
+from . import actions
 from . import dashboard as office
 from .forms import DeadlineForm, outline_formset
 
@@ -82,11 +83,11 @@ def setup(request, district, year):
     formset = outline_formset(rows, data=request.POST if part == "outline" else None)
 
     if part == "deadline" and deadline_form.is_valid():
-        deadline_form.save()
+        setting = actions.set_deadline(district, year, deadline_form.cleaned_data["deadline"])
         messages.success(request, f"{year}年度报送截止日期已设为{setting.deadline:%Y-%m-%d}。")
         return redirect("district:setup", year)
     if part == "outline" and formset.is_valid():
-        office.save_outline(district, year, formset.rows())
+        actions.save_outline(district, year, formset.rows())
         if formset.rows():
             messages.success(request, "提纲已保存。此后新建的报告按此提纲生成各部分，已开始的报告不变。")
         else:

@@ -78,15 +78,14 @@ class EditorForms:
             )
         return rows
 
-    def save(self, user):
-        return actions.save_report_content(
-            self.report,
-            user,
-            base_version=self.header.cleaned_data["version"],
-            header=self.header.cleaned_data,
-            sections={pk: form.cleaned_data for pk, form in self.section_forms.items()},
-            items={pk: _item_data(form.cleaned_data) for pk, form in self.item_forms.items()},
-        )
+    def content(self):
+        """What ``actions.save_report_content`` takes, from the valid forms."""
+        return {
+            "base_version": self.header.cleaned_data["version"],
+            "header": self.header.cleaned_data,
+            "sections": {pk: form.cleaned_data for pk, form in self.section_forms.items()},
+            "items": {pk: _item_data(form.cleaned_data) for pk, form in self.item_forms.items()},
+        }
 
 
 def _item_data(cleaned):
@@ -111,7 +110,7 @@ def edit(request, pk):
         messages.error(request, "有内容需要修改，见下方红色提示；您填写的内容都还在，尚未保存。")
         return _render(request, report, forms, status=400)
     try:
-        version = forms.save(request.user)
+        version = actions.save_report_content(report, request.user, **forms.content())
     except actions.EditConflict as conflict:
         if autosave:
             return autosave_reply.conflict(_conflict_message(conflict.report))
