@@ -36,6 +36,7 @@ run: setup migrate demo
 test: setup
 	env -u DATABASE_URL $(PY) manage.py makemigrations --check --dry-run --settings=config.test_settings
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports
 	$(VENV)/bin/pytest -n $(PYTEST_WORKERS)
 
 bench: setup

@@ -219,11 +219,6 @@ def suggest_values(text, indicators):
     return suggestions
 
 
-def _quote(text, link, figure):
-    """The phrase and the figure with what stands between them: "处理群众信访事项共30件"."""
-    return text[min(link.start, figure.start) : max(link.start + len(link.phrase), figure.end)]
-
-
 def _fitting(figure, indicators):
     """(index, alias) of the indicators whose unit the figure can be expressed in."""
     for index, indicator in enumerate(indicators):

@@ -142,18 +142,6 @@ class IndicatorValue(models.Model):
         """The figure as a report writes it: "400余人次", "近700人次", "不适用"."""
         return figure_text(self.value, self.qualifier, self.not_applicable, self.indicator.unit)
 
-    def previous(self):
-        """The same indicator's value in the same unit's report of the year before, if any."""
-        return (
-            IndicatorValue.objects.filter(
-                indicator_id=self.indicator_id,
-                report__unit_id=self.report.unit_id,
-                report__year=self.report.year - 1,
-            )
-            .select_related("indicator")
-            .first()
-        )
-
 
 def figure_text(value, qualifier, not_applicable, unit=""):
     """A figure as reports write it: "400余人次", "近700人次", "约50家", "12次", "不适用", "" (missing)."""

@@ -4,6 +4,8 @@ The HTML preview, the PDF, the plain-text and the .docx export all number throug
 moved item renumbers itself everywhere at once and nobody types a number by hand.
 """
 
+from reports.models import Item
+
 _DIGITS = "零一二三四五六七八九"
 
 
@@ -48,8 +50,6 @@ def item_labels(items):
 
     A heading at one level resets the levels below it; "一是" counts restart after any numbered heading.
     """
-    from reports.models import Item
-
     counters = {2: 0, 3: 0, 4: 0}
     enumerated = 0
     labels = []
