@@ -20,9 +20,7 @@ def app_modules():
 def layers():
     config = tomllib.loads((ROOT / "pyproject.toml").read_text())
     (contract,) = [c for c in config["tool"]["importlinter"]["contracts"] if c["type"] == "layers"]
-    return [
-        [name.strip() for name in layer.replace("|", ":").split(":")] for layer in contract["layers"]
-    ]
+    return [[name.strip() for name in layer.replace("|", ":").split(":")] for layer in contract["layers"]]
 
 
 def test_every_module_of_the_apps_is_in_a_layer():
@@ -72,7 +70,16 @@ VIEW_MODULES = [
     *sorted((ROOT / "reports" / "district").glob("*views.py")),
     ROOT / "indicators" / "views.py",
 ]
-WRITES = ("create", "get_or_create", "update_or_create", "save", "update", "delete", "bulk_create", "bulk_update")
+WRITES = (
+    "create",
+    "get_or_create",
+    "update_or_create",
+    "save",
+    "update",
+    "delete",
+    "bulk_create",
+    "bulk_update",
+)
 
 
 def model_writes(tree):

@@ -1,9 +1,13 @@
+import re
+from pathlib import Path
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from reports.models import Item, Report
+from reports.views.operations import OPERATIONS
 from tests.editor_helpers import add_section, editor_data
 
 
@@ -225,3 +229,36 @@ def test_the_editor_runs_the_same_number_of_queries_for_5_and_50_items(staff_cli
     assert count_queries(staff_client, edit_url(small), "post", editor_data(small)) == count_queries(
         staff_client, edit_url(report), "post", editor_data(report)
     )
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "no-such-op",
+        "add-item",
+        "add-item:abc",
+        "move-item:{item}",
+        "move-item:{item}:5",
+        "add-section:{item}",
+    ],
+)
+def test_a_malformed_operation_is_not_found_and_the_typed_text_is_saved(staff_client, report, section, value):
+    value = value.format(item=section.items.first().pk)
+    data = editor_data(report, **{"report-preamble": "先保存的导语", "op": value})
+    assert staff_client.post(edit_url(report), data).status_code == 404
+    report.refresh_from_db()
+    assert report.preamble == "先保存的导语"
+    assert [i.heading for i in section.items.all()] == ["第1条。", "第2条。", "第3条。"]
+
+
+def test_undo_without_a_deletion_says_so(staff_client, report, section):
+    response = staff_client.post(edit_url(report), editor_data(report, op="undo-delete"), follow=True)
+    assert "没有可以撤销的删除" in response.content.decode()
+
+
+def test_the_operation_table_covers_every_button_of_the_editor():
+    templates = (Path(__file__).parent.parent / "templates" / "reports").glob("*.html")
+    names = {
+        name for path in templates for name in re.findall(r'name="op" value="([a-z-]+)', path.read_text())
+    }
+    assert names and names == set(OPERATIONS)

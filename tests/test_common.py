@@ -1,0 +1,70 @@
+"""The plumbing both apps share (reports/common): downloads, the year in addresses, text, ordering."""
+
+import io
+from urllib.parse import quote
+
+import pytest
+from django.http import FileResponse, HttpResponse, StreamingHttpResponse
+from django.urls import NoReverseMatch, resolve, reverse
+from django.urls.exceptions import Resolver404
+
+from reports.common.converters import YearConverter
+from reports.common.downloads import PDF, ZIP, attachment
+from reports.common.text import clean_text
+from reports.models import StoredPdf
+
+NAME = "城西街道2024年度法治政府建设情况的报告.pdf"
+
+
+@pytest.mark.parametrize(
+    ("content", "kind"),
+    [
+        (b"%PDF", HttpResponse),
+        (io.BytesIO(b"%PDF"), FileResponse),
+        (iter([b"PK", b".."]), StreamingHttpResponse),
+    ],
+)
+def test_an_attachment_has_a_chinese_name_and_is_never_cached(content, kind):
+    response = attachment(content, NAME, ascii_fallback="report-chengxi-2024.pdf", content_type=PDF)
+    assert isinstance(response, kind)
+    assert response["Content-Type"] == PDF
+    assert response["Content-Disposition"] == (
+        "attachment; filename=\"report-chengxi-2024.pdf\"; filename*=UTF-8''" + quote(NAME)
+    )
+    assert response["Cache-Control"] == "private, no-store"
+
+
+def test_every_download_view_answers_through_the_one_helper(client, district_officer, report):
+    client.force_login(district_officer)
+    for url in (
+        reverse("reports:pdf", args=[report.pk]),
+        reverse("reports:docx", args=[report.pk]),
+        reverse("district:zip", args=[2025]),
+        reverse("district:csv", args=[2025]),
+    ):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert response["Cache-Control"] == "private, no-store", url
+        assert "filename*=UTF-8''" in response["Content-Disposition"], url
+    assert client.get(reverse("district:zip", args=[2025]))["Content-Type"] == ZIP
+
+
+def test_the_year_in_an_address_is_a_year_a_report_can_be_about():
+    converter = YearConverter()
+    assert converter.to_python("2025") == 2025 and converter.to_url(2025) == "2025"
+    assert resolve("/district/2025/").kwargs == {"year": 2025}
+    for path in ("/district/1999/", "/district/2101/", "/district/25/", "/district/20250/"):
+        with pytest.raises(Resolver404):
+            resolve(path)
+    with pytest.raises(NoReverseMatch):
+        reverse("district:dashboard", args=["abcd"])
+
+
+def test_a_report_and_a_stored_pdf_know_their_address(report):
+    assert report.get_absolute_url() == f"/reports/{report.pk}/"
+    stored = StoredPdf(report=report, pk=7, version=2)
+    assert stored.get_absolute_url() == f"/reports/{report.pk}/pdf/7/"
+
+
+def test_clean_text_drops_control_characters_and_normalises_line_ends():
+    assert clean_text(" 第一行\r\n第二\u200b行\x07\r") == "第一行\n第二行"
