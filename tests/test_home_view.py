@@ -24,7 +24,7 @@ def test_staff_see_their_units_reports_only(client, staff, report, other_unit):
 def test_the_page_is_in_chinese(client, staff):
     client.force_login(staff)
     content = client.get("/").content.decode()
-    assert 'lang="zh-hans"' in content
+    assert '<html lang="zh-CN">' in content
     assert "退出登录" in content
 
 

@@ -1,0 +1,131 @@
+"""Issue 12: one language. Whatever the browser prefers, every page is `<html lang="zh-CN">` and Django's own
+messages (form errors, the login refusal, the admin, the error pages) are in Chinese. The browser's view of
+the same is tests/browser/test_one_language.py."""
+
+from pathlib import Path
+
+import django
+import pytest
+from django.conf import settings
+from django.test import Client, RequestFactory
+from django.urls import reverse
+from django.views.defaults import server_error
+
+from tests.editor_helpers import add_section, editor_data
+
+ROOT = Path(__file__).resolve().parents[1]
+LANG = '<html lang="zh-CN"'
+ENGLISH = {"HTTP_ACCEPT_LANGUAGE": "en"}
+
+
+def english(client):
+    """A browser that asks for English, by its header and by Django's language cookie."""
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    return client
+
+
+@pytest.fixture
+def english_client():
+    return english(Client(**ENGLISH))
+
+
+def content(response):
+    return response.content.decode()
+
+
+def test_chinese_is_the_only_language():
+    assert settings.LANGUAGE_CODE == "zh-hans"
+    assert [code for code, _ in settings.LANGUAGES] == ["zh-hans"]
+    assert "django.middleware.locale.LocaleMiddleware" not in settings.MIDDLEWARE
+    assert settings.USE_I18N  # Django's zh_Hans catalogue is what translates its messages
+
+
+def test_staff_pages_are_chinese_for_a_browser_asking_for_english(english_client, staff, report):
+    add_section(report, items=1)
+    login = english_client.get(reverse("login"))
+    assert LANG in content(login) and "用户名" in content(login) and "Username" not in content(login)
+
+    english_client.force_login(staff)
+    urls = [
+        reverse("home"),
+        reverse("notices"),
+        reverse("report-detail", args=[report.pk]),
+        reverse("report-edit", args=[report.pk]),
+        reverse("indicator-sheet", args=[report.pk]),
+        reverse("report-preview", args=[report.pk]),
+        reverse("report-history", args=[report.pk]),
+        reverse("report-changes", args=[report.pk]),
+        reverse("report-import"),
+    ]
+    for url in urls:
+        response = english_client.get(url)
+        assert response.status_code == 200, url
+        assert LANG in content(response), url
+    missing = english_client.get("/reports/999999/")
+    assert missing.status_code == 404 and LANG in content(missing)
+
+
+def test_the_district_offices_pages_are_chinese_too(english_client, district_officer, report):
+    english_client.force_login(district_officer)
+    for name in ("district-dashboard", "district-matrix", "district-catalogue", "district-setup"):
+        response = english_client.get(reverse(name, args=[report.year]))
+        assert response.status_code == 200, name
+        assert LANG in content(response), name
+
+
+def test_form_errors_are_djangos_chinese_ones(english_client, staff, district_officer, report):
+    english_client.force_login(staff)
+    data = editor_data(report, **{"report-title": "", "report-signing_date": "2025-13-45"})
+    page = content(english_client.post(reverse("report-edit", args=[report.pk]), data))
+    assert "这个字段是必填项。" in page and "输入一个有效的日期。" in page
+    assert "This field is required" not in page and "Enter a valid date" not in page
+
+    english_client.force_login(district_officer)
+    setup = reverse("district-setup", args=[report.year])
+    page = content(english_client.post(setup, {"part": "deadline", "deadline": "三月一日"}))
+    assert "输入一个有效的日期。" in page
+    outline = {
+        "part": "outline",
+        "outline-TOTAL_FORMS": 1,
+        "outline-INITIAL_FORMS": 0,
+        "outline-0-ORDER": "第一",
+        "outline-0-kind": "other",
+        "outline-0-heading": "标题",
+    }
+    assert "输入整数。" in content(english_client.post(setup, outline))
+
+
+def test_a_wrong_password_is_refused_in_chinese(english_client, staff):
+    page = content(english_client.post(reverse("login"), {"username": staff.username, "password": "wrong"}))
+    assert LANG in page and "请输入一个正确的用户名和密码。" in page
+    assert "Please enter" not in page
+
+
+def test_the_admin_is_chinese_too(english_client, django_user_model):
+    login = content(english_client.get(reverse("admin:login")))
+    assert LANG in login and "法治年报 管理后台" in login and "Log in" not in login
+    english_client.force_login(django_user_model.objects.create_superuser("root", "r@example.com", "pw"))
+    index = content(english_client.get(reverse("admin:index")))
+    assert LANG in index and "数据管理" in index and "Site administration" not in index
+
+
+def test_the_admin_base_is_djangos_but_for_the_language():
+    """templates/admin/base.html is a copy: after a Django upgrade, copy Django's anew and set lang again."""
+    ours = (ROOT / "templates/admin/base.html").read_text().split("#}", 1)[1]
+    djangos = (Path(django.__file__).parent / "contrib/admin/templates/admin/base.html").read_text()
+    assert ours == djangos.replace('<html lang="{{ LANGUAGE_CODE|default:"en-us" }}"', '<html lang="zh-CN"')
+    assert ours != djangos
+
+
+def test_a_form_posted_with_an_expired_token_gets_a_chinese_page(staff):
+    client = english(Client(enforce_csrf_checks=True, **ENGLISH))
+    client.force_login(staff)
+    response = client.post(reverse("report-new"), {"year": 2025})
+    assert response.status_code == 403
+    assert LANG in content(response) and "页面已过期" in content(response)
+    assert "CSRF verification failed" not in content(response)
+
+
+def test_the_server_error_page_is_chinese():
+    page = content(server_error(RequestFactory(**ENGLISH).get("/")))
+    assert LANG in page and "系统出错" in page and "Server Error" not in page
