@@ -262,3 +262,12 @@ def test_the_operation_table_covers_every_button_of_the_editor():
         name for path in templates for name in re.findall(r'name="op" value="([a-z-]+)', path.read_text())
     }
     assert names and names == set(OPERATIONS)
+
+
+def test_a_report_of_400_items_saves_as_one_form(staff_client, report):
+    section = add_section(report, items=400)
+    data = editor_data(report, **{"report-preamble": "很长的报告"})
+    assert len(data) > 1_000  # Django's default limit
+    assert staff_client.post(edit_url(report), data).status_code == 302
+    report.refresh_from_db()
+    assert report.preamble == "很长的报告" and section.items.count() == 400

@@ -47,15 +47,15 @@ def test_staff_pages_are_chinese_for_a_browser_asking_for_english(english_client
 
     english_client.force_login(staff)
     urls = [
-        reverse("home"),
-        reverse("notices"),
-        reverse("report-detail", args=[report.pk]),
-        reverse("report-edit", args=[report.pk]),
-        reverse("indicator-sheet", args=[report.pk]),
-        reverse("report-preview", args=[report.pk]),
-        reverse("report-history", args=[report.pk]),
-        reverse("report-changes", args=[report.pk]),
-        reverse("report-import"),
+        reverse("reports:home"),
+        reverse("reports:notices"),
+        reverse("reports:detail", args=[report.pk]),
+        reverse("reports:edit", args=[report.pk]),
+        reverse("indicators:sheet", args=[report.pk]),
+        reverse("reports:preview", args=[report.pk]),
+        reverse("reports:history", args=[report.pk]),
+        reverse("reports:changes", args=[report.pk]),
+        reverse("reports:import"),
     ]
     for url in urls:
         response = english_client.get(url)
@@ -67,7 +67,7 @@ def test_staff_pages_are_chinese_for_a_browser_asking_for_english(english_client
 
 def test_the_district_offices_pages_are_chinese_too(english_client, district_officer, report):
     english_client.force_login(district_officer)
-    for name in ("district-dashboard", "district-matrix", "district-catalogue", "district-setup"):
+    for name in ("district:dashboard", "district:matrix", "district:catalogue", "district:setup"):
         response = english_client.get(reverse(name, args=[report.year]))
         assert response.status_code == 200, name
         assert LANG in content(response), name
@@ -76,12 +76,12 @@ def test_the_district_offices_pages_are_chinese_too(english_client, district_off
 def test_form_errors_are_djangos_chinese_ones(english_client, staff, district_officer, report):
     english_client.force_login(staff)
     data = editor_data(report, **{"report-title": "", "report-signing_date": "2025-13-45"})
-    page = content(english_client.post(reverse("report-edit", args=[report.pk]), data))
+    page = content(english_client.post(reverse("reports:edit", args=[report.pk]), data))
     assert "这个字段是必填项。" in page and "输入一个有效的日期。" in page
     assert "This field is required" not in page and "Enter a valid date" not in page
 
     english_client.force_login(district_officer)
-    setup = reverse("district-setup", args=[report.year])
+    setup = reverse("district:setup", args=[report.year])
     page = content(english_client.post(setup, {"part": "deadline", "deadline": "三月一日"}))
     assert "输入一个有效的日期。" in page
     outline = {
@@ -120,7 +120,7 @@ def test_the_admin_base_is_djangos_but_for_the_language():
 def test_a_form_posted_with_an_expired_token_gets_a_chinese_page(staff):
     client = english(Client(enforce_csrf_checks=True, **ENGLISH))
     client.force_login(staff)
-    response = client.post(reverse("report-new"), {"year": 2025})
+    response = client.post(reverse("reports:new"), {"year": 2025})
     assert response.status_code == 403
     assert LANG in content(response) and "页面已过期" in content(response)
     assert "CSRF verification failed" not in content(response)
@@ -129,3 +129,14 @@ def test_a_form_posted_with_an_expired_token_gets_a_chinese_page(staff):
 def test_the_server_error_page_is_chinese():
     page = content(server_error(RequestFactory(**ENGLISH).get("/")))
     assert LANG in page and "系统出错" in page and "Server Error" not in page
+
+
+def test_a_request_for_an_unknown_host_gets_a_chinese_page(english_client, settings):
+    settings.DEBUG = False
+    response = english_client.get("/", HTTP_HOST="not-this-site.example")
+    assert response.status_code == 400
+    assert (
+        LANG in content(response)
+        and "无法处理" in content(response)
+        and "Bad Request" not in content(response)
+    )

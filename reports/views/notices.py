@@ -23,8 +23,10 @@ def mark_read(request):
 
 
 def unread_notices(request):
-    """Context processor: the count shown on the navigation bar, and the district office's link."""
-    if not request.user.is_authenticated:
+    """Context processor: the count shown on the navigation bar, and the district office's link. (A request
+    refused before the authentication middleware ran, as a 400 for an unknown host is, has no user.)"""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
         return {}
     return {
         "unread_notices": Notice.objects.filter(user=request.user, read_at__isnull=True).count(),

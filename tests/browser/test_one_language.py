@@ -113,8 +113,8 @@ def test_a_browser_asking_for_english_gets_chinese_pages(
 
     # Staff: the pages of their unit's report.
     log_in(page, staff.username)
-    pages.check("home")
-    pages.visit("notices", "/notices/")
+    pages.check("reports:home")
+    pages.visit("reports:notices", "/notices/")
     pages.visit("report", f"{base}/")
     pages.visit("editor", f"{base}/edit/")
     pages.visit("indicator sheet", f"{base}/indicators/")
