@@ -1,5 +1,5 @@
 # make run   — set everything up on a fresh Debian machine and serve the app with demo data on :8000
-# make test  — the same set-up, then the whole test suite
+# make test  — the same set-up, then the whole test suite (after ruff and mypy)
 # make bench — the same set-up, then the benchmark scripts under bench/
 
 # Debian's own interpreter when there is one: it is built with optimisations that a pyenv or a
@@ -37,6 +37,7 @@ test: setup
 	env -u DATABASE_URL $(PY) manage.py makemigrations --check --dry-run --settings=config.test_settings
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/lint-imports
+	$(VENV)/bin/mypy
 	$(VENV)/bin/pytest -n $(PYTEST_WORKERS)
 
 bench: setup
@@ -95,4 +96,4 @@ format:
 	$(VENV)/bin/ruff format .
 
 clean:
-	rm -rf $(VENV) var .pytest_cache static/fonts
+	rm -rf $(VENV) var .pytest_cache .mypy_cache static/fonts

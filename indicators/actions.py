@@ -2,20 +2,24 @@
 
 from django.db import transaction
 
-from reports.actions import bump_version
+from reports.actions import RowData, bump_version
+from reports.common.typing import User
+from reports.models import Report
 
 from .models import IndicatorValue
 
 
 @transaction.atomic
-def save_indicator_values(report, user, *, base_version, rows):
+def save_indicator_values(report: Report, user: User, *, base_version: int, rows: RowData) -> int:
     """Store ``rows`` (indicator id → cleaned form data); a row left empty removes the stored value.
 
     Raises ``reports.actions.EditConflict`` when the report changed since ``base_version``.
     """
     bump_version(report, user, expected_version=base_version)
     existing = {v.indicator_id: v for v in IndicatorValue.objects.filter(report=report)}
-    to_create, to_update, to_delete = [], [], []
+    to_create: list[IndicatorValue] = []
+    to_update: list[IndicatorValue] = []
+    to_delete: list[int] = []
     for indicator_id, data in rows.items():
         empty = data["value"] is None and not data["not_applicable"] and not data["note"]
         current = existing.get(indicator_id)

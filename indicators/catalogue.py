@@ -4,9 +4,12 @@ An indicator is in use from ``first_year`` to ``last_year``, so this year's cata
 something was added or retired: "copy last year's" brings back what last year had and this year lacks.
 """
 
+from typing import Any
+
 from django.db import transaction
 
 from reports.common.ordering import next_position, reorder
+from reports.models import Unit
 
 from .models import Indicator, IndicatorRule
 
@@ -15,37 +18,37 @@ class CatalogueError(Exception):
     """A change that cannot be made; ``str()`` is the message for the user."""
 
 
-def missing_from_last_year(district, year):
+def missing_from_last_year(district: Unit, year: int) -> list[Indicator]:
     """Indicators in use last year that this year's catalogue does not have."""
     this_year = Indicator.objects.for_year(district, year).values("pk")
     return list(Indicator.objects.for_year(district, year - 1).exclude(pk__in=this_year))
 
 
 @transaction.atomic
-def add_indicator(district, year, **fields):
+def add_indicator(district: Unit, year: int, **fields: Any) -> Indicator:
     """A new indicator, in use from ``year``, last in the catalogue."""
     position = next_position(Indicator.objects.filter(district=district))
     return Indicator.objects.create(district=district, first_year=year, position=position, **fields)
 
 
 @transaction.atomic
-def change_indicator(indicator, **fields):
+def change_indicator(indicator: Indicator, **fields: Any) -> Indicator:
     for name, value in fields.items():
         setattr(indicator, name, value)
     indicator.save(update_fields=list(fields))
     return indicator
 
 
-def add_rule(district, **fields):
+def add_rule(district: Unit, **fields: Any) -> IndicatorRule:
     return IndicatorRule.objects.create(district=district, **fields)
 
 
-def delete_rule(rule):
+def delete_rule(rule: IndicatorRule) -> None:
     rule.delete()
 
 
 @transaction.atomic
-def carry_over(district, year):
+def carry_over(district: Unit, year: int) -> list[Indicator]:
     """Put last year's indicators back into use from ``year`` on; returns them."""
     indicators = missing_from_last_year(district, year)
     Indicator.objects.filter(pk__in=[i.pk for i in indicators]).update(last_year=None)
@@ -53,7 +56,7 @@ def carry_over(district, year):
 
 
 @transaction.atomic
-def retire(indicator, year):
+def retire(indicator: Indicator, year: int) -> None:
     """Stop using ``indicator`` from ``year`` on. One added this year and never filled in is removed."""
     if indicator.first_year >= year:
         if indicator.values.exists():
@@ -65,7 +68,7 @@ def retire(indicator, year):
 
 
 @transaction.atomic
-def move(indicator, year, step):
+def move(indicator: Indicator, year: int, step: int) -> None:
     """Move ``indicator`` ``step`` places (-1 up, +1 down) in the year's catalogue order."""
     indicators = list(Indicator.objects.for_year(indicator.district, year))
     index = next(n for n, i in enumerate(indicators) if i.pk == indicator.pk)
@@ -74,7 +77,7 @@ def move(indicator, year, step):
     reorder(indicators)
 
 
-def next_code(district):
+def next_code(district: Unit) -> str:
     """A code for an indicator added without one: "custom-1", "custom-2"…"""
     taken = set(Indicator.objects.filter(district=district).values_list("code", flat=True))
     number = 1

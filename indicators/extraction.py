@@ -9,6 +9,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Generic, TypeVar
 
 from indicators.models import Qualifier, format_number
 
@@ -68,9 +69,12 @@ class Figure:
     sentence: str  # the sentence it sits in
 
 
+IndicatorT = TypeVar("IndicatorT")  # an Indicator, or whatever object the caller passed as one
+
+
 @dataclass(frozen=True)
-class Suggestion:
-    indicator: object
+class Suggestion(Generic[IndicatorT]):
+    indicator: IndicatorT
     value: Decimal  # in the indicator's unit
     qualifier: str
     unit: str

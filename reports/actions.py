@@ -7,31 +7,38 @@ Every change of content bumps ``Report.version`` so that an editor opened before
 (``reports.workflow.perform``).
 """
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import Any, Self, TypeVar
 
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
 from .common.ordering import next_position, reorder
-from .models import Item, Membership, Notice, Organ, Report, ReportEvent, ReviewComment, Section
+from .common.typing import User
+from .models import Item, Membership, Notice, Organ, Report, ReportEvent, ReviewComment, Section, Unit
 from .notifications import notify
 from .outline import outline_for
 
 # Saves by one person within this time make one line of the report's history, not hundreds of autosaves.
 SAVE_SESSION = timedelta(minutes=30)
 
+# Cleaned form data by row id (sections, items), as the editor's forms give it.
+RowData = Mapping[int, Mapping[str, Any]]
+_Row = TypeVar("_Row", Section, Item)
+
 
 class EditConflict(Exception):
     """Someone saved the report after this editor was opened, or it was submitted and is locked now."""
 
-    def __init__(self, report):
+    def __init__(self, report: Report) -> None:
         super().__init__(f"{report} was saved by someone else")
         self.report = report
 
 
-def bump_version(report, user, expected_version=None, **fields):
+def bump_version(report: Report, user: User, expected_version: int | None = None, **fields: Any) -> int:
     """Increase the version (only from ``expected_version`` when given) and record who changed it.
 
     Conditional on the status too, so a save racing a submission or approval cannot slip in after it.
@@ -47,7 +54,7 @@ def bump_version(report, user, expected_version=None, **fields):
     return report.version
 
 
-def _record_save(report, user):
+def _record_save(report: Report, user: User) -> None:
     now = timezone.now()
     last = report.events.order_by("-created_at", "-pk").first()
     if (
@@ -68,7 +75,7 @@ def _record_save(report, user):
 
 
 @transaction.atomic
-def start_report(user, unit, year):
+def start_report(user: User | None, unit: Unit, year: int) -> Report:
     """A new draft, pre-filled: last year's organs and addressee, the year's outline of sections."""
     last_year = Report.objects.filter(unit=unit, year=year - 1).first()
     report = Report.objects.create(
@@ -94,7 +101,15 @@ def start_report(user, unit, year):
 
 
 @transaction.atomic
-def save_report_content(report, user, *, base_version, header, sections, items):
+def save_report_content(
+    report: Report,
+    user: User,
+    *,
+    base_version: int,
+    header: Mapping[str, Any],
+    sections: RowData,
+    items: RowData,
+) -> int:
     """Save what the editor shows, refusing if the report changed since ``base_version``.
 
     ``header`` is the header form's cleaned data; ``sections`` and ``items`` map an id to cleaned data.
@@ -116,14 +131,14 @@ def save_report_content(report, user, *, base_version, header, sections, items):
     return report.version
 
 
-def _replace_organs(report, role, names):
+def _replace_organs(report: Report, role: str, names: Iterable[str]) -> None:
     report.organs.filter(role=role).delete()
     Organ.objects.bulk_create(
         Organ(report=report, role=role, position=position, name=name) for position, name in enumerate(names)
     )
 
 
-def _update_rows(model, queryset, data_by_id):
+def _update_rows(model: type[_Row], queryset: Iterable[_Row], data_by_id: RowData) -> None:
     rows = [row for row in queryset if row.pk in data_by_id]
     if not rows:
         return
@@ -135,7 +150,14 @@ def _update_rows(model, queryset, data_by_id):
 
 
 @transaction.atomic
-def add_item(report, user, section, *, style=Item.Style.RUN_IN, level=Item.Level.SECOND):
+def add_item(
+    report: Report,
+    user: User,
+    section: Section,
+    *,
+    style: str = Item.Style.RUN_IN,
+    level: int = Item.Level.SECOND,
+) -> Item:
     item = Item.objects.create(
         section=section, position=next_position(section.items), style=style, level=level
     )
@@ -144,7 +166,7 @@ def add_item(report, user, section, *, style=Item.Style.RUN_IN, level=Item.Level
 
 
 @transaction.atomic
-def move_item(report, user, item, step):
+def move_item(report: Report, user: User, item: Item, step: int) -> None:
     """Move ``item`` ``step`` places (-1 up, +1 down) inside its section; the numbering follows."""
     siblings = list(item.section.items.all())
     _move_in(siblings, item, step)
@@ -152,12 +174,12 @@ def move_item(report, user, item, step):
 
 
 @transaction.atomic
-def move_section(report, user, section, step):
+def move_section(report: Report, user: User, section: Section, step: int) -> None:
     _move_in(list(report.sections.all()), section, step)
     bump_version(report, user)
 
 
-def _move_in(ordered, obj, step):
+def _move_in(ordered: list[_Row], obj: _Row, step: int) -> None:
     index = next(i for i, o in enumerate(ordered) if o.pk == obj.pk)
     target = index + step
     if 0 <= target < len(ordered):
@@ -172,9 +194,9 @@ class DeletedItem:
     report_id: int
     section_id: int
     position: int
-    fields: dict
+    fields: dict[str, Any]
 
-    def as_session(self):
+    def as_session(self) -> dict[str, Any]:
         return {
             "report_id": self.report_id,
             "section_id": self.section_id,
@@ -183,7 +205,7 @@ class DeletedItem:
         }
 
     @classmethod
-    def from_session(cls, data):
+    def from_session(cls, data: Mapping[str, Any]) -> Self:
         data = dict(data)
         return cls(data.pop("report_id"), data.pop("section_id"), data.pop("position"), data)
 
@@ -192,7 +214,7 @@ ITEM_CONTENT_FIELDS = ("style", "level", "joins_previous", "heading", "body")
 
 
 @transaction.atomic
-def delete_item(report, user, item):
+def delete_item(report: Report, user: User, item: Item) -> DeletedItem:
     siblings = list(item.section.items.all())
     deleted = DeletedItem(
         report_id=report.pk,
@@ -207,7 +229,7 @@ def delete_item(report, user, item):
 
 
 @transaction.atomic
-def restore_item(report, user, deleted):
+def restore_item(report: Report, user: User, deleted: DeletedItem) -> Item:
     """Undo ``delete_item``: the item comes back at its old place in its section."""
     section = report.sections.get(pk=deleted.section_id)
     siblings = list(section.items.all())
@@ -219,7 +241,7 @@ def restore_item(report, user, deleted):
 
 
 @transaction.atomic
-def add_section(report, user):
+def add_section(report: Report, user: User) -> Section:
     section = Section.objects.create(
         report=report, position=next_position(report.sections), kind=Section.Kind.OTHER, heading="新的部分"
     )
@@ -228,7 +250,7 @@ def add_section(report, user):
 
 
 @transaction.atomic
-def delete_section(report, user, section):
+def delete_section(report: Report, user: User, section: Section) -> None:
     """Only an empty section may go: its items would be lost with it."""
     if section.items.exists():
         raise ValueError("这一部分还有条目，请先删除或移走其中的条目。")
@@ -243,7 +265,7 @@ def delete_section(report, user, section):
 @transaction.atomic
 def add_comment(
     report: Report,
-    user,
+    user: User,
     body: str,
     *,
     section: Section | None = None,
@@ -268,13 +290,13 @@ def add_comment(
 
 
 @transaction.atomic
-def set_comment_resolved(comment: ReviewComment, user, resolved: bool = True) -> None:
+def set_comment_resolved(comment: ReviewComment, user: User, resolved: bool = True) -> None:
     """Mark a review comment resolved by ``user`` (or open it again)."""
     comment.resolved_at = timezone.now() if resolved else None
     comment.resolved_by = user if resolved else None
     comment.save(update_fields=["resolved_at", "resolved_by"])
 
 
-def mark_notices_read(user) -> int:
+def mark_notices_read(user: User) -> int:
     """Every unread notice of ``user`` is read now; returns how many were unread."""
     return Notice.objects.filter(user=user, read_at__isnull=True).update(read_at=timezone.now())

@@ -4,10 +4,14 @@ A report is stored as structure, never as pre-numbered text: the numbers "一、
 "一是" are generated from order by ``reports.rendering.numbering`` so they renumber themselves after a move.
 """
 
+from typing import Any, Self
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+from .common.typing import RequestUser
 
 
 class Action(models.TextChoices):
@@ -17,8 +21,8 @@ class Action(models.TextChoices):
     EDIT = "edit"
 
 
-class UnitQuerySet(models.QuerySet):
-    def restrict(self, user, action=Action.VIEW):
+class UnitQuerySet(models.QuerySet["Unit"]):
+    def restrict(self, user: RequestUser, action: str = Action.VIEW) -> Self:
         """The units whose reports ``user`` may act on: their own units (staff, leader) for editing; for
         viewing also the districts whose office they work in, and those districts' units."""
         if not user.is_authenticated or not user.is_active:
@@ -36,8 +40,8 @@ class UnitQuerySet(models.QuerySet):
         return self.filter(own_units | models.Q(pk__in=district_ids) | models.Q(parent_id__in=district_ids))
 
 
-class ReportQuerySet(models.QuerySet):
-    def restrict(self, user, action=Action.VIEW):
+class ReportQuerySet(models.QuerySet["Report"]):
+    def restrict(self, user: RequestUser, action: str = Action.VIEW) -> Self:
         # Scope only: whether the report's status allows editing is the workflow's question (403, not 404).
         return self.filter(unit__in=Unit.objects.restrict(user, action))
 
@@ -73,14 +77,14 @@ class Unit(models.Model):
         verbose_name_plural = _("单位")
         ordering = ["position", "code"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.short_name or self.name
 
     @property
-    def district(self):
+    def district(self) -> "Unit":
         """The district this unit belongs to (a district is its own)."""
         unit = self
-        while unit.kind != Unit.Kind.DISTRICT and unit.parent_id:
+        while unit.kind != Unit.Kind.DISTRICT and unit.parent is not None:
             unit = unit.parent
         return unit
 
@@ -109,11 +113,11 @@ class Membership(models.Model):
         ]
         ordering = ["unit__position", "unit__code", "role"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.user} · {self.unit} · {self.get_role_display()}"
 
 
-def default_title(year):
+def default_title(year: int) -> str:
     return f"关于{year}年度法治政府建设情况的报告"
 
 
@@ -161,27 +165,27 @@ class Report(models.Model):
         ordering = ["-year", "unit__position", "unit__code"]
         constraints = [models.UniqueConstraint(fields=["unit", "year"], name="report_one_per_unit_and_year")]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.unit} {self.year}年度报告"
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         if not self.title:
             self.title = default_title(self.year)
         super().save(*args, **kwargs)
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("reports:detail", args=[self.pk])
 
     @property
-    def is_editable(self):
+    def is_editable(self) -> bool:
         return self.status in self.EDITABLE_STATUSES
 
     @property
-    def issuing_organs(self):
+    def issuing_organs(self) -> list["Organ"]:
         return [o for o in self.organs.all() if o.role == Organ.Role.ISSUING]
 
     @property
-    def signing_organs(self):
+    def signing_organs(self) -> list["Organ"]:
         return [o for o in self.organs.all() if o.role == Organ.Role.SIGNING]
 
 
@@ -205,7 +209,7 @@ class Organ(models.Model):
             models.UniqueConstraint(fields=["report", "role", "position"], name="organ_unique_position"),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.name
 
 
@@ -234,7 +238,7 @@ class Section(models.Model):
         ordering = ["report", "position"]
         constraints = [models.UniqueConstraint(fields=["report", "position"], name="section_unique_position")]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.heading
 
 
@@ -276,11 +280,11 @@ class Item(models.Model):
         ordering = ["section", "position"]
         constraints = [models.UniqueConstraint(fields=["section", "position"], name="item_unique_position")]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.heading or self.body[:30]
 
     @property
-    def paragraphs(self):
+    def paragraphs(self) -> list[str]:
         return [p for p in self.body.split("\n") if p.strip()]
 
 
@@ -299,7 +303,7 @@ class ReportingYear(models.Model):
         ordering = ["district", "-year"]
         constraints = [models.UniqueConstraint(fields=["district", "year"], name="reporting_year_unique")]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.district} {self.year}年度"
 
 
@@ -325,7 +329,7 @@ class OutlineSection(models.Model):
             )
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.heading
 
 
@@ -351,7 +355,7 @@ class Snapshot(models.Model):
         verbose_name_plural = _("版本快照")
         ordering = ["report", "created_at", "pk"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.report} 第{self.version}版"
 
 
@@ -394,7 +398,7 @@ class ReportEvent(models.Model):
         verbose_name_plural = _("历史记录")
         ordering = ["report", "created_at", "pk"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.report}: {self.get_from_status_display()} → {self.get_to_status_display()}"
 
 
@@ -454,15 +458,15 @@ class ReviewComment(models.Model):
         verbose_name_plural = _("审核意见")
         ordering = ["report", "created_at", "pk"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.body[:40]
 
     @property
-    def is_resolved(self):
+    def is_resolved(self) -> bool:
         return self.resolved_at is not None
 
     @property
-    def anchor(self):
+    def anchor(self) -> str:
         """The anchor of the block the comment is about, as ``build_blocks`` names them."""
         if self.item_id:
             return f"item-{self.item_id}"
@@ -489,11 +493,11 @@ class Notice(models.Model):
         verbose_name_plural = _("通知")
         ordering = ["-created_at", "-pk"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.message
 
 
-def stored_pdf_path(stored, filename):
+def stored_pdf_path(stored: "StoredPdf", filename: str) -> str:
     return (
         f"reports/{stored.report.unit.code}/{stored.report.year}/v{stored.version}-{stored.sha256[:12]}.pdf"
     )
@@ -522,8 +526,8 @@ class StoredPdf(models.Model):
         verbose_name_plural = _("定稿PDF")
         ordering = ["report", "-created_at", "-pk"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.report} 第{self.version}版 PDF"
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("reports:stored-pdf", args=[self.report_id, self.pk])

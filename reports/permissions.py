@@ -5,13 +5,17 @@ Views never filter by unit themselves; they start from ``Report.objects.restrict
 is simply not found (404). A known object and a forbidden action is refused (403).
 """
 
+from collections.abc import Callable
 from functools import wraps
+from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponseBase
 from django.shortcuts import get_object_or_404
 
-from .models import Action, Membership, Report, Unit
+from .common.typing import RequestUser
+from .models import Action, Membership, Report, Unit, UnitQuerySet
 
 __all__ = [
     "Action",
@@ -25,7 +29,7 @@ __all__ = [
 ]
 
 
-def refusal(user, report: Report, action: str) -> str | None:
+def refusal(user: RequestUser, report: Report, action: str) -> str | None:
     """Why ``user`` may not do ``action`` on ``report`` (which they can see), or None when they may."""
     if action == Action.VIEW:
         return None
@@ -36,11 +40,11 @@ def refusal(user, report: Report, action: str) -> str | None:
     return None
 
 
-def can(user, report: Report, action: str) -> bool:
+def can(user: RequestUser, report: Report, action: str) -> bool:
     return refusal(user, report, action) is None
 
 
-def get_report_or_refuse(user, pk: int, action: str = Action.VIEW) -> Report:
+def get_report_or_refuse(user: RequestUser, pk: int, action: str = Action.VIEW) -> Report:
     """The report ``pk`` if ``user`` may do ``action`` on it.
 
     Another unit's report is not found (404: its existence is not disclosed); a report the user can see
@@ -53,18 +57,18 @@ def get_report_or_refuse(user, pk: int, action: str = Action.VIEW) -> Report:
     return report
 
 
-def units_user_can_write_for(user):
+def units_user_can_write_for(user: RequestUser) -> UnitQuerySet:
     """Units where ``user`` is staff or leader: where they may start a report."""
     return Unit.objects.restrict(user, Action.EDIT)
 
 
-def roles_on(user, report: Report) -> set[str]:
+def roles_on(user: RequestUser, report: Report) -> set[str]:
     """The roles ``user`` holds over ``report``: staff/leader of its unit, district office of its district."""
     if not user.is_authenticated or not user.is_active:
         return set()
     unit = report.unit
     district_id = unit.parent_id or unit.pk
-    roles = set()
+    roles: set[str] = set()
     for membership in Membership.objects.filter(user=user, unit_id__in={unit.pk, district_id}):
         if membership.role == Membership.Role.DISTRICT_OFFICE:
             roles.add(membership.role)
@@ -73,7 +77,7 @@ def roles_on(user, report: Report) -> set[str]:
     return roles
 
 
-def office_district(user) -> Unit | None:
+def office_district(user: RequestUser) -> Unit | None:
     """The district whose office ``user`` works in (区级管理员), or None: unit staff and leaders have none.
 
     A person in the offices of two districts gets the first in unit order.
@@ -85,7 +89,7 @@ def office_district(user) -> Unit | None:
     ).first()
 
 
-def district_office_required(view):
+def district_office_required(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
     """For the district office's pages: the view gets the user's district after ``request``.
 
     Anonymous visitors go to the login page; anyone logged in without the role is refused (403). Objects
@@ -94,7 +98,7 @@ def district_office_required(view):
 
     @wraps(view)
     @login_required
-    def wrapped(request, *args, **kwargs):
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         district = office_district(request.user)
         if district is None:
             raise PermissionDenied("只有区级管理员可以打开这一页。")

@@ -9,12 +9,14 @@ submit and approve), change the status and version, write the history row, creat
 e-mails go out after commit.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from .common.typing import RequestUser, User
 from .frozen_pdf import freeze_on_approval
 from .models import Membership, Report, ReportEvent, Snapshot
 from .notifications import notify
@@ -115,7 +117,7 @@ class StateConflict(WorkflowError):
     """The report is not (or no longer) in a state this action starts from (409)."""
 
 
-def available_steps(user, report: Report) -> list[Step]:
+def available_steps(user: RequestUser, report: Report) -> list[Step]:
     """The steps ``user`` could take on ``report`` now: the buttons to show."""
     roles = roles_on(user, report)
     return [s for s in TRANSITIONS.values() if report.status in s.sources and roles.intersection(s.roles)]
@@ -127,7 +129,7 @@ def last_submitter_id(report: Report) -> int | None:
 
 
 @transaction.atomic
-def perform(user, report: Report, action: str, comment: str = "") -> ReportEvent:
+def perform(user: User, report: Report, action: str, comment: str = "") -> ReportEvent:
     """Carry out ``action`` on ``report`` as ``user``; returns the ReportEvent written."""
     step = TRANSITIONS.get(action)
     if step is None:
@@ -176,10 +178,10 @@ def perform(user, report: Report, action: str, comment: str = "") -> ReportEvent
 
 # Called inside the transaction after each status change, (report, event) → None, so that an approval
 # without its stored PDF cannot happen.
-AFTER_TRANSITION = [freeze_on_approval]
+AFTER_TRANSITION: list[Callable[[Report, ReportEvent], None]] = [freeze_on_approval]
 
 
-def _notice_text(report, step, user, comment):
+def _notice_text(report: Report, step: Step, user: User, comment: str) -> str:
     who = user.get_full_name() or user.username
     text = f"{report.unit}{report.year}年度报告：{who}{step.label}"
     return f"{text}，理由：{comment}" if comment else text

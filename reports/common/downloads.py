@@ -8,10 +8,10 @@ watches for to stop its "正在生成…" progress note.
 import functools
 import re
 from collections.abc import Callable, Iterable
-from typing import IO
+from typing import IO, Any
 from urllib.parse import quote
 
-from django.http import FileResponse, HttpResponse, HttpResponseBase, StreamingHttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseBase, StreamingHttpResponse
 
 TOKEN = re.compile(r"^[A-Za-z0-9]{8,40}$")
 
@@ -47,11 +47,11 @@ def attachment(
     return response
 
 
-def reports_download_start(view: Callable) -> Callable:
+def reports_download_start(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
     """Decorator for download views: sets the cookie the page waits for (see above)."""
 
     @functools.wraps(view)
-    def wrapper(request, *args, **kwargs):
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         response = view(request, *args, **kwargs)
         token = request.GET.get("download_token", "")
         if TOKEN.match(token) and response.status_code == 200:

@@ -1,6 +1,7 @@
 """Text from users is cleaned the same way everywhere by ``clean_text``."""
 
 import re
+from typing import TYPE_CHECKING
 
 from django import forms
 
@@ -15,12 +16,18 @@ def clean_text(value: str) -> str:
     return CONTROL_CHARACTERS.sub("", value).strip()
 
 
-class CleanTextMixin:
+if TYPE_CHECKING:
+    _Form = forms.BaseForm
+else:
+    _Form = object  # a mixin: the form class it is mixed into comes after it
+
+
+class CleanTextMixin(_Form):
     """For forms: runs ``clean_text`` over every submitted text field before validation counts its length."""
 
-    def full_clean(self):
+    def full_clean(self) -> None:
         if self.is_bound:
-            data = self.data.copy()
+            data = self.data.copy()  # type: ignore[attr-defined]  # a QueryDict (or a dict): typed a Mapping
             for name, field in self.fields.items():
                 key = self.add_prefix(name)
                 if isinstance(field, forms.CharField) and key in data:

@@ -2,7 +2,8 @@
 
 from django.db import transaction
 
-from reports.models import Item, Organ, Report, Section
+from reports.common.typing import User
+from reports.models import Item, Organ, Report, Section, Unit
 
 from .parser import ParsedReport
 
@@ -12,7 +13,7 @@ class ReportExists(ValueError):
 
 
 @transaction.atomic
-def create_report_from_parse(parsed: ParsedReport, unit, year: int, user=None) -> Report:
+def create_report_from_parse(parsed: ParsedReport, unit: Unit, year: int, user: User | None = None) -> Report:
     if Report.objects.filter(unit=unit, year=year).exists():
         raise ReportExists(f"{unit.short_name or unit.name}{year}年度报告已存在")
     report = Report.objects.create(
@@ -29,7 +30,7 @@ def create_report_from_parse(parsed: ParsedReport, unit, year: int, user=None) -
     return report
 
 
-def store_parsed_content(report, parsed: ParsedReport):
+def store_parsed_content(report: Report, parsed: ParsedReport) -> None:
     """The organs, sections and items of ``parsed`` under ``report`` (which has none yet)."""
     Organ.objects.bulk_create(
         [

@@ -16,8 +16,10 @@ import io
 import re
 import zipfile
 import zlib
+from collections.abc import Iterator
 
 import docx
+from docx.document import Document
 from docx.opc.exceptions import OpcError
 from docx.oxml.ns import qn
 from lxml import etree
@@ -61,7 +63,7 @@ def docx_to_lines(data: bytes) -> list[str]:
     return lines
 
 
-def open_docx(data: bytes):
+def open_docx(data: bytes) -> Document:
     if len(data) > MAX_UPLOAD_BYTES:
         raise ImportRefused(TOO_LARGE)
     if data.startswith(OLE_SIGNATURE):
@@ -84,7 +86,7 @@ def open_docx(data: bytes):
         raise ImportRefused(CORRUPT) from error
 
 
-def _check_members(members):
+def _check_members(members: list[zipfile.ZipInfo]) -> None:
     names = {member.filename for member in members}
     if "[Content_Types].xml" not in names:
         raise ImportRefused(NOT_DOCX)
@@ -120,12 +122,12 @@ TITLE_STYLES = {"title", "标题"}
 FALSE_VALUES = {"0", "false", "off"}
 
 
-def _val(element, path):
+def _val(element: etree._Element | None, path: str) -> str | None:
     found = element.find(path) if element is not None else None
     return None if found is None else found.get(qn("w:val"))
 
 
-def _on(element):
+def _on(element: etree._Element) -> bool:
     """A toggle property such as <w:b/>: on unless its value says off."""
     return element.get(qn("w:val"), "true").lower() not in FALSE_VALUES
 
@@ -133,11 +135,11 @@ def _on(element):
 class _Styles:
     """What a paragraph's style chain says: its name, heading level, numbering and boldness."""
 
-    def __init__(self, document):
+    def __init__(self, document: Document) -> None:
         root = document.styles.element
         self.by_id = {s.get(qn("w:styleId")): s for s in root.findall(qn("w:style"))}
 
-    def chain(self, style_id):
+    def chain(self, style_id: str | None) -> Iterator[etree._Element]:
         seen = set()
         while style_id and style_id in self.by_id and style_id not in seen:
             seen.add(style_id)
@@ -145,7 +147,7 @@ class _Styles:
             yield style
             style_id = _val(style, qn("w:basedOn"))
 
-    def heading_level(self, style_id):
+    def heading_level(self, style_id: str | None) -> int | None:
         for style in self.chain(style_id):
             match = HEADING_STYLE_RE.match(_val(style, qn("w:name")) or "")
             if match:
@@ -155,17 +157,17 @@ class _Styles:
                 return int(outline) + 1
         return None
 
-    def is_title(self, style_id):
+    def is_title(self, style_id: str | None) -> bool:
         return any((_val(s, qn("w:name")) or "").lower() in TITLE_STYLES for s in self.chain(style_id))
 
-    def num_pr(self, style_id):
+    def num_pr(self, style_id: str | None) -> etree._Element | None:
         for style in self.chain(style_id):
             num_pr = style.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
             if num_pr is not None:
                 return num_pr
         return None
 
-    def bold(self, style_id):
+    def bold(self, style_id: str | None) -> bool:
         for style in self.chain(style_id):
             b = style.find(f"{qn('w:rPr')}/{qn('w:b')}")
             if b is not None:
@@ -176,13 +178,14 @@ class _Styles:
 class _Numbering:
     """The level a Word-numbered paragraph's label stands for, read from the list's own format."""
 
-    def __init__(self, document):
+    def __init__(self, document: Document) -> None:
+        self.root: etree._Element | None
         try:
             self.root = document.part.numbering_part.element
         except (NotImplementedError, KeyError):
             self.root = None
 
-    def level_format(self, num_id, ilvl, style_id):
+    def level_format(self, num_id: str, ilvl: str | None, style_id: str | None) -> tuple[str, str] | None:
         """(numFmt, lvlText) of the list level, or None."""
         if self.root is None:
             return None
@@ -210,7 +213,7 @@ class _Numbering:
         return _val(lvl, qn("w:numFmt")) or "decimal", _val(lvl, qn("w:lvlText")) or ""
 
 
-def label_level(num_format, level_text):
+def label_level(num_format: str, level_text: str) -> int | None:
     """The heading level (1–4) of what Word draws for a list level: "%1、" in Chinese numbers is 1,
     "（%1）" is 2, "%1." in digits is 3, "（%1）" is 4. None for bullets and anything else."""
     chinese = "chinese" in num_format.lower() or num_format in ("japaneseCounting", "taiwaneseCounting")
@@ -222,18 +225,18 @@ def label_level(num_format, level_text):
 
 
 class _Reader:
-    def __init__(self, document):
+    def __init__(self, document: Document) -> None:
         self.document = document
         self.styles = _Styles(document)
         self.numbering = _Numbering(document)
         self.counters = {1: 0, 2: 0, 3: 0, 4: 0}  # the numbers read so far, for the labels written here
 
-    def read(self):
-        lines = []
+    def read(self) -> list[str]:
+        lines: list[str] = []
         self.read_blocks(self.document.element.body, lines, top=True)
         return lines
 
-    def read_blocks(self, container, out, top=False):
+    def read_blocks(self, container: etree._Element, out: list[str], top: bool = False) -> None:
         for child in container:
             if child.tag == W_P:
                 self.read_paragraph(child, out, top)
@@ -242,18 +245,19 @@ class _Reader:
             elif child.tag in (W_SDT, W_SDT_CONTENT):  # content controls wrap ordinary paragraphs
                 self.read_blocks(child, out, top)
 
-    def read_table(self, table, out):
+    def read_table(self, table: etree._Element, out: list[str]) -> None:
         """One line per row, its cells apart by a tab (a cell's paragraphs apart by a space)."""
         for row in table.findall(W_TR):
             cells = []
             for cell in row.findall(W_TC):
-                cell_lines = []
+                cell_lines: list[str] = []
                 self.read_blocks(cell, cell_lines)
                 cells.append(" ".join(cell_lines))
             self.add("\t".join(cells).strip(), out)
 
-    def read_paragraph(self, paragraph, out, top):
-        pieces, boxes = [], []
+    def read_paragraph(self, paragraph: etree._Element, out: list[str], top: bool) -> None:
+        pieces: list[str] = []
+        boxes: list[etree._Element] = []
         _collect(paragraph, pieces, boxes)
         for box in boxes:  # a text box is anchored at the start of its paragraph
             self.read_blocks(box, out)
@@ -269,7 +273,7 @@ class _Reader:
         for line in lines:
             self.add(line, out)
 
-    def add(self, line, out):
+    def add(self, line: str, out: list[str]) -> None:
         if not line:
             return
         label = read_label(line)
@@ -279,7 +283,9 @@ class _Reader:
                 self.counters[deeper] = 0
         out.append(line)
 
-    def heading_level(self, paragraph, style_id, top, text):
+    def heading_level(
+        self, paragraph: etree._Element, style_id: str | None, top: bool, text: str
+    ) -> int | None:
         """The level Word shows this paragraph at, when its text has no label to say so."""
         if "\n" not in text.strip() and TITLE_RE.search(text.strip()) and not self.counters[1]:
             return None  # the title, whatever its style
@@ -303,7 +309,7 @@ class _Reader:
             level = 2 if top and self.counters[1] and self.all_bold(paragraph, style_id, text) else None
         return level if level and level <= 4 else None
 
-    def all_bold(self, paragraph, style_id, text):
+    def all_bold(self, paragraph: etree._Element, style_id: str | None, text: str) -> bool:
         """A short paragraph set wholly in bold inside a section: a sub-heading someone did not number."""
         text = text.strip()
         if not text or len(text) > MAX_HEADING_CHARS or "\n" in text or text[-1] in "：:":
@@ -321,7 +327,7 @@ class _Reader:
         return True
 
 
-def _collect(element, pieces, boxes):
+def _collect(element: etree._Element, pieces: list[str], boxes: list[etree._Element]) -> None:
     """The text of a paragraph (breaks as "\\n"), and its text boxes, read apart."""
     for child in element:
         tag = child.tag

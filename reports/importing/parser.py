@@ -135,19 +135,19 @@ def read_label(line: str) -> Label | None:
     return None
 
 
-def _is_section(line):
+def _is_section(line: str) -> bool:
     label = read_label(line)
     return label is not None and label.level == 1
 
 
-def _label_text(level, number):
+def _label_text(level: int, number: int) -> str:
     return enumeration_label(number) if level == 0 else heading_label(level, number)
 
 
 # --- Header and signature ------------------------------------------------------------------------------
 
 
-def _is_header_line(line):
+def _is_header_line(line: str) -> bool:
     return (
         len(line) <= MAX_HEADER_LINE_CHARS
         and not any(c in PROSE_PUNCTUATION for c in line)
@@ -155,7 +155,7 @@ def _is_header_line(line):
     )
 
 
-def _is_addressee(line):
+def _is_addressee(line: str) -> bool:
     # "区委、区政府：" — but not a short preamble line such as "现将有关情况报告如下：".
     return (
         line[-1] in "：:"
@@ -165,7 +165,7 @@ def _is_addressee(line):
     )
 
 
-def _read_header(lines, parsed):
+def _read_header(lines: list[str], parsed: ParsedReport) -> int:
     """Organs and document number above the title, the title, an addressee below it.
 
     Returns the index of the first preamble line. Only the leading short, unpunctuated lines are searched,
@@ -191,11 +191,11 @@ def _read_header(lines, parsed):
     return 0
 
 
-def _is_organ_name(line):
+def _is_organ_name(line: str) -> bool:
     return _is_header_line(line) and ORGAN_SUFFIX_RE.search(line) is not None
 
 
-def _read_signature(lines, start, parsed):
+def _read_signature(lines: list[str], start: int, parsed: ParsedReport) -> int:
     """A date as the last line, and the organ names just above it. Returns where the signature starts."""
     end = len(lines)
     match = DATE_RE.match(lines[-1]) if end > start else None
@@ -226,14 +226,14 @@ def guess_section_kind(heading: str) -> str:
 class _SectionReader:
     """Turns a section's lines into items, keeping the counters that check the numbering's sequence."""
 
-    def __init__(self, section, warnings):
+    def __init__(self, section: ParsedSection, warnings: list[str]) -> None:
         self.section = section
         self.warnings = warnings
         self.counters = {2: 0, 3: 0, 4: 0}
         self.enumerated = 0
         self.level = 1  # the level of the last numbered item: enumerations go one below it
 
-    def read(self, line, label, next_line):
+    def read(self, line: str, label: Label | None, next_line: str | None) -> None:
         if label is None:
             self.add_paragraph(line)
         elif label.level == 0:
@@ -241,18 +241,18 @@ class _SectionReader:
         else:
             self.add_numbered(line, label, _has_content_below(label, next_line))
 
-    def check_sequence(self, line, label, expected):
+    def check_sequence(self, line: str, label: Label, expected: int) -> None:
         if label.number != expected:
             self.warnings.append(_sequence_warning(line, _label_text(label.level, expected)))
 
-    def add_paragraph(self, line):
+    def add_paragraph(self, line: str) -> None:
         # A paragraph continues the item above it; one before any item is a plain, unnumbered item.
         if self.section.items:
             self.section.items[-1].body.append(line)
         else:
             self.section.items.append(ParsedItem(level=2, style="plain", body=[line]))
 
-    def add_numbered(self, line, label, has_content_below):
+    def add_numbered(self, line: str, label: Label, has_content_below: bool) -> None:
         self.check_sequence(line, label, self.counters[label.level] + 1)
         self.counters[label.level] = label.number
         for deeper in range(label.level + 1, 5):
@@ -261,7 +261,7 @@ class _SectionReader:
         self.level = label.level
         self.section.items.append(_numbered_item(label.level, label.text, has_content_below))
 
-    def add_enumerations(self, line, label):
+    def add_enumerations(self, line: str, label: Label) -> None:
         self.check_sequence(line, label, self.enumerated + 1)
         level = min(self.level + 1, 4)
         pieces = _split_enumeration(label.number, label.text)
@@ -275,8 +275,8 @@ class _SectionReader:
         self.enumerated = label.number + len(pieces) - 1
 
 
-def _read_sections(lines, parsed):
-    reader = None
+def _read_sections(lines: list[str], parsed: ParsedReport) -> None:
+    reader: _SectionReader | None = None
     number_read = 0  # the number the last section was written with, for the sequence check
     for index, line in enumerate(lines):
         label = read_label(line)
@@ -288,10 +288,11 @@ def _read_sections(lines, parsed):
             parsed.sections.append(section)
             reader = _SectionReader(section, parsed.warnings)
             continue
+        assert reader is not None  # parse_report_text cuts the lines at the first section heading
         reader.read(line, label, lines[index + 1] if index + 1 < len(lines) else None)
 
 
-def _has_content_below(label, next_line):
+def _has_content_below(label: Label, next_line: str | None) -> bool:
     """Whether the next line belongs under this item: a paragraph, an enumeration or a deeper item."""
     if next_line is None:
         return False
@@ -299,7 +300,7 @@ def _has_content_below(label, next_line):
     return below is None or below.level == 0 or below.level > label.level
 
 
-def _numbered_item(level, text, has_content_below):
+def _numbered_item(level: int, text: str, has_content_below: bool) -> ParsedItem:
     """A "（一）"/"1."/"（1）" line as an item.
 
     A short line that is all heading — no sentence end, or one sentence with content below it — prints on
@@ -314,7 +315,7 @@ def _numbered_item(level, text, has_content_below):
     return ParsedItem(level, "run_in", heading=heading, body=_nonempty(rest))
 
 
-def _split_heading(text):
+def _split_heading(text: str) -> tuple[str, str]:
     """ "高度重视，落实责任。及时调整…" → ("高度重视，落实责任。", "及时调整…").
 
     ("", text) when the first sentence is long, or is all there is: a lone sentence is body, not a heading.
@@ -325,7 +326,7 @@ def _split_heading(text):
     return "", text
 
 
-def _split_enumeration(number, text):
+def _split_enumeration(number: int, text: str) -> list[str]:
     """ "A。二是B。三是C。" after "一是" → ["A。", "B。", "C。"]: cut where the next "N是" follows 。；."""
     pieces = []
     while number < 99:  # the highest number a label can be written with
@@ -340,10 +341,10 @@ def _split_enumeration(number, text):
     return pieces
 
 
-def _nonempty(text):
+def _nonempty(text: str) -> list[str]:
     return [text] if text else []
 
 
-def _sequence_warning(line, expected_label, length=20):
+def _sequence_warning(line: str, expected_label: str, length: int = 20) -> str:
     excerpt = line if len(line) <= length else line[:length] + "…"
     return f"编号不连续：“{excerpt}”处应为“{expected_label}”，已按顺序重新编号。"

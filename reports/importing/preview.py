@@ -6,33 +6,37 @@ again from the same text instead of keeping the parse between requests.
 """
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import cast
 
 from indicators.extraction import Suggestion, find_figures, suggest_values
+from indicators.models import Indicator
 from reports.models import Item, Report, Section
 
-from .parser import ParsedItem, ParsedReport, parse_report_text, read_label
+from .parser import ParsedItem, ParsedReport, ParsedSection, parse_report_text, read_label
 
 # The attachment starts on a line of its own: "附件", "附件1", "附件2：" (GB/T 9704). The note below the
 # body that names it ("附件：主要指标统计表") is set aside with it: the app prints its own note.
 ATTACHMENT_MARK_RE = re.compile(r"^附件\s*\d{0,2}\s*[：:]?$")
 ATTACHMENT_NOTE_RE = re.compile(r"^附件\s*\d{0,2}\s*[：:]\s*\S")
-SECTION_HEADING_MAX = Section._meta.get_field("heading").max_length
-ITEM_HEADING_MAX = Item._meta.get_field("heading").max_length
+# CharFields: typed int | None as any field's, never None.
+SECTION_HEADING_MAX = cast(int, Section._meta.get_field("heading").max_length)
+ITEM_HEADING_MAX = cast(int, Item._meta.get_field("heading").max_length)
 
 
 @dataclass
 class ImportPreview:
     parsed: ParsedReport
     attachment: list[str] = field(default_factory=list)
-    suggestions: list[Suggestion] = field(default_factory=list)
+    suggestions: list[Suggestion[Indicator]] = field(default_factory=list)
 
     @property
-    def warnings(self):
+    def warnings(self) -> list[str]:
         return self.parsed.warnings
 
 
-def preview_import(text: str, indicators) -> ImportPreview:
+def preview_import(text: str, indicators: Iterable[Indicator]) -> ImportPreview:
     indicators = list(indicators)
     body, attachment = split_attachment(text)
     parsed = parse_report_text(body)
@@ -43,7 +47,7 @@ def preview_import(text: str, indicators) -> ImportPreview:
     return ImportPreview(parsed, attachment, from_text + from_table)
 
 
-def split_attachment(text):
+def split_attachment(text: str) -> tuple[str, list[str]]:
     """(the report's text, the attachment's lines): from a line "附件" after the first section to the end,
     with the note naming it. Without such a line everything is the report's."""
     lines = [line.strip() for line in text.splitlines() if line.strip()]
@@ -53,20 +57,23 @@ def split_attachment(text):
     mark = next((i for i in range(sections[0] + 1, len(lines)) if ATTACHMENT_MARK_RE.match(lines[i])), None)
     if mark is None:
         return text, []
-    body, notes = [], []
+    body: list[str] = []
+    notes: list[str] = []
     for index, line in enumerate(lines[:mark]):
         (notes if index > sections[0] and ATTACHMENT_NOTE_RE.match(line) else body).append(line)
     return "\n".join(body), notes + lines[mark:]
 
 
-def attachment_values(lines, indicators):
+def attachment_values(lines: Iterable[str], indicators: Iterable[Indicator]) -> list[Suggestion[Indicator]]:
     """Values from an attachment's table rows "名称<tab>数值…" whose name is an indicator's name."""
     by_name = {indicator.name: indicator for indicator in indicators}
     suggestions = []
     for line in lines:
         cells = [cell.strip() for cell in line.split("\t")]
         indicator = by_name.get(cells[0]) if len(cells) > 1 else None
-        figures = find_figures(cells[1]) if indicator else []
+        if indicator is None:
+            continue
+        figures = find_figures(cells[1])
         if not figures or figures[0].unit != indicator.unit:
             continue
         figure = figures[0]
@@ -87,7 +94,7 @@ def attachment_values(lines, indicators):
     return suggestions
 
 
-def _fit_to_fields(parsed):
+def _fit_to_fields(parsed: ParsedReport) -> None:
     """A section heading longer than the field moves its overflow into the section's first paragraph,
     and text the editor would refuse to save is pointed out: nothing is cut."""
     for section in parsed.sections:
@@ -117,7 +124,7 @@ def item_kind(item: ParsedItem) -> str:
     return f"{item.style}:{item.level}" if item.style in ("heading", "run_in") else item.style
 
 
-def set_item_kind(item: ParsedItem, kind: str):
+def set_item_kind(item: ParsedItem, kind: str) -> None:
     """Apply a kind chosen on the confirmation page; the item's text stays whole."""
     style, _, level = kind.partition(":")
     if kind == item_kind(item):
@@ -134,11 +141,11 @@ def set_item_kind(item: ParsedItem, kind: str):
         item.joins_previous = False  # only "二是" continues the paragraph of "一是"
 
 
-def item_key(section_index, item_index):
+def item_key(section_index: int, item_index: int) -> str:
     return f"item-{section_index}-{item_index}"
 
 
-def iter_items(parsed: ParsedReport):
+def iter_items(parsed: ParsedReport) -> Iterator[tuple[str, ParsedSection, ParsedItem]]:
     """(key, section, item) for every item, in order."""
     for s, section in enumerate(parsed.sections):
         for i, item in enumerate(section.items):

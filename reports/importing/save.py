@@ -1,10 +1,14 @@
 """Store a confirmed import, all or nothing: the draft (new, or an editable report's content replaced with
 the old content kept as a snapshot), the indicator values kept, and one line of history."""
 
+from collections.abc import Iterable
+
 from django.db import transaction
 
-from indicators.models import IndicatorValue
-from reports.models import Report, ReportEvent, Snapshot
+from indicators.extraction import Suggestion
+from indicators.models import Indicator, IndicatorValue
+from reports.common.typing import User
+from reports.models import Report, ReportEvent, Snapshot, Unit
 from reports.snapshots import snapshot_content
 
 from .apply import ReportExists, create_report_from_parse, store_parsed_content
@@ -17,7 +21,14 @@ class ReportLocked(ValueError):
 
 @transaction.atomic
 def save_import(
-    parsed: ParsedReport, unit, year, user, *, suggestions=(), source="", replace=False
+    parsed: ParsedReport,
+    unit: Unit,
+    year: int,
+    user: User | None,
+    *,
+    suggestions: Iterable[Suggestion[Indicator]] = (),
+    source: str = "",
+    replace: bool = False,
 ) -> Report:
     """The imported report. ``replace`` must be given to overwrite the unit's report of that year."""
     # Locked, so that a submission racing the overwrite waits, and the status checked is the one kept.
@@ -60,7 +71,7 @@ def save_import(
     return report
 
 
-def _replace_content(report, parsed, user):
+def _replace_content(report: Report, parsed: ParsedReport, user: User | None) -> None:
     # Review comments on the old sections and items stay, detached, with the text they quoted.
     report.organs.all().delete()
     report.sections.all().delete()

@@ -5,6 +5,7 @@ and last year's indicator values are each fetched in one query.
 """
 
 from dataclasses import dataclass
+from typing import TypedDict
 
 from django.db.models import prefetch_related_objects
 from django.utils.timezone import localtime
@@ -13,7 +14,7 @@ from indicators.aggregation import year_on_year
 from indicators.models import Indicator, IndicatorValue, format_number
 from reports.models import Report
 
-from .document import build_blocks
+from .document import Block, build_blocks
 
 ATTACHMENT_TITLE = "主要指标统计表"
 SUBJECT = "法治政府建设年度报告"
@@ -38,11 +39,11 @@ class PrintedBlock:
     runs: list[PrintedRun]
 
     @property
-    def text(self):
+    def text(self) -> str:
         return "".join(run.text for run in self.runs)
 
     @property
-    def bookmark(self):
+    def bookmark(self) -> str:
         """A run-in "（一）标题。" is a PDF bookmark under its section: its leading heading runs."""
         leading = []
         for run in self.runs:
@@ -62,7 +63,21 @@ class IndicatorRow:
     change: str
 
 
-def report_context(report):
+class DocumentContext(TypedDict):
+    report: Report
+    blocks: list[Block]
+    head_blocks: list[PrintedBlock]
+    body_blocks: list[PrintedBlock]
+    signature_blocks: list[PrintedBlock]
+    indicator_rows: list[IndicatorRow]
+    is_draft: bool
+    attachment_title: str
+    subject: str
+    keywords: str
+    created: str
+
+
+def report_context(report: Report) -> DocumentContext:
     """Everything the document template needs. ``report`` should come with its unit (select_related)."""
     prefetch_related_objects([report], "organs")
     sections = list(report.sections.prefetch_related("items"))
@@ -86,7 +101,7 @@ def report_context(report):
     }
 
 
-def printed_block(block):
+def printed_block(block: Block) -> PrintedBlock:
     """Run-in labels and headings print in their level's heading font; the text runs in the body font.
 
     "一、" headings are 黑体 as a whole and "（一）" 楷体; "1."/"（1）" and the "一是" enumerations stay in
@@ -103,13 +118,13 @@ def printed_block(block):
     return PrintedBlock(block.kind, block.level, block.anchor, runs)
 
 
-def _is_enumerated(block):
+def _is_enumerated(block: Block) -> bool:
     # An "一是…" paragraph carries its label as a label run; heading labels end in "、", "）" or ".".
     labels = [run.text for run in block.runs if run.role == "label"]
     return bool(labels) and all(label.endswith("是") for label in labels)
 
 
-def indicator_rows(report):
+def indicator_rows(report: Report) -> list[IndicatorRow]:
     """This year's values grouped by category (in the catalogue's order), then by position."""
     values = list(report.indicator_values.select_related("indicator"))
     previous = IndicatorValue.objects.select_related("indicator").previous_year_of(report)
@@ -136,7 +151,7 @@ def indicator_rows(report):
     return rows
 
 
-def change_text(current, previous):
+def change_text(current: IndicatorValue, previous: IndicatorValue | None) -> str:
     """ "减少14件（-31.8%）"; a percentage indicator changes by percentage points: "增加2.5个百分点"."""
     change = year_on_year(current, previous)
     if change is None:

@@ -4,9 +4,11 @@ The HTML preview, the PDF (same template), the plain-text export and the .docx w
 blocks, so what a report says and in which order lives here once.
 """
 
+import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from reports.models import Item
+from reports.models import Item, Report, Section
 
 from .numbering import heading_label, item_labels
 
@@ -29,16 +31,16 @@ class Block:
     anchor: str = ""  # id for bookmarks and links to a section or item
 
     @property
-    def text(self):
+    def text(self) -> str:
         return "".join(run.text for run in self.runs)
 
 
-def format_chinese_date(date):
+def format_chinese_date(date: datetime.date) -> str:
     """GB/T 9704: Arabic numerals, no leading zeros — "2025年2月20日"."""
     return f"{date.year}年{date.month}月{date.day}日"
 
 
-def build_blocks(report, sections=None):
+def build_blocks(report: Report, sections: Iterable[Section] | None = None) -> list[Block]:
     """The report's blocks. ``sections`` may be passed prefetched (with their items) to save queries."""
     if sections is None:
         sections = report.sections.prefetch_related("items")
@@ -69,11 +71,11 @@ def build_blocks(report, sections=None):
     return blocks
 
 
-def _paragraphs(text):
+def _paragraphs(text: str) -> list[str]:
     return [line for line in text.split("\n") if line.strip()]
 
 
-def _add_item_blocks(blocks, item, label):
+def _add_item_blocks(blocks: list[Block], item: Item, label: str) -> None:
     anchor = f"item-{item.pk}"
     paragraphs = _paragraphs(item.body)
     if item.style == Item.Style.HEADING:
@@ -101,6 +103,6 @@ def _add_item_blocks(blocks, item, label):
     blocks.extend(Block("body", [Run(p)]) for p in rest)
 
 
-def report_to_text(report):
+def report_to_text(report: Report) -> str:
     """The report as plain text, one block a line: what the importer reads back in."""
     return "\n".join(block.text for block in build_blocks(report)) + "\n"

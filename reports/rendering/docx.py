@@ -17,17 +17,29 @@ that machine has.
 
 import io
 import unicodedata
+from collections.abc import Sequence
+from typing import Protocol
 
 import docx
+from docx.document import Document
 from docx.enum.section import WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_PARAGRAPH_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt, RGBColor
+from docx.oxml.text.font import CT_RPr
+from docx.oxml.text.parfmt import CT_PPr
+from docx.section import _Footer
+from docx.shared import Length, Mm, Pt, RGBColor
+from docx.styles.style import ParagraphStyle
+from docx.table import Table, _Cell
+from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 from lxml import etree
 
-from .context import report_context
+from reports.models import Report
+
+from .context import DocumentContext, IndicatorRow, PrintedBlock, report_context
 
 TEXT_WIDTH_MM = 210 - 28 - 26
 CHARS_PER_LINE = 28
@@ -69,7 +81,13 @@ AFTER_SNAP_TO_GRID = (
 )  # fmt: skip
 
 
-def render_docx(report) -> bytes:
+class _RunProperties(Protocol):
+    """A run's w:r or a style's w:style: what has a w:rPr."""
+
+    def get_or_add_rPr(self) -> CT_RPr: ...
+
+
+def render_docx(report: Report) -> bytes:
     """The report as .docx bytes. ``report`` should come with its unit (select_related)."""
     context = report_context(report)
     document = docx.Document()
@@ -93,12 +111,12 @@ def render_docx(report) -> bytes:
 # --- Styles and page ------------------------------------------------------------------------------------
 
 
-def _set_fonts(rpr_owner, font):
+def _set_fonts(rpr_owner: _RunProperties, font: str) -> None:
     """Name ``font`` for a run or style, for every script: Chinese is East Asian (w:eastAsia), digits not."""
     _name_font(rpr_owner.get_or_add_rPr().get_or_add_rFonts(), font)
 
 
-def _name_font(rfonts, font):
+def _name_font(rfonts: etree._Element, font: str) -> None:
     for attribute in list(rfonts.attrib):
         del rfonts.attrib[attribute]  # theme fonts would win over the names
     name = FONTS[font][0]
@@ -106,7 +124,15 @@ def _name_font(rfonts, font):
         rfonts.set(qn(f"w:{script}"), name)
 
 
-def _restyle(style, font, size, *, align=WD_ALIGN_PARAGRAPH.JUSTIFY, indent=True, outline=None):
+def _restyle(
+    style: ParagraphStyle,
+    font: str,
+    size: Length,
+    *,
+    align: WD_PARAGRAPH_ALIGNMENT = WD_ALIGN_PARAGRAPH.JUSTIFY,
+    indent: bool = True,
+    outline: int | None = None,
+) -> None:
     """Replace a built-in style's look (blue, bold, Calibri) by the document's."""
     for tag in ("w:pPr", "w:rPr"):
         element = style.element.find(qn(tag))
@@ -130,7 +156,7 @@ def _restyle(style, font, size, *, align=WD_ALIGN_PARAGRAPH.JUSTIFY, indent=True
         paragraph.keep_with_next = True
 
 
-def _letter_spacing(rpr_owner, twips):
+def _letter_spacing(rpr_owner: _RunProperties, twips: int) -> None:
     """w:spacing in w:rPr, in the place the schema gives it (after w:color, before w:sz)."""
     rpr = rpr_owner.get_or_add_rPr()
     for old in rpr.findall(qn("w:spacing")):
@@ -140,7 +166,7 @@ def _letter_spacing(rpr_owner, twips):
     rpr.insert_element_before(spacing, *AFTER_LETTER_SPACING)
 
 
-def _indent_chars(ppr, *, first_line=0):
+def _indent_chars(ppr: CT_PPr, *, first_line: int = 0) -> None:
     """A first-line indent in characters (w:firstLineChars, as Word's ruler shows it), with its length
     for readers that do not know character units."""
     ind = ppr.get_or_add_ind()
@@ -148,7 +174,7 @@ def _indent_chars(ppr, *, first_line=0):
     ind.set(qn("w:firstLine"), str(round(ADVANCE * first_line * 20)))
 
 
-def _set_up_styles(document):
+def _set_up_styles(document: Document) -> None:
     styles = document.styles
     _name_font(
         styles.element.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:rFonts')}"),
@@ -161,7 +187,7 @@ def _set_up_styles(document):
     _add_alt_names(document)
 
 
-def _add_alt_names(document):
+def _add_alt_names(document: Document) -> None:
     part = next(rel.target_part for rel in document.part.rels.values() if rel.reltype.endswith("/fontTable"))
     root = etree.fromstring(part.blob)
     for names in FONTS.values():
@@ -176,7 +202,7 @@ def _add_alt_names(document):
     part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
-def _set_up_page(document, *, draft):
+def _set_up_page(document: Document, *, draft: bool) -> None:
     section = document.sections[0]
     section.start_type = WD_SECTION.NEW_PAGE
     section.page_width, section.page_height = Mm(210), Mm(297)
@@ -199,7 +225,7 @@ def _set_up_page(document, *, draft):
             run.font.color.rgb = RGBColor(0x80, 0x80, 0x80)
 
 
-def _plain(paragraph, align, size):
+def _plain(paragraph: Paragraph, align: WD_PARAGRAPH_ALIGNMENT, size: Length) -> None:
     """A paragraph outside the grid: header, footer, table cell."""
     fmt = paragraph.paragraph_format
     fmt.alignment = align
@@ -212,7 +238,7 @@ def _plain(paragraph, align, size):
     ppr.insert_element_before(snap, *AFTER_SNAP_TO_GRID)
 
 
-def _small_run(paragraph, text, font):
+def _small_run(paragraph: Paragraph, text: str, font: str) -> Run:
     """A 14 pt run outside the body (header, footer, table), its letters not drawn closer."""
     run = paragraph.add_run(text)
     _set_fonts(run._r, font)
@@ -221,7 +247,7 @@ def _small_run(paragraph, text, font):
     return run
 
 
-def _page_number(footer, align):
+def _page_number(footer: _Footer, align: WD_PARAGRAPH_ALIGNMENT) -> None:
     """ "— 1 —" with a PAGE field, 14 pt 宋体, one character in from the outer edge."""
     paragraph = footer.paragraphs[0]
     _plain(paragraph, align, SMALL_SIZE)
@@ -229,8 +255,8 @@ def _page_number(footer, align):
         paragraph.paragraph_format.right_indent = SMALL_SIZE
     else:
         paragraph.paragraph_format.left_indent = SMALL_SIZE
-    pieces = [("text", "— "), ("begin", None), ("instr", " PAGE "), ("separate", None), ("text", "1")]
-    pieces += [("end", None), ("text", " —")]
+    pieces = [("text", "— "), ("begin", ""), ("instr", " PAGE "), ("separate", ""), ("text", "1")]
+    pieces += [("end", ""), ("text", " —")]
     for kind, text in pieces:
         run = _small_run(paragraph, text if kind == "text" else "", "songti")
         if kind == "instr":
@@ -244,7 +270,7 @@ def _page_number(footer, align):
             run._r.append(char)
 
 
-def _set_properties(document, report, context):
+def _set_properties(document: Document, report: Report, context: DocumentContext) -> None:
     properties = document.core_properties
     properties.title = report.title
     properties.author = properties.last_modified_by = report.unit.name
@@ -258,7 +284,14 @@ def _set_properties(document, report, context):
 # --- Blocks ---------------------------------------------------------------------------------------------
 
 
-def _paragraph(document, text="", style=None, *, align=None, indent=None):
+def _paragraph(
+    document: Document,
+    text: str = "",
+    style: str | None = None,
+    *,
+    align: WD_PARAGRAPH_ALIGNMENT | None = None,
+    indent: int | None = None,
+) -> Paragraph:
     paragraph = document.add_paragraph(style=style)
     if text:
         paragraph.add_run(text)
@@ -269,7 +302,7 @@ def _paragraph(document, text="", style=None, *, align=None, indent=None):
     return paragraph
 
 
-def _write_head(document, blocks):
+def _write_head(document: Document, blocks: list[PrintedBlock]) -> None:
     """Organs and title centred in 小标宋, one blank line between them; the addressee flush left."""
     previous = None
     for block in blocks:
@@ -288,7 +321,7 @@ def _write_head(document, blocks):
         previous = block.kind
 
 
-def _write_body_block(document, block):
+def _write_body_block(document: Document, block: PrintedBlock) -> None:
     if block.kind == "section_heading":
         _paragraph(document, block.text, "Heading 1")
     elif block.kind == "item_heading":
@@ -301,12 +334,12 @@ def _write_body_block(document, block):
                 _set_fonts(run._r, printed.font)
 
 
-def _width(text):
+def _width(text: str) -> float:
     """Width in characters: a Chinese character is one, a digit or Latin letter half."""
     return sum(1 if unicodedata.east_asian_width(c) in "WF" else 0.5 for c in text)
 
 
-def _write_signature(document, blocks):
+def _write_signature(document: Document, blocks: list[PrintedBlock]) -> None:
     """GB/T 9704 without seal: one blank line below the body, the organs two characters from the right,
     the date below them two characters further in. Word has no shrink-to-fit block: the indent is
     counted in characters from the longest line."""
@@ -326,7 +359,7 @@ def _write_signature(document, blocks):
             fmt.space_before = LINE
 
 
-def _write_attachment(document, title, rows):
+def _write_attachment(document: Document, title: str, rows: list[IndicatorRow]) -> None:
     """A new page: "附件" top left in 黑体, the title in 小标宋 on the third line, then the table."""
     mark = _paragraph(document, align=WD_ALIGN_PARAGRAPH.LEFT, indent=0)
     mark.paragraph_format.page_break_before = True
@@ -351,7 +384,14 @@ def _write_attachment(document, title, rows):
         _add_row(table, (row.name, row.display, row.previous_display, row.change), widths)
 
 
-def _add_row(table, texts, widths, *, font="fangsong", header=False):
+def _add_row(
+    table: Table,
+    texts: Sequence[str],
+    widths: Sequence[Length],
+    *,
+    font: str = "fangsong",
+    header: bool = False,
+) -> tuple[_Cell, ...]:
     row = table.add_row()
     properties = row._tr.get_or_add_trPr()
     properties.append(OxmlElement("w:cantSplit"))

@@ -2,8 +2,10 @@
 
 import re
 
+from reports.models import Report
 
-def document_filename(report, extension="pdf"):
+
+def document_filename(report: Report, extension: str = "pdf") -> str:
     """ "城西街道2024年度法治政府建设情况的报告.pdf": the unit's short name, then the title without "关于"."""
     title = report.title
     short_name = report.unit.short_name

@@ -4,12 +4,25 @@ The HTML preview, the PDF, the plain-text and the .docx export all number throug
 moved item renumbers itself everywhere at once and nobody types a number by hand.
 """
 
+from collections.abc import Iterable
+from typing import Protocol
+
 from reports.models import Item
 
 _DIGITS = "零一二三四五六七八九"
 
 
-def chinese_number(n):
+class Numbered(Protocol):
+    """What numbering reads of an item: a stored ``Item``, or an import's ``ParsedItem`` before it is."""
+
+    @property
+    def style(self) -> str: ...
+
+    @property
+    def level(self) -> int: ...
+
+
+def chinese_number(n: int) -> str:
     """1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 99 → 九十九 (report numbering never goes higher)."""
     if not 1 <= n <= 99:
         raise ValueError(f"cannot write {n} as a heading number")
@@ -20,7 +33,7 @@ def chinese_number(n):
     return prefix + "十" + (_DIGITS[ones] if ones else "")
 
 
-def parse_chinese_number(text):
+def parse_chinese_number(text: str) -> int | None:
     """The inverse of ``chinese_number``; None when ``text`` is not one."""
     for n in range(1, 100):
         if chinese_number(n) == text:
@@ -28,7 +41,7 @@ def parse_chinese_number(text):
     return None
 
 
-def heading_label(level, n):
+def heading_label(level: int, n: int) -> str:
     """The label of the ``n``th heading at ``level`` (1 = "一、" … 4 = "（1）")."""
     if level == 1:
         return f"{chinese_number(n)}、"
@@ -41,11 +54,11 @@ def heading_label(level, n):
     raise ValueError(f"no heading level {level}")
 
 
-def enumeration_label(n):
+def enumeration_label(n: int) -> str:
     return f"{chinese_number(n)}是"
 
 
-def item_labels(items):
+def item_labels(items: Iterable[Numbered]) -> list[str]:
     """Labels for a section's items, in order: one string per item ("" for a plain paragraph).
 
     A heading at one level resets the levels below it; "一是" counts restart after any numbered heading.

@@ -22,7 +22,9 @@ import gc
 import mimetypes
 import types
 import zlib
+from collections.abc import Callable, Mapping
 from functools import cache, wraps
+from typing import Any, ParamSpec, TypeVar
 from urllib.parse import unquote, urljoin, urlsplit
 
 import cssselect2
@@ -35,6 +37,8 @@ from django.utils.safestring import mark_safe
 from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+from reports.models import Report
 
 from .context import report_context
 
@@ -53,7 +57,11 @@ pydyf.zlib = types.SimpleNamespace(
 FRAME_ROOM_SLOTS = 1 << 16  # of 8 bytes
 
 
-def _call(function, args, kwargs):
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def _call(function: Callable[..., _R], args: tuple[Any, ...], kwargs: dict[str, Any]) -> _R:
     return function(*args, **kwargs)
 
 
@@ -62,11 +70,11 @@ _call_with_frame_room = types.FunctionType(
 )
 
 
-def with_frame_room(function):
+def with_frame_room(function: Callable[_P, _R]) -> Callable[_P, _R]:
     """Decorator: ``function`` runs in a frame-stack chunk of its own, with room for its deepest calls."""
 
     @wraps(function)
-    def wrapper(*args, **kwargs):
+    def wrapper(*args: _P.args, **kwargs: _P.kwargs) -> _R:
         return _call_with_frame_room(function, args, kwargs)
 
     return wrapper
@@ -86,7 +94,7 @@ class RefusedURL(ValueError):
 class StaticOnlyFetcher(URLFetcher):
     """Serves the app's static files and ``data:`` URLs; refuses ``file:``, other hosts and schemes."""
 
-    def fetch(self, url, headers=None):
+    def fetch(self, url: str, headers: Mapping[str, str] | None = None) -> URLFetcherResponse:
         parts = urlsplit(url)
         if parts.scheme == "data":
             return super().fetch(url, headers)
@@ -107,23 +115,23 @@ class StaticOnlyFetcher(URLFetcher):
 
 
 @cache
-def font_config():
+def font_config() -> FontConfiguration:
     return FontConfiguration()
 
 
-def _static_stylesheet(name):
+def _static_stylesheet(name: str) -> CSS:
     url = urljoin(BASE_URL, static(name))
     return CSS(url=url, url_fetcher=StaticOnlyFetcher(), font_config=font_config())
 
 
 @cache
-def stylesheet():
+def stylesheet() -> CSS:
     """The document's stylesheet, parsed once: it is the same file for every render."""
     return _static_stylesheet(STYLESHEET)
 
 
 @cache
-def user_agent_stylesheet():
+def user_agent_stylesheet() -> CSS:
     return _static_stylesheet(USER_AGENT_STYLESHEET)
 
 
@@ -137,7 +145,7 @@ class DocumentHTML(HTML):
       element of a report is a tenth of a render.
     """
 
-    def __init__(self, html):
+    def __init__(self, html: str) -> None:
         # What HTML.__init__ sets, from a tree parsed by lxml.
         self.base_url = BASE_URL
         self.url_fetcher = StaticOnlyFetcher()
@@ -146,17 +154,17 @@ class DocumentHTML(HTML):
         self.wrapper_element = cssselect2.ElementWrapper.from_html_root(root, content_language=None)
         self.etree_element = self.wrapper_element.etree_element
 
-    def _ua_stylesheets(self, forms=False):
+    def _ua_stylesheets(self, forms: bool = False) -> list[CSS]:
         return [user_agent_stylesheet()]
 
 
 @cache
-def stylesheet_text():
-    with open(finders.find(STYLESHEET), encoding="utf-8") as file:
+def stylesheet_text() -> str:
+    with open(finders.find(STYLESHEET), encoding="utf-8") as file:  # type: ignore[arg-type]  # ours: found
         return file.read()
 
 
-def render_html(report, *, inline_css=False, **extra):
+def render_html(report: Report, *, inline_css: bool = False, **extra: Any) -> str:
     """The document's HTML. ``inline_css`` puts the stylesheet inside, for a file read without the app."""
     context = report_context(report) | extra
     if inline_css:
@@ -165,7 +173,7 @@ def render_html(report, *, inline_css=False, **extra):
 
 
 @with_frame_room
-def render_pdf(report, *, pdfa=False):
+def render_pdf(report: Report, *, pdfa: bool = False) -> bytes:
     """The report as PDF bytes; PDF/A-2b for archiving when ``pdfa``."""
     html = render_html(report, for_pdf=True)
     options = {"pdf_variant": "pdf/a-2b"} if pdfa else {}
@@ -178,7 +186,7 @@ def render_pdf(report, *, pdfa=False):
 _frozen = False
 
 
-def _collect_garbage():
+def _collect_garbage() -> None:
     global _frozen
     gc.collect()
     if not _frozen:

@@ -10,13 +10,15 @@ contents are laid out last, when every report's first page is known.
 """
 
 import gc
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.template.loader import render_to_string
 from django.utils import timezone
 from weasyprint import CSS, HTML
+from weasyprint.document import Document, Page
 
-from reports.models import Report
+from reports.models import Report, Unit
 
 from .pdf import (
     BASE_URL,
@@ -38,7 +40,7 @@ class Entry:
     anchor: str
 
 
-def accepted_reports(district, year):
+def accepted_reports(district: Unit, year: int) -> list[Report]:
     return list(
         Report.objects.filter(unit__parent=district, year=year, status=Report.Status.ACCEPTED)
         .select_related("unit")
@@ -46,12 +48,12 @@ def accepted_reports(district, year):
     )
 
 
-def volume_title(district, year):
+def volume_title(district: Unit, year: int) -> str:
     return f"{district.name}{year}年度法治政府建设情况报告汇编"
 
 
 @with_frame_room
-def render_volume(district, year, reports):
+def render_volume(district: Unit, year: int, reports: Iterable[Report]) -> bytes:
     """The volume as PDF bytes."""
     try:
         blank = _blank_page()
@@ -71,7 +73,7 @@ def render_volume(district, year, reports):
         gc.collect()  # as render_pdf does: a long-lived process would grow by every render otherwise
 
 
-def _report_pages(report, entry):
+def _report_pages(report: Report, entry: Entry) -> list[Page]:
     """The report's pages numbered from ``entry.page``, its bookmarks one level under the unit's."""
     first_page = CSS(string=f"@page :first {{ counter-reset: page {entry.page} }}")
     document = DocumentHTML(render_html(report, for_pdf=True)).render(
@@ -85,11 +87,11 @@ def _report_pages(report, entry):
     return list(document.pages)
 
 
-def _blank_page():
+def _blank_page() -> Page:
     return HTML(string="<html></html>").render(stylesheets=[BLANK_PAGE]).pages[0]
 
 
-def _front(district, year, entries):
+def _front(district: Unit, year: int, entries: list[Entry]) -> Document:
     html = render_to_string(
         "district/volume_front.html",
         {

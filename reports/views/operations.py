@@ -15,7 +15,10 @@ from django.db.models import Model, QuerySet
 from django.http import Http404
 
 from reports import actions
-from reports.models import Item, Report, Section
+from reports.common.typing import User
+from reports.models import Item, Report, ReviewComment, Section
+
+Undo = actions.DeletedItem | None  # what "撤销删除" brings back, kept in the session
 
 
 @dataclass(frozen=True)
@@ -29,41 +32,41 @@ class Outcome:
 @dataclass(frozen=True, kw_only=True)
 class Operation:
     run: Callable[..., Outcome]  # (report, user, [target], [step], undo=...) → Outcome
-    target: Callable[[Report], QuerySet] | None = None  # where the id in the value is looked up
+    target: Callable[[Report], QuerySet[Any]] | None = None  # where the id in the value is looked up
     takes_step: bool = False
 
 
-def _add_section(report, user, *, undo):
+def _add_section(report: Report, user: User, *, undo: Undo) -> Outcome:
     return Outcome(anchor=f"#section-{actions.add_section(report, user).pk}")
 
 
-def _add_item(report, user, section, *, undo):
+def _add_item(report: Report, user: User, section: Section, *, undo: Undo) -> Outcome:
     return Outcome(anchor=f"#item-{actions.add_item(report, user, section).pk}")
 
 
-def _move_section(report, user, section, step, *, undo):
+def _move_section(report: Report, user: User, section: Section, step: int, *, undo: Undo) -> Outcome:
     actions.move_section(report, user, section, step)
     return Outcome(anchor=f"#section-{section.pk}")
 
 
-def _delete_section(report, user, section, *, undo):
+def _delete_section(report: Report, user: User, section: Section, *, undo: Undo) -> Outcome:
     actions.delete_section(report, user, section)
     return Outcome(message=f"已删除部分“{section.heading}”。")
 
 
-def _move_item(report, user, item, step, *, undo):
+def _move_item(report: Report, user: User, item: Item, step: int, *, undo: Undo) -> Outcome:
     actions.move_item(report, user, item, step)
     return Outcome(anchor=f"#item-{item.pk}")
 
 
-def _delete_item(report, user, item, *, undo):
+def _delete_item(report: Report, user: User, item: Item, *, undo: Undo) -> Outcome:
     deleted = actions.delete_item(report, user, item)
     return Outcome(
         anchor=f"#section-{item.section_id}", message="已删除一个条目。", level=messages.INFO, deleted=deleted
     )
 
 
-def _undo_delete(report, user, *, undo):
+def _undo_delete(report: Report, user: User, *, undo: Undo) -> Outcome:
     if not undo or undo.report_id != report.pk:
         return Outcome(message="没有可以撤销的删除。", level=messages.ERROR)
     try:
@@ -73,20 +76,20 @@ def _undo_delete(report, user, *, undo):
     return Outcome(anchor=f"#item-{item.pk}", message="已恢复删除的条目。")
 
 
-def _resolve_comment(report, user, comment, *, undo):
+def _resolve_comment(report: Report, user: User, comment: ReviewComment, *, undo: Undo) -> Outcome:
     actions.set_comment_resolved(comment, user)
     return Outcome(anchor=f"#{comment.anchor}")
 
 
-def _sections(report):
+def _sections(report: Report) -> QuerySet[Section]:
     return report.sections.all()
 
 
-def _items(report):
+def _items(report: Report) -> QuerySet[Item]:
     return Item.objects.filter(section__report=report)
 
 
-def _open_comments(report):
+def _open_comments(report: Report) -> QuerySet[ReviewComment]:
     return report.comments.filter(parent__isnull=True)
 
 
@@ -103,7 +106,7 @@ OPERATIONS = {
 STEPS = {"-1": -1, "1": 1}
 
 
-def run(report: Report, user, value: str, undo: actions.DeletedItem | None = None) -> Outcome:
+def run(report: Report, user: User, value: str, undo: Undo = None) -> Outcome:
     """Carry out the operation a button's ``value`` names; an unknown one, or an id outside ``report``,
     is not found (404). An action's refusal (``ValueError``) comes back as an error message."""
     name, *args = value.split(":")
@@ -124,7 +127,7 @@ def run(report: Report, user, value: str, undo: actions.DeletedItem | None = Non
         return Outcome(message=str(refusal) or "操作无效。", level=messages.ERROR)
 
 
-def _lookup(queryset: QuerySet, pk: str) -> Model:
+def _lookup(queryset: QuerySet[Any], pk: str) -> Model:
     try:
         return queryset.get(pk=int(pk))
     except (ValueError, queryset.model.DoesNotExist) as error:
