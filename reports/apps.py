@@ -6,4 +6,9 @@ class ReportsConfig(AppConfig):
     verbose_name = "年度报告"
 
     def ready(self):
-        from . import checks  # noqa: F401  (registers the font check)
+        from . import checks  # noqa: F401  (registers the system checks)
+        from .rendering import tuning
+
+        # Every process that renders PDFs comes through here (django.setup()): the web workers, the
+        # management commands, the tests, the bench scripts. Importing the rendering code changes nothing.
+        tuning.apply()
