@@ -9,5 +9,9 @@ class ReportsConfig(AppConfig):
     def ready(self):
         from . import checks  # noqa: F401  (registers the system checks)
         from .common.converters import YearConverter
+        from .rendering import tuning
 
         register_converter(YearConverter, "year")
+        # Every process that renders PDFs comes through here (django.setup()): the web workers, the
+        # management commands, the tests, the bench scripts. Importing the rendering code changes nothing.
+        tuning.apply()

@@ -1,14 +1,20 @@
-"""System checks: the PDF needs CJK fonts, the 楷体 stand-in for the "（一）" headings, and the fonts that
-``make`` cuts to GB2312.
+"""System checks: the PDF needs CJK fonts, the 楷体 stand-in for the "（一）" headings, the fonts that
+``make`` cuts to GB2312, and a WeasyPrint whose ``HTML`` is what ``DocumentHTML`` relies on.
 
 Without a CJK font WeasyPrint prints the report as empty boxes, so ``manage.py check`` (and runserver,
-migrate) warn early and say which Debian package fixes it.
+migrate) warn early and say which Debian package fixes it. A WeasyPrint whose ``HTML`` has changed
+(rendering/tuning.py says how DocumentHTML relies on it) is an error: renders would fail or print
+otherwise, so those commands stop and say which versions work.
 """
 
 import subprocess
 
+import weasyprint
 from django.contrib.staticfiles import finders
 from django.core import checks
+
+from .rendering import tuning
+from .rendering.pdf import DocumentHTML
 
 KAITI_FAMILIES = ("楷体_GB2312", "KaiTi_GB2312", "楷体", "KaiTi", "AR PL KaitiM GB")
 # Made by the Makefile (CUT_FONTS), named by static/document/gbt9704.css.
@@ -61,5 +67,26 @@ def check_cut_fonts(app_configs=None, **kwargs):
             f"没有找到{'、'.join(missing)}：PDF照常生成，改用完整的原字体，每份慢一些。",
             hint="make setup（用 hb-subset 从 fonts-noto-cjk、fonts-wqy-microhei 截取 GB2312 字符）",
             id="reports.W003",
+        )
+    ]
+
+
+@checks.register()
+def check_weasyprint_html(app_configs=None, **kwargs):
+    problems = tuning.html_contract_problems(DocumentHTML)
+    if not problems:
+        return []
+
+    first, last = tuning.WEASYPRINT_VERSIONS
+    versions = str(first) if first == last else f"{first}–{last}"
+    return [
+        checks.Error(
+            f"已安装的 WeasyPrint {weasyprint.__version__} 的 HTML 类与本系统 PDF 排版"
+            f"（reports/rendering/pdf.py 的 DocumentHTML）所依赖的不同：{'；'.join(problems)}。"
+            "这样生成的 PDF 可能出错或版式不对。",
+            hint=f"请安装本系统支持的 WeasyPrint {versions}：pip install 'weasyprint>={first},<{last + 1}'。"
+            "若要改用其他版本，先按该版本的 HTML 修改 reports/rendering/tuning.py 和 static/document/ua.css，"
+            "并核对 PDF 版式（tests/test_pdf_layout.py）。",
+            id="reports.E001",
         )
     ]

@@ -7,9 +7,11 @@ fonts are embedded once. Every report starts on a right-hand (odd) page, as in a
 with an odd number of pages is followed by a blank page, counted but not numbered, and the GB/T 9704
 rule "odd numbers right, even numbers left" holds throughout. The front matter is not numbered; the
 contents are laid out last, when every report's first page is known.
+
+The volume is rendered as a report is (``@renders_pdf``, rendering/tuning.py: frame room where CPython
+needs it, the garbage collected afterwards), each report's pages by the same ``DocumentHTML``.
 """
 
-import gc
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -27,8 +29,8 @@ from .pdf import (
     font_config,
     render_html,
     stylesheet,
-    with_frame_room,
 )
+from .tuning import renders_pdf
 
 BLANK_PAGE = CSS(string="@page { size: A4; margin: 0 }")
 
@@ -52,25 +54,22 @@ def volume_title(district: Unit, year: int) -> str:
     return f"{district.name}{year}年度法治政府建设情况报告汇编"
 
 
-@with_frame_room
+@renders_pdf
 def render_volume(district: Unit, year: int, reports: Iterable[Report]) -> bytes:
     """The volume as PDF bytes."""
-    try:
-        blank = _blank_page()
-        pages, entries, number = [], [], 1
-        for report in reports:
-            entry = Entry(report=report, page=number, anchor=f"unit-{report.unit.code}")
-            report_pages = _report_pages(report, entry)
-            if len(report_pages) % 2:
-                report_pages.append(blank)
-            pages += report_pages
-            entries.append(entry)
-            number += len(report_pages)
-        front = _front(district, year, entries)
-        front_pages = front.pages + ([blank] if len(front.pages) % 2 else [])
-        return front.copy(front_pages + pages).write_pdf()
-    finally:
-        gc.collect()  # as render_pdf does: a long-lived process would grow by every render otherwise
+    blank = _blank_page()
+    pages, entries, number = [], [], 1
+    for report in reports:
+        entry = Entry(report=report, page=number, anchor=f"unit-{report.unit.code}")
+        report_pages = _report_pages(report, entry)
+        if len(report_pages) % 2:
+            report_pages.append(blank)
+        pages += report_pages
+        entries.append(entry)
+        number += len(report_pages)
+    front = _front(district, year, entries)
+    front_pages = front.pages + ([blank] if len(front.pages) % 2 else [])
+    return front.copy(front_pages + pages).write_pdf()
 
 
 def _report_pages(report: Report, entry: Entry) -> list[Page]:
