@@ -2,7 +2,7 @@ import pytest
 from django.urls import reverse
 
 from reports import workflow
-from reports.models import Notice, Report, ReviewComment
+from reports.models import Notice, Report, ReportEvent, ReviewComment
 from tests.editor_helpers import add_section, editor_data
 
 
@@ -166,3 +166,19 @@ def test_an_action_returns_to_the_page_it_came_from_but_never_off_site(client, l
     client.post(reverse("reports:act", args=[submitted.pk, "submit"]))
     response = client.post(url, {"comment": "改", "next": "https://evil.example/"})
     assert response.url == f"/reports/{submitted.pk}/"
+
+
+def test_history_and_comments_show_rows_without_a_person(client, leader, submitted, django_user_model):
+    """Events written by load_demo or import_report have no user; a removed user's rows lose theirs."""
+    ReportEvent.objects.create(
+        report=submitted, action=ReportEvent.Action.IMPORT, from_status="draft", to_status="draft", user=None
+    )
+    gone = django_user_model.objects.create_user("gone")
+    ReviewComment.objects.create(report=submitted, author=gone, body="离职前的意见")
+    gone.delete()
+    client.force_login(leader)
+    history = client.get(reverse("reports:history", args=[submitted.pk]))
+    assert history.status_code == 200
+    assert "导入文档" in history.content.decode() and "系统" in history.content.decode()
+    detail = client.get(reverse("reports:detail", args=[submitted.pk]))
+    assert detail.status_code == 200 and "离职前的意见" in detail.content.decode()

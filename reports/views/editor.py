@@ -13,6 +13,7 @@ from django.utils import timezone
 from reports import actions
 from reports.common import autosave as autosave_reply
 from reports.common.autosave import is_autosave
+from reports.common.people import name_of
 from reports.consistency import consistency_warnings
 from reports.forms import ItemForm, ReportHeaderForm, SectionForm
 from reports.models import Section
@@ -125,7 +126,7 @@ def edit(request, pk):
 
 
 def _conflict_message(latest):
-    who = (latest.updated_by.get_full_name() or latest.updated_by.username) if latest.updated_by else "其他人"
+    who = name_of(latest.updated_by, nobody="其他人")
     when = timezone.localtime(latest.updated_at).strftime("%H:%M")
     return f"{who}在{when}保存了这份报告，您的修改没有覆盖它。"
 
