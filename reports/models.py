@@ -287,6 +287,11 @@ class Item(models.Model):
     def paragraphs(self) -> list[str]:
         return [p for p in self.body.split("\n") if p.strip()]
 
+    @property
+    def is_empty(self) -> bool:
+        """Nothing to print: the editor keeps it (to be filled in or deleted), the document skips it."""
+        return not self.heading.strip() and not self.body.strip()
+
 
 class ReportingYear(models.Model):
     """A district's settings for one reporting year: for now the deadline."""

@@ -271,3 +271,35 @@ def test_a_report_of_400_items_saves_as_one_form(staff_client, report):
     assert staff_client.post(edit_url(report), data).status_code == 302
     report.refresh_from_db()
     assert report.preamble == "很长的报告" and section.items.count() == 400
+
+
+def test_an_empty_item_never_locks_the_editor(staff_client, report, section):
+    """Issue 15 #1: an added item left empty used to make every save, autosave and button fail."""
+    staff_client.post(edit_url(report), editor_data(report, op=f"add-item:{section.pk}"))
+    empty = section.items.last()
+    assert empty.is_empty
+    data = editor_data(report, **{"report-preamble": "照常保存"})
+    assert staff_client.post(edit_url(report), data).status_code == 302
+    autosave = staff_client.post(edit_url(report), editor_data(report), HTTP_X_AUTOSAVE="1")
+    assert autosave.json()["status"] == "saved"
+    page = staff_client.get(edit_url(report)).content.decode()
+    assert "（空条目）" in page and "不会打印，也不占序号" in page
+    staff_client.post(edit_url(report), editor_data(report, op=f"delete-item:{empty.pk}"))
+    assert not Item.objects.filter(pk=empty.pk).exists()
+
+
+def test_an_item_that_cannot_be_saved_as_it_is_can_still_be_deleted(staff_client, report, section):
+    broken = section.items.first()
+    data = editor_data(report, op=f"delete-item:{broken.pk}")
+    data[f"i{broken.pk}-style"] = Item.Style.HEADING
+    data[f"i{broken.pk}-heading"] = ""  # a heading-line item needs a heading
+    assert staff_client.post(edit_url(report), data).status_code == 302
+    assert not Item.objects.filter(pk=broken.pk).exists()
+    assert [i.heading for i in section.items.all()] == ["第2条。", "第3条。"]
+
+
+def test_an_empty_item_is_not_printed_and_takes_no_number(staff_client, report, section):
+    Item.objects.filter(pk=section.items.first().pk).update(heading="", body="  ")
+    preview = staff_client.get(reverse("reports:preview", args=[report.pk])).content.decode()
+    text = re.sub(r"<[^>]+>", "", preview)
+    assert "（一）第2条。" in text and "（二）第3条。" in text and "（三）" not in text

@@ -76,6 +76,8 @@ def _paragraphs(text: str) -> list[str]:
 
 
 def _add_item_blocks(blocks: list[Block], item: Item, label: str) -> None:
+    if item.is_empty:
+        return
     anchor = f"item-{item.pk}"
     paragraphs = _paragraphs(item.body)
     if item.style == Item.Style.HEADING:

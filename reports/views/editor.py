@@ -31,11 +31,15 @@ SECTIONS_SHOWING_LAST_YEAR_PLANS = {
 
 
 class EditorForms:
-    """The header form plus one form per section and per item, prefixed by id."""
+    """The header form plus one form per section and per item, prefixed by id.
 
-    def __init__(self, report, sections, data=None):
+    ``discarding`` is an item the button pressed deletes: its fields are neither checked nor saved, so an
+    item that cannot be saved as it is can still be deleted."""
+
+    def __init__(self, report, sections, data=None, discarding=None):
         self.report = report
         self.sections = sections
+        self.discarding = discarding
         self.header = ReportHeaderForm(data, instance=report, prefix="report")
         self.section_forms = {s.pk: SectionForm(data, instance=s, prefix=f"s{s.pk}") for s in sections}
         self.item_forms = {
@@ -47,11 +51,11 @@ class EditorForms:
     def all_forms(self):
         return [self.header, *self.section_forms.values(), *self.item_forms.values()]
 
-    def is_valid(self):
-        return all([form.is_valid() for form in self.all_forms()])  # a list: validate every form
+    def checked_forms(self):
+        return [form for form in self.all_forms() if form is not self.item_forms.get(self.discarding)]
 
-    def errors(self):
-        return {form.prefix: form.errors for form in self.all_forms() if form.errors}
+    def is_valid(self):
+        return all([form.is_valid() for form in self.checked_forms()])  # a list: validate every form
 
     def outline(self, comments=None):
         """Sections and items in order with their generated labels and open comments, for the template."""
@@ -85,7 +89,11 @@ class EditorForms:
             "base_version": self.header.cleaned_data["version"],
             "header": self.header.cleaned_data,
             "sections": {pk: form.cleaned_data for pk, form in self.section_forms.items()},
-            "items": {pk: _item_data(form.cleaned_data) for pk, form in self.item_forms.items()},
+            "items": {
+                pk: _item_data(form.cleaned_data)
+                for pk, form in self.item_forms.items()
+                if pk != self.discarding
+            },
         }
 
 
@@ -104,7 +112,8 @@ def edit(request, pk):
     if request.method != "POST":
         return _render(request, report, EditorForms(report, _load(report)))
 
-    forms = EditorForms(report, _load(report), data=request.POST)
+    op = request.POST.get("op", "")
+    forms = EditorForms(report, _load(report), data=request.POST, discarding=operations.item_to_delete(op))
     if not forms.is_valid():
         if autosave:
             return autosave_reply.invalid("有内容未通过检查，请点击“保存”查看。")
@@ -119,8 +128,8 @@ def edit(request, pk):
 
     if autosave:
         return autosave_reply.saved(version)
-    anchor = _apply_operation(request, report, request.POST.get("op", ""))
-    if not request.POST.get("op"):
+    anchor = _apply_operation(request, report, op)
+    if not op:
         messages.success(request, f"已保存（{autosave_reply.clock()}）。")
     return redirect(reverse("reports:edit", args=[report.pk]) + anchor)
 
