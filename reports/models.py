@@ -180,6 +180,17 @@ class Report(models.Model):
     def is_editable(self) -> bool:
         return self.status in self.EDITABLE_STATUSES
 
+    def return_event(self) -> "ReportEvent | None":
+        """Why the report is back with its unit: the transition that returned it (None unless returned)."""
+        if self.status != Report.Status.RETURNED:
+            return None
+        return (
+            self.events.filter(to_status=Report.Status.RETURNED)
+            .select_related("user")
+            .order_by("-created_at", "-pk")
+            .first()
+        )
+
     @property
     def issuing_organs(self) -> list["Organ"]:
         return [o for o in self.organs.all() if o.role == Organ.Role.ISSUING]

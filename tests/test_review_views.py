@@ -182,3 +182,15 @@ def test_history_and_comments_show_rows_without_a_person(client, leader, submitt
     assert "导入文档" in history.content.decode() and "系统" in history.content.decode()
     detail = client.get(reverse("reports:detail", args=[submitted.pk]))
     assert detail.status_code == 200 and "离职前的意见" in detail.content.decode()
+
+
+def test_staff_see_why_their_report_came_back_on_its_page_and_in_the_editor(client, staff, leader, submitted):
+    client.force_login(leader)
+    client.post(reverse("reports:act", args=[submitted.pk, "return"]), {"comment": "第三部分缺少具体数据"})
+    client.force_login(staff)
+    for page in ("reports:detail", "reports:edit"):
+        content = client.get(reverse(page, args=[submitted.pk])).content.decode()
+        assert 'id="return-reason"' in content, page
+        assert "第三部分缺少具体数据" in content and "李审核" in content, page
+    client.post(reverse("reports:act", args=[submitted.pk, "submit"]))
+    assert 'id="return-reason"' not in client.get(reverse("reports:detail", args=[submitted.pk])).content.decode()
