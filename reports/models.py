@@ -11,6 +11,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from .common.text import typed_enumeration
 from .common.typing import RequestUser
 
 
@@ -297,6 +298,13 @@ class Item(models.Model):
     @property
     def paragraphs(self) -> list[str]:
         return [p for p in self.body.split("\n") if p.strip()]
+
+    @property
+    def typed_label(self) -> str:
+        """A "一是" the writer typed at the start of an item in the "一是、二是" style ("" when none)."""
+        if self.style != Item.Style.ENUMERATED:
+            return ""
+        return typed_enumeration(self.heading or self.body)
 
     @property
     def is_empty(self) -> bool:

@@ -1,3 +1,4 @@
+import io
 import re
 from pathlib import Path
 
@@ -5,6 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from docx import Document
 
 from reports.models import Item, Report
 from reports.views.operations import OPERATIONS
@@ -303,3 +305,24 @@ def test_an_empty_item_is_not_printed_and_takes_no_number(staff_client, report, 
     preview = staff_client.get(reverse("reports:preview", args=[report.pk])).content.decode()
     text = re.sub(r"<[^>]+>", "", preview)
     assert "（一）第2条。" in text and "（二）第3条。" in text and "（三）" not in text
+
+
+def test_a_typed_yi_shi_is_printed_once(staff_client, report, section):
+    """Issue 15 #7: "一是一是" was printed when an item in the "一是、二是" style began with "一是"."""
+    first, second, third = section.items.all()
+    Item.objects.filter(pk__in=[first.pk, second.pk, third.pk]).update(
+        style=Item.Style.ENUMERATED, heading=""
+    )
+    Item.objects.filter(pk=first.pk).update(body="一是加强组织领导。")
+    Item.objects.filter(pk=second.pk).update(body="二是，完善制度。")
+    Item.objects.filter(pk=third.pk).update(body="健全机制。")
+    text = re.sub(
+        r"<[^>]+>", "", staff_client.get(reverse("reports:preview", args=[report.pk])).content.decode()
+    )
+    assert "一是加强组织领导。" in text and "二是完善制度。" in text and "三是健全机制。" in text
+    assert "一是一是" not in text and "二是二是" not in text
+    docx = Document(io.BytesIO(staff_client.get(reverse("reports:docx", args=[report.pk])).content))
+    paragraphs = [p.text for p in docx.paragraphs]
+    assert "一是加强组织领导。" in paragraphs and not any("一是一是" in p for p in paragraphs)
+    editor = staff_client.get(edit_url(report)).content.decode()
+    assert editor.count("typed-label-note") == 2

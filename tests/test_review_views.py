@@ -193,4 +193,7 @@ def test_staff_see_why_their_report_came_back_on_its_page_and_in_the_editor(clie
         assert 'id="return-reason"' in content, page
         assert "第三部分缺少具体数据" in content and "李审核" in content, page
     client.post(reverse("reports:act", args=[submitted.pk, "submit"]))
-    assert 'id="return-reason"' not in client.get(reverse("reports:detail", args=[submitted.pk])).content.decode()
+    assert (
+        'id="return-reason"'
+        not in client.get(reverse("reports:detail", args=[submitted.pk])).content.decode()
+    )
