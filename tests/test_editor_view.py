@@ -326,3 +326,20 @@ def test_a_typed_yi_shi_is_printed_once(staff_client, report, section):
     assert "一是加强组织领导。" in paragraphs and not any("一是一是" in p for p in paragraphs)
     editor = staff_client.get(edit_url(report)).content.decode()
     assert editor.count("typed-label-note") == 2
+
+
+def test_a_page_shown_back_unsaved_says_so_in_its_save_state(staff_client, report, section):
+    """Issue 15 #8: after a failed save the alert said 尚未保存 while the status line said 已保存."""
+    response = staff_client.post(edit_url(report), editor_data(report, **{"report-title": ""}))
+    assert response.status_code == 400
+    content = response.content.decode()
+    assert 'data-state="dirty">有未保存的修改' in content and 'data-state="saved"' not in content
+    assert 'data-state="saved">已保存' in staff_client.get(edit_url(report)).content.decode()
+
+
+def test_undo_is_offered_until_the_next_save_not_for_minutes(staff_client, report, section):
+    """Issue 15 #8: the 撤销删除 banner stayed across later saves."""
+    staff_client.post(edit_url(report), editor_data(report, op=f"delete-item:{section.items.first().pk}"))
+    assert "撤销删除" in staff_client.get(edit_url(report)).content.decode()
+    staff_client.post(edit_url(report), editor_data(report, **{"report-preamble": "又保存了一次"}))
+    assert "撤销删除" not in staff_client.get(edit_url(report)).content.decode()

@@ -128,6 +128,8 @@ def edit(request, pk):
 
     if autosave:
         return autosave_reply.saved(version)
+    if op != "undo-delete":  # "撤销删除" is offered until the next save or change, not for minutes after
+        request.session.pop(UNDO_SESSION_KEY, None)
     anchor = _apply_operation(request, report, op)
     if not op:
         messages.success(request, f"已保存（{autosave_reply.clock()}）。")
@@ -201,6 +203,7 @@ def _render(request, report, forms, theirs=None, status=200):
         "last_year_plans": _last_year_plans(report),
         "warnings": consistency_warnings(report, forms.sections),
         "can_undo": bool(undo and undo.get("report_id") == report.pk),
+        "unsaved": status != 200,  # the page shows what was typed, not what is saved
     }
     return render(request, "reports/editor.html", context, status=status)
 
