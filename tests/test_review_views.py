@@ -197,3 +197,14 @@ def test_staff_see_why_their_report_came_back_on_its_page_and_in_the_editor(clie
         'id="return-reason"'
         not in client.get(reverse("reports:detail", args=[submitted.pk])).content.decode()
     )
+
+
+def test_a_long_return_reason_is_kept_whole_and_noticed_in_short(client, staff, leader, submitted):
+    """Issue 15 #11: on PostgreSQL a 400-character reason was a 500 (the notice holds 300)."""
+    reason = "请补充数据。" * 70
+    client.force_login(leader)
+    response = client.post(reverse("reports:act", args=[submitted.pk, "return"]), {"comment": reason})
+    assert response.status_code == 302
+    assert ReportEvent.objects.get(report=submitted, action=ReportEvent.Action.RETURN).comment == reason
+    notice = Notice.objects.get(user=staff, message__contains="退回修改")
+    assert len(notice.message) == 300 and notice.message.endswith("…")
