@@ -21,12 +21,17 @@ class YearOnYear:
         return "持平"
 
     def describe(self, unit=""):
-        """As a report writes it: "减少14件（-31.8%）", "持平"."""
-        text = self.direction
-        if self.difference:
-            text += f"{format_number(abs(self.difference))}{unit}"
-        if self.percent is not None and self.difference:
-            text += f"（{self.percent:+}%）".replace("+", "+" if self.percent > 0 else "")
+        """As a report writes it: "减少14件（-31.8%）", "持平"; a percentage changes by percentage points:
+        "减少3.3个百分点" (a rate that fell from 95% to 91.7% did not fall by 3.3%)."""
+        if not self.difference:
+            return self.direction
+        amount = format_number(abs(self.difference))
+        if unit == "%":
+            return f"{self.direction}{amount}个百分点"
+        text = f"{self.direction}{amount}{unit}"
+        if self.percent is not None:
+            sign = "+" if self.percent > 0 else ""
+            text += f"（{sign}{format_number(self.percent)}%）"
         return text
 
 

@@ -101,5 +101,6 @@ def _render(request, report, indicator_sheet, saved, editable, status, conflict=
         "editable": editable,
         "conflict": conflict,
         "warnings": consistency_warnings(report),
+        "unsaved": status != 200,  # the page shows what was typed, not what is saved
     }
     return render(request, "indicators/sheet.html", context, status=status)

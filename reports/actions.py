@@ -17,6 +17,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from .common.ordering import next_position, reorder
+from .common.people import name_of
 from .common.typing import User
 from .models import Item, Membership, Notice, Organ, Report, ReportEvent, ReviewComment, Section, Unit
 from .notifications import notify
@@ -301,7 +302,7 @@ def add_comment(
     comment = ReviewComment.objects.create(
         report=report, author=user, body=body, section=section, item=item, parent=parent, quote=about[:60]
     )
-    who = user.get_full_name() or user.username
+    who = name_of(user)
     what = "回复了意见" if parent else "提出了审核意见"
     message = f"{report.unit}{report.year}年度报告：{who}{what}：{body[:80]}"
     also = [parent.author] if parent and parent.author else []

@@ -100,8 +100,6 @@ class ItemForm(CleanTextMixin, forms.ModelForm):
         cleaned = super().clean()
         if cleaned.get("style") == Item.Style.HEADING and not cleaned.get("heading"):
             self.add_error("heading", "“标题单独成行”的条目需要填写小标题。")
-        if not cleaned.get("heading") and not cleaned.get("body"):
-            self.add_error("body", "小标题和正文不能都为空；不需要这一条可以删除。")
         return cleaned
 
 

@@ -11,6 +11,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from .common.text import typed_enumeration
 from .common.typing import RequestUser
 
 
@@ -180,6 +181,17 @@ class Report(models.Model):
     def is_editable(self) -> bool:
         return self.status in self.EDITABLE_STATUSES
 
+    def return_event(self) -> "ReportEvent | None":
+        """Why the report is back with its unit: the transition that returned it (None unless returned)."""
+        if self.status != Report.Status.RETURNED:
+            return None
+        return (
+            self.events.filter(to_status=Report.Status.RETURNED)
+            .select_related("user")
+            .order_by("-created_at", "-pk")
+            .first()
+        )
+
     @property
     def issuing_organs(self) -> list["Organ"]:
         return [o for o in self.organs.all() if o.role == Organ.Role.ISSUING]
@@ -286,6 +298,18 @@ class Item(models.Model):
     @property
     def paragraphs(self) -> list[str]:
         return [p for p in self.body.split("\n") if p.strip()]
+
+    @property
+    def typed_label(self) -> str:
+        """A "一是" the writer typed at the start of an item in the "一是、二是" style ("" when none)."""
+        if self.style != Item.Style.ENUMERATED:
+            return ""
+        return typed_enumeration(self.heading or self.body)
+
+    @property
+    def is_empty(self) -> bool:
+        """Nothing to print: the editor keeps it (to be filled in or deleted), the document skips it."""
+        return not self.heading.strip() and not self.body.strip()
 
 
 class ReportingYear(models.Model):

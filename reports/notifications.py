@@ -25,7 +25,10 @@ def notify(report, roles, message, exclude=None, also=()):
     """A notice to the holders of ``roles`` over ``report`` and to the users ``also``, but not ``exclude``."""
     users = {u.pk: u for u in [*recipients(report, roles), *also] if u.is_active}
     users = [u for pk, u in users.items() if exclude is None or pk != exclude.pk]
-    Notice.objects.bulk_create(Notice(user=user, report=report, message=message) for user in users)
+    limit = Notice._meta.get_field("message").max_length or len(message)
+    # A long return reason: the notice says the start, the e-mail and the report's page all of it.
+    short = message if len(message) <= limit else message[: limit - 1] + "…"
+    Notice.objects.bulk_create(Notice(user=user, report=report, message=short) for user in users)
     link = settings.SITE_URL.rstrip("/") + report.get_absolute_url()
     mails = [
         (

@@ -16,6 +16,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from .common.people import name_of
 from .common.typing import RequestUser, User
 from .frozen_pdf import freeze_on_approval
 from .models import Membership, Report, ReportEvent, Snapshot
@@ -182,6 +183,6 @@ AFTER_TRANSITION: list[Callable[[Report, ReportEvent], None]] = [freeze_on_appro
 
 
 def _notice_text(report: Report, step: Step, user: User, comment: str) -> str:
-    who = user.get_full_name() or user.username
+    who = name_of(user)
     text = f"{report.unit}{report.year}年度报告：{who}{step.label}"
     return f"{text}，理由：{comment}" if comment else text

@@ -1,3 +1,4 @@
+import io
 import re
 from pathlib import Path
 
@@ -5,6 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from docx import Document
 
 from reports.models import Item, Report
 from reports.views.operations import OPERATIONS
@@ -271,3 +273,73 @@ def test_a_report_of_400_items_saves_as_one_form(staff_client, report):
     assert staff_client.post(edit_url(report), data).status_code == 302
     report.refresh_from_db()
     assert report.preamble == "很长的报告" and section.items.count() == 400
+
+
+def test_an_empty_item_never_locks_the_editor(staff_client, report, section):
+    """Issue 15 #1: an added item left empty used to make every save, autosave and button fail."""
+    staff_client.post(edit_url(report), editor_data(report, op=f"add-item:{section.pk}"))
+    empty = section.items.last()
+    assert empty.is_empty
+    data = editor_data(report, **{"report-preamble": "照常保存"})
+    assert staff_client.post(edit_url(report), data).status_code == 302
+    autosave = staff_client.post(edit_url(report), editor_data(report), HTTP_X_AUTOSAVE="1")
+    assert autosave.json()["status"] == "saved"
+    page = staff_client.get(edit_url(report)).content.decode()
+    assert "（空条目）" in page and "不会打印，也不占序号" in page
+    staff_client.post(edit_url(report), editor_data(report, op=f"delete-item:{empty.pk}"))
+    assert not Item.objects.filter(pk=empty.pk).exists()
+
+
+def test_an_item_that_cannot_be_saved_as_it_is_can_still_be_deleted(staff_client, report, section):
+    broken = section.items.first()
+    data = editor_data(report, op=f"delete-item:{broken.pk}")
+    data[f"i{broken.pk}-style"] = Item.Style.HEADING
+    data[f"i{broken.pk}-heading"] = ""  # a heading-line item needs a heading
+    assert staff_client.post(edit_url(report), data).status_code == 302
+    assert not Item.objects.filter(pk=broken.pk).exists()
+    assert [i.heading for i in section.items.all()] == ["第2条。", "第3条。"]
+
+
+def test_an_empty_item_is_not_printed_and_takes_no_number(staff_client, report, section):
+    Item.objects.filter(pk=section.items.first().pk).update(heading="", body="  ")
+    preview = staff_client.get(reverse("reports:preview", args=[report.pk])).content.decode()
+    text = re.sub(r"<[^>]+>", "", preview)
+    assert "（一）第2条。" in text and "（二）第3条。" in text and "（三）" not in text
+
+
+def test_a_typed_yi_shi_is_printed_once(staff_client, report, section):
+    """Issue 15 #7: "一是一是" was printed when an item in the "一是、二是" style began with "一是"."""
+    first, second, third = section.items.all()
+    Item.objects.filter(pk__in=[first.pk, second.pk, third.pk]).update(
+        style=Item.Style.ENUMERATED, heading=""
+    )
+    Item.objects.filter(pk=first.pk).update(body="一是加强组织领导。")
+    Item.objects.filter(pk=second.pk).update(body="二是，完善制度。")
+    Item.objects.filter(pk=third.pk).update(body="健全机制。")
+    text = re.sub(
+        r"<[^>]+>", "", staff_client.get(reverse("reports:preview", args=[report.pk])).content.decode()
+    )
+    assert "一是加强组织领导。" in text and "二是完善制度。" in text and "三是健全机制。" in text
+    assert "一是一是" not in text and "二是二是" not in text
+    docx = Document(io.BytesIO(staff_client.get(reverse("reports:docx", args=[report.pk])).content))
+    paragraphs = [p.text for p in docx.paragraphs]
+    assert "一是加强组织领导。" in paragraphs and not any("一是一是" in p for p in paragraphs)
+    editor = staff_client.get(edit_url(report)).content.decode()
+    assert editor.count("typed-label-note") == 2
+
+
+def test_a_page_shown_back_unsaved_says_so_in_its_save_state(staff_client, report, section):
+    """Issue 15 #8: after a failed save the alert said 尚未保存 while the status line said 已保存."""
+    response = staff_client.post(edit_url(report), editor_data(report, **{"report-title": ""}))
+    assert response.status_code == 400
+    content = response.content.decode()
+    assert 'data-state="dirty">有未保存的修改' in content and 'data-state="saved"' not in content
+    assert 'data-state="saved">已保存' in staff_client.get(edit_url(report)).content.decode()
+
+
+def test_undo_is_offered_until_the_next_save_not_for_minutes(staff_client, report, section):
+    """Issue 15 #8: the 撤销删除 banner stayed across later saves."""
+    staff_client.post(edit_url(report), editor_data(report, op=f"delete-item:{section.items.first().pk}"))
+    assert "撤销删除" in staff_client.get(edit_url(report)).content.decode()
+    staff_client.post(edit_url(report), editor_data(report, **{"report-preamble": "又保存了一次"}))
+    assert "撤销删除" not in staff_client.get(edit_url(report)).content.decode()

@@ -244,3 +244,18 @@ def test_an_autosave_writes_only_the_value_that_changed(staff_client, report, ca
         "leaflets": 6000,
         "petitions_handled": 3,
     }
+
+
+def test_a_rate_changes_by_percentage_points_on_the_sheet_and_the_district_pages(
+    client, staff, district_officer, report, unit, catalogue
+):
+    """Issue 15 #9: a rate that fell from 95% to 91.7% fell 3.3 points, not 3.3%."""
+    last = Report.objects.create(unit=unit, year=2024, status=Report.Status.ACCEPTED)
+    IndicatorValue.objects.create(report=last, indicator=catalogue["rate"], value=Decimal("95"))
+    IndicatorValue.objects.create(report=report, indicator=catalogue["rate"], value=Decimal("91.7"))
+    Report.objects.filter(pk=report.pk).update(status=Report.Status.ACCEPTED)
+    client.force_login(staff)
+    assert "减少3.3个百分点" in client.get(sheet_url(report)).content.decode()
+    client.force_login(district_officer)
+    page = client.get(reverse("district:indicator", args=[2025, catalogue["rate"].pk])).content.decode()
+    assert "减少3.3个百分点" in page and "3.3%" not in page

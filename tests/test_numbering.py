@@ -20,7 +20,14 @@ def test_heading_labels_for_the_four_levels():
 
 
 def items(*specs):
-    return [Item(style=style, level=level) for style, level in specs]
+    return [Item(style=style, level=level, body="正文") for style, level in specs]
+
+
+def test_an_empty_item_gets_no_number_and_takes_none():
+    H = Item.Style.HEADING
+    numbered = items((H, 2), (H, 2), (H, 2))
+    numbered[0].body = ""
+    assert item_labels(numbered) == ["", "（一）", "（二）"]
 
 
 def test_deeper_levels_restart_under_each_heading():

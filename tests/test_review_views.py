@@ -2,7 +2,7 @@ import pytest
 from django.urls import reverse
 
 from reports import workflow
-from reports.models import Notice, Report, ReviewComment
+from reports.models import Notice, Report, ReportEvent, ReviewComment
 from tests.editor_helpers import add_section, editor_data
 
 
@@ -166,3 +166,45 @@ def test_an_action_returns_to_the_page_it_came_from_but_never_off_site(client, l
     client.post(reverse("reports:act", args=[submitted.pk, "submit"]))
     response = client.post(url, {"comment": "改", "next": "https://evil.example/"})
     assert response.url == f"/reports/{submitted.pk}/"
+
+
+def test_history_and_comments_show_rows_without_a_person(client, leader, submitted, django_user_model):
+    """Events written by load_demo or import_report have no user; a removed user's rows lose theirs."""
+    ReportEvent.objects.create(
+        report=submitted, action=ReportEvent.Action.IMPORT, from_status="draft", to_status="draft", user=None
+    )
+    gone = django_user_model.objects.create_user("gone")
+    ReviewComment.objects.create(report=submitted, author=gone, body="离职前的意见")
+    gone.delete()
+    client.force_login(leader)
+    history = client.get(reverse("reports:history", args=[submitted.pk]))
+    assert history.status_code == 200
+    assert "导入文档" in history.content.decode() and "系统" in history.content.decode()
+    detail = client.get(reverse("reports:detail", args=[submitted.pk]))
+    assert detail.status_code == 200 and "离职前的意见" in detail.content.decode()
+
+
+def test_staff_see_why_their_report_came_back_on_its_page_and_in_the_editor(client, staff, leader, submitted):
+    client.force_login(leader)
+    client.post(reverse("reports:act", args=[submitted.pk, "return"]), {"comment": "第三部分缺少具体数据"})
+    client.force_login(staff)
+    for page in ("reports:detail", "reports:edit"):
+        content = client.get(reverse(page, args=[submitted.pk])).content.decode()
+        assert 'id="return-reason"' in content, page
+        assert "第三部分缺少具体数据" in content and "李审核" in content, page
+    client.post(reverse("reports:act", args=[submitted.pk, "submit"]))
+    assert (
+        'id="return-reason"'
+        not in client.get(reverse("reports:detail", args=[submitted.pk])).content.decode()
+    )
+
+
+def test_a_long_return_reason_is_kept_whole_and_noticed_in_short(client, staff, leader, submitted):
+    """Issue 15 #11: on PostgreSQL a 400-character reason was a 500 (the notice holds 300)."""
+    reason = "请补充数据。" * 70
+    client.force_login(leader)
+    response = client.post(reverse("reports:act", args=[submitted.pk, "return"]), {"comment": reason})
+    assert response.status_code == 302
+    assert ReportEvent.objects.get(report=submitted, action=ReportEvent.Action.RETURN).comment == reason
+    notice = Notice.objects.get(user=staff, message__contains="退回修改")
+    assert len(notice.message) == 300 and notice.message.endswith("…")

@@ -57,3 +57,14 @@ def _cleaning_copy(data: Any) -> Any:
         setattr(copy, _COPY, copy)  # a form bound to the copy itself cleans in place
         setattr(data, _COPY, copy)
     return copy
+
+
+# "一是", "十二是", with the punctuation a writer may put after it.
+TYPED_ENUMERATION = re.compile(r"^\s*[一二三四五六七八九十]{1,3}是[，、：:]?\s*")
+
+
+def typed_enumeration(text: str) -> str:
+    """The "一是…" label a writer typed at the start of ``text`` ("" when none): an item in the
+    "一是、二是" style gets its label from order, so a typed one would print twice ("一是一是")."""
+    match = TYPED_ENUMERATION.match(text)
+    return match.group() if match else ""

@@ -13,6 +13,7 @@ from datetime import datetime
 from django.db.models import Max
 from django.utils import timezone
 
+from reports.common.people import name_of
 from reports.deadlines import DELIVERED, deadline_for, deadline_text
 from reports.frozen_pdf import current_stored_pdf
 from reports.models import Membership, Report, ReportEvent, Unit
@@ -124,7 +125,7 @@ def dashboard(district, year, today=None):
     people = {}
     memberships = Membership.objects.filter(unit__parent=district, role__in=(Role.STAFF, Role.LEADER))
     for m in memberships.select_related("user").order_by("user__username"):
-        people.setdefault((m.unit_id, m.role), []).append(m.user.get_full_name() or m.user.username)
+        people.setdefault((m.unit_id, m.role), []).append(name_of(m.user))
 
     rows = []
     for unit in units:

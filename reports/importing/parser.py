@@ -70,6 +70,10 @@ class ParsedItem:
     heading: str = ""
     body: list[str] = field(default_factory=list)
 
+    @property
+    def is_empty(self) -> bool:
+        return not self.heading.strip() and not any(line.strip() for line in self.body)
+
 
 @dataclass
 class ParsedSection:

@@ -11,7 +11,7 @@ from django.db.models import prefetch_related_objects
 from django.utils.timezone import localtime
 
 from indicators.aggregation import year_on_year
-from indicators.models import Indicator, IndicatorValue, format_number
+from indicators.models import Indicator, IndicatorValue
 from reports.models import Report
 
 from .document import Block, build_blocks
@@ -154,16 +154,4 @@ def indicator_rows(report: Report) -> list[IndicatorRow]:
 def change_text(current: IndicatorValue, previous: IndicatorValue | None) -> str:
     """ "减少14件（-31.8%）"; a percentage indicator changes by percentage points: "增加2.5个百分点"."""
     change = year_on_year(current, previous)
-    if change is None:
-        return ""
-    if change.difference == 0:
-        return change.direction
-    unit = current.indicator.unit
-    amount = format_number(abs(change.difference))
-    if unit == "%":
-        return f"{change.direction}{amount}个百分点"
-    text = f"{change.direction}{amount}{unit}"
-    if change.percent is not None:
-        sign = "+" if change.percent > 0 else ""
-        text += f"（{sign}{format_number(change.percent)}%）"
-    return text
+    return change.describe(current.indicator.unit) if change else ""

@@ -8,6 +8,7 @@ import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from reports.common.text import typed_enumeration
 from reports.models import Item, Report, Section
 
 from .numbering import heading_label, item_labels
@@ -76,6 +77,8 @@ def _paragraphs(text: str) -> list[str]:
 
 
 def _add_item_blocks(blocks: list[Block], item: Item, label: str) -> None:
+    if item.is_empty:
+        return
     anchor = f"item-{item.pk}"
     paragraphs = _paragraphs(item.body)
     if item.style == Item.Style.HEADING:
@@ -86,11 +89,17 @@ def _add_item_blocks(blocks: list[Block], item: Item, label: str) -> None:
         blocks.extend(Block("body", [Run(p)]) for p in paragraphs)
         return
 
+    heading = item.heading
+    if item.style == Item.Style.ENUMERATED and label:  # the label printed is the one made from order
+        if heading:
+            heading = heading[len(typed_enumeration(heading)) :]
+        elif paragraphs:
+            paragraphs[0] = paragraphs[0][len(typed_enumeration(paragraphs[0])) :]
     first = []
     if label:
         first.append(Run(label, "label"))
-    if item.heading:
-        first.append(Run(item.heading, "heading"))
+    if heading:
+        first.append(Run(heading, "heading"))
     if paragraphs:
         first.append(Run(paragraphs[0]))
     rest = paragraphs[1:]

@@ -21,6 +21,9 @@ class Numbered(Protocol):
     @property
     def level(self) -> int: ...
 
+    @property
+    def is_empty(self) -> bool: ...
+
 
 def chinese_number(n: int) -> str:
     """1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 99 → 九十九 (report numbering never goes higher)."""
@@ -62,12 +65,13 @@ def item_labels(items: Iterable[Numbered]) -> list[str]:
     """Labels for a section's items, in order: one string per item ("" for a plain paragraph).
 
     A heading at one level resets the levels below it; "一是" counts restart after any numbered heading.
+    An empty item (no heading, no text) is not printed, so it gets no number and takes none.
     """
     counters = {2: 0, 3: 0, 4: 0}
     enumerated = 0
     labels = []
     for item in items:
-        if item.style == Item.Style.PLAIN:
+        if item.is_empty or item.style == Item.Style.PLAIN:
             labels.append("")
         elif item.style == Item.Style.ENUMERATED:
             enumerated += 1

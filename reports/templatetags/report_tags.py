@@ -2,7 +2,15 @@ from django import template
 from django.urls import reverse
 from django.utils import timezone
 
+from reports.common.people import name_of
+
 register = template.Library()
+
+
+@register.filter
+def person(user):
+    """``{{ comment.author|person }}``: the full name, else the user name, else "系统" (no user)."""
+    return name_of(user)
 
 
 @register.filter

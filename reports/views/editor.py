@@ -13,6 +13,7 @@ from django.utils import timezone
 from reports import actions
 from reports.common import autosave as autosave_reply
 from reports.common.autosave import is_autosave
+from reports.common.people import name_of
 from reports.consistency import consistency_warnings
 from reports.forms import ItemForm, ReportHeaderForm, SectionForm
 from reports.models import Section
@@ -30,11 +31,15 @@ SECTIONS_SHOWING_LAST_YEAR_PLANS = {
 
 
 class EditorForms:
-    """The header form plus one form per section and per item, prefixed by id."""
+    """The header form plus one form per section and per item, prefixed by id.
 
-    def __init__(self, report, sections, data=None):
+    ``discarding`` is an item the button pressed deletes: its fields are neither checked nor saved, so an
+    item that cannot be saved as it is can still be deleted."""
+
+    def __init__(self, report, sections, data=None, discarding=None):
         self.report = report
         self.sections = sections
+        self.discarding = discarding
         self.header = ReportHeaderForm(data, instance=report, prefix="report")
         self.section_forms = {s.pk: SectionForm(data, instance=s, prefix=f"s{s.pk}") for s in sections}
         self.item_forms = {
@@ -46,11 +51,11 @@ class EditorForms:
     def all_forms(self):
         return [self.header, *self.section_forms.values(), *self.item_forms.values()]
 
-    def is_valid(self):
-        return all([form.is_valid() for form in self.all_forms()])  # a list: validate every form
+    def checked_forms(self):
+        return [form for form in self.all_forms() if form is not self.item_forms.get(self.discarding)]
 
-    def errors(self):
-        return {form.prefix: form.errors for form in self.all_forms() if form.errors}
+    def is_valid(self):
+        return all([form.is_valid() for form in self.checked_forms()])  # a list: validate every form
 
     def outline(self, comments=None):
         """Sections and items in order with their generated labels and open comments, for the template."""
@@ -84,7 +89,11 @@ class EditorForms:
             "base_version": self.header.cleaned_data["version"],
             "header": self.header.cleaned_data,
             "sections": {pk: form.cleaned_data for pk, form in self.section_forms.items()},
-            "items": {pk: _item_data(form.cleaned_data) for pk, form in self.item_forms.items()},
+            "items": {
+                pk: _item_data(form.cleaned_data)
+                for pk, form in self.item_forms.items()
+                if pk != self.discarding
+            },
         }
 
 
@@ -103,7 +112,8 @@ def edit(request, pk):
     if request.method != "POST":
         return _render(request, report, EditorForms(report, _load(report)))
 
-    forms = EditorForms(report, _load(report), data=request.POST)
+    op = request.POST.get("op", "")
+    forms = EditorForms(report, _load(report), data=request.POST, discarding=operations.item_to_delete(op))
     if not forms.is_valid():
         if autosave:
             return autosave_reply.invalid("有内容未通过检查，请点击“保存”查看。")
@@ -118,14 +128,16 @@ def edit(request, pk):
 
     if autosave:
         return autosave_reply.saved(version)
-    anchor = _apply_operation(request, report, request.POST.get("op", ""))
-    if not request.POST.get("op"):
+    if op != "undo-delete":  # "撤销删除" is offered until the next save or change, not for minutes after
+        request.session.pop(UNDO_SESSION_KEY, None)
+    anchor = _apply_operation(request, report, op)
+    if not op:
         messages.success(request, f"已保存（{autosave_reply.clock()}）。")
     return redirect(reverse("reports:edit", args=[report.pk]) + anchor)
 
 
 def _conflict_message(latest):
-    who = (latest.updated_by.get_full_name() or latest.updated_by.username) if latest.updated_by else "其他人"
+    who = name_of(latest.updated_by, nobody="其他人")
     when = timezone.localtime(latest.updated_at).strftime("%H:%M")
     return f"{who}在{when}保存了这份报告，您的修改没有覆盖它。"
 
@@ -191,6 +203,7 @@ def _render(request, report, forms, theirs=None, status=200):
         "last_year_plans": _last_year_plans(report),
         "warnings": consistency_warnings(report, forms.sections),
         "can_undo": bool(undo and undo.get("report_id") == report.pk),
+        "unsaved": status != 200,  # the page shows what was typed, not what is saved
     }
     return render(request, "reports/editor.html", context, status=status)
 

@@ -106,6 +106,12 @@ OPERATIONS = {
 STEPS = {"-1": -1, "1": 1}
 
 
+def item_to_delete(value: str) -> int | None:
+    """The id of the item a "delete-item:<id>" button deletes (None for any other button)."""
+    name, _, pk = value.partition(":")
+    return int(pk) if name == "delete-item" and pk.isdigit() else None
+
+
 def run(report: Report, user: User, value: str, undo: Undo = None) -> Outcome:
     """Carry out the operation a button's ``value`` names; an unknown one, or an id outside ``report``,
     is not found (404). An action's refusal (``ValueError``) comes back as an error message."""

@@ -9,7 +9,8 @@
   const state = document.getElementById("save-state");
   const version = form.querySelector("input[data-version]");
   const AUTOSAVE_MS = 15000;
-  let changes = 0;        // bumped on every edit
+  // A page shown back with errors or a conflict holds unsaved text from the start (data-state="dirty").
+  let changes = state.dataset.state === "dirty" ? 1 : 0; // bumped on every edit
   let savedChanges = 0;   // the value of `changes` that the server has
   let submitting = false;
   let stopped = false;    // after a conflict, autosave stops until the user saves by hand

@@ -22,8 +22,14 @@
       }
       const difference = now - last;
       const direction = difference > 0 ? "增加" : difference < 0 ? "减少" : "持平";
-      let text = direction + (difference ? format(Math.abs(difference)) + input.dataset.unit : "");
-      if (last !== 0 && difference) text += "（" + (difference * 100 / last).toFixed(1) + "%）";
+      let text = direction;
+      if (difference && input.dataset.unit === "%") {
+        text += format(Math.abs(difference)) + "个百分点"; // a rate changes by points, as the server says
+      } else if (difference) {
+        text += format(Math.abs(difference)) + input.dataset.unit;
+        const percent = Math.round((difference * 1000) / last) / 10; // to 0.1, written as the server writes it
+        if (last !== 0) text += "（" + (difference > 0 ? "+" : "") + String(percent) + "%）";
+      }
       cell.textContent = text;
     });
   });
