@@ -89,6 +89,9 @@ TEMPLATES = [
     },
 ]
 
+# Django's widget templates, the common ones written out in Python (reports/common/widgets.py).
+FORM_RENDERER = "reports.common.widgets.WidgetRenderer"
+
 WSGI_APPLICATION = "config.wsgi.application"
 
 DATABASES = {
