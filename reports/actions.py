@@ -133,8 +133,8 @@ def save_report_content(
     _save_organs(
         report, {Organ.Role.ISSUING: header["issuing_organs"], Organ.Role.SIGNING: header["signing_organs"]}
     )
-    _update_changed_rows(Section, Section.objects.filter(report=report, pk__in=sections), sections)
-    _update_changed_rows(Item, Item.objects.filter(section__report=report, pk__in=items), items)
+    _update_changed_rows(Section, Section.objects.filter(report=report, pk__in=sections).order_by(), sections)
+    _update_changed_rows(Item, Item.objects.filter(section__report=report, pk__in=items).order_by(), items)
     return report.version
 
 

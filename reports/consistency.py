@@ -12,7 +12,10 @@ def consistency_warnings(report, sections=None):
     ``sections`` may be passed prefetched (with items) by a page that already loaded them.
     """
     values = {
-        v.indicator: v for v in IndicatorValue.objects.filter(report=report).select_related("indicator")
+        v.indicator: v
+        for v in IndicatorValue.objects.filter(report=report)
+        .select_related("indicator")
+        .order_by("indicator__position")  # the models' order within one report, without joining the unit
     }
     if not values:
         return []

@@ -192,6 +192,16 @@ class Report(models.Model):
             .first()
         )
 
+    def sections_with_items(self) -> "models.QuerySet[Section]":
+        """The sections in order, each with its items in order (prefetched): two queries.
+
+        Ordered by position alone: within one report that is the models' order, whose first key, the
+        report (and for items the section), makes every query join the report and its unit to sort by them.
+        """
+        return self.sections.order_by("position").prefetch_related(
+            models.Prefetch("items", queryset=Item.objects.order_by("position"))
+        )
+
     @property
     def issuing_organs(self) -> list["Organ"]:
         return [o for o in self.organs.all() if o.role == Organ.Role.ISSUING]

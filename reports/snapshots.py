@@ -15,7 +15,7 @@ CONTEXT_CHARACTERS = 30  # unchanged text kept around each change
 
 
 def snapshot_content(report):
-    sections = list(report.sections.prefetch_related("items"))
+    sections = list(report.sections_with_items())
     parts, current = [], {"key": "header", "title": "版头、标题与导语", "lines": []}
     parts.append(current)
     for block in build_blocks(report, sections):

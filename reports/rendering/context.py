@@ -80,7 +80,7 @@ class DocumentContext(TypedDict):
 def report_context(report: Report) -> DocumentContext:
     """Everything the document template needs. ``report`` should come with its unit (select_related)."""
     prefetch_related_objects([report], "organs")
-    sections = list(report.sections.prefetch_related("items"))
+    sections = list(report.sections_with_items())
     blocks = build_blocks(report, sections)
     printed = [printed_block(block) for block in blocks]
     rows = indicator_rows(report)

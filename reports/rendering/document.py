@@ -44,7 +44,7 @@ def format_chinese_date(date: datetime.date) -> str:
 def build_blocks(report: Report, sections: Iterable[Section] | None = None) -> list[Block]:
     """The report's blocks. ``sections`` may be passed prefetched (with their items) to save queries."""
     if sections is None:
-        sections = report.sections.prefetch_related("items")
+        sections = report.sections_with_items()
     blocks = [Block("organ", [Run(organ.name)]) for organ in report.issuing_organs]
     if report.document_number:
         blocks.append(Block("document_number", [Run(report.document_number)]))

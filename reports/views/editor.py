@@ -6,6 +6,7 @@ saved first and nothing is lost, with JavaScript or without.
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import Prefetch
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -16,7 +17,7 @@ from reports.common.autosave import is_autosave
 from reports.common.people import name_of
 from reports.consistency import consistency_warnings
 from reports.forms import ItemForm, ReportHeaderForm, SectionForm
-from reports.models import Section
+from reports.models import Item, Section
 from reports.permissions import Action, get_report_or_refuse
 from reports.rendering.numbering import heading_label, item_labels
 from reports.views import operations
@@ -102,7 +103,7 @@ def _item_data(cleaned):
 
 
 def _load(report):
-    return list(report.sections.prefetch_related("items"))
+    return list(report.sections_with_items())
 
 
 @login_required
@@ -210,7 +211,11 @@ def _render(request, report, forms, theirs=None, status=200):
 
 def _last_year_plans(report):
     """Last year's "next-year plans": this year's checklist of what was promised."""
-    sections = Section.objects.filter(
-        report__unit_id=report.unit_id, report__year=report.year - 1, kind=Section.Kind.NEXT_YEAR_PLANS
-    ).prefetch_related("items")
+    sections = (
+        Section.objects.filter(
+            report__unit_id=report.unit_id, report__year=report.year - 1, kind=Section.Kind.NEXT_YEAR_PLANS
+        )
+        .order_by("position")
+        .prefetch_related(Prefetch("items", queryset=Item.objects.order_by("position")))
+    )
     return [item for section in sections for item in section.items.all()]
