@@ -28,6 +28,15 @@ def _sheet(report, data=None):
     return IndicatorSheet(report, indicators, saved, rules, data=data), saved
 
 
+def _by_indicator(indicators, saved):
+    """The saved values by indicator in catalogue order, when every one is on the sheet (else None: a
+    value of an indicator retired since is for the consistency check to find)."""
+    by_id = {indicator.pk: indicator for indicator in indicators}
+    if not saved.keys() <= by_id.keys():
+        return None
+    return {by_id[pk]: saved[pk] for pk in by_id if pk in saved}
+
+
 def _rows_by_category(sheet, saved, previous):
     groups = {}
     for indicator in sheet.indicators:
@@ -100,7 +109,7 @@ def _render(request, report, indicator_sheet, saved, editable, status, conflict=
         else indicator_sheet.data.get("version"),
         "editable": editable,
         "conflict": conflict,
-        "warnings": consistency_warnings(report),
+        "warnings": consistency_warnings(report, values=_by_indicator(indicator_sheet.indicators, saved)),
         "unsaved": status != 200,  # the page shows what was typed, not what is saved
     }
     return render(request, "indicators/sheet.html", context, status=status)

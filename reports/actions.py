@@ -140,6 +140,7 @@ def save_report_content(
 
 def _save_organs(report: Report, names_by_role: Mapping[str, Iterable[str]]) -> None:
     """The organs of each role, replaced only when the names or their order changed."""
+    getattr(report, "_prefetched_objects_cache", {}).pop("organs", None)  # read anew below and after
     stored: dict[str, list[str]] = {role: [] for role in names_by_role}
     for organ in report.organs.order_by("role", "position"):
         stored.setdefault(organ.role, []).append(organ.name)

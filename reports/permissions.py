@@ -50,7 +50,9 @@ def get_report_or_refuse(user: RequestUser, pk: int, action: str = Action.VIEW) 
     Another unit's report is not found (404: its existence is not disclosed); a report the user can see
     but not act on is refused (403), as is editing a report whose status locks its content.
     """
-    report = get_object_or_404(Report.objects.restrict(user, Action.VIEW).select_related("unit"), pk=pk)
+    report = get_object_or_404(
+        Report.objects.restrict(user, Action.VIEW).select_related("unit__parent"), pk=pk
+    )
     reason = refusal(user, report, action)
     if reason:
         raise PermissionDenied(reason)

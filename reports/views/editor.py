@@ -6,7 +6,7 @@ saved first and nothing is lost, with JavaScript or without.
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -102,7 +102,9 @@ def _item_data(cleaned):
     return {name: cleaned[name] for name in actions.ITEM_CONTENT_FIELDS}
 
 
-def _load(report):
+def _load(report, organs=False):
+    if organs:  # an unbound header form shows them, and the warnings: one query for both
+        prefetch_related_objects([report], "organs")
     return list(report.sections_with_items())
 
 
@@ -111,7 +113,7 @@ def edit(request, pk):
     report = get_report_or_refuse(request.user, pk, Action.EDIT)
     autosave = is_autosave(request)
     if request.method != "POST":
-        return _render(request, report, EditorForms(report, _load(report)))
+        return _render(request, report, EditorForms(report, _load(report, organs=True)))
 
     op = request.POST.get("op", "")
     forms = EditorForms(report, _load(report), data=request.POST, discarding=operations.item_to_delete(op))
@@ -163,7 +165,7 @@ def _apply_operation(request, report, value):
 
 def _render_conflict(request, latest, forms):
     """Keep the user's text, show the newer saved text beside each field that differs, and let them merge."""
-    fresh = EditorForms(latest, _load(latest))
+    fresh = EditorForms(latest, _load(latest, organs=True))
     theirs = {}
     for mine, saved in zip(forms.all_forms(), fresh.all_forms(), strict=False):
         for name in mine.fields:
