@@ -24,9 +24,9 @@ off, a SECRET_KEY, ALLOWED_HOSTS=127.0.0.1, SECURE_COOKIES=0). Then locust runs 
 (b) a burst of ``--burst`` (300) logins, each at a random offset within ``--burst-window`` (10) seconds:
     login page, then the POST; the time until the last is answered ("cleared"), login p95. Stopped after
     ``--burst-timeout`` seconds, counting what was not answered.
-(c) saturation: the same mix without think time at ``--steps`` users (4, 8, 16, 32, 64), the trees in
-    turns at each step, ``--step-seconds`` each, until a tree's throughput stops growing (under 3 % over
-    its best); its saturation throughput is the best step's.
+(c) saturation: the same mix without think time at ``--steps`` users (2, 4, 8, 16, 32, 64), the trees in
+    turns at each step, ``--step-seconds`` each, until a tree's throughput stops growing (two steps in a
+    row under 3 % over its best); its saturation throughput is the best step's.
 
 Requests only go to 127.0.0.1; every phase is bounded in time; gunicorn runs in its own process group and
 is killed with it; the databases are dropped and the worktree removed at the end, whatever happens.
@@ -59,7 +59,6 @@ import lxml.html
 import psycopg
 from locust import FastHttpUser, constant, events, task
 from locust.env import Environment
-from locust.exception import StopUser
 
 ROOT = Path(__file__).resolve().parents[1]
 VENV_BIN = Path(sys.executable).parent
@@ -87,7 +86,7 @@ def parse_args():
     parser.add_argument("--burst", type=int, default=300)
     parser.add_argument("--burst-window", type=float, default=10)
     parser.add_argument("--burst-timeout", type=float, default=60)
-    parser.add_argument("--steps", default="4,8,16,32,64")
+    parser.add_argument("--steps", default="2,4,8,16,32,64")
     parser.add_argument("--step-seconds", type=float, default=10)
     parser.add_argument("--rounds", type=int, default=1, help="repeat the phases, the trees in turns")
     parser.add_argument("--workers", type=int, default=3)
@@ -240,6 +239,19 @@ def server_cpu(tree):
             if int(fields[2]) == pgid:  # fields after the name: state ppid pgrp ... utime(11) stime(12)
                 total += int(fields[11]) + int(fields[12])
     return total / os.sysconf("SC_CLK_TCK")
+
+
+def drain(tree, limit=180):
+    """Wait until the server is idle (under 0.1 core for 2 s): requests a phase left queued (a login burst
+    that timed out) are still being answered, and would be counted against the next phase."""
+    started, quiet = time.monotonic(), 0
+    while time.monotonic() - started < limit and quiet < 2:
+        before = server_cpu(tree)
+        gevent.sleep(1)
+        quiet = quiet + 1 if server_cpu(tree) - before < 0.1 else 0
+    waited = time.monotonic() - started
+    if waited > 5:
+        print(f"  ({tree.name} took {waited:.0f} s to answer what the phase left queued)", flush=True)
 
 
 def client_cpu():
@@ -395,7 +407,7 @@ class Office(Visitor):
 
 
 class Login(FastHttpUser):
-    """One login at a random offset within the burst's window, then the user stops."""
+    """One login at a random offset within the burst's window, then the user idles."""
 
     wait_time = constant(0)
     connection_timeout = 30.0
@@ -429,7 +441,8 @@ class Login(FastHttpUser):
                 if response.status_code != 302:
                     response.failure(f"{response.status_code}: not logged in")
         self.done.append(time.monotonic())
-        raise StopUser()
+        # Stay (idle) until the phase ends: a user that stopped during the spawn would be replaced
+        gevent.sleep(3600)
 
 
 # --- The phases -----------------------------------------------------------------------------------------
@@ -484,6 +497,7 @@ def run_users(tree, classes, run, users, spawn_rate, warmup, seconds):
         )
     finally:
         runner.quit()
+        drain(tree)
     return result
 
 
@@ -522,13 +536,16 @@ def phase_burst(tree, args):
         )
     finally:
         runner.quit()
+        drain(tree)
     return result
 
 
 def phase_saturation(trees, args):
-    """The trees in turns at each step; a tree stops when its throughput grows less than 3 % over its best."""
+    """The trees in turns at each step; a tree stops after two steps in a row that do not beat its best by
+    3 % (one alone may be the machine's noise)."""
     steps = [int(n) for n in args.steps.split(",")]
     growing = {tree.name: True for tree in trees}
+    flat = {tree.name: 0 for tree in trees}
     for tree in trees:
         tree.results.setdefault("saturation", [])
     for index, users in enumerate(steps):
@@ -543,7 +560,8 @@ def phase_saturation(trees, args):
             history = tree.results["saturation"]
             best = max((r["rps"] for r in history), default=0)
             history.append(result)
-            if best and result["rps"] < best * 1.03:
+            flat[tree.name] = flat[tree.name] + 1 if best and result["rps"] < best * 1.03 else 0
+            if flat[tree.name] == 2:
                 growing[tree.name] = False
         if not any(growing.values()):
             break
