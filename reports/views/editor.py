@@ -6,7 +6,7 @@ saved first and nothing is lost, with JavaScript or without.
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models import prefetch_related_objects
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -213,11 +213,10 @@ def _render(request, report, forms, theirs=None, status=200):
 
 def _last_year_plans(report):
     """Last year's "next-year plans": this year's checklist of what was promised."""
-    sections = (
-        Section.objects.filter(
-            report__unit_id=report.unit_id, report__year=report.year - 1, kind=Section.Kind.NEXT_YEAR_PLANS
-        )
-        .order_by("position")
-        .prefetch_related(Prefetch("items", queryset=Item.objects.order_by("position")))
+    return list(
+        Item.objects.filter(
+            section__report__unit_id=report.unit_id,
+            section__report__year=report.year - 1,
+            section__kind=Section.Kind.NEXT_YEAR_PLANS,
+        ).order_by("section__position", "position")
     )
-    return [item for section in sections for item in section.items.all()]
