@@ -60,10 +60,10 @@ def get_report_or_refuse(user: RequestUser, pk: int, action: str = Action.VIEW) 
     but not act on is refused (403), as is editing a report whose status locks its content.
     """
     reports = Report.objects.restrict(user, Action.VIEW).select_related("unit__parent")
-    # Whether the user may edit it, in the same query: the editor's and the sheet's pages ask.
-    reports = reports.annotate(
-        **{MAY_ACT[Action.EDIT]: Exists(Report.objects.restrict(user, Action.EDIT).filter(pk=OuterRef("pk")))}
-    )
+    if action in MAY_ACT:  # whether the user may do it, in the same query (not for viewing: it costs)
+        reports = reports.annotate(
+            **{MAY_ACT[action]: Exists(Report.objects.restrict(user, action).filter(pk=OuterRef("pk")))}
+        )
     report = get_object_or_404(reports, pk=pk)
     reason = refusal(user, report, action)
     if reason:
