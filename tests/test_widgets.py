@@ -58,6 +58,29 @@ def both_ways(render):
     return render(DjangoTemplates()), render(WidgetRenderer())
 
 
+class Labelled(forms.Form):
+    required_css_class = "required"
+    plain = forms.CharField(label=TRICKY, required=False)
+    needed = forms.CharField(label="必填")
+
+
+@pytest.mark.parametrize("auto_id", ["id_%s", False])
+def test_labels_come_out_as_djangos_template_writes_them(auto_id):
+    for name in Labelled.base_fields:
+        for kwargs in (
+            {},
+            {"attrs": {"class": "x", "data-on": True}},
+            {"label_suffix": "："},
+            {"tag": "legend"},
+        ):
+            theirs, ours = both_ways(
+                lambda renderer, name=name, kwargs=kwargs: Labelled(auto_id=auto_id, renderer=renderer)[
+                    name
+                ].label_tag(**kwargs)
+            )
+            assert ours == theirs
+
+
 @pytest.mark.parametrize("data", VALUES)
 @pytest.mark.parametrize("bound", [True, False])
 def test_every_kind_of_widget_comes_out_as_djangos_templates_write_it(data, bound):

@@ -3,7 +3,7 @@
 Django renders every widget through its template engine: an ``<input>`` is ``text.html``, which includes
 ``input.html``, which includes ``attrs.html``; a ``<select>`` includes one template per ``<option>``. The
 editor has four widgets per item and the page has dozens of items, so the engine's per-variable work was a
-third of the editor page's time (issue 13). ``WidgetRenderer`` writes out the markup of the templates below
+third of the editor page's time (issue 13); so were the labels of its item options. ``WidgetRenderer`` writes out the markup of the templates below
 itself, character for character (``tests/test_widgets.py`` renders every case both ways and compares), and
 leaves any other template (file inputs, radio lists, a project's own widget) to Django's engine.
 """
@@ -76,6 +76,15 @@ def _select(widget: Mapping[str, Any]) -> str | None:
     return "".join(parts)
 
 
+def _label(context: Mapping[str, Any]) -> str:
+    """django/forms/label.html: ``<label for=…>`` (a field without an id gets its text alone)."""
+    if not context["use_tag"]:
+        return _value(context["label"])
+    tag = _value(context["tag"])
+    return f"<{tag}{_attrs(context['attrs'] or {})}>{_value(context['label'])}</{tag}>"
+
+
+LABEL = "django/forms/label.html"
 INPUTS = ("text", "number", "email", "url", "password", "hidden", "date", "datetime", "time", "checkbox")
 WRITTEN_OUT: dict[str, Callable[[Mapping[str, Any]], str | None]] = {
     **{f"{WIDGETS}{name}.html": _input for name in (*INPUTS, "input")},
@@ -89,6 +98,8 @@ class WidgetRenderer(DjangoTemplates):
     """Django's default form renderer, with the templates of ``WRITTEN_OUT`` written out in Python."""
 
     def render(self, template_name: str, context: dict[str, Any], request: HttpRequest | None = None) -> str:
+        if template_name == LABEL and {"use_tag", "tag", "attrs", "label"} <= context.keys():
+            return SafeString(_label(context).strip())
         write = WRITTEN_OUT.get(template_name)
         widget = context.get("widget")
         if write is not None and isinstance(widget, Mapping):
