@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 from typing import Any, Self, TypeVar
 
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Subquery
 from django.utils import timezone
 
 from .common.ordering import next_position, reorder
@@ -60,14 +60,15 @@ def bump_version(report: Report, user: User, expected_version: int | None = None
 
 
 def _record_save(report: Report, user: User, now: datetime) -> None:
-    last = report.events.order_by("-created_at", "-pk").first()
-    if (
-        last
-        and last.action == ReportEvent.Action.SAVE
-        and last.user_id == user.pk
-        and now - last.created_at < SAVE_SESSION
-    ):
-        ReportEvent.objects.filter(pk=last.pk).update(created_at=now)
+    """The history's save line: the report's latest event moves to ``now`` when it is a save by ``user``
+    less than ``SAVE_SESSION`` ago (one UPDATE, the usual autosave), else a new line."""
+    latest = ReportEvent.objects.filter(report=report).order_by("-created_at", "-pk").values("pk")[:1]
+    if ReportEvent.objects.filter(
+        pk=Subquery(latest),
+        action=ReportEvent.Action.SAVE,
+        user=user,
+        created_at__gt=now - SAVE_SESSION,
+    ).update(created_at=now):
         return
     ReportEvent.objects.create(
         report=report,

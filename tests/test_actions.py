@@ -1,6 +1,9 @@
+from datetime import timedelta
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from reports import actions
 from reports.models import Item, Organ, Report, ReportEvent, Section
@@ -174,3 +177,35 @@ def test_a_save_still_refuses_a_stale_version_and_keeps_the_history_row(written_
     written_report.refresh_from_db()
     assert written_report.version == content["base_version"] + 1
     assert written_report.updated_by == staff
+
+
+def test_saves_by_one_person_within_the_session_make_one_history_line(written_report, staff, leader):
+    """The save line moves to the latest save; another person, a pause over SAVE_SESSION or another
+    event in between starts a new line."""
+
+    def save(user):
+        actions.save_report_content(written_report, user, **_content(written_report))
+
+    def lines():
+        return list(written_report.events.filter(action=ReportEvent.Action.SAVE).order_by("pk"))
+
+    save(staff)
+    first = lines()[0]
+    save(staff)
+    assert [e.pk for e in lines()] == [first.pk]
+    assert lines()[0].created_at > first.created_at
+
+    save(leader)
+    assert [e.user for e in lines()] == [staff, leader]
+
+    ReportEvent.objects.filter(pk=lines()[-1].pk).update(
+        created_at=timezone.now() - actions.SAVE_SESSION - timedelta(seconds=1)
+    )
+    save(leader)
+    assert [e.user for e in lines()] == [staff, leader, leader]
+
+    ReportEvent.objects.create(
+        report=written_report, action=ReportEvent.Action.IMPORT, from_status="draft", to_status="draft"
+    )
+    save(leader)
+    assert [e.user for e in lines()] == [staff, leader, leader, leader]
