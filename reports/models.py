@@ -4,6 +4,7 @@ A report is stored as structure, never as pre-numbered text: the numbers "一、
 "一是" are generated from order by ``reports.rendering.numbering`` so they renumber themselves after a move.
 """
 
+from collections.abc import Iterable
 from typing import Any, Self
 
 from django.conf import settings
@@ -28,11 +29,7 @@ def _scope(user: User, action: str, unit: str, parent: str) -> models.Q:
     districts' units. One condition on the row's own unit columns for both querysets below, so a report's
     scope is not a subquery of a subquery (building that query was a tenth of a small page's time)."""
     own_units = models.Q(
-        **{
-            f"{unit}__in": Membership.objects.filter(
-                user=user, role__in=[Membership.Role.STAFF, Membership.Role.LEADER]
-            ).values("unit_id")
-        }
+        **{f"{unit}__in": Membership.objects.filter(user=user, role__in=OWN_ROLES).values("unit_id")}
     )
     if action == Action.EDIT:
         return own_units
@@ -40,6 +37,18 @@ def _scope(user: User, action: str, unit: str, parent: str) -> models.Q:
         "unit_id"
     )
     return own_units | models.Q(**{f"{unit}__in": district_ids}) | models.Q(**{f"{parent}__in": district_ids})
+
+
+def in_scope(memberships: Iterable[tuple[int, str]], unit: "Unit", action: str) -> bool:
+    """``_scope`` decided for one unit from the user's memberships (unit id, role) on it and on its parent:
+    what ``Report.objects.restrict(user, action)`` says of a report of ``unit``, without building that
+    query (get_report_or_refuse asks it on every report page; tests/test_permissions.py compares)."""
+    memberships = list(memberships)
+    own = any(unit_id == unit.pk and role in OWN_ROLES for unit_id, role in memberships)
+    if action == Action.EDIT:
+        return own
+    offices = {unit_id for unit_id, role in memberships if role == Membership.Role.DISTRICT_OFFICE}
+    return own or unit.pk in offices or unit.parent_id in offices
 
 
 class UnitQuerySet(models.QuerySet["Unit"]):
@@ -59,6 +68,10 @@ class ReportQuerySet(models.QuerySet["Report"]):
         if not user.is_authenticated or not user.is_active:
             return self.none()
         return self.filter(_scope(user, action, "unit_id", "unit__parent_id"))
+
+
+# Staff and leaders act on their own unit's reports (_scope, in_scope).
+OWN_ROLES = ("staff", "leader")
 
 
 class Unit(models.Model):

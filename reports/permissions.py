@@ -11,12 +11,12 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Exists, OuterRef, QuerySet
-from django.http import HttpRequest, HttpResponseBase
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest, HttpResponseBase
 from django.shortcuts import get_object_or_404
 
 from .common.typing import RequestUser, User
-from .models import Action, Membership, Report, Unit, UnitQuerySet
+from .models import Action, Membership, Report, Unit, UnitQuerySet, in_scope
 
 __all__ = [
     "Action",
@@ -59,16 +59,31 @@ def get_report_or_refuse(user: RequestUser, pk: int, action: str = Action.VIEW) 
     Another unit's report is not found (404: its existence is not disclosed); a report the user can see
     but not act on is refused (403), as is editing a report whose status locks its content.
     """
-    reports = Report.objects.restrict(user, Action.VIEW).select_related("unit__parent")
-    if action in MAY_ACT:  # whether the user may do it, in the same query (not for viewing: it costs)
-        reports = reports.annotate(
-            **{MAY_ACT[action]: Exists(Report.objects.restrict(user, action).filter(pk=OuterRef("pk")))}
-        )
-    report = get_object_or_404(reports, pk=pk)
+    # restrict()'s decision for this one report, from the user's memberships on its unit and district: two
+    # plain queries instead of building restrict()'s subqueries (a tenth of a small page's time).
+    if not user.is_authenticated or not user.is_active:
+        raise Http404("No report here.")
+    report = get_object_or_404(Report.objects.select_related("unit__parent"), pk=pk)
+    memberships = _memberships_on(user, report)
+    if not in_scope(memberships, report.unit, Action.VIEW):
+        raise Http404("No report here.")  # another unit's: as not found as one that does not exist
+    for act, attribute in MAY_ACT.items():
+        setattr(report, attribute, in_scope(memberships, report.unit, act))
+    report._viewer_memberships = (user.pk, memberships)  # type: ignore[attr-defined]  # for roles_on
     reason = refusal(user, report, action)
     if reason:
         raise PermissionDenied(reason)
     return report
+
+
+def _memberships_on(user: User, report: Report) -> list[tuple[int, str]]:
+    """(unit id, role) of ``user``'s memberships on the report's unit and its district."""
+    unit = report.unit
+    return list(
+        Membership.objects.filter(user=user, unit_id__in={unit.pk, unit.parent_id or unit.pk}).values_list(
+            "unit_id", "role"
+        )
+    )
 
 
 def units_user_can_write_for(user: RequestUser) -> UnitQuerySet:
@@ -81,13 +96,15 @@ def roles_on(user: RequestUser, report: Report) -> set[str]:
     if not user.is_authenticated or not user.is_active:
         return set()
     unit = report.unit
-    district_id = unit.parent_id or unit.pk
+    viewer, memberships = getattr(report, "_viewer_memberships", (None, None))
+    if viewer != user.pk or memberships is None:  # not fetched by get_report_or_refuse for this user
+        memberships = _memberships_on(user, report)
     roles: set[str] = set()
-    for membership in Membership.objects.filter(user=user, unit_id__in={unit.pk, district_id}):
-        if membership.role == Membership.Role.DISTRICT_OFFICE:
-            roles.add(membership.role)
-        elif membership.unit_id == unit.pk:
-            roles.add(membership.role)
+    for unit_id, role in memberships:
+        if role == Membership.Role.DISTRICT_OFFICE:
+            roles.add(role)
+        elif unit_id == unit.pk:
+            roles.add(role)
     return roles
 
 

@@ -44,3 +44,55 @@ def test_a_user_with_roles_in_two_units_sees_both(unit, other_unit, report):
     Membership.objects.create(user=user, unit=other_unit, role=Membership.Role.LEADER)
     other = Report.objects.create(unit=other_unit, year=2025)
     assert set(Report.objects.restrict(user)) == {report, other}
+
+
+def test_get_report_or_refuse_decides_what_restrict_decides(db):
+    """get_report_or_refuse decides from the user's memberships on the report's unit and district (no
+    restrict() query, issue 13): for every kind of user and report it says what restrict() says."""
+    from django.contrib.auth.models import AnonymousUser
+    from django.http import Http404
+
+    from reports.models import in_scope
+    from reports.permissions import _memberships_on, can, get_report_or_refuse
+
+    def district(code):
+        return Unit.objects.create(code=code, name=code, short_name=code, kind=Unit.Kind.DISTRICT)
+
+    a, b = district("a"), district("b")
+    units = {
+        "a1": Unit.objects.create(code="a1", name="a1", short_name="a1", kind=Unit.Kind.TOWN, parent=a),
+        "a2": Unit.objects.create(code="a2", name="a2", short_name="a2", kind=Unit.Kind.TOWN, parent=a),
+        "b1": Unit.objects.create(code="b1", name="b1", short_name="b1", kind=Unit.Kind.TOWN, parent=b),
+        "a": a,
+    }
+    reports = [Report.objects.create(unit=unit, year=2025) for unit in units.values()]
+    Role = Membership.Role
+    users = [
+        make_user("staff-a1", units["a1"], Role.STAFF),
+        make_user("leader-a1", units["a1"], Role.LEADER),
+        make_user("office-a", a, Role.DISTRICT_OFFICE),
+        make_user("office-b", b, Role.DISTRICT_OFFICE),
+        make_user("staff-in-district", a, Role.STAFF),
+        make_user("nobody"),
+        make_user("inactive", units["a1"], Role.STAFF, is_active=False),
+        AnonymousUser(),
+    ]
+    mixed = make_user("staff-a2-office-b", units["a2"], Role.STAFF)
+    Membership.objects.create(user=mixed, unit=b, role=Role.DISTRICT_OFFICE)
+    users.append(mixed)
+
+    for user in users:
+        for report in reports:
+            sees = Report.objects.restrict(user, Action.VIEW).filter(pk=report.pk).exists()
+            edits = Report.objects.restrict(user, Action.EDIT).filter(pk=report.pk).exists()
+            if user.is_authenticated and user.is_active:  # (get_report_or_refuse refuses the others first)
+                memberships = _memberships_on(user, report)
+                assert in_scope(memberships, report.unit, Action.VIEW) == sees, (user, report)
+                assert in_scope(memberships, report.unit, Action.EDIT) == edits, (user, report)
+            try:
+                found = get_report_or_refuse(user, report.pk)
+            except Http404:
+                assert not sees, (user, report)
+                continue
+            assert sees, (user, report)
+            assert can(user, found, Action.EDIT) == edits, (user, report)
