@@ -141,7 +141,7 @@ DISTRICT_VIEWS = [
     ("district home", "get", lambda s: reverse("district:home"), None, [FORBIDDEN, FORBIDDEN, REDIRECT, FORBIDDEN, REDIRECT, LOGIN]),
     ("dashboard", "get", _year("district:dashboard"), None, YEAR_PAGE),
     ("year setup", "get", _year("district:setup"), None, YEAR_PAGE),
-    ("save deadline", "post", _year("district:setup"), lambda s: {"part": "deadline", "deadline": "2026-02-01"},
+    ("save deadline", "post", _year("district:setup"), lambda s: {"deadline": "2026-02-01"},
      [FORBIDDEN, FORBIDDEN, REDIRECT, FORBIDDEN, REDIRECT, LOGIN]),
     ("zip", "get", _year("district:zip"), None, YEAR_PAGE),
     ("volume", "get", _year("district:volume"), None, YEAR_PAGE),

@@ -70,7 +70,8 @@ def _sort_links(columns, sort, status, kind):
 
 @district_office_required
 def setup(request, district, year):
-    """The year's deadline and outline, each form saved on its own; typed input stays on errors."""
+    """The year's deadline and outline in one form, saved together (each part saved when it is posted);
+    on errors, or to add a blank row ("增加一行"), the page comes back with everything typed."""
     setting = ReportingYear.objects.filter(district=district, year=year).first()
     if setting is None:  # created on the first save, with the deadline shown
         setting = ReportingYear(district=district, year=year, deadline=deadline_for(district, year))
@@ -78,21 +79,31 @@ def setup(request, district, year):
     copied = request.GET.get("from") == "last-year"
     if copied:
         rows = office.outline_from_last_year(district, year)
-    part = request.POST.get("part") if request.method == "POST" else None
-    deadline_form = DeadlineForm(request.POST if part == "deadline" else None, instance=setting, year=year)
-    formset = outline_formset(rows, data=request.POST if part == "outline" else None)
+    data = request.POST if request.method == "POST" else None
+    deadline_form = DeadlineForm(data if data and "deadline" in data else None, instance=setting, year=year)
+    formset = outline_formset(rows, data=data if data and "outline-TOTAL_FORMS" in data else None)
+    posted = [form for form in (deadline_form, formset) if form.is_bound]
 
-    if part == "deadline" and deadline_form.is_valid():
-        setting = actions.set_deadline(district, year, deadline_form.cleaned_data["deadline"])
-        messages.success(request, f"{year}年度报送截止日期已设为{setting.deadline:%Y-%m-%d}。")
+    if data and "add_row" in data:
+        formset = outline_formset(rows, data=formset.with_blank_row())
+        return _render_setup(request, district, year, deadline_form, formset, rows, copied, status=200)
+    if posted and all([form.is_valid() for form in posted]):  # a list: validate every part
+        if deadline_form.is_bound:
+            setting = actions.set_deadline(district, year, deadline_form.cleaned_data["deadline"])
+            messages.success(request, f"{year}年度报送截止日期已设为{setting.deadline:%Y-%m-%d}。")
+        if formset.is_bound:
+            actions.save_outline(district, year, formset.rows())
+            if formset.rows():
+                messages.success(request, "提纲已保存。此后新建的报告按此提纲生成各部分，已开始的报告不变。")
+            else:
+                messages.success(request, "已清空区里的提纲，新建的报告将使用条例规定的五个部分。")
         return redirect("district:setup", year)
-    if part == "outline" and formset.is_valid():
-        actions.save_outline(district, year, formset.rows())
-        if formset.rows():
-            messages.success(request, "提纲已保存。此后新建的报告按此提纲生成各部分，已开始的报告不变。")
-        else:
-            messages.success(request, "已清空区里的提纲，新建的报告将使用条例规定的五个部分。")
-        return redirect("district:setup", year)
+    return _render_setup(
+        request, district, year, deadline_form, formset, rows, copied, 400 if posted else 200
+    )
+
+
+def _render_setup(request, district, year, deadline_form, formset, rows, copied, status):
     context = {
         "district": district,
         "year": year,
@@ -101,7 +112,7 @@ def setup(request, district, year):
         "copied": copied,
         "regulation_outline": [] if rows else outline_for(district, year),
     }
-    return render(request, "district/setup.html", context, status=400 if part else 200)
+    return render(request, "district/setup.html", context, status=status)
 
 
 @district_office_required

@@ -113,3 +113,28 @@ def test_the_district_office_follows_the_year_and_compares_the_units(
     sheet = openpyxl.load_workbook(io.BytesIO(data)).active
     assert [c.value for c in sheet[1]][:4] == ["单位", "类型", "报告状态", "法治培训（人次）"]
     assert (sheet["A2"].value, sheet["D2"].value, sheet["D2"].number_format) == ("城西街道", 400, '0"余"')
+
+
+def test_the_year_set_up_saves_the_copied_outline_and_the_deadline_together(
+    page, district, district_officer, screenshot
+):
+    """Issue 15 #10: saving the deadline used to discard the outline edits typed on the same page."""
+    log_in(page, district_officer)
+    page.goto(f"/district/{YEAR}/setup/")
+    page.locator("#copy-outline").click()
+    page.fill("#id_outline-0-heading", "2025年推进法治政府建设的主要举措和成效（区定）")
+    page.click("button[name=add_row]")
+    expect(page.locator("#id_outline-0-heading")).to_have_value(
+        "2025年推进法治政府建设的主要举措和成效（区定）"
+    )
+    page.fill("#id_outline-7-heading", "新增的部分")
+    page.fill("#id_deadline", "2026-02-15")
+    page.click("#save-setup")
+    expect(page.locator(".alert-success").first).to_contain_text("截止日期已设为2026-02-15")
+    screenshot("year-setup-saved")
+    expect(page.locator("#id_outline-0-heading")).to_have_value(
+        "2025年推进法治政府建设的主要举措和成效（区定）"
+    )
+    headings = [page.locator(f"#id_outline-{n}-heading").input_value() for n in range(6)]
+    added = headings.index("新增的部分")
+    expect(page.locator(f"#id_outline-{added}-kind")).to_have_value("other")
