@@ -1,5 +1,5 @@
 """System checks: the PDF needs CJK fonts, the 楷体 stand-in for the "（一）" headings, and the fonts that
-``make`` cuts to GB2312.
+``make`` cuts to GB2312; production without EMAIL_URL sends no e-mail.
 
 Without a CJK font WeasyPrint prints the report as empty boxes, so ``manage.py check`` (and runserver,
 migrate) warn early and say which Debian package fixes it.
@@ -7,6 +7,7 @@ migrate) warn early and say which Debian package fixes it.
 
 import subprocess
 
+from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.core import checks
 
@@ -61,5 +62,18 @@ def check_cut_fonts(app_configs=None, **kwargs):
             f"没有找到{'、'.join(missing)}：PDF照常生成，改用完整的原字体，每份慢一些。",
             hint="make setup（用 hb-subset 从 fonts-noto-cjk、fonts-wqy-microhei 截取 GB2312 字符）",
             id="reports.W003",
+        )
+    ]
+
+
+@checks.register()
+def check_email(app_configs=None, **kwargs):
+    if settings.EMAIL_BACKEND != "django.core.mail.backends.dummy.EmailBackend":
+        return []
+    return [
+        checks.Warning(
+            "没有设置 EMAIL_URL：系统不发送电子邮件，通知只在系统内显示。",
+            hint="EMAIL_URL=smtp+tls://用户名:密码@邮件服务器:587（见 README 的 Deploying）",
+            id="reports.W004",
         )
     ]
