@@ -6,9 +6,9 @@ Options given on the command line or in GUNICORN_CMD_ARGS (--bind, --workers) co
 # Both logs to the journal: the access log on stdout, gunicorn's own messages on stderr, as the app's.
 accesslog = "-"
 errorlog = "-"
-# time, client, user (reports/common/middleware.py puts it in the WSGI environ), request, status, bytes,
-# milliseconds
-access_log_format = '%(t)s %(h)s %({fazhi.user}e)s "%(r)s" %(s)s %(b)s %(M)sms'
+# time, client, the browser's address as a proxy forwarded it, user (reports/common/middleware.py puts it
+# in the WSGI environ), request, status, bytes, milliseconds
+access_log_format = '%(t)s %(h)s %({x-forwarded-for}i)s %({fazhi.user}e)s "%(r)s" %(s)s %(b)s %(M)sms'
 # A 汇编 volume of every accepted report renders for tens of seconds; gunicorn's default (30 s) would kill
 # the worker in the middle.
 timeout = 300
