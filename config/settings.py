@@ -139,6 +139,7 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATICFILES_DIRS = [SITE_FILES_DIR / "static"]
 STATIC_ROOT = Path(env.str("STATIC_ROOT", default=str(VAR_DIR / "staticfiles")))
+WHITENOISE_KEEP_ONLY_HASHED_FILES = True  # pages name only the hashed copies: half the files to compress
 # Stored PDFs: files under VAR_DIR/media, or an S3-compatible object store (pip install 'fazhi-nianbao[s3]')
 # when AWS_STORAGE_BUCKET_NAME is set; django-storages reads AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.
 MEDIA_URL = "media/"  # never served: downloads go through the views, which check who asks

@@ -3,7 +3,8 @@
     {"database": "ok", "storage": "ok", "fonts": "ok",
      "jobs": {"queue": "ok", "ready": 0, "oldest_age_seconds": null}}
 
-Each part says "ok" or what is wrong with it; the reasons (tracebacks) go to the log, not to the visitor.
+Each part says "ok" or what is wrong with it; the reason goes to the log (one line: a monitor asks every
+minute), not to the visitor.
 - database: a trivial query;
 - storage: a small file written to and deleted from the default storage (where the approved PDFs go);
 - fonts: fontconfig knows CJK fonts (the check of reports/checks.py, run once per process);
@@ -40,8 +41,8 @@ def database():
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
-    except DatabaseError:
-        logger.warning("healthz: the database does not answer", exc_info=True)
+    except DatabaseError as error:
+        logger.warning("healthz: the database does not answer: %s: %s", type(error).__name__, error)
         return "unreachable"
     return OK
 
@@ -50,8 +51,8 @@ def storage():
     try:
         name = default_storage.save(f"healthz/{uuid.uuid4().hex}.txt", ContentFile(b"ok"))
         default_storage.delete(name)
-    except Exception:  # whatever the storage raises: OSError, an object store's client errors
-        logger.warning("healthz: the file storage is not writable", exc_info=True)
+    except Exception as error:  # whatever the storage raises: OSError, an object store's client errors
+        logger.warning("healthz: the file storage is not writable: %s: %s", type(error).__name__, error)
         return "not writable"
     return OK
 

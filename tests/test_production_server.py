@@ -33,22 +33,17 @@ def free_port():
         return probe.getsockname()[1]
 
 
-def run_all(commands, env, timeout=60):
-    """Runs the manage.py commands side by side; fails with their output if one fails."""
+def run_all(commands, env, timeout=120):
+    """Runs the commands side by side; fails with their output if one fails."""
     processes = [
         subprocess.Popen(
-            [sys.executable, "manage.py", *command],
-            cwd=ROOT,
-            env=env,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
+            command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
         )
         for command in commands
     ]
     for command, process in zip(commands, processes, strict=True):
         output, _ = process.communicate(timeout=timeout)
-        assert process.returncode == 0, f"manage.py {' '.join(command)}:\n{output}"
+        assert process.returncode == 0, f"{' '.join(command)}:\n{output}"
 
 
 class Answer:
@@ -82,15 +77,23 @@ def server(tmp_path_factory):
         STATIC_ROOT=str(var / "static"),
         XDG_RUNTIME_DIR=str(var),  # gunicorn's control socket: this server's own
     )
-    create_user = (
-        "from django.contrib.auth import get_user_model; "
-        f"get_user_model().objects.create_user({USERNAME!r}, password={PASSWORD!r}, first_name='王填报')"
+    migrate_and_add_a_user = (
+        "import django; django.setup()\n"
+        "from django.core.management import call_command\n"
+        "from django.contrib.auth import get_user_model\n"
+        "call_command('migrate', interactive=False, verbosity=0)\n"
+        f"get_user_model().objects.create_user({USERNAME!r}, password={PASSWORD!r}, first_name='王填报')\n"
     )
-    run_all([["migrate", "--noinput", "-v0"], ["collectstatic", "--noinput", "-v0"]], env)
-    run_all([["shell", "-c", create_user]], env)
+    run_all(
+        [
+            [sys.executable, "-c", migrate_and_add_a_user],
+            [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+        ],
+        env,
+    )
     access_log, error_log = (var / "access.log").open("w"), (var / "error.log").open("w")
     process = subprocess.Popen(
-        [BIN / "gunicorn", "-c", "python:config.gunicorn", "--bind", f"127.0.0.1:{port}", "--workers", "2",
+        [BIN / "gunicorn", "-c", "python:config.gunicorn", "--bind", f"127.0.0.1:{port}", "--workers", "1",
          "config.wsgi:application"],
         cwd=ROOT, env=env, stdout=access_log, stderr=error_log,
     )  # fmt: skip
