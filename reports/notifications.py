@@ -1,5 +1,7 @@
 """Telling people: an in-app notice now, an e-mail with a link once the transaction has committed."""
 
+import logging
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mass_mail
@@ -7,6 +9,8 @@ from django.db import transaction
 from django.db.models import Q
 
 from .models import Membership, Notice
+
+logger = logging.getLogger(__name__)
 
 
 def recipients(report, roles):
@@ -41,4 +45,12 @@ def notify(report, roles, message, exclude=None, also=()):
         if u.email
     ]
     if mails:
-        transaction.on_commit(lambda: send_mass_mail(mails, fail_silently=True))
+        transaction.on_commit(lambda: _send_mails(mails))
+
+
+def _send_mails(mails):
+    """Send; a failure is logged with its traceback (the notices in the app are saved already)."""
+    try:
+        send_mass_mail(mails, fail_silently=False)
+    except Exception:
+        logger.exception("E-mail not sent: %d message(s), %s", len(mails), mails[0][0])

@@ -73,6 +73,7 @@ VIEWS = [
      [OK, OK, FORBIDDEN, OK, LOGIN]),  # the outsider imports for their own unit
     ("new report", "post", lambda s: reverse("reports:new"), lambda s: {"unit": s["report"].unit_id, "year": 2020},
      [400, 400, REDIRECT, 400, LOGIN]),  # 2020 is not open; the office starts none; the outsider's unit list lacks it
+    ("health", "get", lambda s: reverse("healthz"), None, [OK, OK, OK, OK, OK]),  # open to everyone: for a monitor
 ]  # fmt: skip
 
 
