@@ -3,6 +3,7 @@
 from django.urls import reverse
 
 from reports import workflow
+from tests.editor_helpers import add_section
 
 
 def test_staff_are_not_offered_the_reviewers_comparison(client, staff, leader, report):
@@ -27,3 +28,10 @@ def test_the_stored_pdfs_fingerprint_is_explained(client, staff, leader, report)
     client.force_login(staff)
     page = client.get(reverse("reports:detail", args=[report.pk])).content.decode()
     assert "SHA-256" in page and "未被改动" in page
+
+
+def test_the_editors_labels_end_in_a_chinese_colon(client, staff, report):
+    add_section(report, items=1)
+    client.force_login(staff)
+    page = client.get(reverse("reports:edit", args=[report.pk])).content.decode()
+    assert "样式：</label>" in page and "层级：</label>" in page and "样式:</label>" not in page
