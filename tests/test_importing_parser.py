@@ -508,3 +508,15 @@ def test_impossible_date_stays_in_the_body_with_a_warning():
     assert parsed.signing_date is None
     assert items(parsed, 0)[0].body == ["学法12次。", "2025年2月30日"]
     assert parsed.warnings == ["日期无效，留在正文中：“2025年2月30日”"]
+
+
+@pytest.mark.parametrize("label", ["{n}.", "（{n}）"])
+def test_items_are_recognised_to_999(label):
+    """Issue 15 #11: items numbered "100." onwards merged into item 99."""
+    lines = ["关于2025年度法治政府建设情况的报告", "一、主要举措和成效"]
+    lines += [label.format(n=n) + f"第{n}项工作。" for n in range(1, 121)]
+    parsed = parse_report_text("\n".join(lines))
+    items = parsed.sections[0].items
+    assert len(items) == 120
+    assert "第100项工作。" in items[99].heading + "".join(items[99].body)
+    assert "第120项工作。" in items[119].heading + "".join(items[119].body)
