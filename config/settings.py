@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "crispy_forms",
     "crispy_bootstrap5",
+    "django_tasks",
+    "django_tasks_db",
     "reports",
     "indicators",
 ]
@@ -123,6 +125,16 @@ MEDIA_ROOT = VAR_DIR / "media"
 # The editor posts the whole report as one form, five fields an item: Django's default of 1,000 fields would
 # refuse a report of 200 items with a bare 400 (tests/test_editor_view.py saves one of 400).
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# Background jobs (the 汇编, the year's ZIP, e-mail): django-tasks with its database backend, in every
+# environment. A job is a row in this same database; `manage.py db_worker` (started by `make run`, a
+# service in production) takes them one at a time, on any number of machines sharing the database.
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend",
+        "QUEUES": ["default"],
+    }
+}
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "reports:home"
