@@ -38,7 +38,12 @@ def three_units(district):
     for position, (code, name) in enumerate([("a", "甲街道"), ("b", "乙街道"), ("c", "丙镇")], start=1):
         units.append(
             Unit.objects.create(
-                code=code, name=f"黔江区{name}", short_name=name, kind="subdistrict", parent=district, position=position
+                code=code,
+                name=f"黔江区{name}",
+                short_name=name,
+                kind="subdistrict",
+                parent=district,
+                position=position,
             )
         )
     return units
@@ -140,7 +145,10 @@ def test_the_numbers_are_where_and_as_a_report_prints_them(district, parts):
     for number in (1, 2, 3):
         ((text, x, y, font),) = numbers_drawn(stored.pages[number - 1])
         assert numbers_drawn(reader.pages[1 + number]) == [(text, x, y, font)]
-    (_, right_x, _, _), (_, left_x, _, _) = (numbers_drawn(stored.pages[0])[0], numbers_drawn(stored.pages[1])[0])
+    (_, right_x, _, _), (_, left_x, _, _) = (
+        numbers_drawn(stored.pages[0])[0],
+        numbers_drawn(stored.pages[1])[0],
+    )
     assert right_x > 300 > left_x
     # The old number is gone from the page's content, not covered: the text has just the one.
     assert len(NUMBER.findall(reader.pages[2].extract_text())) == 1
