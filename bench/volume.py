@@ -11,6 +11,8 @@ rendered once and stored for each of them: the merge costs the same). Then measu
   time in the process (it lays out the page numbers once, WeasyPrint loads its fonts), then warm, median
   of 3 (each after a report's title changed, so a new volume is made);
 - asking again once it is made (served at once), median of 20;
+- the same with a real worker process (`manage.py db_worker`, started fresh for it: cold, then warm),
+  from the request to the row marked done, polling as the status page does;
 - the same volume with every report laid out again by WeasyPrint (what the volume cost before it was
   merged from the stored PDFs);
 - the volume's size and pages, and a check that every page has one number at most.
@@ -20,7 +22,9 @@ Target: ready ≤ 10 s after it is asked for.
 import io
 import os
 import re
+import signal
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -118,6 +122,35 @@ def ask_until_ready(client, url):
     return seconds, generated
 
 
+def with_a_worker(client, url):
+    """Asks twice (after a change) with a fresh `db_worker` process running; returns the two times."""
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "tests.worker_settings",  # the test settings, files in a folder
+        "FAZHI_WORKER_MEDIA_ROOT": str(settings.MEDIA_ROOT),
+    }
+    command = [sys.executable, "manage.py", "db_worker", "--no-reload", "--no-startup-delay", "-v", "0"]
+    worker = subprocess.Popen(command, cwd=ROOT, env=env)
+    try:
+        time.sleep(3)  # started and waiting
+        times = []
+        for n in (10, 11):
+            change_a_title(n)
+            start = time.perf_counter()
+            assert client.get(url).status_code == 302
+            generated = GeneratedFile.objects.order_by("-pk").first()
+            while generated.status not in (GeneratedFile.Status.DONE, GeneratedFile.Status.FAILED):
+                assert time.perf_counter() - start < 120 and worker.poll() is None
+                time.sleep(0.1)
+                generated.refresh_from_db()
+            assert generated.status == GeneratedFile.Status.DONE, generated.error
+            times.append(time.perf_counter() - start)
+        return times
+    finally:
+        worker.send_signal(signal.SIGTERM)
+        worker.wait(30)
+
+
 def change_a_title(n):
     report = Report.objects.filter(year=YEAR, status=Report.Status.ACCEPTED).order_by("unit__position")[n]
     Report.objects.filter(pk=report.pk).update(title=f"关于{YEAR}年度法治政府建设情况的报告（第{n}次修订）")
@@ -156,6 +189,9 @@ def main():
         "asked → ready, warm: median of 3",
         f"{statistics.median(warm):.2f} s ({min(warm):.2f}–{max(warm):.2f})",
     )
+
+    cold, warm_worker = with_a_worker(client, url)
+    show("asked → ready with a db_worker process: fresh, then warm", f"{cold:.2f} s, {warm_worker:.2f} s")
 
     served = []
     for _ in range(20):

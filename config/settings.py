@@ -100,6 +100,12 @@ DATABASES = {
     )
 }
 
+# SQLite beside a worker process (make run): a transaction that reads before it writes would otherwise
+# fail at once with "database is locked" when the worker holds the write lock at that moment (SQLite
+# cannot let it wait); IMMEDIATE takes the write lock at BEGIN, and waits for it.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {})["transaction_mode"] = "IMMEDIATE"
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
