@@ -156,7 +156,17 @@ class NoticeAdmin(admin.ModelAdmin):
 class GeneratedFileAdmin(ReadOnlyAdmin):
     """The district's 汇编 and ZIPs, made by background jobs (their queue: "Task Results" below)."""
 
-    list_display = ["created_at", "district", "year", "kind", "status", "done", "total", "size", "requested_by"]
+    list_display = [
+        "created_at",
+        "district",
+        "year",
+        "kind",
+        "status",
+        "done",
+        "total",
+        "size",
+        "requested_by",
+    ]
     list_filter = ["kind", "status", "year", "district"]
     search_fields = ["district__name", "fingerprint", "error"]
     list_select_related = ["district", "requested_by"]
