@@ -251,3 +251,17 @@ def test_made_again_only_when_failed_or_stalled(client, district_officer, accept
     assert stalled["stalled"] and stalled["can_retry"] and "db_worker" in stalled["message"]
     client.post(reverse("district:file-retry", args=[YEAR, generated.pk]))
     assert len(queued_tasks()) == 2
+
+
+def test_a_file_gone_from_the_storage_is_made_again(client, district_officer, accepted):
+    """A database restored without its files: the row says done, the file is not there."""
+    ask(client, district_officer)
+    run_queued_jobs()
+    generated = GeneratedFile.objects.get()
+    generated.file.storage.delete(generated.file.name)
+    response = ask(client, district_officer)
+    assert response.status_code == 302 and response.url == generated.get_absolute_url()
+    generated.refresh_from_db()
+    assert generated.status == Status.QUEUED and queued_tasks() == ["reports.district.tasks.make_volume"]
+    run_queued_jobs()
+    assert ask(client, district_officer).status_code == 200

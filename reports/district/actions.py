@@ -63,14 +63,18 @@ def request_file(kind: str, district: Unit, year: int, user: User | None) -> Gen
     )
     if created:
         enqueue(generated)
+    elif generated.status == GeneratedFile.Status.DONE and not _stored(generated):
+        return retry_file(generated, user)  # its file is gone (a database restored without its files)
     return generated
 
 
 def retry_file(generated: GeneratedFile, user: User | None) -> GeneratedFile:
-    """A failed (or stalled) file made again by a new job; one queued, running or done is left alone."""
+    """A failed or stalled file (or a done one whose file is gone) made again by a new job; one queued,
+    running or done is left alone."""
     with transaction.atomic():
         locked = GeneratedFile.objects.select_for_update().get(pk=generated.pk)
-        if locked.status != GeneratedFile.Status.FAILED and not is_stalled(locked):
+        lost = locked.status == GeneratedFile.Status.DONE and not _stored(locked)
+        if locked.status != GeneratedFile.Status.FAILED and not is_stalled(locked) and not lost:
             return locked
         locked.status, locked.done, locked.error, locked.task_id = GeneratedFile.Status.QUEUED, 0, "", ""
         locked.requested_by = user
@@ -78,6 +82,10 @@ def retry_file(generated: GeneratedFile, user: User | None) -> GeneratedFile:
         locked.save()
         enqueue(locked)
     return locked
+
+
+def _stored(generated: GeneratedFile) -> bool:
+    return bool(generated.file) and generated.file.storage.exists(generated.file.name)
 
 
 def enqueue(generated: GeneratedFile) -> None:

@@ -165,6 +165,8 @@ def file_status_json(request, district, year, pk):
 @reports_download_start
 def file_download(request, district, year, pk):
     generated = _generated(district, year, pk)
+    if generated.status == GeneratedFile.Status.DONE:
+        generated = actions.retry_file(generated, request.user)  # made again if its file is gone
     if generated.status != GeneratedFile.Status.DONE:
         return redirect(generated)
     return _serve(generated)
