@@ -13,7 +13,7 @@ from pypdf.generic import DecodedStreamObject, NameObject
 
 from reports.models import Report, StoredPdf, Unit
 from reports.rendering import volume
-from reports.rendering.page_numbers import NumberNotFound, strip_page_number
+from reports.rendering.page_numbers import NumberNotFound, PageNumbers, strip_page_number
 from reports.rendering.pdf import render_pdf
 from tests.district_helpers import report_in
 from tests.editor_helpers import add_section
@@ -193,3 +193,12 @@ def test_a_volume_without_reports_is_the_cover_and_a_note(district):
     reader = PdfReader(io.BytesIO(volume.build_volume(district, YEAR, [])))
     assert len(reader.pages) == 2
     assert "尚无区级已接收的报告" in reader.pages[1].extract_text()
+
+
+def test_the_numbers_go_on_from_one_sheet_to_the_next():
+    """The numbers are laid out a hundred pages at a time: 100 is a left page, 101 a right one."""
+    numbers = PageNumbers()
+    ((text_100, x_100, y_100, _),) = numbers_drawn(numbers.page(100))
+    ((text_101, x_101, y_101, _),) = numbers_drawn(numbers.page(101))
+    assert (text_100, text_101) == ("— 100 —", "— 101 —")
+    assert x_100 < 300 < x_101 and y_100 == y_101

@@ -159,7 +159,7 @@ class PageNumbers:
 
 
 def number_form(writer: PdfWriter, numbers_page: PageObject) -> DecodedStreamObject:
-    """``numbers_page`` (a page of ``numbers_pdf``) as a form XObject for ``writer``."""
+    """``numbers_page`` (a page of ``numbers_sheet``) as a form XObject for ``writer``."""
     form = DecodedStreamObject()
     form.set_data(numbers_page.get_contents().get_data())  # type: ignore[union-attr]  # pages have content
     box = numbers_page.mediabox
