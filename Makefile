@@ -1,4 +1,5 @@
-# make run   — set everything up on a fresh Debian machine and serve the app with demo data on :8000
+# make run   — set everything up on a fresh Debian machine and serve the app with demo data on :8000, with
+#              the background worker (manage.py db_worker) beside it
 # make test  — the same set-up, then the whole test suite (after ruff and mypy)
 # make bench — the same set-up, then the benchmark scripts under bench/
 # make wheelhouse — the project's wheel and every dependency's in wheelhouse/, to install with no network
@@ -29,9 +30,15 @@ static/fonts/wqy-microhei-gb2312.ttf: FONT = WenQuanYi Micro Hei
 
 .PHONY: run test bench setup system-packages venv-interpreter migrate demo lint format clean wheelhouse
 
+# The worker that runs the background jobs (the 汇编, the ZIP, e-mail) starts beside the web server, in a
+# process group of its own (setsid), and the trap stops that group when the server stops (Ctrl+C, or the
+# server failing to start): no worker is left behind. With DEBUG=1 it reloads on code changes, as
+# runserver does.
 run: setup migrate demo
 	@echo ""
-	@echo "法治年报 → http://$(HOST):$(PORT)/   (演示账号见上方，密码均为 demo12345)"
+	@echo "法治年报 → http://$(HOST):$(PORT)/   (演示账号见上方，密码均为 demo12345；后台任务进程已同时启动)"
+	@DEBUG=1 setsid $(PY) manage.py db_worker & worker=$$!; \
+	trap 'kill -TERM -$$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
 
 test: setup

@@ -76,6 +76,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "crispy_forms",
     "crispy_bootstrap5",
+    "django_tasks",
+    "django_tasks_db",
     "reports",
     "indicators",
 ]
@@ -118,6 +120,12 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 # A connection kept across requests is tested before reuse: after a database restart the first request
 # of each worker reconnects instead of failing.
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+
+# SQLite beside a worker process (make run): a transaction that reads before it writes would otherwise
+# fail at once with "database is locked" when the worker holds the write lock at that moment (SQLite
+# cannot let it wait); IMMEDIATE takes the write lock at BEGIN, and waits for it.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {})["transaction_mode"] = "IMMEDIATE"
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -162,6 +170,16 @@ if _bucket := env.str("AWS_STORAGE_BUCKET_NAME", default=""):
 # The editor posts the whole report as one form, five fields an item: Django's default of 1,000 fields would
 # refuse a report of 200 items with a bare 400 (tests/test_editor_view.py saves one of 400).
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# Background jobs (the 汇编, the year's ZIP, e-mail): django-tasks with its database backend, in every
+# environment. A job is a row in this same database; `manage.py db_worker` (started by `make run`, a
+# service in production) takes them one at a time, on any number of machines sharing the database.
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend",
+        "QUEUES": ["default"],
+    }
+}
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "reports:home"

@@ -21,11 +21,12 @@ from django.apps import apps
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import DatabaseError, connection
-from django.db.models import Count, Min
+from django.db.models import Case, Count, F, Min, When
 from django.http import JsonResponse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+from django_tasks_db.models import get_date_max
 
 from .checks import cjk_font_families
 
@@ -80,7 +81,9 @@ def jobs(database_ok=True):
         return {"queue": "no queue", "ready": None, "oldest_age_seconds": None}
     if not database_ok:
         return {"queue": "unknown", "ready": None, "oldest_age_seconds": None}
-    ready = model.objects.ready().aggregate(count=Count("pk"), oldest=Min("enqueued_at"))
+    # A job waits from when it was queued, or, deferred (a mail's retry), from when it fell due.
+    due = Case(When(run_after=get_date_max(), then=F("enqueued_at")), default=F("run_after"))
+    ready = model.objects.ready().aggregate(count=Count("pk"), oldest=Min(due))
     age = None if ready["oldest"] is None else round((timezone.now() - ready["oldest"]).total_seconds())
     queue = "stalled" if age is not None and age > STALLED_AFTER else OK
     return {"queue": queue, "ready": ready["count"], "oldest_age_seconds": age}

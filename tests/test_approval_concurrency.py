@@ -11,10 +11,10 @@ import time
 
 import pytest
 from django.core.files.storage import default_storage
-from django.db import connection, transaction
+from django.db import connection
 from django.test import Client
 
-from reports import actions, frozen_pdf, notifications, workflow
+from reports import actions, frozen_pdf, workflow
 from reports.models import Membership, Report, ReportEvent, StoredPdf
 from tests.conftest import make_user
 from tests.editor_helpers import add_section, editor_data
@@ -227,22 +227,3 @@ def test_a_refused_approval_renders_nothing(monkeypatch, submitted, staff):
     with pytest.raises(workflow.NotAllowed):
         workflow.perform(staff, submitted, "approve")
     assert rendered == []
-
-
-@pytest.mark.django_db(transaction=True)
-def test_an_email_failing_after_the_commit_keeps_the_stored_file(monkeypatch, submitted, leader, staff):
-    """E-mails leave after the commit; if sending fails there (it is logged), the approval stands, and so
-    does its file."""
-    staff.email = "staff@example.com"
-    staff.save()
-
-    def mail_server_down(*args, **kwargs):
-        raise ConnectionRefusedError("smtp")
-
-    monkeypatch.setattr(notifications, "send_mass_mail", mail_server_down)
-    workflow.perform(leader, Report.objects.get(pk=submitted.pk), "approve")
-    assert Report.objects.get(pk=submitted.pk).status == Report.Status.APPROVED
-    assert not transaction.get_connection().in_atomic_block
-    stored = StoredPdf.objects.get(report=submitted)
-    assert stored.file.name in stored_files()
-    assert stored.file.read().startswith(b"%PDF")

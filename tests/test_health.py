@@ -8,8 +8,10 @@ import pytest
 from django.db import OperationalError, connection
 from django.urls import reverse
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
 from reports import health
+from reports.mail import send_mails
 
 pytestmark = pytest.mark.django_db
 
@@ -174,3 +176,14 @@ def test_a_failed_part_is_logged_with_its_reason(client, monkeypatch, caplog):
     with caplog.at_level(logging.WARNING, logger="reports.health"):
         get(client)
     assert "PermissionError" in caplog.text and "/var/lib/fazhi/media" in caplog.text
+
+
+def test_a_deferred_retry_counts_from_when_it_fell_due(client, db):
+    """A mail retried in 30 minutes is not a job waiting for 30 minutes once it falls due."""
+    send_mails.using(run_after=timezone.now() + datetime.timedelta(minutes=30)).enqueue([], 2)
+    DBTaskResult.objects.update(
+        enqueued_at=timezone.now() - datetime.timedelta(minutes=31),
+        run_after=timezone.now() - datetime.timedelta(minutes=1),
+    )
+    jobs = client.get("/healthz").json()["jobs"]
+    assert jobs["ready"] == 1 and jobs["oldest_age_seconds"] < 120 and jobs["queue"] == "ok"

@@ -7,6 +7,7 @@ from reports import actions, workflow
 from reports.models import Membership, Notice, Report, ReportEvent
 from tests.conftest import make_user
 from tests.editor_helpers import add_section
+from tests.jobs_helpers import queued_tasks, run_queued_jobs
 
 S = Report.Status
 
@@ -139,6 +140,9 @@ def test_transitions_notify_in_the_app_and_by_email_after_commit(
     notice = Notice.objects.get(user=leader)
     assert "提交审核" in notice.message
     assert not Notice.objects.filter(user=staff).exists()
+    assert not mailoutbox  # the mail is a background job (reports/mail.py)
+    assert queued_tasks() == ["reports.mail.send_mails"]
+    run_queued_jobs()
     assert len(mailoutbox) == 1
     assert mailoutbox[0].to == ["leader@example.com"]
     assert f"/reports/{written.pk}/" in mailoutbox[0].body
@@ -158,7 +162,7 @@ def test_no_email_leaves_when_the_transaction_rolls_back(written, staff, leader,
         workflow.perform(staff, written, "submit")
     written.refresh_from_db()
     assert written.status == S.DRAFT
-    assert not Notice.objects.exists() and not mailoutbox
+    assert not Notice.objects.exists() and not mailoutbox and not queued_tasks()
     assert not ReportEvent.objects.filter(action="submit").exists()
 
 

@@ -1,6 +1,10 @@
 """The district office's pages: the year's dashboard, the year's set-up (deadline, outline), and the
 downloads of all delivered reports (ZIP) and of the combined volume (汇编).
 
+The ZIP and the volume are made by background jobs (tasks.py): asking for one serves the stored file at
+once when it is still current, and otherwise goes to its status page, which follows the job (a small JSON
+endpoint that static/js/file-status.js polls) and then offers the file.
+
 Access is decided by ``district_office_required`` (reports/permissions.py): the views get the district.
 The year comes from the address (``<year:year>``): a year no report can be about is not found.
 """
@@ -8,18 +12,22 @@ The year comes from the address (``<year:year>``): a year no report can be about
 from urllib.parse import urlencode
 
 from django.contrib import messages
-from django.shortcuts import redirect, render
+from django.http import HttpRequest, HttpResponseBase, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
 
 from reports.common.downloads import PDF, ZIP, attachment, reports_download_start
 from reports.deadlines import deadline_for, reporting_year
-from reports.models import ReportingYear, Unit
+from reports.models import GeneratedFile, ReportingYear, Unit
 from reports.outline import outline_for
 from reports.permissions import district_office_required
-from reports.rendering.volume import accepted_reports, render_volume, volume_title
 
 from . import actions
 from . import dashboard as office
+from .files import file_name, status_of
 from .forms import DeadlineForm, outline_formset
+
+Kind = GeneratedFile.Kind
 
 
 @district_office_required
@@ -118,22 +126,66 @@ def _render_setup(request, district, year, deadline_form, formset, rows, copied,
 @district_office_required
 @reports_download_start
 def reports_zip(request, district, year):
-    reports = office.delivered_reports(district, year)
-    return attachment(
-        office.zip_chunks(reports),
-        f"{district.short_name}{year}年度法治政府建设情况报告.zip",
-        ascii_fallback=f"reports-{district.code}-{year}.zip",
-        content_type=ZIP,
-    )
+    """All delivered reports of the year as one ZIP of their PDFs (made by a job, then stored)."""
+    return _ask(request, Kind.ZIP, district, year)
 
 
 @district_office_required
 @reports_download_start
 def volume(request, district, year):
-    data = render_volume(district, year, accepted_reports(district, year))
-    return attachment(
-        data,
-        f"{volume_title(district, year)}.pdf",
-        ascii_fallback=f"volume-{district.code}-{year}.pdf",
-        content_type=PDF,
+    """The year's 汇编 (made by a job, then stored until a report in it changes)."""
+    return _ask(request, Kind.VOLUME, district, year)
+
+
+def _ask(request: HttpRequest, kind: str, district: Unit, year: int) -> HttpResponseBase:
+    generated = actions.request_file(kind, district, year, request.user)
+    if generated.status == GeneratedFile.Status.DONE:
+        return _serve(generated)
+    return redirect(generated)
+
+
+def _serve(generated: GeneratedFile) -> HttpResponseBase:
+    name, fallback = file_name(generated)
+    content_type = PDF if generated.kind == Kind.VOLUME else ZIP
+    return attachment(generated.file.open("rb"), name, ascii_fallback=fallback, content_type=content_type)
+
+
+def _generated(district: Unit, year: int, pk: int) -> GeneratedFile:
+    return get_object_or_404(
+        GeneratedFile.objects.select_related("district"), pk=pk, district=district, year=year
     )
+
+
+@district_office_required
+def file_status(request, district, year, pk):
+    """The progress of a file being made, then its download; a failed one can be made again."""
+    generated = _generated(district, year, pk)
+    context = {"district": district, "year": year, "generated": generated, "state": status_of(generated)}
+    return render(request, "district/file_status.html", context)
+
+
+@district_office_required
+def file_status_json(request, district, year, pk):
+    """What the status page shows, for static/js/file-status.js to poll."""
+    response = JsonResponse(status_of(_generated(district, year, pk)))
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@district_office_required
+@reports_download_start
+def file_download(request, district, year, pk):
+    generated = _generated(district, year, pk)
+    if generated.status == GeneratedFile.Status.DONE:
+        generated = actions.retry_file(generated, request.user)  # made again if its file is gone
+    if generated.status != GeneratedFile.Status.DONE:
+        return redirect(generated)
+    return _serve(generated)
+
+
+@district_office_required
+@require_POST
+def file_retry(request, district, year, pk):
+    """ "重新生成": a failed (or stalled) file made again."""
+    generated = actions.retry_file(_generated(district, year, pk), request.user)
+    return redirect(generated)
