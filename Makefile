@@ -49,7 +49,7 @@ test: setup
 	$(VENV)/bin/pytest -n $(PYTEST_WORKERS)
 
 bench: setup
-	@for script in bench/*.py; do [ -e "$$script" ] || continue; echo "== $$script"; $(PY) "$$script" || exit 1; done
+	@for script in bench/[!_]*.py; do [ -e "$$script" ] || continue; echo "== $$script"; $(PY) "$$script" || exit 1; done
 
 setup: system-packages venv-interpreter $(VENV)/.installed $(CUT_FONTS)
 

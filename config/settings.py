@@ -113,6 +113,9 @@ TEMPLATES = [
     },
 ]
 
+# Django's widget templates, the common ones written out in Python (reports/common/widgets.py).
+FORM_RENDERER = "reports.common.widgets.WidgetRenderer"
+
 WSGI_APPLICATION = "config.wsgi.application"
 
 DATABASES = {"default": env.db_url("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}")}
@@ -128,6 +131,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {})["transaction_mode"] = "IMMEDIATE"
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Argon2id first (reports/common/hashers.py: OWASP's parameters, ~27 ms of CPU a hash); the PBKDF2 hashes
+# of before still verify and are made Argon2id at the next login.
+PASSWORD_HASHERS = [
+    "reports.common.hashers.Argon2idPasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.BCryptSHA256PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

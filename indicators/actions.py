@@ -8,10 +8,14 @@ from reports.models import Report
 
 from .models import IndicatorValue
 
+FIELDS = ["value", "qualifier", "not_applicable", "note"]
+
 
 @transaction.atomic
 def save_indicator_values(report: Report, user: User, *, base_version: int, rows: RowData) -> int:
     """Store ``rows`` (indicator id → cleaned form data); a row left empty removes the stored value.
+
+    Only the values that differ from the stored ones are written (an autosave changes one of 59).
 
     Raises ``reports.actions.EditConflict`` when the report changed since ``base_version``.
     """
@@ -27,14 +31,21 @@ def save_indicator_values(report: Report, user: User, *, base_version: int, rows
             if current:
                 to_delete.append(current.pk)
             continue
-        fields = {name: data[name] for name in ("value", "qualifier", "not_applicable", "note")}
+        fields = {name: data[name] for name in FIELDS}
         if current is None:
             to_create.append(IndicatorValue(report=report, indicator_id=indicator_id, **fields))
-        else:
+        elif any(getattr(current, name) != value for name, value in fields.items()):
             for name, value in fields.items():
                 setattr(current, name, value)
             to_update.append(current)
-    IndicatorValue.objects.filter(pk__in=to_delete).delete()
-    IndicatorValue.objects.bulk_create(to_create)
-    IndicatorValue.objects.bulk_update(to_update, ["value", "qualifier", "not_applicable", "note"])
+    if to_delete:
+        IndicatorValue.objects.filter(pk__in=to_delete).delete()
+    if to_create:
+        IndicatorValue.objects.bulk_create(to_create)
+    if len(to_update) == 1:  # the usual autosave: one value changed, a plain UPDATE
+        IndicatorValue.objects.filter(pk=to_update[0].pk).update(
+            **{n: getattr(to_update[0], n) for n in FIELDS}
+        )
+    elif to_update:
+        IndicatorValue.objects.bulk_update(to_update, FIELDS)
     return report.version

@@ -5,6 +5,7 @@ and ``unit``. The rules follow how these reports write figures: "共排查矛盾
 figure), "共开展了12次中心组学法" (figure, then phrase), "调解率、成功率均为100%" (one figure for a list).
 """
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -131,9 +132,10 @@ def parse_number(text):
 def find_figures(text):
     """Every number with a measure word in ``text``, in order."""
     figures = []
+    sentences = _Breaks(text, SENTENCE_BREAK)
     for match in FIGURE.finditer(text):
         start, end = match.span()
-        left, right = _enclosing(text, start, end, SENTENCE_BREAK)
+        left, right = sentences.around(start, end)
         figures.append(
             Figure(
                 value=parse_number(match["number"] + (match["multiplier"] or "")),
@@ -159,13 +161,36 @@ def _qualifier(match):
     return Qualifier.EXACT.value
 
 
-def _enclosing(text, start, end, breaks):
-    """The bounds of the stretch around text[start:end] that reaches to the nearest break on each side."""
-    left = 0
-    for match in breaks.finditer(text, 0, start):
-        left = match.end()
-    right = breaks.search(text, end)
-    return left, right.start() if right else len(text)
+class _Breaks:
+    """The breaks (``SENTENCE_BREAK``, ``CLAUSE_BREAK``: one character each) of a text, found once.
+
+    ``around(start, end)`` is the stretch around text[start:end] that reaches to the nearest break on each
+    side, as scanning ``pattern.finditer(text, 0, start)`` for the last break before it gives: that scan
+    ran from the text's start for every figure, and a report has a few hundred figures (half the time of
+    the consistency check). A break's look-ahead ("，" not in "1,705") is cut short by that scan's end, so
+    the few positions just before ``start`` are matched again as it would (up to ``LOOKAHEAD``).
+    """
+
+    LOOKAHEAD = 4  # the most characters a break pattern looks past its own: "[，,](?!\d{3}(?!\d))"
+
+    def __init__(self, text, pattern):
+        self.text = text
+        self.pattern = pattern
+        self.positions = [match.start() for match in pattern.finditer(text)]
+
+    def around(self, start, end):
+        left = 0
+        near = max(0, start - self.LOOKAHEAD)
+        found = bisect.bisect_left(self.positions, near)  # breaks at or after ``near`` are looked at again
+        if found:
+            left = self.positions[found - 1] + 1
+        for position in range(near, start):
+            match = self.pattern.match(self.text, position, start)
+            if match:
+                left = match.end()
+        following = bisect.bisect_left(self.positions, end)
+        right = self.positions[following] if following < len(self.positions) else len(self.text)
+        return left, right
 
 
 def _in_unit(figure, unit):
@@ -189,14 +214,17 @@ def suggest_values(text, indicators):
     """
     indicators = list(indicators)
     suggestions, taken = [], set()
+    clauses = _Breaks(text, CLAUSE_BREAK)
+    fitting = _Fitting(indicators)
     for figure in find_figures(text):
-        clause_start, clause_end = _enclosing(text, figure.start, figure.end, CLAUSE_BREAK)
-        links = _shared_links(text, clause_start, figure, indicators)
+        clause_start, clause_end = clauses.around(figure.start, figure.end)
+        aliases = fitting[figure.unit]
+        links = _shared_links(text, clause_start, figure, aliases)
         if not links:
             ranked = sorted(
                 [
-                    *_links_before(text, clause_start, figure, indicators),
-                    *_links_after(text, clause_end, figure, indicators),
+                    *_links_before(text, clause_start, figure, aliases),
+                    *_links_after(text, clause_end, figure, aliases),
                 ],
                 key=lambda link: link.rank,
             )
@@ -223,40 +251,52 @@ def suggest_values(text, indicators):
     return suggestions
 
 
-def _fitting(figure, indicators):
-    """(index, alias) of the indicators whose unit the figure can be expressed in."""
-    for index, indicator in enumerate(indicators):
-        if _in_unit(figure, indicator.unit) is not None:
-            for alias in indicator.alias_list:
-                yield index, alias
+class _Fitting(dict):
+    """(index, alias) of the indicators whose unit a figure in a given unit can be expressed in, worked out
+    once per unit of a text's figures (not once per figure: the aliases are a property that splits lines)."""
+
+    def __init__(self, indicators):
+        super().__init__()
+        self.indicators = indicators
+        self.aliases = [indicator.alias_list for indicator in indicators]
+
+    def __missing__(self, unit):
+        probe = Figure(Decimal(1), unit, Qualifier.EXACT.value, 0, 0, "", "")
+        self[unit] = [
+            (index, alias)
+            for index, indicator in enumerate(self.indicators)
+            if _in_unit(probe, indicator.unit) is not None
+            for alias in self.aliases[index]
+        ]
+        return self[unit]
 
 
-def _links_before(text, clause_start, figure, indicators):
+def _links_before(text, clause_start, figure, aliases):
     before = text[clause_start : figure.start]
-    for index, alias in _fitting(figure, indicators):
+    for index, alias in aliases:
         at = before.rfind(alias)
         gap = before[at + len(alias) :]
         if at >= 0 and FILLER.fullmatch(gap):
             yield _Link(index, alias, clause_start + at, (0, len(gap), -len(alias), index))
 
 
-def _links_after(text, clause_end, figure, indicators):
+def _links_after(text, clause_end, figure, aliases):
     after = text[figure.end : clause_end]
-    for index, alias in _fitting(figure, indicators):
+    for index, alias in aliases:
         at = after.find(alias)
         gap = after[:at]
         if 0 <= at <= MAX_GAP_AFTER and not any(c.isdigit() for c in gap):
             yield _Link(index, alias, figure.end + at, (1, len(gap), -len(alias), index))
 
 
-def _shared_links(text, clause_start, figure, indicators):
+def _shared_links(text, clause_start, figure, aliases):
     """One link per indicator named by an item of a list the figure is stated for, else none."""
     match = SHARED_LIST.search(text, clause_start, figure.start)
     if not match:
         return []
     links, offset = {}, match.start("items")
     for item in match["items"].split("、"):
-        for index, alias in _fitting(figure, indicators):
+        for index, alias in aliases:
             if item.endswith(alias) and index not in links:
                 links[index] = _Link(index, alias, offset + len(item) - len(alias), ())
         offset += len(item) + 1

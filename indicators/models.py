@@ -102,7 +102,7 @@ class Qualifier(models.TextChoices):
 class IndicatorValueQuerySet(models.QuerySet):
     def previous_year_of(self, report):
         """Last year's values of the same unit, by indicator id: one query for a whole sheet."""
-        values = self.filter(report__unit_id=report.unit_id, report__year=report.year - 1)
+        values = self.filter(report__unit_id=report.unit_id, report__year=report.year - 1).order_by()
         return {v.indicator_id: v for v in values}
 
 

@@ -9,11 +9,11 @@ Every change of content bumps ``Report.version`` so that an editor opened before
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any, Self, TypeVar
 
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Subquery
 from django.utils import timezone
 
 from .common.ordering import next_position, reorder
@@ -47,24 +47,28 @@ def bump_version(report: Report, user: User, expected_version: int | None = None
     rows = Report.objects.filter(pk=report.pk, status__in=Report.EDITABLE_STATUSES)
     if expected_version is not None:
         rows = rows.filter(version=expected_version)
-    updated = rows.update(version=F("version") + 1, updated_at=timezone.now(), updated_by=user, **fields)
+    now = timezone.now()
+    updated = rows.update(version=F("version") + 1, updated_at=now, updated_by=user, **fields)
     if not updated:
         raise EditConflict(Report.objects.select_related("updated_by").get(pk=report.pk))
-    report.refresh_from_db(fields=["version", "updated_at", "updated_by"])
-    _record_save(report, user)
+    if expected_version is not None:  # the row went from that version to the next: nothing to read back
+        report.version, report.updated_at, report.updated_by = expected_version + 1, now, user
+    else:
+        report.refresh_from_db(fields=["version", "updated_at", "updated_by"])
+    _record_save(report, user, now)
     return report.version
 
 
-def _record_save(report: Report, user: User) -> None:
-    now = timezone.now()
-    last = report.events.order_by("-created_at", "-pk").first()
-    if (
-        last
-        and last.action == ReportEvent.Action.SAVE
-        and last.user_id == user.pk
-        and now - last.created_at < SAVE_SESSION
-    ):
-        ReportEvent.objects.filter(pk=last.pk).update(created_at=now)
+def _record_save(report: Report, user: User, now: datetime) -> None:
+    """The history's save line: the report's latest event moves to ``now`` when it is a save by ``user``
+    less than ``SAVE_SESSION`` ago (one UPDATE, the usual autosave), else a new line."""
+    latest = ReportEvent.objects.filter(report=report).order_by("-created_at", "-pk").values("pk")[:1]
+    if ReportEvent.objects.filter(
+        pk=Subquery(latest),
+        action=ReportEvent.Action.SAVE,
+        user=user,
+        created_at__gt=now - SAVE_SESSION,
+    ).update(created_at=now):
         return
     ReportEvent.objects.create(
         report=report,
@@ -114,7 +118,9 @@ def save_report_content(
     """Save what the editor shows, refusing if the report changed since ``base_version``.
 
     ``header`` is the header form's cleaned data; ``sections`` and ``items`` map an id to cleaned data.
-    A constant number of queries however long the report: one bulk update per kind of row.
+    Only what differs from the stored rows is written (an autosave typically changes one item of fifty):
+    the report's row always (its version, and the header in the same statement), the organs, sections and
+    items only when they changed. A constant number of queries however long the report.
     """
     bump_version(
         report,
@@ -125,29 +131,45 @@ def save_report_content(
             for name in ("title", "document_number", "addressee", "preamble", "signing_date")
         },
     )
-    _replace_organs(report, Organ.Role.ISSUING, header["issuing_organs"])
-    _replace_organs(report, Organ.Role.SIGNING, header["signing_organs"])
-    _update_rows(Section, report.sections.all(), sections)
-    _update_rows(Item, Item.objects.filter(section__report=report), items)
+    _save_organs(
+        report, {Organ.Role.ISSUING: header["issuing_organs"], Organ.Role.SIGNING: header["signing_organs"]}
+    )
+    _update_changed_rows(Section, Section.objects.filter(report=report, pk__in=sections).order_by(), sections)
+    _update_changed_rows(Item, Item.objects.filter(section__report=report, pk__in=items).order_by(), items)
     return report.version
 
 
-def _replace_organs(report: Report, role: str, names: Iterable[str]) -> None:
-    report.organs.filter(role=role).delete()
-    Organ.objects.bulk_create(
-        Organ(report=report, role=role, position=position, name=name) for position, name in enumerate(names)
-    )
+def _save_organs(report: Report, names_by_role: Mapping[str, Iterable[str]]) -> None:
+    """The organs of each role, replaced only when the names or their order changed."""
+    getattr(report, "_prefetched_objects_cache", {}).pop("organs", None)  # read anew below and after
+    stored: dict[str, list[str]] = {role: [] for role in names_by_role}
+    for organ in report.organs.order_by("role", "position"):
+        stored.setdefault(organ.role, []).append(organ.name)
+    for role, names in names_by_role.items():
+        names = list(names)
+        if names == stored[role]:
+            continue
+        report.organs.filter(role=role).delete()
+        Organ.objects.bulk_create(
+            Organ(report=report, role=role, position=position, name=name)
+            for position, name in enumerate(names)
+        )
 
 
-def _update_rows(model: type[_Row], queryset: Iterable[_Row], data_by_id: RowData) -> None:
-    rows = [row for row in queryset if row.pk in data_by_id]
-    if not rows:
-        return
-    fields = list(next(iter(data_by_id.values())).keys())
-    for row in rows:
-        for name, value in data_by_id[row.pk].items():
-            setattr(row, name, value)
-    model.objects.bulk_update(rows, fields)
+def _update_changed_rows(model: type[_Row], queryset: Iterable[_Row], data_by_id: RowData) -> None:
+    """Write the rows whose stored values differ from ``data_by_id``'s, and only those."""
+    changed = []
+    for row in queryset:
+        data = data_by_id[row.pk]
+        if any(getattr(row, name) != value for name, value in data.items()):
+            for name, value in data.items():
+                setattr(row, name, value)
+            changed.append(row)
+    if len(changed) == 1:  # the usual autosave: a plain UPDATE, no CASE over every row
+        row = changed[0]
+        model.objects.filter(pk=row.pk).update(**data_by_id[row.pk])
+    elif changed:
+        model.objects.bulk_update(changed, list(data_by_id[changed[0].pk].keys()))
 
 
 @transaction.atomic

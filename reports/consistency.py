@@ -6,14 +6,19 @@ from indicators.models import IndicatorValue
 from .rendering.document import build_blocks
 
 
-def consistency_warnings(report, sections=None):
+def consistency_warnings(report, sections=None, values=None):
     """Mismatches between what the report's text says and its indicator sheet, in text order.
 
-    ``sections`` may be passed prefetched (with items) by a page that already loaded them.
+    ``sections`` may be passed prefetched (with items) by a page that already loaded them, and ``values``
+    (the report's every value by its indicator, in catalogue order) by the sheet, which has them.
     """
-    values = {
-        v.indicator: v for v in IndicatorValue.objects.filter(report=report).select_related("indicator")
-    }
+    if values is None:
+        values = {
+            v.indicator: v
+            for v in IndicatorValue.objects.filter(report=report)
+            .select_related("indicator")
+            .order_by("indicator__position")  # the models' order within one report, without the unit
+        }
     if not values:
         return []
     text = "\n".join(block.text for block in build_blocks(report, sections))

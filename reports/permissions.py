@@ -11,10 +11,11 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, OuterRef, QuerySet
 from django.http import HttpRequest, HttpResponseBase
 from django.shortcuts import get_object_or_404
 
-from .common.typing import RequestUser
+from .common.typing import RequestUser, User
 from .models import Action, Membership, Report, Unit, UnitQuerySet
 
 __all__ = [
@@ -23,17 +24,25 @@ __all__ = [
     "district_office_required",
     "get_report_or_refuse",
     "office_district",
+    "office_memberships",
     "refusal",
     "roles_on",
     "units_user_can_write_for",
 ]
 
 
+# The annotation get_report_or_refuse puts on a report: may the user do the action (on its unit)?
+MAY_ACT: dict[str, str] = {Action.EDIT: "may_edit"}
+
+
 def refusal(user: RequestUser, report: Report, action: str) -> str | None:
     """Why ``user`` may not do ``action`` on ``report`` (which they can see), or None when they may."""
     if action == Action.VIEW:
         return None
-    if not Report.objects.restrict(user, action).filter(pk=report.pk).exists():
+    may = getattr(report, MAY_ACT.get(action, ""), None)  # looked up with the report by get_report_or_refuse
+    if may is None:
+        may = Report.objects.restrict(user, action).filter(pk=report.pk).exists()
+    if not may:
         return "您没有修改这份报告的权限。"
     if action == Action.EDIT and not report.is_editable:
         return f"报告当前状态为“{report.get_status_display()}”，内容已锁定，不能修改。"
@@ -50,7 +59,12 @@ def get_report_or_refuse(user: RequestUser, pk: int, action: str = Action.VIEW) 
     Another unit's report is not found (404: its existence is not disclosed); a report the user can see
     but not act on is refused (403), as is editing a report whose status locks its content.
     """
-    report = get_object_or_404(Report.objects.restrict(user, Action.VIEW).select_related("unit"), pk=pk)
+    reports = Report.objects.restrict(user, Action.VIEW).select_related("unit__parent")
+    if action in MAY_ACT:  # whether the user may do it, in the same query (not for viewing: it costs)
+        reports = reports.annotate(
+            **{MAY_ACT[action]: Exists(Report.objects.restrict(user, action).filter(pk=OuterRef("pk")))}
+        )
+    report = get_object_or_404(reports, pk=pk)
     reason = refusal(user, report, action)
     if reason:
         raise PermissionDenied(reason)
@@ -75,6 +89,13 @@ def roles_on(user: RequestUser, report: Report) -> set[str]:
         elif membership.unit_id == unit.pk:
             roles.add(membership.role)
     return roles
+
+
+def office_memberships(user: User) -> QuerySet[Membership]:
+    """The memberships that make ``user`` a district office (区级管理员): what ``office_district`` looks for."""
+    return Membership.objects.filter(
+        user=user, role=Membership.Role.DISTRICT_OFFICE, unit__kind=Unit.Kind.DISTRICT
+    )
 
 
 def office_district(user: RequestUser) -> Unit | None:

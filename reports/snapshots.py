@@ -15,7 +15,7 @@ CONTEXT_CHARACTERS = 30  # unchanged text kept around each change
 
 
 def snapshot_content(report):
-    sections = list(report.sections.prefetch_related("items"))
+    sections = list(report.sections_with_items())
     parts, current = [], {"key": "header", "title": "版头、标题与导语", "lines": []}
     parts.append(current)
     for block in build_blocks(report, sections):
@@ -82,6 +82,8 @@ def _indicator_changes(old, new):
 
 def character_diff(old, new):
     """Character-level pieces, long unchanged stretches shortened to their ends."""
+    if old == new:  # what the matcher would say, without its quadratic search (most parts are unchanged)
+        return [("equal", _shorten(old, first=True, last=True))] if old else []
     matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
     pieces = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():

@@ -4,13 +4,14 @@ import io
 from urllib.parse import quote
 
 import pytest
-from django.http import FileResponse, HttpResponse, StreamingHttpResponse
+from django import forms
+from django.http import FileResponse, HttpResponse, QueryDict, StreamingHttpResponse
 from django.urls import NoReverseMatch, resolve, reverse
 from django.urls.exceptions import Resolver404
 
 from reports.common.converters import YearConverter
 from reports.common.downloads import PDF, ZIP, attachment
-from reports.common.text import clean_text
+from reports.common.text import CleanTextMixin, clean_text
 from reports.models import StoredPdf
 from tests.jobs_helpers import run_queued_jobs
 
@@ -71,3 +72,31 @@ def test_a_report_and_a_stored_pdf_know_their_address(report):
 
 def test_clean_text_drops_control_characters_and_normalises_line_ends():
     assert clean_text(" 第一行\r\n第二\u200b行\x07\r") == "第一行\n第二行"
+
+
+class _TextForm(CleanTextMixin, forms.Form):
+    body = forms.CharField(max_length=5)
+    count = forms.IntegerField()
+
+
+def test_the_forms_of_one_request_clean_one_copy_of_its_data(monkeypatch):
+    posted = QueryDict(mutable=True)
+    for n in range(3):
+        posted.update({f"f{n}-body": f" 第{n}\u200b条\r\n", f"f{n}-count": f" {n} "})
+    posted._mutable = False
+    copies = []
+    real_copy = QueryDict.copy
+    monkeypatch.setattr(QueryDict, "copy", lambda self: copies.append(1) or real_copy(self))
+
+    bound = [_TextForm(posted, prefix=f"f{n}") for n in range(3)]
+    assert all(form.is_valid() for form in bound)
+
+    assert len(copies) == 1  # not one per form
+    assert [form.cleaned_data for form in bound] == [{"body": f"第{n}条", "count": n} for n in range(3)]
+    assert posted["f1-body"] == " 第1\u200b条\r\n"  # what was submitted is left as it was
+    assert bound[0].data is bound[2].data
+
+
+def test_text_over_the_limit_is_counted_after_cleaning_with_a_dict_too():
+    assert _TextForm({"body": "\u200b一二三四五\x07 ", "count": "1"}).is_valid()
+    assert not _TextForm({"body": "一二三四五六", "count": "1"}).is_valid()

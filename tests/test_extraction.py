@@ -1,11 +1,13 @@
 """Figures read from report text, and which indicator the text gives each one to."""
 
+import random
 from decimal import Decimal
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 
+from indicators import extraction
 from indicators.demo_catalogue import CATALOGUE
 from indicators.extraction import find_figures, find_mismatches, parse_number, suggest_values
 from indicators.models import Indicator, Qualifier
@@ -308,3 +310,39 @@ def test_a_figure_for_an_indicator_the_sheet_calls_not_applicable_is_a_mismatch(
     cases = Named("件", "行政复议案件")
     [mismatch] = find_mismatches("办理行政复议案件2件", {cases: sheet(None, not_applicable=True)})
     assert mismatch.message == "正文写“行政复议案件2件”，指标表为不适用"
+
+
+def _enclosing_by_scanning(text, start, end, breaks):
+    """What the stretch around a figure was before it was found from precomputed breaks (issue 13)."""
+    left = 0
+    for match in breaks.finditer(text, 0, start):
+        left = match.end()
+    right = breaks.search(text, end)
+    return left, right.start() if right else len(text)
+
+
+def test_the_stretch_around_a_figure_is_what_scanning_from_the_start_gives():
+    rng = random.Random(13)
+    pieces = [
+        "，",
+        ",",
+        "1",
+        "23",
+        "705",
+        "1,705",
+        "，705件",
+        "。",
+        "；",
+        "：",
+        "\n",
+        "字",
+        "调解",
+        "12，345人",
+    ]
+    texts = [SEED] + ["".join(rng.choice(pieces) for _ in range(60)) for _ in range(300)]
+    for text in texts:
+        for pattern in (extraction.SENTENCE_BREAK, extraction.CLAUSE_BREAK):
+            breaks = extraction._Breaks(text, pattern)
+            for start in range(len(text) + 1) if len(text) < 200 else range(0, len(text), 7):
+                end = min(len(text), start + 3)
+                assert breaks.around(start, end) == _enclosing_by_scanning(text, start, end, pattern)

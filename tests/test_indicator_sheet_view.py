@@ -1,6 +1,8 @@
 from decimal import Decimal
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from indicators.models import Indicator, IndicatorRule, IndicatorValue, Qualifier
@@ -200,6 +202,48 @@ def test_a_locked_report_is_read_only(staff_client, report, catalogue):
     Report.objects.filter(pk=report.pk).update(status=Report.Status.APPROVED)
     assert "只读" in staff_client.get(sheet_url(report)).content.decode()
     assert staff_client.post(sheet_url(report), sheet_data(report, catalogue)).status_code == 403
+
+
+def _value_writes(queries):
+    return [
+        q["sql"]
+        for q in queries.captured_queries
+        if '"indicators_indicatorvalue"' in q["sql"]
+        and q["sql"].lstrip().startswith(("UPDATE", "INSERT", "DELETE"))
+    ]
+
+
+def test_an_autosave_writes_only_the_value_that_changed(staff_client, report, catalogue):
+    typed = {
+        "screened": "1705",
+        "mediated": "1700",
+        "leaflets": "5000",
+        "petitions": {"note": "无", "value": "3"},
+    }
+    staff_client.post(sheet_url(report), sheet_data(report, catalogue, **typed))
+    assert IndicatorValue.objects.filter(report=report).count() == 4
+
+    with CaptureQueriesContext(connection) as unchanged:
+        response = staff_client.post(
+            sheet_url(report), sheet_data(report, catalogue, **typed), HTTP_X_AUTOSAVE="1"
+        )
+    assert response.status_code == 200 and _value_writes(unchanged) == []
+
+    typed["leaflets"] = "6000"
+    with CaptureQueriesContext(connection) as one:
+        response = staff_client.post(
+            sheet_url(report), sheet_data(report, catalogue, **typed), HTTP_X_AUTOSAVE="1"
+        )
+    assert response.status_code == 200
+    writes = _value_writes(one)
+    assert len(writes) == 1 and writes[0].lstrip().startswith("UPDATE")
+    values = {v.indicator.code: v.value for v in IndicatorValue.objects.filter(report=report)}
+    assert values == {
+        "disputes_screened": 1705,
+        "disputes_mediated": 1700,
+        "leaflets": 6000,
+        "petitions_handled": 3,
+    }
 
 
 def test_a_rate_changes_by_percentage_points_on_the_sheet_and_the_district_pages(

@@ -1,7 +1,9 @@
+import difflib
+
 import pytest
 from django.urls import reverse
 
-from reports import workflow
+from reports import snapshots, workflow
 from reports.models import Notice, Report, ReportEvent, ReviewComment
 from tests.editor_helpers import add_section, editor_data
 
@@ -208,3 +210,14 @@ def test_a_long_return_reason_is_kept_whole_and_noticed_in_short(client, staff, 
     assert ReportEvent.objects.get(report=submitted, action=ReportEvent.Action.RETURN).comment == reason
     notice = Notice.objects.get(user=staff, message__contains="退回修改")
     assert len(notice.message) == 300 and notice.message.endswith("…")
+
+
+@pytest.mark.parametrize("text", ["", "短", "一二三四五六七八九十" * 20])
+def test_an_unchanged_part_diffs_as_the_matcher_would_say(text):
+    """character_diff's shortcut for equal texts gives what difflib gives (issue 13)."""
+    matcher = difflib.SequenceMatcher(None, text, text, autojunk=False)
+    expected = [
+        ("equal", snapshots._shorten(text[i1:i2], first=n == 0, last=i2 == len(text)))
+        for n, (_tag, i1, i2, _j1, _j2) in enumerate(matcher.get_opcodes())
+    ]
+    assert snapshots.character_diff(text, text) == expected

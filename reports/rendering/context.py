@@ -12,7 +12,7 @@ from django.utils.timezone import localtime
 
 from indicators.aggregation import year_on_year
 from indicators.models import Indicator, IndicatorValue
-from reports.models import Report
+from reports.models import Report, Section
 
 from .document import Block, build_blocks
 
@@ -77,10 +77,12 @@ class DocumentContext(TypedDict):
     created: str
 
 
-def report_context(report: Report) -> DocumentContext:
-    """Everything the document template needs. ``report`` should come with its unit (select_related)."""
+def report_context(report: Report, sections: list[Section] | None = None) -> DocumentContext:
+    """Everything the document template needs. ``report`` should come with its unit (select_related);
+    ``sections`` may come loaded with their items (``Report.sections_with_items``)."""
     prefetch_related_objects([report], "organs")
-    sections = list(report.sections.prefetch_related("items"))
+    if sections is None:
+        sections = list(report.sections_with_items())
     blocks = build_blocks(report, sections)
     printed = [printed_block(block) for block in blocks]
     rows = indicator_rows(report)
@@ -126,7 +128,7 @@ def _is_enumerated(block: Block) -> bool:
 
 def indicator_rows(report: Report) -> list[IndicatorRow]:
     """This year's values grouped by category (in the catalogue's order), then by position."""
-    values = list(report.indicator_values.select_related("indicator"))
+    values = list(report.indicator_values.select_related("indicator").order_by())  # sorted below
     previous = IndicatorValue.objects.select_related("indicator").previous_year_of(report)
     category_order = {value: index for index, value in enumerate(Indicator.Category.values)}
     # Translated once, not per row: get_category_display() translates the whole choice list each time.

@@ -8,6 +8,8 @@ import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from django.db.models import prefetch_related_objects
+
 from reports.common.text import typed_enumeration
 from reports.models import Item, Report, Section
 
@@ -44,7 +46,8 @@ def format_chinese_date(date: datetime.date) -> str:
 def build_blocks(report: Report, sections: Iterable[Section] | None = None) -> list[Block]:
     """The report's blocks. ``sections`` may be passed prefetched (with their items) to save queries."""
     if sections is None:
-        sections = report.sections.prefetch_related("items")
+        sections = report.sections_with_items()
+    prefetch_related_objects([report], "organs")  # one query for the issuing and the signing organs
     blocks = [Block("organ", [Run(organ.name)]) for organ in report.issuing_organs]
     if report.document_number:
         blocks.append(Block("document_number", [Run(report.document_number)]))

@@ -29,7 +29,7 @@ from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-from reports.models import Report
+from reports.models import Report, Section
 
 from .context import report_context
 from .tuning import renders_pdf, set_html_attributes
@@ -127,9 +127,12 @@ def stylesheet_text() -> str:
         return file.read()
 
 
-def render_html(report: Report, *, inline_css: bool = False, **extra: Any) -> str:
-    """The document's HTML. ``inline_css`` puts the stylesheet inside, for a file read without the app."""
-    context = report_context(report) | extra
+def render_html(
+    report: Report, *, inline_css: bool = False, sections: list[Section] | None = None, **extra: Any
+) -> str:
+    """The document's HTML. ``inline_css`` puts the stylesheet inside, for a file read without the app;
+    ``sections`` may come loaded with their items (``Report.sections_with_items``)."""
+    context = report_context(report, sections) | extra
     if inline_css:
         context["inline_css"] = mark_safe(stylesheet_text())  # our own static file, never user text
     return render_to_string("document/report.html", context)

@@ -1,6 +1,10 @@
-from django import template
+from crispy_forms.templatetags.crispy_forms_filters import as_crispy_field
+from django import forms, template
+from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import conditional_escape, format_html, format_html_join
+from django.utils.safestring import SafeString, mark_safe
 
 from reports.common.people import name_of
 from reports.models import Membership
@@ -55,3 +59,83 @@ def row_url(context, name, object_id, *args):
     if key not in patterns:
         patterns[key] = reverse(name, args=[ID_MARKER, *args])
     return patterns[key].replace(str(ID_MARKER), str(int(object_id)), 1)
+
+
+# Widgets crispy lays out in ways of their own: those fields go through crispy itself.
+CRISPY_ONLY = (
+    forms.CheckboxInput,
+    forms.RadioSelect,
+    forms.CheckboxSelectMultiple,
+    forms.FileInput,
+    forms.MultiWidget,
+)
+
+
+@register.filter
+def form_field(field):
+    """``{{ field|form_field }}``: the markup of crispy's ``as_crispy_field`` (Bootstrap 5) for a text,
+    text area, select or date field, written out: wrapper, label with the required mark, the widget with
+    crispy's classes (``form-control``/``form-select``, ``is-invalid``), errors, help text. Crispy renders
+    a field through six nested templates, a sixth of the editor page's time with its two fields an item
+    (issue 13); tests/test_widgets.py compares the two. Any other field goes through crispy."""
+    widget = field.field.widget
+    if (
+        field.is_hidden
+        or isinstance(widget, CRISPY_ONLY)
+        or hasattr(widget, "widget")
+        or field.use_fieldset
+        or getattr(field.form, "helper", None) is not None
+    ):
+        return as_crispy_field(field)
+    _add_crispy_classes(widget, ("form-select" if isinstance(widget, forms.Select) else "form-control")
+                        + (" is-invalid" if field.errors else ""))  # fmt: skip
+    label = ""
+    if field.label:
+        required = field.field.required
+        label = format_html(
+            '<label {}class="form-label{}">{}{}</label>',
+            format_html('for="{}" ', field.id_for_label) if field.id_for_label else "",
+            " requiredField" if required else "",
+            field.label,
+            mark_safe('<span class="asteriskField">*</span>') if required else "",
+        )
+    errors = ""
+    if field.errors:
+        errors = format_html(
+            '<div id="{}_error" class="invalid-feedback">{}</div>',
+            getattr(field.errors, "field_id", ""),
+            format_html_join(
+                "",
+                '<p id="error_{}_{}"><strong>{}</strong></p>',
+                ((n, field.auto_id, error) for n, error in enumerate(field.errors, start=1)),
+            ),
+        )
+    help_text = ""
+    if field.help_text:
+        help_text = format_html(
+            '<div {}class="form-text">{}</div>',
+            format_html('id="{}_helptext" ', field.auto_id) if field.auto_id else "",
+            mark_safe(field.help_text),
+        )
+    css = field.css_classes()
+    return SafeString(
+        f'<div id="div_{conditional_escape(field.auto_id)}" class="mb-3{" " + conditional_escape(css) if css else ""}">'
+        f"{label}{field}{errors}{help_text}</div>"
+    )
+
+
+def _add_crispy_classes(widget, classes):
+    """What crispy's ``{% crispy_field field 'class' classes %}`` does to the widget: its own class name
+    (``textinput``, ``select``...) and then ``classes``, each once."""
+    name = type(widget).__name__.lower()
+    name = getattr(settings, "CRISPY_CLASS_CONVERTERS", {}).get(name, name)
+    css = widget.attrs.get("class", "")
+    if css:
+        if css.find(name) == -1:
+            css += " " + name
+    else:
+        css = name
+    for token in classes.split():
+        if token not in css.split():
+            css += " " + token
+    widget.attrs["class"] = css

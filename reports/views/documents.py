@@ -21,13 +21,15 @@ from reports.rendering.pdf import render_html, render_pdf
 @login_required
 def preview(request, pk):
     report = get_report_or_refuse(request.user, pk)
+    sections = list(report.sections_with_items())  # the document and its consistency check share them
     html = render_html(
         report,
+        sections=sections,
         preview=True,
         back_url=report.get_absolute_url(),
         pdf_url=reverse("reports:pdf", args=[report.pk]),
         docx_url=reverse("reports:docx", args=[report.pk]),
-        warnings=consistency_warnings(report),
+        warnings=consistency_warnings(report, sections),
     )
     return HttpResponse(html)
 

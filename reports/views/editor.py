@@ -6,6 +6,7 @@ saved first and nothing is lost, with JavaScript or without.
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import prefetch_related_objects
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -16,7 +17,7 @@ from reports.common.autosave import is_autosave
 from reports.common.people import name_of
 from reports.consistency import consistency_warnings
 from reports.forms import ItemForm, ReportHeaderForm, SectionForm
-from reports.models import Section
+from reports.models import Item, Section
 from reports.permissions import Action, get_report_or_refuse
 from reports.rendering.numbering import heading_label, item_labels
 from reports.views import operations
@@ -101,8 +102,10 @@ def _item_data(cleaned):
     return {name: cleaned[name] for name in actions.ITEM_CONTENT_FIELDS}
 
 
-def _load(report):
-    return list(report.sections.prefetch_related("items"))
+def _load(report, organs=False):
+    if organs:  # an unbound header form shows them, and the warnings: one query for both
+        prefetch_related_objects([report], "organs")
+    return list(report.sections_with_items())
 
 
 @login_required
@@ -110,7 +113,7 @@ def edit(request, pk):
     report = get_report_or_refuse(request.user, pk, Action.EDIT)
     autosave = is_autosave(request)
     if request.method != "POST":
-        return _render(request, report, EditorForms(report, _load(report)))
+        return _render(request, report, EditorForms(report, _load(report, organs=True)))
 
     op = request.POST.get("op", "")
     forms = EditorForms(report, _load(report), data=request.POST, discarding=operations.item_to_delete(op))
@@ -162,7 +165,7 @@ def _apply_operation(request, report, value):
 
 def _render_conflict(request, latest, forms):
     """Keep the user's text, show the newer saved text beside each field that differs, and let them merge."""
-    fresh = EditorForms(latest, _load(latest))
+    fresh = EditorForms(latest, _load(latest, organs=True))
     theirs = {}
     for mine, saved in zip(forms.all_forms(), fresh.all_forms(), strict=False):
         for name in mine.fields:
@@ -210,7 +213,10 @@ def _render(request, report, forms, theirs=None, status=200):
 
 def _last_year_plans(report):
     """Last year's "next-year plans": this year's checklist of what was promised."""
-    sections = Section.objects.filter(
-        report__unit_id=report.unit_id, report__year=report.year - 1, kind=Section.Kind.NEXT_YEAR_PLANS
-    ).prefetch_related("items")
-    return [item for section in sections for item in section.items.all()]
+    return list(
+        Item.objects.filter(
+            section__report__unit_id=report.unit_id,
+            section__report__year=report.year - 1,
+            section__kind=Section.Kind.NEXT_YEAR_PLANS,
+        ).order_by("section__position", "position")
+    )

@@ -1,11 +1,12 @@
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
+from django.db.models import Count, Exists, Q
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from reports import actions
-from reports.models import Notice
-from reports.permissions import office_district
+from reports.permissions import office_memberships
 
 
 @login_required
@@ -28,7 +29,15 @@ def unread_notices(request):
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
-    return {
-        "unread_notices": Notice.objects.filter(user=request.user, read_at__isnull=True).count(),
-        "office_district": office_district(request.user),
-    }
+    # One query for both, on every page: the count, and whether office_district() would find a district.
+    unread, in_office = (
+        get_user_model()
+        .objects.filter(pk=user.pk)
+        .annotate(
+            unread=Count("notices", filter=Q(notices__read_at__isnull=True)),
+            in_office=Exists(office_memberships(user)),
+        )
+        .values_list("unread", "in_office")
+        .get()
+    )
+    return {"unread_notices": unread, "office_district": in_office and user.is_active}

@@ -24,7 +24,7 @@ REVIEW_ACTIONS = (EventAction.RETURN, EventAction.APPROVE, EventAction.ACCEPT, E
 @login_required
 def detail(request, pk):
     report = get_report_or_refuse(request.user, pk)
-    sections = list(report.sections.prefetch_related("items"))
+    sections = list(report.sections_with_items())
     comments = list(
         report.comments.select_related("author", "resolved_by").prefetch_related("replies__author")
     )
