@@ -1,6 +1,8 @@
-# make run   — set everything up on a fresh Debian machine and serve the app with demo data on :8000
+# make run   — set everything up on a fresh Debian machine and serve the app with demo data on :8000, with
+#              the background worker (manage.py db_worker) beside it
 # make test  — the same set-up, then the whole test suite (after ruff and mypy)
 # make bench — the same set-up, then the benchmark scripts under bench/
+# make wheelhouse — the project's wheel and every dependency's in wheelhouse/, to install with no network
 
 # Debian's own interpreter when there is one: it is built with optimisations that a pyenv or a
 # self-built python3 earlier on PATH usually lacks (the PDF renders about 7% faster, bench/pdf_render.py).
@@ -26,11 +28,17 @@ CUT_FONTS := static/fonts/noto-serif-sc-bold-gb2312.otf static/fonts/wqy-microhe
 static/fonts/noto-serif-sc-bold-gb2312.otf: FONT = Noto Serif CJK SC:style=Bold
 static/fonts/wqy-microhei-gb2312.ttf: FONT = WenQuanYi Micro Hei
 
-.PHONY: run test bench setup system-packages venv-interpreter migrate demo lint format clean
+.PHONY: run test bench setup system-packages venv-interpreter migrate demo lint format clean wheelhouse
 
+# The worker that runs the background jobs (the 汇编, the ZIP, e-mail) starts beside the web server, in a
+# process group of its own (setsid), and the trap stops that group when the server stops (Ctrl+C, or the
+# server failing to start): no worker is left behind. With DEBUG=1 it reloads on code changes, as
+# runserver does.
 run: setup migrate demo
 	@echo ""
-	@echo "法治年报 → http://$(HOST):$(PORT)/   (演示账号见上方，密码均为 demo12345)"
+	@echo "法治年报 → http://$(HOST):$(PORT)/   (演示账号见上方，密码均为 demo12345；后台任务进程已同时启动)"
+	@DEBUG=1 setsid $(PY) manage.py db_worker & worker=$$!; \
+	trap 'kill -TERM -$$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
 
 test: setup
@@ -81,6 +89,13 @@ $(CUT_FONTS): | system-packages
 		--drop-tables=GSUB,GPOS,BASE --output-file=$@; \
 	status=$$?; rm -f $$chars; exit $$status
 
+# For a machine with no network (README, Deploying): the project's own wheel and a wheel of every runtime
+# dependency, built for this machine's Python (Debian 12's 3.11). `make wheelhouse EXTRAS=s3` adds an extra.
+wheelhouse: venv-interpreter $(VENV)/.installed
+	rm -rf wheelhouse
+	$(PY) -m pip wheel -q --wheel-dir wheelhouse '.$(if $(EXTRAS),[$(EXTRAS)])'
+	@echo "wheelhouse/: $$(ls wheelhouse | wc -l) wheels, $$(du -sh wheelhouse | cut -f1)"
+
 migrate: setup
 	DEBUG=1 $(PY) manage.py migrate --noinput
 
@@ -96,4 +111,4 @@ format:
 	$(VENV)/bin/ruff format .
 
 clean:
-	rm -rf $(VENV) var .pytest_cache .mypy_cache static/fonts
+	rm -rf $(VENV) var .pytest_cache .mypy_cache static/fonts wheelhouse

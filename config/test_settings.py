@@ -3,6 +3,8 @@
 import os
 
 os.environ.setdefault("SECRET_KEY", "test-only-secret-key")
+os.environ.setdefault("SITE_URL", "http://testserver")
+os.environ.setdefault("SECURE_COOKIES", "0")  # the test client and the browser tests speak plain HTTP
 # pytest-django's live_server runs beside Playwright's event loop.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
@@ -11,9 +13,9 @@ from .settings import *  # noqa: F403
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-SESSION_COOKIE_SECURE = False
-CSRF_COOKIE_SECURE = False
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# whitenoise as in development: static files from the app's folders, no collectstatic needed.
+WHITENOISE_USE_FINDERS = WHITENOISE_AUTOREFRESH = True

@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from reports import health
+
 admin.site.site_header = "法治年报 管理后台"
 admin.site.site_title = "法治年报"
 admin.site.index_title = "数据管理"
@@ -9,6 +11,7 @@ admin.site.index_title = "数据管理"
 urlpatterns = [
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("healthz", health.healthz, name="healthz"),  # no login: for a monitor (reports/health.py)
     path("admin/", admin.site.urls),
     path("district/", include("reports.district.urls")),
     path("", include("reports.urls")),

@@ -50,6 +50,13 @@ class Matrix:
     rows: list[Row]
     totals: Row
     averages: Row
+    coverage: Row  # how many units each total and average covers
+
+
+def coverage_text(figures, short=False):
+    """ "8个单位中的1个已填报": what a district figure covers (figures that are missing do not count)."""
+    reported = sum(1 for f in figures if has_number(f) or f.not_applicable)
+    return f"{reported}/{len(figures)}" if short else f"{len(figures)}个单位中的{reported}个已填报"
 
 
 def _values(district, include_drafts, **filters):
@@ -99,7 +106,15 @@ def year_matrix(district, year, include_drafts=False, category=""):
         for i in indicators
     ]
     averages = [Cell.of(qualified_average(columns[i.pk])) for i in indicators]
-    return Matrix(year, indicators, rows, Row("全区合计", totals), Row("单位平均", averages))
+    coverage = [Cell(MISSING, coverage_text(columns[i.pk], short=True), "coverage") for i in indicators]
+    return Matrix(
+        year,
+        indicators,
+        rows,
+        Row("全区合计", totals),
+        Row("单位平均", averages),
+        Row("已填报单位", coverage),
+    )
 
 
 @dataclass
@@ -108,7 +123,9 @@ class Trend:
 
     years: list[int]
     district: Row | None = None
+    coverage: Row | None = None  # how many units the district's figure of each year covers
     rows: list[Row] = field(default_factory=list)
+    change_withheld: bool = False  # other units reported in the two years: the district's change not computed
 
 
 def _change_text(current, previous, unit):
@@ -116,26 +133,34 @@ def _change_text(current, previous, unit):
     return change.describe(unit) if change else ""
 
 
-def _district_change(indicator, current, previous):
-    """The district's change on a like-for-like basis: only units with a figure in both years count, so
-    a unit reporting for the first time is not growth."""
+def _district_change(indicator, current, previous, same_units=False):
+    """The district's change. When other units reported in the two years, the totals are not comparable
+    (a unit reporting for the first time is not growth, one missing is not a fall): no change is computed
+    unless ``same_units`` asks for it on a like-for-like basis, over the units with a figure in both."""
     if not current or not previous:
         return ""
-    both = [
-        n for n, (c, p) in enumerate(zip(current, previous, strict=True)) if has_number(c) and has_number(p)
-    ]
+    now, before = _reporting(current), _reporting(previous)
+    both = sorted(now & before)
+    if now != before and not same_units:
+        return f"两年填报的单位不同（上年{len(before)}个，本年{len(now)}个），未计算增减"
     text = _change_text(
         district_figure(indicator, [current[n] for n in both]),
         district_figure(indicator, [previous[n] for n in both]),
         indicator.unit,
     )
-    if text and len(both) < sum(1 for f in current if has_number(f)):
+    if text and now != before:
         text += f"（按两年都有数据的{len(both)}个单位）"
     return text
 
 
-def indicator_trend(district, indicator, year, include_drafts=False):
-    """One indicator over the years, for the district and each unit; changes are ``year`` on the year before."""
+def _reporting(figures):
+    """The positions of the units that have a number among ``figures``."""
+    return {n for n, figure in enumerate(figures) if has_number(figure)}
+
+
+def indicator_trend(district, indicator, year, include_drafts=False, same_units=False):
+    """One indicator over the years, for the district and each unit; changes are ``year`` on the year before
+    (the district's only between the same units, see ``_district_change``)."""
     values = _values(district, include_drafts, indicator=indicator)
     years = sorted({y for _, y, _ in values} | {year})
     units = _units(district)
@@ -143,8 +168,9 @@ def indicator_trend(district, indicator, year, include_drafts=False):
     district_row = Row(
         "全区" + ("平均" if indicator.kind == Indicator.Kind.PERCENT else "合计"),
         [Cell.of(district_figure(indicator, by_year[y])) for y in years],
-        change=_district_change(indicator, by_year.get(year), by_year.get(year - 1)),
+        change=_district_change(indicator, by_year.get(year), by_year.get(year - 1), same_units),
     )
+    coverage = Row("填报情况", [Cell(MISSING, coverage_text(by_year[y]), "coverage") for y in years])
     rows = []
     for index, unit in enumerate(units):
         figures = {y: by_year[y][index] for y in years}
@@ -156,7 +182,9 @@ def indicator_trend(district, indicator, year, include_drafts=False):
                 change=_change_text(figures[year], figures.get(year - 1), indicator.unit),
             )
         )
-    return Trend(years, district_row, rows)
+    current, previous = by_year.get(year), by_year.get(year - 1)
+    withheld = bool(current and previous and _reporting(current) != _reporting(previous) and not same_units)
+    return Trend(years, district=district_row, coverage=coverage, rows=rows, change_withheld=withheld)
 
 
 def unit_trend(district, unit, year, include_drafts=False):
@@ -174,4 +202,4 @@ def unit_trend(district, unit, year, include_drafts=False):
                 change=_change_text(figures[year], figures.get(year - 1), indicator.unit),
             )
         )
-    return Trend(years, None, rows)
+    return Trend(years, rows=rows)

@@ -3,6 +3,7 @@ from django.contrib import admin
 from indicators.models import IndicatorValue
 
 from .models import (
+    GeneratedFile,
     Item,
     Membership,
     Notice,
@@ -149,3 +150,23 @@ class NoticeAdmin(admin.ModelAdmin):
     search_fields = ["message", "user__username"]
     list_select_related = ["user"]
     raw_id_fields = ["report"]
+
+
+@admin.register(GeneratedFile)
+class GeneratedFileAdmin(ReadOnlyAdmin):
+    """The district's 汇编 and ZIPs, made by background jobs (their queue: "Task Results" below)."""
+
+    list_display = [
+        "created_at",
+        "district",
+        "year",
+        "kind",
+        "status",
+        "done",
+        "total",
+        "size",
+        "requested_by",
+    ]
+    list_filter = ["kind", "status", "year", "district"]
+    search_fields = ["district__name", "fingerprint", "error"]
+    list_select_related = ["district", "requested_by"]

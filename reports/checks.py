@@ -1,5 +1,6 @@
 """System checks: the PDF needs CJK fonts, the 楷体 stand-in for the "（一）" headings, the fonts that
-``make`` cuts to GB2312, and a WeasyPrint whose ``HTML`` is what ``DocumentHTML`` relies on.
+``make`` cuts to GB2312, and a WeasyPrint whose ``HTML`` is what ``DocumentHTML`` relies on; production
+without EMAIL_URL sends no e-mail.
 
 Without a CJK font WeasyPrint prints the report as empty boxes, so ``manage.py check`` (and runserver,
 migrate) warn early and say which Debian package fixes it. A WeasyPrint whose ``HTML`` has changed
@@ -10,6 +11,7 @@ otherwise, so those commands stop and say which versions work.
 import subprocess
 
 import weasyprint
+from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.core import checks
 
@@ -88,5 +90,18 @@ def check_weasyprint_html(app_configs=None, **kwargs):
             "若要改用其他版本，先按该版本的 HTML 修改 reports/rendering/tuning.py 和 static/document/ua.css，"
             "并核对 PDF 版式（tests/test_pdf_layout.py）。",
             id="reports.E001",
+        )
+    ]
+
+
+@checks.register()
+def check_email(app_configs=None, **kwargs):
+    if settings.EMAIL_BACKEND != "django.core.mail.backends.dummy.EmailBackend":
+        return []
+    return [
+        checks.Warning(
+            "没有设置 EMAIL_URL：系统不发送电子邮件，通知只在系统内显示。",
+            hint="EMAIL_URL=smtp+tls://用户名:密码@邮件服务器:587（见 README 的 Deploying）",
+            id="reports.W004",
         )
     ]

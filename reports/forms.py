@@ -93,6 +93,7 @@ class ItemForm(CleanTextMixin, forms.ModelForm):
         }
 
     def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "：")  # the editor prints "样式：", not Django's ASCII colon
         super().__init__(*args, **kwargs)
         self.fields["body"].validators.append(_max_length(Item.BODY_MAX))
 
@@ -110,6 +111,7 @@ class UnitAndYearForm(forms.Form):
     year = forms.TypedChoiceField(label="年度", coerce=int)
 
     def __init__(self, *args, units, years, **kwargs):
+        kwargs.setdefault("label_suffix", "：")
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = units
         self.fields["year"].choices = [(year, f"{year}年度") for year in years]

@@ -592,3 +592,76 @@ class StoredPdf(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("reports:stored-pdf", args=[self.report_id, self.pk])
+
+
+def generated_file_path(generated: "GeneratedFile", filename: str) -> str:
+    return f"district/{generated.district.code}/{generated.year}/{generated.kind}-{generated.fingerprint[:16]}-{filename}"
+
+
+class GeneratedFileQuerySet(models.QuerySet["GeneratedFile"]):
+    def of(self, kind: str, district: "Unit", year: int) -> Self:
+        return self.filter(kind=kind, district=district, year=year)
+
+
+class GeneratedFile(models.Model):
+    """A file the district office asked for and a background job makes: the year's 汇编 or ZIP.
+
+    ``fingerprint`` is the SHA-256 of everything the file is made from (reports/district/files.py): a file
+    whose fingerprint is still the current one is served as it is; one changed report makes a new one.
+    One row, hence one job, per fingerprint (the unique constraint), however many ask at once.
+    """
+
+    class Kind(models.TextChoices):
+        VOLUME = "volume", _("汇编")
+        ZIP = "zip", _("ZIP")
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("排队中")
+        RUNNING = "running", _("正在生成")
+        DONE = "done", _("已生成")
+        FAILED = "failed", _("生成失败")
+
+    kind = models.CharField(_("类型"), max_length=20, choices=Kind.choices)
+    district = models.ForeignKey(
+        Unit, verbose_name=_("区县"), on_delete=models.CASCADE, related_name="generated_files"
+    )
+    year = models.PositiveSmallIntegerField(_("年度"))
+    fingerprint = models.CharField(_("内容指纹"), max_length=64)
+    status = models.CharField(_("状态"), max_length=20, choices=Status.choices, default=Status.QUEUED)
+    done = models.PositiveIntegerField(_("已完成"), default=0)
+    total = models.PositiveIntegerField(_("总数"), default=0)
+    file = models.FileField(_("文件"), upload_to=generated_file_path, blank=True)
+    size = models.PositiveBigIntegerField(_("大小（字节）"), default=0)
+    error = models.TextField(_("错误"), blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("申请人"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    task_id = models.CharField(_("后台任务"), max_length=64, blank=True)
+    attempts = models.PositiveIntegerField(_("尝试次数"), default=0)
+    created_at = models.DateTimeField(_("申请时间"), auto_now_add=True)
+    started_at = models.DateTimeField(_("开始时间"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("完成时间"), null=True, blank=True)
+    updated_at = models.DateTimeField(_("最后进展"), auto_now=True)
+
+    objects = GeneratedFileQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("生成的文件")
+        verbose_name_plural = _("生成的文件")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "district", "year", "fingerprint"], name="generated_file_one_per_fingerprint"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.district} {self.year}年度{self.get_kind_display()}（{self.get_status_display()}）"
+
+    def get_absolute_url(self) -> str:
+        return reverse("district:file", args=[self.year, self.pk])

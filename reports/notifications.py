@@ -1,12 +1,19 @@
-"""Telling people: an in-app notice now, an e-mail with a link once the transaction has committed."""
+"""Telling people: an in-app notice now, an e-mail with a link once the transaction has committed.
+
+The e-mails are a background job (``reports.mail.send_mails``, retried when the mail server fails),
+queued on commit: a rolled-back transition sends nothing, and no request waits for the mail server."""
+
+import logging
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mass_mail
 from django.db import transaction
 from django.db.models import Q
 
+from .mail import send_mails
 from .models import Membership, Notice
+
+logger = logging.getLogger(__name__)
 
 
 def recipients(report, roles):
@@ -31,14 +38,14 @@ def notify(report, roles, message, exclude=None, also=()):
     Notice.objects.bulk_create(Notice(user=user, report=report, message=short) for user in users)
     link = settings.SITE_URL.rstrip("/") + report.get_absolute_url()
     mails = [
-        (
+        [
             f"【法治年报】{message[:60]}",
             f"{message}\n\n查看报告：{link}\n",
             settings.DEFAULT_FROM_EMAIL,
             [u.email],
-        )
+        ]
         for u in users
         if u.email
     ]
     if mails:
-        transaction.on_commit(lambda: send_mass_mail(mails, fail_silently=True))
+        transaction.on_commit(lambda: send_mails.enqueue(mails))

@@ -4,13 +4,17 @@ draft ──submit──> submitted ──approve──> approved ──accept�
 returned ─submit─┘    └──return──> returned <──district_return──┘ │
                                        ^────────────reopen──────────┘
 
-Each transition, in one transaction: lock the report row, check role and state, store a snapshot (on
-submit and approve), change the status and version, write the history row, create the in-app notices;
-e-mails go out after commit.
+Each transition: check role and state without holding anything; for the approval, render the PDF it
+freezes, outside any transaction (``frozen_pdf.FrozenPdf``); then one short transaction: take the report
+row, check again, store a snapshot (on submit and approve), change the status, write the history row, the
+stored PDF and the in-app notices. E-mails go out after commit. No other request ever waits for a render:
+on SQLite a write transaction holds the one write lock of the whole database, so none is open while the
+PDF renders.
 """
 
-from collections.abc import Callable
+import copy
 from dataclasses import dataclass
+from datetime import datetime
 
 from django.db import transaction
 from django.db.models import F
@@ -18,7 +22,7 @@ from django.utils import timezone
 
 from .common.people import name_of
 from .common.typing import RequestUser, User
-from .frozen_pdf import freeze_on_approval
+from .frozen_pdf import FrozenPdf
 from .models import Membership, Report, ReportEvent, Snapshot
 from .notifications import notify
 from .permissions import roles_on
@@ -38,6 +42,9 @@ class Step:
     notify_roles: tuple[Role, ...]
     reason_required: bool = False
     snapshot: bool = False
+    # Render the PDF of the report as the step leaves it and store it with the step: an approval never
+    # exists without its PDF. Refused if the report's version changed while the PDF rendered.
+    freezes_pdf: bool = False
     done: str  # the message after it happened
 
     @property
@@ -74,6 +81,7 @@ TRANSITIONS: dict[str, Step] = {
             roles=(Role.LEADER,),
             notify_roles=(Role.STAFF, Role.DISTRICT_OFFICE),
             snapshot=True,
+            freezes_pdf=True,
             done="已审核通过，内容已锁定。",
         ),
         Step(
@@ -129,57 +137,121 @@ def last_submitter_id(report: Report) -> int | None:
     return event.user_id if event else None
 
 
-@transaction.atomic
 def perform(user: User, report: Report, action: str, comment: str = "") -> ReportEvent:
-    """Carry out ``action`` on ``report`` as ``user``; returns the ReportEvent written."""
+    """Carry out ``action`` on ``report`` as ``user``; returns the ReportEvent written.
+
+    Call it outside any transaction (the views do: ATOMIC_REQUESTS is off), so that nothing is locked
+    while an approval renders its PDF.
+    """
     step = TRANSITIONS.get(action)
     if step is None:
         raise NotAllowed("没有这个操作。")
     comment = comment.strip()
-    # Lock the row: two leaders approving at once end with one approval and one clear refusal.
-    locked = Report.objects.select_for_update().select_related("unit").get(pk=report.pk)
-    if not roles_on(user, locked).intersection(step.roles):
-        raise NotAllowed(f"您没有“{step.label}”的权限。")
-    if locked.status not in step.sources:
-        raise StateConflict(
-            f"报告当前状态为“{locked.get_status_display()}”，不能“{step.label}”。可能有人刚刚操作过，请刷新页面。"
-        )
+    # The report as it is now, whatever page ``report`` came from; checked here without holding anything,
+    # so that a refusal costs no render and no write, then again inside the transaction.
+    seen = Report.objects.select_related("unit").get(pk=report.pk)
+    _check_role(user, seen, step)
+    if seen.status not in step.sources:
+        raise _state_conflict(seen, step)
     if step.reason_required and not comment:
         raise WorkflowError(f"“{step.label}”需要填写理由。")
-    if action == EventAction.APPROVE and last_submitter_id(locked) == user.pk:
-        raise NotAllowed("提交这一版本的人不能审核通过同一版本，请由其他审核领导审核。")
+    _check_separation_of_duties(user, seen, step)
 
+    when = timezone.now()
+    # The render, with no transaction open: on SQLite an open write transaction would hold every other
+    # unit's save for as long as the render takes.
+    frozen = FrozenPdf(_as_after(seen, step, user, when)) if step.freezes_pdf else None
+    try:
+        with transaction.atomic():
+            event = _switch(user, seen, step, comment, when, frozen)
+    except BaseException:
+        if frozen is not None:
+            frozen.discard()  # no file without its row
+        raise
+    report.status, report.version = event.report.status, event.report.version
+    return event
+
+
+def _switch(
+    user: User, seen: Report, step: Step, comment: str, when: datetime, frozen: FrozenPdf | None
+) -> ReportEvent:
+    """The transition's short transaction: status, snapshot, history row, stored PDF, notices.
+
+    Its first statement changes the status, conditional on the status checked (and, when the step froze
+    a PDF, on the version it rendered): that takes the row, so two leaders approving at once end with one
+    approval and one clear refusal. Writing first matters on SQLite: a transaction that has read cannot
+    wait for another writer and fails at once with "database is locked"; one that writes first waits its
+    turn. On PostgreSQL the update takes the row lock and, if another transaction changed the row
+    meanwhile, sees the row as that one committed it.
+    """
+    rows = Report.objects.filter(pk=seen.pk, status=seen.status)
+    if step.freezes_pdf:
+        rows = rows.filter(version=seen.version)
+    changed = rows.update(status=step.target, version=F("version") + 1, updated_at=when, updated_by=user)
+    if not changed:
+        raise _conflict(seen, step)
+    locked = Report.objects.select_related("unit").get(pk=seen.pk)
+    # Again, now that nobody else can act on the report: a membership may have changed meanwhile.
+    _check_role(user, locked, step)
+    _check_separation_of_duties(user, locked, step)
     snapshot = None
     if step.snapshot:
         snapshot = Snapshot.objects.create(
-            report=locked, version=locked.version + 1, created_by=user, content=snapshot_content(locked)
+            report=locked, version=locked.version, created_by=user, content=snapshot_content(locked)
         )
-    # Conditional on the status just checked: a belt to the row lock's braces on SQLite.
-    changed = Report.objects.filter(pk=locked.pk, status=locked.status).update(
-        status=step.target, version=F("version") + 1, updated_at=timezone.now(), updated_by=user
-    )
-    if not changed:
-        raise StateConflict("报告刚被其他人操作过，请刷新页面。")
     event = ReportEvent.objects.create(
         report=locked,
         action=step.action,
-        from_status=locked.status,
+        from_status=seen.status,
         to_status=step.target,
         user=user,
         comment=comment,
         snapshot=snapshot,
     )
-    locked.refresh_from_db()
-    report.status, report.version = locked.status, locked.version
-    for hook in AFTER_TRANSITION:
-        hook(locked, event)
+    if frozen is not None:
+        frozen.attach(event)
     notify(locked, step.notify_roles, _notice_text(locked, step, user, comment), exclude=user)
     return event
 
 
-# Called inside the transaction after each status change, (report, event) → None, so that an approval
-# without its stored PDF cannot happen.
-AFTER_TRANSITION: list[Callable[[Report, ReportEvent], None]] = [freeze_on_approval]
+def _as_after(seen: Report, step: Step, user: User, when: datetime) -> Report:
+    """``seen`` as ``step`` will leave it (status, version, date of the change): what the frozen PDF
+    shows, the same file a render of the report just after the transition would give."""
+    after = copy.copy(seen)
+    after.status = step.target
+    after.version = seen.version + 1
+    after.updated_at = when
+    after.updated_by = user
+    return after
+
+
+def _check_role(user: User, report: Report, step: Step) -> None:
+    if not roles_on(user, report).intersection(step.roles):
+        raise NotAllowed(f"您没有“{step.label}”的权限。")
+
+
+def _check_separation_of_duties(user: User, report: Report, step: Step) -> None:
+    if step.action == EventAction.APPROVE and last_submitter_id(report) == user.pk:
+        raise NotAllowed("提交这一版本的人不能审核通过同一版本，请由其他审核领导审核。")
+
+
+def _state_conflict(report: Report, step: Step) -> StateConflict:
+    return StateConflict(
+        f"报告当前状态为“{report.get_status_display()}”，不能“{step.label}”。可能有人刚刚操作过，请刷新页面。"
+    )
+
+
+def _conflict(seen: Report, step: Step) -> StateConflict:
+    """Why the conditional update changed nothing: someone acted on the report, or changed it, since."""
+    now = Report.objects.get(pk=seen.pk)
+    if now.status not in step.sources:
+        return _state_conflict(now, step)
+    if step.freezes_pdf and now.version != seen.version:
+        return StateConflict(
+            f"报告在审核期间被修改（第{seen.version}版已变为第{now.version}版），本次“{step.label}”未生效。"
+            "请刷新后重新审核。"
+        )
+    return StateConflict("报告刚被其他人操作过，请刷新页面。")
 
 
 def _notice_text(report: Report, step: Step, user: User, comment: str) -> str:

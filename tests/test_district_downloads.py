@@ -15,6 +15,7 @@ from reports.district import dashboard as office
 from reports.models import Report, StoredPdf, Unit
 from tests.district_helpers import report_in
 from tests.editor_helpers import add_section
+from tests.jobs_helpers import run_queued_jobs
 
 YEAR = 2025
 Status = Report.Status
@@ -47,14 +48,19 @@ def reports(district, unit, other_unit):
 
 
 def download(client, user, name):
+    """Asks for the file (a job is queued, the answer is its status page), runs the job, asks again: the
+    stored file comes at once."""
     client.force_login(user)
+    asked = client.get(reverse(name, args=[YEAR]))
+    assert asked.status_code == 302 and "/files/" in asked.url
+    assert run_queued_jobs() == 1
     return client.get(reverse(name, args=[YEAR]))
 
 
 def test_the_zip_holds_every_delivered_report_named_by_unit(client, district_officer, reports):
     response = download(client, district_officer, "district:zip")
     assert response.status_code == 200
-    assert response.streaming
+    assert response.streaming  # the stored file, read as it is sent
     assert response["Content-Type"] == "application/zip"
     assert response["Content-Disposition"].startswith('attachment; filename="reports-qianjiang-2025.zip"')
     archive = zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))
@@ -140,7 +146,7 @@ def test_the_volume_has_a_cover_contents_bookmarks_and_continuous_page_numbers(
     response = download(client, district_officer, "district:volume")
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
-    reader = PdfReader(io.BytesIO(response.content))
+    reader = PdfReader(io.BytesIO(b"".join(response.streaming_content)))
     pages = reader.pages
 
     assert "黔江区2025年度法治政府建设情况报告" in pages[0].extract_text().replace("\n", "")
@@ -172,6 +178,6 @@ def test_the_volume_has_a_cover_contents_bookmarks_and_continuous_page_numbers(
 
 def test_a_volume_with_no_accepted_report_says_so(client, district_officer):
     response = download(client, district_officer, "district:volume")
-    reader = PdfReader(io.BytesIO(response.content))
+    reader = PdfReader(io.BytesIO(b"".join(response.streaming_content)))
     assert len(reader.pages) == 2
     assert "尚无区级已接收的报告" in reader.pages[1].extract_text()

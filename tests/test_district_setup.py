@@ -36,17 +36,44 @@ def test_the_deadline_defaults_to_the_first_of_march(office, district):
 
 
 def test_setting_the_deadline(office, district):
-    response = office.post(setup_url(), {"part": "deadline", "deadline": "2026-01-20"}, follow=True)
+    response = office.post(setup_url(), {"deadline": "2026-01-20"}, follow=True)
     assert "2026-01-20" in response.content.decode()
     assert deadline_for(district, YEAR) == datetime.date(2026, 1, 20)
 
 
 def test_a_deadline_in_another_year_is_refused_and_the_typed_date_stays(office, district):
-    response = office.post(setup_url(), {"part": "deadline", "deadline": "2030-01-20"})
+    response = office.post(setup_url(), {"deadline": "2030-01-20"})
     assert response.status_code == 400
     content = response.content.decode()
     assert "截止日期应在2025年或2026年内" in content and 'value="2030-01-20"' in content
     assert not ReportingYear.objects.exists()
+
+
+def test_copied_outline_edits_and_the_deadline_are_saved_together(office, district):
+    """Issue 15 #10: saving the deadline discarded the outline edits typed on the same page."""
+    data = outline_post([(1, "measures", "改过的标题", False)]) | {"deadline": "2026-02-10"}
+    assert office.post(setup_url(), data).status_code == 302
+    assert deadline_for(district, YEAR) == datetime.date(2026, 2, 10)
+    assert saved_outline(district) == [("measures", "改过的标题")]
+
+
+def test_a_blank_row_is_added_with_everything_typed_kept(office, district):
+    data = outline_post([(1, "measures", "还没保存的标题", False)], extra_blank=2) | {
+        "deadline": "2026-02-10",
+        "add_row": "1",
+    }
+    response = office.post(setup_url(), data)
+    content = response.content.decode()
+    assert response.status_code == 200 and "还没保存的标题" in content and 'value="2026-02-10"' in content
+    assert 'name="outline-TOTAL_FORMS" value="4"' in content and "outline-3-heading" in content
+    assert saved_outline(district) == [] and not ReportingYear.objects.exists()
+
+
+def test_a_bad_deadline_keeps_the_outline_as_typed_and_saves_neither(office, district):
+    data = outline_post([(1, "measures", "标题留着", False)]) | {"deadline": "2030-01-01"}
+    response = office.post(setup_url(), data)
+    assert response.status_code == 400 and "标题留着" in response.content.decode()
+    assert saved_outline(district) == [] and not ReportingYear.objects.exists()
 
 
 # --- Outline -----------------------------------------------------------------------------------------------
@@ -55,7 +82,6 @@ def test_a_deadline_in_another_year_is_refused_and_the_typed_date_stays(office, 
 def outline_post(rows, extra_blank=1):
     """The outline formset's POST: rows of (order, kind, heading, delete)."""
     data = {
-        "part": "outline",
         "outline-TOTAL_FORMS": len(rows) + extra_blank,
         "outline-INITIAL_FORMS": len(rows),
         "outline-MIN_NUM_FORMS": 0,

@@ -5,7 +5,8 @@ import hashlib
 import pytest
 
 from reports import workflow
-from reports.models import Membership, StoredPdf
+from reports.models import Membership, Report, StoredPdf
+from reports.rendering.pdf import render_pdf
 from tests.conftest import make_user
 from tests.document_helpers import read_pdf, squeeze
 from tests.editor_helpers import add_section
@@ -31,6 +32,17 @@ def test_approval_stores_the_pdf_with_its_hash_and_version(approved):
     assert stored.sha256 == hashlib.sha256(data).hexdigest() and stored.size == len(data)
     assert stored.version == approved.version
     assert "草稿" not in squeeze(read_pdf(data).pages[0].extract_text())
+
+
+def test_the_stored_pdf_is_the_approved_report_as_it_prints_after_the_approval(approved):
+    """Rendered before the approval's transaction, from the report as the approval leaves it: the same
+    file, byte for byte, as a render of the approved report now, with its text and no "草稿"."""
+    stored = StoredPdf.objects.get(report=approved)
+    data = stored.file.read()
+    assert data == render_pdf(Report.objects.select_related("unit").get(pk=approved.pk))
+    text = squeeze("".join(page.extract_text() for page in read_pdf(data).pages))
+    assert "草稿" not in text
+    assert "（一）第1条。正文1。" in text and "（二）第2条。正文2。" in text
 
 
 def test_downloads_serve_the_stored_file_byte_for_byte(client, approved, district_officer):

@@ -1,5 +1,6 @@
 from django.utils import timezone
 
+from reports.deadlines import reporting_year
 from reports.models import Report
 
 LAST_YEAR = timezone.localdate().year - 1  # the year a report is usually started for
@@ -67,3 +68,15 @@ def test_the_district_office_is_offered_no_new_report(client, district_officer, 
     assert report.title in content
     assert client.post("/reports/new/", {"unit": report.unit.pk, "year": 2024}).status_code == 302
     assert Report.objects.count() == 1
+
+
+def test_the_district_office_keeps_seeing_an_earlier_years_report_not_delivered(
+    client, district_officer, unit
+):
+    """Issue 15 #14: overdue reports of an earlier year dropped off the district's home page."""
+    old = Report.objects.create(unit=unit, year=reporting_year() - 2, status=Report.Status.RETURNED)
+    client.force_login(district_officer)
+    page = client.get("/").content.decode()
+    assert "往年逾期未报送的报告" in page and f'href="{old.get_absolute_url()}"' in page
+    Report.objects.filter(pk=old.pk).update(status=Report.Status.ACCEPTED)
+    assert "往年逾期未报送的报告" not in client.get("/").content.decode()

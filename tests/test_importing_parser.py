@@ -7,8 +7,10 @@ from pathlib import Path
 import pytest
 
 from reports.importing import create_report_from_parse, parse_report_text
+from reports.importing.preview import preview_import
 from reports.models import Item, Section
 from reports.rendering.document import report_to_text
+from tests.editor_helpers import editor_data
 
 SEED = Path(__file__).resolve().parents[1] / "reports" / "demo_data" / "chengxi-2024-report.txt"
 
@@ -508,3 +510,35 @@ def test_impossible_date_stays_in_the_body_with_a_warning():
     assert parsed.signing_date is None
     assert items(parsed, 0)[0].body == ["学法12次。", "2025年2月30日"]
     assert parsed.warnings == ["日期无效，留在正文中：“2025年2月30日”"]
+
+
+@pytest.mark.parametrize("label", ["{n}.", "（{n}）"])
+def test_items_are_recognised_to_999(label):
+    """Issue 15 #11: items numbered "100." onwards merged into item 99."""
+    lines = ["关于2025年度法治政府建设情况的报告", "一、主要举措和成效"]
+    lines += [label.format(n=n) + f"第{n}项工作。" for n in range(1, 121)]
+    parsed = parse_report_text("\n".join(lines))
+    items = parsed.sections[0].items
+    assert len(items) == 120
+    assert "第100项工作。" in items[99].heading + "".join(items[99].body)
+    assert "第120项工作。" in items[119].heading + "".join(items[119].body)
+
+
+def test_an_item_longer_than_the_editor_takes_is_split_not_refused(unit, client, staff):
+    """Issue 15 #11: an import stored one item of 126,914 characters that the editor then refused to save."""
+    long = "".join(f"第{n}句，推进依法行政工作取得新进展。" for n in range(4000))  # ~80,000 characters
+    text = (
+        "关于2025年度法治政府建设情况的报告\n一、主要举措和成效\n（一）依法行政。"
+        + long
+        + "\n（二）下一条。正文。"
+    )
+    found = preview_import(text, [])
+    items = found.parsed.sections[0].items
+    assert all(len("\n".join(item.body)) <= Item.BODY_MAX for item in items)
+    assert [item.style for item in items][1:-1] == ["plain"] * (len(items) - 2)
+    assert "".join("".join(item.body) for item in items[:-1]) == long
+    assert any("一字未删" in warning for warning in found.warnings)
+    report = create_report_from_parse(found.parsed, unit, 2025)
+    client.force_login(staff)
+    response = client.post(f"/reports/{report.pk}/edit/", editor_data(report))
+    assert response.status_code == 302  # the editor saves it as it is

@@ -151,8 +151,13 @@ def test_one_indicator_over_the_years_for_the_district_and_each_unit(district, y
     trend = indicator_trend(district, years["trainees"], YEAR)
     assert trend.years == [2024, 2025]
     assert texts(trend.district) == ["300", "412余"]
-    # Like for like: 城东 reported for the first time in 2025, which is not growth.
-    assert trend.district.change == "增加100人次（+33.3%）（按两年都有数据的1个单位）"
+    # 城东 reported for the first time in 2025, which is not growth: no change unless asked for, and then
+    # like for like.
+    assert trend.district.change == "两年填报的单位不同（上年1个，本年2个），未计算增减"
+    assert trend.change_withheld
+    assert [c.text for c in trend.coverage.cells] == ["4个单位中的1个已填报", "4个单位中的2个已填报"]
+    like_for_like = indicator_trend(district, years["trainees"], YEAR, same_units=True)
+    assert like_for_like.district.change == "增加100人次（+33.3%）（按两年都有数据的1个单位）"
     rows = {row.label: row for row in trend.rows}
     assert texts(rows["城西街道"]) == ["300", "400余"]
     assert rows["城西街道"].change == "增加100人次（+33.3%）"
@@ -263,3 +268,14 @@ def test_the_xlsx_keeps_numbers_as_numbers_with_their_qualifier_in_the_format(
     assert totals[0] == "全区合计" and totals[3] == 412
     assert sheet[sheet.max_row - 1][3].number_format == '0"余"'
     assert sheet.freeze_panes == "B2"
+
+
+def test_the_district_pages_say_how_many_units_a_figure_covers(client, district_officer, district, years):
+    """Issue 15 #6: 全区合计 2024 = 3875, 2025 = 215, "减少1490件" covered 1 of 8 units without saying so."""
+    client.force_login(district_officer)
+    page = client.get(reverse("district:indicator", args=[YEAR, years["trainees"].pk])).content.decode()
+    assert "4个单位中的1个已填报" in page and "未计算增减" in page and "按两年都填报的单位比较" in page
+    compared = client.get(reverse("district:indicator", args=[YEAR, years["trainees"].pk]) + "?same_units=1")
+    assert "按两年都有数据的1个单位" in compared.content.decode()
+    matrix = client.get(reverse("district:matrix", args=[YEAR])).content.decode()
+    assert 'id="coverage"' in matrix and "已填报单位" in matrix

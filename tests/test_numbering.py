@@ -97,3 +97,21 @@ def test_moving_an_item_renumbers_it(report):
     b.save()
     text = report_to_text(report)
     assert "（一）乙。" in text and "（二）甲。" in text
+
+
+@pytest.mark.parametrize(
+    ("n", "text"),
+    [
+        (100, "一百"),
+        (101, "一百零一"),
+        (110, "一百一十"),
+        (115, "一百一十五"),
+        (230, "二百三十"),
+        (999, "九百九十九"),
+    ],
+)
+def test_chinese_numbers_go_to_999(n, text):
+    """Issue 15 #11: a section of 100 "（一）" items could not be numbered."""
+    assert chinese_number(n) == text
+    assert parse_chinese_number(text) == n
+    assert heading_label(2, n) == f"（{text}）"

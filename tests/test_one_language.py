@@ -82,10 +82,9 @@ def test_form_errors_are_djangos_chinese_ones(english_client, staff, district_of
 
     english_client.force_login(district_officer)
     setup = reverse("district:setup", args=[report.year])
-    page = content(english_client.post(setup, {"part": "deadline", "deadline": "三月一日"}))
+    page = content(english_client.post(setup, {"deadline": "三月一日"}))
     assert "输入一个有效的日期。" in page
     outline = {
-        "part": "outline",
         "outline-TOTAL_FORMS": 1,
         "outline-INITIAL_FORMS": 0,
         "outline-0-ORDER": "第一",

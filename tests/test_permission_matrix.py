@@ -73,6 +73,7 @@ VIEWS = [
      [OK, OK, FORBIDDEN, OK, LOGIN]),  # the outsider imports for their own unit
     ("new report", "post", lambda s: reverse("reports:new"), lambda s: {"unit": s["report"].unit_id, "year": 2020},
      [400, 400, REDIRECT, 400, LOGIN]),  # 2020 is not open; the office starts none; the outsider's unit list lacks it
+    ("health", "get", lambda s: reverse("healthz"), None, [OK, OK, OK, OK, OK]),  # open to everyone: for a monitor
 ]  # fmt: skip
 
 
@@ -111,8 +112,10 @@ DISTRICT_ACTORS = ["staff", "leader", "district_officer", "outsider", "other_off
 
 @pytest.fixture
 def district_setup(setup, district, unit):
+    from django.core.files.base import ContentFile
+
     from indicators.models import Indicator, IndicatorRule
-    from reports.models import Membership, Unit
+    from reports.models import GeneratedFile, Membership, Unit
     from tests.conftest import make_user
 
     elsewhere = Unit.objects.create(code="elsewhere", name="别区", short_name="别区", kind=Unit.Kind.DISTRICT)
@@ -121,7 +124,10 @@ def district_setup(setup, district, unit):
     mediated = Indicator.objects.create(district=district, code="mediated", name="调解", **common)
     rule = IndicatorRule.objects.create(district=district, kind="at_most", indicator=mediated, other=screened)
     users = setup["users"] | {"other_office": make_user("other", elsewhere, Membership.Role.DISTRICT_OFFICE)}
-    return {"indicator": mediated, "rule": rule, "unit": unit, "users": users}
+    file = GeneratedFile(kind="volume", district=district, year=2025, fingerprint="0" * 64, status="done")
+    file.file.save("volume.pdf", ContentFile(b"%PDF-1.7 volume"), save=False)
+    file.save()
+    return {"indicator": mediated, "rule": rule, "unit": unit, "users": users, "file": file}
 
 
 def _year(name):
@@ -136,15 +142,21 @@ def _object(name, key):
 YEAR_PAGE = [FORBIDDEN, FORBIDDEN, OK, FORBIDDEN, OK, LOGIN]
 OBJECT_PAGE = [FORBIDDEN, FORBIDDEN, OK, FORBIDDEN, NOT_FOUND, LOGIN]
 OBJECT_POST = [FORBIDDEN, FORBIDDEN, REDIRECT, FORBIDDEN, NOT_FOUND, LOGIN]
+YEAR_REDIRECT = [FORBIDDEN, FORBIDDEN, REDIRECT, FORBIDDEN, REDIRECT, LOGIN]
 
 DISTRICT_VIEWS = [
     ("district home", "get", lambda s: reverse("district:home"), None, [FORBIDDEN, FORBIDDEN, REDIRECT, FORBIDDEN, REDIRECT, LOGIN]),
     ("dashboard", "get", _year("district:dashboard"), None, YEAR_PAGE),
     ("year setup", "get", _year("district:setup"), None, YEAR_PAGE),
-    ("save deadline", "post", _year("district:setup"), lambda s: {"part": "deadline", "deadline": "2026-02-01"},
+    ("save deadline", "post", _year("district:setup"), lambda s: {"deadline": "2026-02-01"},
      [FORBIDDEN, FORBIDDEN, REDIRECT, FORBIDDEN, REDIRECT, LOGIN]),
-    ("zip", "get", _year("district:zip"), None, YEAR_PAGE),
-    ("volume", "get", _year("district:volume"), None, YEAR_PAGE),
+    # Asking for the ZIP or the volume queues a job and goes to its status page (each office its own).
+    ("zip", "get", _year("district:zip"), None, YEAR_REDIRECT),
+    ("volume", "get", _year("district:volume"), None, YEAR_REDIRECT),
+    ("file status page", "get", _object("district:file", "file"), None, OBJECT_PAGE),
+    ("file status JSON", "get", _object("district:file-status", "file"), None, OBJECT_PAGE),
+    ("file download", "get", _object("district:file-download", "file"), None, OBJECT_PAGE),
+    ("file made again", "post", _object("district:file-retry", "file"), None, OBJECT_POST),
     ("matrix", "get", _year("district:matrix"), None, YEAR_PAGE),
     ("xlsx", "get", _year("district:xlsx"), None, YEAR_PAGE),
     ("csv", "get", _year("district:csv"), None, YEAR_PAGE),

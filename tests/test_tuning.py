@@ -110,9 +110,9 @@ def test_the_render_functions_are_the_tuned_ones(fake_gc, monkeypatch):
     monkeypatch.setattr(pdf, "render_html", lambda report, **extra: "<p>一</p>")
     assert pdf.render_pdf(None).startswith(b"%PDF")
     assert fake_gc == ["collect", "freeze"]
-    monkeypatch.setattr(volume, "_front", lambda *args: pytest.fail("laid out"))
+    monkeypatch.setattr(volume, "front_pdf", lambda *args: pytest.fail("laid out"))
     with pytest.raises(pytest.fail.Exception):
-        volume.render_volume(None, 2024, [])
+        volume.build_volume(None, 2024, [])
     assert fake_gc == ["collect", "freeze", "collect"]
 
 

@@ -7,6 +7,7 @@ from reports import actions, workflow
 from reports.models import Membership, Notice, Report, ReportEvent
 from tests.conftest import make_user
 from tests.editor_helpers import add_section
+from tests.jobs_helpers import queued_tasks, run_queued_jobs
 
 S = Report.Status
 
@@ -139,6 +140,9 @@ def test_transitions_notify_in_the_app_and_by_email_after_commit(
     notice = Notice.objects.get(user=leader)
     assert "提交审核" in notice.message
     assert not Notice.objects.filter(user=staff).exists()
+    assert not mailoutbox  # the mail is a background job (reports/mail.py)
+    assert queued_tasks() == ["reports.mail.send_mails"]
+    run_queued_jobs()
     assert len(mailoutbox) == 1
     assert mailoutbox[0].to == ["leader@example.com"]
     assert f"/reports/{written.pk}/" in mailoutbox[0].body
@@ -147,16 +151,18 @@ def test_transitions_notify_in_the_app_and_by_email_after_commit(
 def test_no_email_leaves_when_the_transaction_rolls_back(written, staff, leader, mailoutbox, monkeypatch):
     leader.email = "leader@example.com"
     leader.save()
+    real_notify = workflow.notify
 
-    def fail(report, event):
+    def notify_then_fail(*args, **kwargs):  # the notices and the e-mail queued, then the failure
+        real_notify(*args, **kwargs)
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(workflow, "AFTER_TRANSITION", [fail])
+    monkeypatch.setattr(workflow, "notify", notify_then_fail)
     with pytest.raises(RuntimeError):
         workflow.perform(staff, written, "submit")
     written.refresh_from_db()
     assert written.status == S.DRAFT
-    assert not Notice.objects.exists() and not mailoutbox
+    assert not Notice.objects.exists() and not mailoutbox and not queued_tasks()
     assert not ReportEvent.objects.filter(action="submit").exists()
 
 
@@ -200,7 +206,7 @@ def test_two_leaders_approving_at_once_give_one_approval(unit, staff, leader, se
 @pytest.mark.parametrize("attempt", range(3))
 def test_a_save_racing_a_submission_lands_before_it_or_is_refused(unit, staff, leader, attempt):
     report = Report.objects.create(unit=unit, year=2025)
-    section = add_section(report, items=1)
+    add_section(report, items=1)
     barrier = threading.Barrier(2)
     outcomes = {}
 
@@ -216,9 +222,10 @@ def test_a_save_racing_a_submission_lands_before_it_or_is_refused(unit, staff, l
         finally:
             thread_connection.close()
 
-    save = threading.Thread(
-        target=run, args=("save", lambda: actions.add_item(Report.objects.get(pk=report.pk), leader, section))
-    )
+    def save():
+        actions.bump_version(Report.objects.get(pk=report.pk), leader, preamble="抢先保存的导语")
+
+    save = threading.Thread(target=run, args=("save", save))
     submit = threading.Thread(
         target=run,
         args=("submit", lambda: workflow.perform(staff, Report.objects.get(pk=report.pk), "submit")),
@@ -229,8 +236,9 @@ def test_a_save_racing_a_submission_lands_before_it_or_is_refused(unit, staff, l
         thread.join()
 
     assert outcomes["submit"] == "done"
-    submitted_text = report.snapshots.get().content["parts"][1]["text"]
+    submitted_text = report.snapshots.get().content["parts"][0]["text"]
+    report.refresh_from_db()
     if outcomes["save"] == "done":  # the save came first: the submitted version includes it
-        assert section.items.count() == 2 and "（二）" in submitted_text
+        assert report.preamble == "抢先保存的导语" and "抢先保存的导语" in submitted_text
     else:  # the submission came first: the save changed nothing
-        assert section.items.count() == 1 and "（二）" not in submitted_text
+        assert report.preamble == "" and "抢先保存的导语" not in submitted_text

@@ -60,7 +60,7 @@ def _cleaning_copy(data: Any) -> Any:
 
 
 # "一是", "十二是", with the punctuation a writer may put after it.
-TYPED_ENUMERATION = re.compile(r"^\s*[一二三四五六七八九十]{1,3}是[，、：:]?\s*")
+TYPED_ENUMERATION = re.compile(r"^\s*[一二三四五六七八九十百零]{1,6}是[，、：:]?\s*")
 
 
 def typed_enumeration(text: str) -> str:

@@ -1,12 +1,17 @@
-"""What the district office changes for a year: the deadline and the outline every report starts from.
+"""What the district office changes for a year: the deadline and the outline every report starts from; and
+the files it asks for (the year's 汇编 and ZIP, made by background jobs: files.py, tasks.py).
 (Its indicator catalogue is ``indicators.catalogue``; accepting and returning reports is the workflow's.)"""
 
 import datetime
 
 from django.db import transaction
 
+from reports.common.typing import User
 from reports.deadlines import default_deadline
-from reports.models import OutlineSection, ReportingYear, Section, Unit
+from reports.models import GeneratedFile, OutlineSection, ReportingYear, Section, Unit
+
+from .files import fingerprint, is_stalled, sources
+from .tasks import TASKS
 
 
 def reporting_year_for(district: Unit, year: int) -> ReportingYear:
@@ -37,3 +42,53 @@ def save_outline(district: Unit, year: int, rows: list[tuple[Section.Kind, str]]
         OutlineSection(reporting_year=setting, position=position, kind=kind, heading=heading)
         for position, (kind, heading) in enumerate(rows)
     )
+
+
+# --- Files made by background jobs -------------------------------------------------------------------------
+
+
+@transaction.atomic
+def request_file(kind: str, district: Unit, year: int, user: User | None) -> GeneratedFile:
+    """The ``kind`` file of ``district``'s ``year`` as things are now: the finished one if there is one,
+    else the one being made; if neither, a new row and one job for it, queued in the same transaction (the
+    database backend keeps its queue in this database: the row and its job are committed together).
+    The row is unique per fingerprint: of two requests at once, one creates it, the other finds it."""
+    items = sources(kind, district, year)
+    generated, created = GeneratedFile.objects.get_or_create(
+        kind=kind,
+        district=district,
+        year=year,
+        fingerprint=fingerprint(kind, district, year, items),
+        defaults={"requested_by": user, "total": len(items)},
+    )
+    if created:
+        enqueue(generated)
+    elif generated.status == GeneratedFile.Status.DONE and not _stored(generated):
+        return retry_file(generated, user)  # its file is gone (a database restored without its files)
+    return generated
+
+
+def retry_file(generated: GeneratedFile, user: User | None) -> GeneratedFile:
+    """A failed or stalled file (or a done one whose file is gone) made again by a new job; one queued,
+    running or done is left alone."""
+    with transaction.atomic():
+        locked = GeneratedFile.objects.select_for_update().get(pk=generated.pk)
+        lost = locked.status == GeneratedFile.Status.DONE and not _stored(locked)
+        if locked.status != GeneratedFile.Status.FAILED and not is_stalled(locked) and not lost:
+            return locked
+        locked.status, locked.done, locked.error, locked.task_id = GeneratedFile.Status.QUEUED, 0, "", ""
+        locked.requested_by = user
+        locked.started_at = locked.finished_at = None
+        locked.save()
+        enqueue(locked)
+    return locked
+
+
+def _stored(generated: GeneratedFile) -> bool:
+    return bool(generated.file) and generated.file.storage.exists(generated.file.name)
+
+
+def enqueue(generated: GeneratedFile) -> None:
+    """Queues the job that makes ``generated`` and notes its id on the row."""
+    result = TASKS[GeneratedFile.Kind(generated.kind)].enqueue(generated.pk)
+    GeneratedFile.objects.filter(pk=generated.pk, task_id="").update(task_id=str(result.id))

@@ -40,6 +40,14 @@ class BaseOutlineFormSet(forms.BaseFormSet):
         rows = [(f.cleaned_data["kind"], f.cleaned_data["heading"]) for f in self.ordered_forms]
         return [(kind, heading) for kind, heading in rows if heading]
 
+    def with_blank_row(self):
+        """The posted data with one more (blank) row, for "增加一行": nothing typed is lost."""
+        data = self.data.copy()
+        row = self.total_form_count()
+        data[f"{self.prefix}-TOTAL_FORMS"] = row + 1
+        data[f"{self.prefix}-{row}-kind"] = Section.Kind.OTHER  # as the blank rows start
+        return data
+
 
 OutlineFormSet = forms.formset_factory(
     OutlineRowForm, formset=BaseOutlineFormSet, extra=2, can_order=True, can_delete=True

@@ -59,7 +59,10 @@ def indicator_detail(request, district, year, pk):
     """One indicator: a bar per unit for ``year``, the district's line over the years, and the table."""
     indicator = get_object_or_404(Indicator, pk=pk, district=district)
     include_drafts = request.GET.get("drafts") == "1"
-    trend = indicator_trend(district, indicator, year, include_drafts)
+    same_units = request.GET.get("same_units") == "1"
+    trend = indicator_trend(district, indicator, year, include_drafts, same_units)
+    query = request.GET.copy()
+    query["same_units"] = "1"
     column = trend.years.index(year)
     context = {
         "district": district,
@@ -67,6 +70,7 @@ def indicator_detail(request, district, year, pk):
         "indicator": indicator,
         "trend": trend,
         "include_drafts": include_drafts,
+        "same_units_url": f"?{query.urlencode()}" if trend.change_withheld else "",
         "bars": bar_chart([(row.label, row.cells[column].figure) for row in trend.rows], indicator.unit),
         "line": line_chart(
             [(y, cell.figure) for y, cell in zip(trend.years, trend.district.cells, strict=True)],

@@ -1,6 +1,10 @@
 """The district office's pages: the year's dashboard, the year's set-up (deadline, outline), and the
 downloads of all delivered reports (ZIP) and of the combined volume (汇编).
 
+The ZIP and the volume are made by background jobs (tasks.py): asking for one serves the stored file at
+once when it is still current, and otherwise goes to its status page, which follows the job (a small JSON
+endpoint that static/js/file-status.js polls) and then offers the file.
+
 Access is decided by ``district_office_required`` (reports/permissions.py): the views get the district.
 The year comes from the address (``<year:year>``): a year no report can be about is not found.
 """
@@ -8,18 +12,22 @@ The year comes from the address (``<year:year>``): a year no report can be about
 from urllib.parse import urlencode
 
 from django.contrib import messages
-from django.shortcuts import redirect, render
+from django.http import HttpRequest, HttpResponseBase, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
 
 from reports.common.downloads import PDF, ZIP, attachment, reports_download_start
 from reports.deadlines import deadline_for, reporting_year
-from reports.models import ReportingYear, Unit
+from reports.models import GeneratedFile, ReportingYear, Unit
 from reports.outline import outline_for
 from reports.permissions import district_office_required
-from reports.rendering.volume import accepted_reports, render_volume, volume_title
 
 from . import actions
 from . import dashboard as office
+from .files import file_name, status_of
 from .forms import DeadlineForm, outline_formset
+
+Kind = GeneratedFile.Kind
 
 
 @district_office_required
@@ -70,7 +78,8 @@ def _sort_links(columns, sort, status, kind):
 
 @district_office_required
 def setup(request, district, year):
-    """The year's deadline and outline, each form saved on its own; typed input stays on errors."""
+    """The year's deadline and outline in one form, saved together (each part saved when it is posted);
+    on errors, or to add a blank row ("增加一行"), the page comes back with everything typed."""
     setting = ReportingYear.objects.filter(district=district, year=year).first()
     if setting is None:  # created on the first save, with the deadline shown
         setting = ReportingYear(district=district, year=year, deadline=deadline_for(district, year))
@@ -78,21 +87,31 @@ def setup(request, district, year):
     copied = request.GET.get("from") == "last-year"
     if copied:
         rows = office.outline_from_last_year(district, year)
-    part = request.POST.get("part") if request.method == "POST" else None
-    deadline_form = DeadlineForm(request.POST if part == "deadline" else None, instance=setting, year=year)
-    formset = outline_formset(rows, data=request.POST if part == "outline" else None)
+    data = request.POST if request.method == "POST" else None
+    deadline_form = DeadlineForm(data if data and "deadline" in data else None, instance=setting, year=year)
+    formset = outline_formset(rows, data=data if data and "outline-TOTAL_FORMS" in data else None)
+    posted = [form for form in (deadline_form, formset) if form.is_bound]
 
-    if part == "deadline" and deadline_form.is_valid():
-        setting = actions.set_deadline(district, year, deadline_form.cleaned_data["deadline"])
-        messages.success(request, f"{year}年度报送截止日期已设为{setting.deadline:%Y-%m-%d}。")
+    if data and "add_row" in data:
+        formset = outline_formset(rows, data=formset.with_blank_row())
+        return _render_setup(request, district, year, deadline_form, formset, rows, copied, status=200)
+    if posted and all([form.is_valid() for form in posted]):  # a list: validate every part
+        if deadline_form.is_bound:
+            setting = actions.set_deadline(district, year, deadline_form.cleaned_data["deadline"])
+            messages.success(request, f"{year}年度报送截止日期已设为{setting.deadline:%Y-%m-%d}。")
+        if formset.is_bound:
+            actions.save_outline(district, year, formset.rows())
+            if formset.rows():
+                messages.success(request, "提纲已保存。此后新建的报告按此提纲生成各部分，已开始的报告不变。")
+            else:
+                messages.success(request, "已清空区里的提纲，新建的报告将使用条例规定的五个部分。")
         return redirect("district:setup", year)
-    if part == "outline" and formset.is_valid():
-        actions.save_outline(district, year, formset.rows())
-        if formset.rows():
-            messages.success(request, "提纲已保存。此后新建的报告按此提纲生成各部分，已开始的报告不变。")
-        else:
-            messages.success(request, "已清空区里的提纲，新建的报告将使用条例规定的五个部分。")
-        return redirect("district:setup", year)
+    return _render_setup(
+        request, district, year, deadline_form, formset, rows, copied, 400 if posted else 200
+    )
+
+
+def _render_setup(request, district, year, deadline_form, formset, rows, copied, status):
     context = {
         "district": district,
         "year": year,
@@ -101,28 +120,72 @@ def setup(request, district, year):
         "copied": copied,
         "regulation_outline": [] if rows else outline_for(district, year),
     }
-    return render(request, "district/setup.html", context, status=400 if part else 200)
+    return render(request, "district/setup.html", context, status=status)
 
 
 @district_office_required
 @reports_download_start
 def reports_zip(request, district, year):
-    reports = office.delivered_reports(district, year)
-    return attachment(
-        office.zip_chunks(reports),
-        f"{district.short_name}{year}年度法治政府建设情况报告.zip",
-        ascii_fallback=f"reports-{district.code}-{year}.zip",
-        content_type=ZIP,
-    )
+    """All delivered reports of the year as one ZIP of their PDFs (made by a job, then stored)."""
+    return _ask(request, Kind.ZIP, district, year)
 
 
 @district_office_required
 @reports_download_start
 def volume(request, district, year):
-    data = render_volume(district, year, accepted_reports(district, year))
-    return attachment(
-        data,
-        f"{volume_title(district, year)}.pdf",
-        ascii_fallback=f"volume-{district.code}-{year}.pdf",
-        content_type=PDF,
+    """The year's 汇编 (made by a job, then stored until a report in it changes)."""
+    return _ask(request, Kind.VOLUME, district, year)
+
+
+def _ask(request: HttpRequest, kind: str, district: Unit, year: int) -> HttpResponseBase:
+    generated = actions.request_file(kind, district, year, request.user)
+    if generated.status == GeneratedFile.Status.DONE:
+        return _serve(generated)
+    return redirect(generated)
+
+
+def _serve(generated: GeneratedFile) -> HttpResponseBase:
+    name, fallback = file_name(generated)
+    content_type = PDF if generated.kind == Kind.VOLUME else ZIP
+    return attachment(generated.file.open("rb"), name, ascii_fallback=fallback, content_type=content_type)
+
+
+def _generated(district: Unit, year: int, pk: int) -> GeneratedFile:
+    return get_object_or_404(
+        GeneratedFile.objects.select_related("district"), pk=pk, district=district, year=year
     )
+
+
+@district_office_required
+def file_status(request, district, year, pk):
+    """The progress of a file being made, then its download; a failed one can be made again."""
+    generated = _generated(district, year, pk)
+    context = {"district": district, "year": year, "generated": generated, "state": status_of(generated)}
+    return render(request, "district/file_status.html", context)
+
+
+@district_office_required
+def file_status_json(request, district, year, pk):
+    """What the status page shows, for static/js/file-status.js to poll."""
+    response = JsonResponse(status_of(_generated(district, year, pk)))
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@district_office_required
+@reports_download_start
+def file_download(request, district, year, pk):
+    generated = _generated(district, year, pk)
+    if generated.status == GeneratedFile.Status.DONE:
+        generated = actions.retry_file(generated, request.user)  # made again if its file is gone
+    if generated.status != GeneratedFile.Status.DONE:
+        return redirect(generated)
+    return _serve(generated)
+
+
+@district_office_required
+@require_POST
+def file_retry(request, district, year, pk):
+    """ "重新生成": a failed (or stalled) file made again."""
+    generated = actions.retry_file(_generated(district, year, pk), request.user)
+    return redirect(generated)

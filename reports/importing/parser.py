@@ -21,15 +21,15 @@ from reports.rendering.numbering import enumeration_label, heading_label, parse_
 
 # --- What the lines look like -------------------------------------------------------------------------
 
-CHINESE_NUMBER = "[一二三四五六七八九十]{1,3}"
+CHINESE_NUMBER = "[一二三四五六七八九十百零]{1,6}"
 # "一、工作成效"; "一." and "一．" too. Not "一，": prose may start that way.
 SECTION_RE = re.compile(rf"^({CHINESE_NUMBER})\s*[、.．]\s*(.*)$")
 # "（一）" / "(一)" — level 2.
 LEVEL2_RE = re.compile(rf"^[（(]\s*({CHINESE_NUMBER})\s*[）)]\s*(.*)$")
 # "1." / "1．" / "1、" — level 3. Not "1.5万元…": a digit after the dot is a decimal.
-LEVEL3_RE = re.compile(r"^(\d{1,2})\s*[.．、](?!\d)\s*(.*)$")
+LEVEL3_RE = re.compile(r"^(\d{1,3})\s*[.．、](?!\d)\s*(.*)$")
 # "（1）" / "(1)" — level 4.
-LEVEL4_RE = re.compile(r"^[（(]\s*(\d{1,2})\s*[）)]\s*(.*)$")
+LEVEL4_RE = re.compile(r"^[（(]\s*(\d{1,3})\s*[）)]\s*(.*)$")
 # "一是…" at the start of a paragraph.
 ENUMERATION_RE = re.compile(rf"^({CHINESE_NUMBER})是(.*)$")
 
@@ -333,7 +333,7 @@ def _split_heading(text: str) -> tuple[str, str]:
 def _split_enumeration(number: int, text: str) -> list[str]:
     """ "A。二是B。三是C。" after "一是" → ["A。", "B。", "C。"]: cut where the next "N是" follows 。；."""
     pieces = []
-    while number < 99:  # the highest number a label can be written with
+    while number < 999:  # the highest number a label can be written with
         following = re.compile(f"(?<=[{ENUMERATION_CUT_AFTER}]){enumeration_label(number + 1)}")
         match = following.search(text)
         if not match:

@@ -7,7 +7,7 @@ again from the same text instead of keeping the parse between requests.
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import cast
 
 from indicators.extraction import Suggestion, find_figures, suggest_values
@@ -111,12 +111,40 @@ def _fit_to_fields(parsed: ParsedReport) -> None:
             f"导语有{preamble}字，超过{Report.PREAMBLE_MAX}字：保存前请在编辑器中删减或分成条目。"
         )
     for section in parsed.sections:
+        fitted: list[ParsedItem] = []
         for item in section.items:
-            length = sum(len(p) for p in item.body)
-            if length > Item.BODY_MAX:
+            pieces = split_body(item.body, Item.BODY_MAX)
+            fitted.append(replace(item, body=pieces[0]))
+            # The rest follows as paragraphs without a number, so the text reads on as it was written.
+            fitted += [ParsedItem(level=item.level, style="plain", body=piece) for piece in pieces[1:]]
+            if len(pieces) > 1:
+                length = len("\n".join(item.body))
                 parsed.warnings.append(
-                    f"“{section.heading[:20]}”中一条正文有{length}字，超过{Item.BODY_MAX}字：保存前请在编辑器中分成几条。"
+                    f"“{section.heading[:20]}”中一条正文有{length}字，超过每条{Item.BODY_MAX}字的上限，"
+                    f"已按段落接排为{len(pieces)}条（后面几条不加序号），文字一字未删。"
                 )
+        section.items = fitted
+
+
+SENTENCE_END = re.compile(r"(?<=[。！？；])")
+
+
+def split_body(paragraphs: list[str], limit: int) -> list[list[str]]:
+    """``paragraphs`` in pieces whose text, one paragraph a line, fits ``limit`` characters: whole
+    paragraphs where they fit, a longer paragraph cut after a sentence (or, failing that, at the limit)."""
+    lines: list[str] = []
+    for paragraph in paragraphs:
+        while len(paragraph) > limit:
+            cut = max((m.start() for m in SENTENCE_END.finditer(paragraph, 1, limit + 1)), default=limit)
+            lines.append(paragraph[:cut])
+            paragraph = paragraph[cut:]
+        lines.append(paragraph)
+    pieces: list[list[str]] = [[]]
+    for line in lines:
+        if pieces[-1] and len("\n".join([*pieces[-1], line])) > limit:
+            pieces.append([])
+        pieces[-1].append(line)
+    return pieces
 
 
 def item_kind(item: ParsedItem) -> str:

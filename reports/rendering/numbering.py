@@ -5,6 +5,7 @@ moved item renumbers itself everywhere at once and nobody types a number by hand
 """
 
 from collections.abc import Iterable
+from functools import cache
 from typing import Protocol
 
 from reports.models import Item
@@ -26,9 +27,23 @@ class Numbered(Protocol):
 
 
 def chinese_number(n: int) -> str:
-    """1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 99 → 九十九 (report numbering never goes higher)."""
-    if not 1 <= n <= 99:
+    """1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 99 → 九十九, 100 → 一百, 105 → 一百零五, 110 → 一百一十,
+    999 → 九百九十九 (a report's numbering never goes higher)."""
+    if not 1 <= n <= 999:
         raise ValueError(f"cannot write {n} as a heading number")
+    hundreds, rest = divmod(n, 100)
+    if not hundreds:
+        return _below_hundred(rest)
+    text = _DIGITS[hundreds] + "百"
+    if not rest:
+        return text
+    if rest < 10:
+        return text + "零" + _DIGITS[rest]
+    tens, ones = divmod(rest, 10)
+    return text + _DIGITS[tens] + "十" + (_DIGITS[ones] if ones else "")  # 一百一十, not 一百十
+
+
+def _below_hundred(n: int) -> str:
     tens, ones = divmod(n, 10)
     if tens == 0:
         return _DIGITS[ones]
@@ -36,12 +51,14 @@ def chinese_number(n: int) -> str:
     return prefix + "十" + (_DIGITS[ones] if ones else "")
 
 
+@cache
+def _chinese_numbers() -> dict[str, int]:
+    return {chinese_number(n): n for n in range(1, 1000)}
+
+
 def parse_chinese_number(text: str) -> int | None:
     """The inverse of ``chinese_number``; None when ``text`` is not one."""
-    for n in range(1, 100):
-        if chinese_number(n) == text:
-            return n
-    return None
+    return _chinese_numbers().get(text)
 
 
 def heading_label(level: int, n: int) -> str:

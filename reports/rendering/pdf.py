@@ -18,7 +18,10 @@ from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
 
 import lxml.html
+from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.contrib.staticfiles.storage import staticfiles_storage
+from django.core.exceptions import SuspiciousFileOperation
 from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.utils.safestring import mark_safe
@@ -49,20 +52,34 @@ class StaticOnlyFetcher(URLFetcher):
         parts = urlsplit(url)
         if parts.scheme == "data":
             return super().fetch(url, headers)
-        prefix = urlsplit(static("")).path  # "/static/"
+        prefix = urlsplit(settings.STATIC_URL).path  # "/static/"
         if f"{parts.scheme}://{parts.netloc}/" != BASE_URL or not parts.path.startswith(prefix):
             raise RefusedURL(f"只允许加载本系统的静态文件：{url}")
         relative = unquote(parts.path[len(prefix) :])
-        # finders.find refuses paths that leave the static directories ("../").
-        path = finders.find(relative) if relative and ".." not in relative.split("/") else None
-        if not path:
+        body = _static_file(relative) if relative and ".." not in relative.split("/") else None
+        if body is None:
             raise RefusedURL(f"没有这个静态文件：{url}")
-        with open(path, "rb") as file:
-            body = file.read()
-        content_type = mimetypes.guess_type(path)[0] or "application/octet-stream"
+        content_type = mimetypes.guess_type(relative)[0] or "application/octet-stream"
         if content_type.startswith("text/"):
             content_type += "; charset=utf-8"  # the stylesheet names fonts in Chinese
         return URLFetcherResponse(url, body, {"Content-Type": content_type})
+
+
+def _static_file(relative: str) -> bytes | None:
+    """A static file's bytes: from the app's static folders (``finders``, the names as written), else from
+    the collected files (``collectstatic``), where production's ``{% static %}`` names point: hashed names
+    such as document/gbt9704.3f2a….css, and the fonts its collected copy names."""
+    if relative.startswith("/"):
+        return None
+    path = finders.find(relative)
+    if path:
+        with open(path, "rb") as file:
+            return file.read()
+    try:
+        with staticfiles_storage.open(relative) as file:
+            return bytes(file.read())
+    except (OSError, SuspiciousFileOperation):
+        return None
 
 
 @cache
@@ -71,7 +88,11 @@ def font_config() -> FontConfiguration:
 
 
 def _static_stylesheet(name: str) -> CSS:
-    url = urljoin(BASE_URL, static(name))
+    try:
+        path = static(name)
+    except ValueError:  # production before collectstatic (migrate runs the system checks, which render)
+        path = urlsplit(settings.STATIC_URL).path + name
+    url = urljoin(BASE_URL, path)
     return CSS(url=url, url_fetcher=StaticOnlyFetcher(), font_config=font_config())
 
 

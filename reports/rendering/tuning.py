@@ -5,7 +5,7 @@ change to another library, pydyf's zlib level, is made by ``apply()``, which ``R
 calls: every process that renders (web workers, management commands, the tests, the bench scripts) goes
 through ``django.setup()`` and so has it before its first render. The other tricks are applied where they
 are used, visibly:
-- ``@renders_pdf`` on ``render_pdf`` (rendering/pdf.py) and ``render_volume`` (volume.py): the frame room
+- ``@renders_pdf`` on ``render_pdf`` (rendering/pdf.py) and ``build_volume`` (volume.py): the frame room
   (only on the CPythons that need it) and the garbage collected after each render;
 - ``DocumentHTML`` (rendering/pdf.py) builds WeasyPrint's ``HTML`` with ``set_html_attributes``; the
   system check reports.E001 (reports/checks.py) runs ``html_contract_problems()`` to tell when the
@@ -120,7 +120,7 @@ def collect_garbage() -> None:
 
 
 def renders_pdf(function: Callable[_P, _R]) -> Callable[_P, _R]:
-    """Decorator for the functions that render PDFs (``render_pdf``, ``render_volume``): ``function``
+    """Decorator for the functions that render PDFs (``render_pdf``, ``build_volume``): ``function``
     runs with frame room, and the garbage is collected after it, whether it returned or raised."""
     roomy = with_frame_room(function)
 

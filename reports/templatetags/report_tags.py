@@ -7,6 +7,8 @@ from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
 from reports.common.people import name_of
+from reports.models import Membership
+from reports.permissions import roles_on
 
 register = template.Library()
 
@@ -15,6 +17,14 @@ register = template.Library()
 def person(user):
     """``{{ comment.author|person }}``: the full name, else the user name, else "系统" (no user)."""
     return name_of(user)
+
+
+@register.simple_tag(takes_context=True)
+def reviews(context, report):
+    """``{% reviews report as reviewer %}``: whether the user reviews ``report`` (its leader, the district
+    office), so that pages offer "与我上次审核的版本对比" only to those who review."""
+    roles = roles_on(context["request"].user, report)
+    return bool(roles & {Membership.Role.LEADER, Membership.Role.DISTRICT_OFFICE})
 
 
 @register.filter

@@ -64,6 +64,10 @@ def waiting_for(user):
                 "units": list(missing),
             }
         )
+        # An earlier year's report still not delivered stays in view until it is.
+        earlier = reports.filter(unit__parent=district, year__lt=year).exclude(status__in=DELIVERED)
+        if earlier_list := list(earlier.order_by("year", "unit__position")):
+            todo.append({"title": f"{district}：往年逾期未报送的报告", "reports": earlier_list})
     return todo
 
 

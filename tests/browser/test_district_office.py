@@ -13,6 +13,7 @@ from reports.models import Report, Unit
 from tests.browser.test_writing_a_report import log_in
 from tests.district_helpers import indicator, report_in, value
 from tests.editor_helpers import add_section
+from tests.jobs_helpers import run_queued_jobs
 
 YEAR = 2025
 
@@ -73,8 +74,14 @@ def test_the_district_office_follows_the_year_and_compares_the_units(
     expect(page.get_by_role("alert")).to_contain_text("城西街道")
     expect(page.locator('tr[data-unit="chengxi"]')).to_contain_text("区级已接收")
 
-    # Every delivered report in one ZIP, named by unit.
-    name, data = downloaded(page, "#download-zip")
+    # Every delivered report in one ZIP, named by unit: asked for, made by a background job while its
+    # status page follows it, then offered.
+    page.locator("#download-zip").click()
+    expect(page.locator("#file-message")).to_contain_text("正在排队等候生成ZIP（共2份报告）")
+    screenshot("zip-queued")
+    assert run_queued_jobs() == 1
+    expect(page.locator("#file-message")).to_contain_text("ZIP已生成（2份报告")
+    name, data = downloaded(page, "#file-download")
     assert name == "黔江区2025年度法治政府建设情况报告.zip"
     archive = zipfile.ZipFile(io.BytesIO(data))
     assert archive.namelist() == [
@@ -83,7 +90,15 @@ def test_the_district_office_follows_the_year_and_compares_the_units(
     ]
     assert archive.read(archive.namelist()[0]) == report.stored_pdfs.get().file.open("rb").read()
 
-    # The combined volume: cover, contents, a bookmark per unit, pages numbered on.
+    # The combined volume: cover, contents, a bookmark per unit, pages numbered on. Once made, asking
+    # again gives the stored file at once.
+    page.goto(f"/district/{YEAR}/")
+    page.locator("#download-volume").click()
+    expect(page.locator("#file-message")).to_contain_text("汇编")
+    assert run_queued_jobs() == 1
+    expect(page.locator("#file-download")).to_be_visible()
+    screenshot("volume-ready")
+    page.goto(f"/district/{YEAR}/")
     name, data = downloaded(page, "#download-volume")
     assert name == "黔江区2025年度法治政府建设情况报告汇编.pdf"
     volume = PdfReader(io.BytesIO(data))
@@ -113,3 +128,28 @@ def test_the_district_office_follows_the_year_and_compares_the_units(
     sheet = openpyxl.load_workbook(io.BytesIO(data)).active
     assert [c.value for c in sheet[1]][:4] == ["单位", "类型", "报告状态", "法治培训（人次）"]
     assert (sheet["A2"].value, sheet["D2"].value, sheet["D2"].number_format) == ("城西街道", 400, '0"余"')
+
+
+def test_the_year_set_up_saves_the_copied_outline_and_the_deadline_together(
+    page, district, district_officer, screenshot
+):
+    """Issue 15 #10: saving the deadline used to discard the outline edits typed on the same page."""
+    log_in(page, district_officer)
+    page.goto(f"/district/{YEAR}/setup/")
+    page.locator("#copy-outline").click()
+    page.fill("#id_outline-0-heading", "2025年推进法治政府建设的主要举措和成效（区定）")
+    page.click("button[name=add_row]")
+    expect(page.locator("#id_outline-0-heading")).to_have_value(
+        "2025年推进法治政府建设的主要举措和成效（区定）"
+    )
+    page.fill("#id_outline-7-heading", "新增的部分")
+    page.fill("#id_deadline", "2026-02-15")
+    page.click("#save-setup")
+    expect(page.locator(".alert-success").first).to_contain_text("截止日期已设为2026-02-15")
+    screenshot("year-setup-saved")
+    expect(page.locator("#id_outline-0-heading")).to_have_value(
+        "2025年推进法治政府建设的主要举措和成效（区定）"
+    )
+    headings = [page.locator(f"#id_outline-{n}-heading").input_value() for n in range(6)]
+    added = headings.index("新增的部分")
+    expect(page.locator(f"#id_outline-{added}-kind")).to_have_value("other")

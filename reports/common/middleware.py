@@ -1,0 +1,86 @@
+"""Two middlewares and a logging filter for running in production.
+
+- ``RequestLogMiddleware`` (first in the list) makes the request being answered known to
+  ``RequestLogFilter``, which puts its path and user on every log record (settings.LOGGING), and hands the
+  user to gunicorn's access log as ``fazhi.user`` in the WSGI environ (config/gunicorn.py).
+- ``PrivatePagesMiddleware``: a page for a logged-in user is nobody else's: ``Cache-Control: private,
+  no-store`` unless the view said otherwise (downloads already do, reports/common/downloads.py).
+
+Neither looks up a user the request has not looked up already: a log line must not query the database
+(it may be the database that failed). A user not looked up is "-" in the log; for the cache header a
+request with a session cookie counts as logged in.
+"""
+
+import logging
+from collections.abc import Callable
+from contextvars import ContextVar
+
+from django.conf import settings
+from django.http import HttpRequest
+from django.http.response import HttpResponseBase
+from django.utils.functional import SimpleLazyObject, empty
+
+_current_request: ContextVar[HttpRequest | None] = ContextVar("current_request", default=None)
+
+# The key in the WSGI environ that gunicorn's access log prints as %({fazhi.user}e)s.
+ACCESS_LOG_USER = "fazhi.user"
+
+
+def _loaded_user(request: HttpRequest) -> object | None:
+    """The request's user if something has looked it up already, else None."""
+    user = getattr(request, "user", None)
+    if isinstance(user, SimpleLazyObject) and getattr(user, "_wrapped", empty) is empty:
+        return None
+    return user
+
+
+def logged_in_username(request: HttpRequest) -> str:
+    """The username of the request's logged-in user, or "-" (anonymous, or not looked up)."""
+    user = _loaded_user(request)
+    if user is None or not getattr(user, "is_authenticated", False):
+        return "-"
+    return str(user.get_username())  # type: ignore[attr-defined]  # an authenticated user has one
+
+
+class RequestLogFilter(logging.Filter):
+    """Adds ``path`` and ``user`` to each record: of the request it was logged for, or "-"."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        request = getattr(record, "request", None)  # django.request puts the request on its records
+        if not isinstance(request, HttpRequest):
+            request = _current_request.get()
+        record.path = request.path if request is not None else "-"
+        record.user = logged_in_username(request) if request is not None else "-"
+        return True
+
+
+class RequestLogMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        token = _current_request.set(request)
+        try:
+            response = self.get_response(request)
+        finally:
+            _current_request.reset(token)
+        request.META[ACCESS_LOG_USER] = logged_in_username(request)
+        return response
+
+
+class PrivatePagesMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        response = self.get_response(request)
+        if not response.has_header("Cache-Control") and _logged_in(request):
+            response["Cache-Control"] = "private, no-store"
+        return response
+
+
+def _logged_in(request: HttpRequest) -> bool:
+    user = _loaded_user(request)
+    if user is None:
+        return settings.SESSION_COOKIE_NAME in request.COOKIES
+    return bool(getattr(user, "is_authenticated", False))
