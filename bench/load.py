@@ -5,13 +5,13 @@
     .venv/bin/python bench/load.py --no-baseline --phases a   # this code only, the 300-user mix only
 
 For each of two trees, this checkout and a git worktree of the baseline (``--baseline REF``; by default
-the commit this branch started from, ``git merge-base HEAD main``, or the last commit before issue 13 when
-that is HEAD itself), it creates a uniquely named PostgreSQL database (psycopg, on 127.0.0.1:5432 as
+main as it was before issue 13's work: the newest commit of main's first-parent line without this file),
+it creates a uniquely named PostgreSQL database (psycopg, on 127.0.0.1:5432 as
 postgres), builds it with that tree's own code (bench/_load_data.py: migrate, demo data, three districts
 of 80 units with a staff member and a leader each, every unit's 2024 report accepted with a stored PDF and
 its 2025 draft imported from the demo report, a quarter of the drafts submitted and returned; collectstatic;
-a logged-in session per user) and serves it with gunicorn (3 sync workers unless ``--workers`` /
-``--worker-class`` / ``--threads`` say otherwise) on a free 127.0.0.1 port with production settings (DEBUG
+a logged-in session per user) and serves it with gunicorn (the tree's config/gunicorn.py, with 3 sync workers unless
+``--workers`` / ``--worker-class`` / ``--threads`` say otherwise) on a free 127.0.0.1 port with production settings (DEBUG
 off, a SECRET_KEY, ALLOWED_HOSTS=127.0.0.1, SECURE_COOKIES=0). Then locust runs in this process
 (``Environment`` and its local runner, headless) against one tree at a time, the two in turns:
 
@@ -63,7 +63,7 @@ from locust.env import Environment
 ROOT = Path(__file__).resolve().parents[1]
 VENV_BIN = Path(sys.executable).parent
 DATA_SCRIPT = ROOT / "bench" / "_load_data.py"
-# The last commit before issue 13's work: the baseline when this branch is main itself (merged).
+# The commit issue 13's work started from: the baseline when main cannot be read.
 BEFORE_ISSUE_13 = "4d6ef35"
 ADMIN_DSN = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432/postgres")
 KINDS = [
@@ -130,6 +130,7 @@ class Tree:
             SECRET_KEY=self.secret_key,
             VAR_DIR=str(self.var),
             ALLOWED_HOSTS="127.0.0.1",
+            SITE_URL="http://127.0.0.1",  # the address in e-mail links: production settings require one
             SECURE_COOKIES="0",
             EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend",
             CONN_MAX_AGE="60",
@@ -144,14 +145,21 @@ def git(*args):
 
 
 def baseline_ref(requested):
+    """``requested``, else main as it was before this load test came to it: the newest commit of main's
+    first-parent line without bench/load.py (main itself while it has none; before issue 13's work)."""
     if requested:
         return git("rev-parse", "--short", requested)
-    head = git("rev-parse", "HEAD")
     try:
-        base = git("merge-base", "HEAD", "main")
+        line = git("rev-list", "--first-parent", "main").split()
     except subprocess.CalledProcessError:
-        base = head
-    return git("rev-parse", "--short", BEFORE_ISSUE_13 if base == head else base)
+        line = []
+    for commit in line:
+        has_it = subprocess.run(
+            ["git", "-C", str(ROOT), "cat-file", "-e", f"{commit}:bench/load.py"], capture_output=True
+        )
+        if has_it.returncode != 0:
+            return git("rev-parse", "--short", commit)
+    return git("rev-parse", "--short", BEFORE_ISSUE_13)
 
 
 def free_port():
@@ -195,9 +203,12 @@ def prepare(tree, args, districts):
 def start_server(tree, args):
     tree.port = free_port()
     log = open(tree.var / "gunicorn.log", "ab")  # closed with the process
+    # The tree's own gunicorn settings when it has them (production's: access log, timeouts), the
+    # workers of the command line on top
+    config = ["-c", "python:config.gunicorn"] if (tree.path / "config" / "gunicorn.py").exists() else []
     tree.server = subprocess.Popen(
         [
-            str(VENV_BIN / "gunicorn"), "config.wsgi:application", "--chdir", str(tree.path),
+            str(VENV_BIN / "gunicorn"), *config, "config.wsgi:application", "--chdir", str(tree.path),
             "--bind", f"127.0.0.1:{tree.port}", "--workers", str(args.workers),
             "--worker-class", args.worker_class, "--threads", str(args.threads),
             "--timeout", "60", "--graceful-timeout", "5", "--log-level", "warning",
