@@ -9,6 +9,7 @@ traceback. Every attempt is logged on ``fazhi.jobs``; the last one's failure as 
 """
 
 import datetime
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -81,6 +82,16 @@ def retry_later(mails: list[Mail], attempt: int) -> int:
     return delay
 
 
+# Line breaks of every kind (\r, \n, \v, \f, U+2028…): Django refuses a header holding one (BadHeaderError).
+LINE_BREAKS = re.compile(r"\s*[\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]+\s*")
+
+
+def subject_line(text: str) -> str:
+    """``text`` as an e-mail subject: one line, each line break a space (a return reason may have several)."""
+    return LINE_BREAKS.sub(" ", text).strip()
+
+
 def _message(mail: Mail) -> EmailMessage:
     subject, body, sender, recipients = mail
-    return EmailMessage(subject, body, sender, list(recipients))
+    # Jobs queued before subjects were made one line are sent too, rather than failing four times.
+    return EmailMessage(subject_line(subject), body, sender, list(recipients))

@@ -536,6 +536,20 @@ class ReviewComment(models.Model):
         return "report"
 
 
+def notice_scope(user: User, prefix: str = "") -> models.Q:
+    """The notices (``prefix`` leads to them from the rows queried) about reports ``user`` may still see:
+    someone moved to another unit no longer reads the old unit's return reasons and comments."""
+    return _scope(user, Action.VIEW, f"{prefix}report__unit_id", f"{prefix}report__unit__parent_id")
+
+
+class NoticeQuerySet(models.QuerySet["Notice"]):
+    def visible_to(self, user: RequestUser) -> Self:
+        """``user``'s own notices, scoped by their current memberships (``notice_scope``)."""
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        return self.filter(notice_scope(user), user=user)
+
+
 class Notice(models.Model):
     """An in-app notice (the same news also goes by e-mail)."""
 
@@ -548,6 +562,8 @@ class Notice(models.Model):
     message = models.CharField(_("内容"), max_length=300)
     created_at = models.DateTimeField(_("时间"), auto_now_add=True)
     read_at = models.DateTimeField(_("已读时间"), null=True, blank=True)
+
+    objects = NoticeQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("通知")

@@ -10,7 +10,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Q
 
-from .mail import send_mails
+from .mail import send_mails, subject_line
 from .models import Membership, Notice
 
 logger = logging.getLogger(__name__)
@@ -39,7 +39,7 @@ def notify(report, roles, message, exclude=None, also=()):
     link = settings.SITE_URL.rstrip("/") + report.get_absolute_url()
     mails = [
         [
-            f"【法治年报】{message[:60]}",
+            f"【法治年报】{subject_line(message)[:60]}",
             f"{message}\n\n查看报告：{link}\n",
             settings.DEFAULT_FROM_EMAIL,
             [u.email],

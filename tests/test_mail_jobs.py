@@ -115,3 +115,13 @@ def test_with_the_immediate_backend_mails_leave_at_once(db, flaky, settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     mail.send_mails.enqueue(MAILS[:1])
     assert [m.to for m in outbox.outbox] == [["leader@example.com"]]
+
+
+def test_a_queued_mail_whose_subject_has_a_line_break_is_sent_on_one_line(db, flaky):
+    """Jobs queued before subjects were made one line: sent, not failed four times with BadHeaderError."""
+    mail.send_mails.enqueue(
+        [["【法治年报】退回：\r\n请补充", "正文", "app@example.com", ["staff@example.com"]]]
+    )
+    run_queued_jobs()
+    assert [m.subject for m in outbox.outbox] == ["【法治年报】退回： 请补充"]
+    assert DBTaskResult.objects.get().status == "SUCCESSFUL"

@@ -221,3 +221,27 @@ def test_an_unchanged_part_diffs_as_the_matcher_would_say(text):
         for n, (_tag, i1, i2, _j1, _j2) in enumerate(matcher.get_opcodes())
     ]
     assert snapshots.character_diff(text, text) == expected
+
+
+def test_a_user_moved_to_another_unit_no_longer_sees_the_old_units_notices(
+    client, staff, submitted, leader, other_unit
+):
+    """Issue 14: notices follow the user's current memberships, not the unit they were in when notified."""
+    workflow.perform(leader, submitted, "return", "第三部分的数字与指标表不一致")
+    client.force_login(staff)
+    assert "第三部分的数字与指标表不一致" in client.get(reverse("reports:notices")).content.decode()
+    assert 'id="unread-notices">1<' in client.get("/").content.decode()
+
+    staff.memberships.update(unit=other_unit)  # moved to another 街道
+    page = client.get(reverse("reports:notices")).content.decode()
+    assert "第三部分的数字与指标表不一致" not in page and "没有通知。" in page
+    assert 'id="unread-notices"' not in client.get("/").content.decode()
+    assert Notice.objects.filter(user=staff).count() == 1  # kept, for when they move back
+
+
+def test_the_district_office_keeps_seeing_notices_about_its_districts_units(
+    client, district_officer, submitted, leader, staff
+):
+    workflow.perform(leader, submitted, "approve")
+    notices = Notice.objects.visible_to(district_officer)
+    assert notices.count() == Notice.objects.filter(user=district_officer).count() >= 1

@@ -242,3 +242,25 @@ def test_a_save_racing_a_submission_lands_before_it_or_is_refused(unit, staff, l
         assert report.preamble == "抢先保存的导语" and "抢先保存的导语" in submitted_text
     else:  # the submission came first: the save changed nothing
         assert report.preamble == "" and "抢先保存的导语" not in submitted_text
+
+
+def test_a_return_reason_with_line_breaks_is_mailed_with_a_one_line_subject(
+    written, staff, leader, mailoutbox, django_capture_on_commit_callbacks
+):
+    """Issue 14: a line break in the subject raised BadHeaderError in the mail job, and the mail was lost."""
+    staff.email = "staff@example.com"
+    staff.save()
+    workflow.perform(staff, written, "submit")
+    reason = "请修改：\n1. 第二部分缺少数据；\r\n2. 落款日期有误。\u2028另：附件请补充。"
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow.perform(leader, written, "return", reason)
+    run_queued_jobs()
+    assert [m.to for m in mailoutbox] == [["staff@example.com"]]
+    subject = mailoutbox[0].subject
+    assert mailoutbox[0].message()["Subject"]  # the header BadHeaderError came from, built
+    assert "\n" not in subject and "\r" not in subject and "\u2028" not in subject
+    assert (
+        subject.startswith("【法治年报】")
+        and "请修改： 1. 第二部分缺少数据； 2. 落款日期有误。 另" in subject
+    )
+    assert reason in mailoutbox[0].body  # the body keeps the reason as written

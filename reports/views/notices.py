@@ -6,12 +6,13 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from reports import actions
+from reports.models import Notice, notice_scope
 from reports.permissions import office_memberships
 
 
 @login_required
 def notice_list(request):
-    notices = list(request.user.notices.select_related("report__unit")[:100])
+    notices = list(Notice.objects.visible_to(request.user).select_related("report__unit")[:100])
     return render(request, "reports/notices.html", {"notices": notices})
 
 
@@ -34,7 +35,9 @@ def unread_notices(request):
         get_user_model()
         .objects.filter(pk=user.pk)
         .annotate(
-            unread=Count("notices", filter=Q(notices__read_at__isnull=True)),
+            unread=Count(
+                "notices", filter=Q(notices__read_at__isnull=True) & notice_scope(user, "notices__")
+            ),
             in_office=Exists(office_memberships(user)),
         )
         .values_list("unread", "in_office")
