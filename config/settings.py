@@ -8,6 +8,7 @@ variable that is set but cannot be read (DEBUG=ture, CONN_MAX_AGE=abc) stops the
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 from .env import StrictEnv
@@ -64,8 +65,42 @@ if SECURE_COOKIES and _site.scheme == "http":
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = SECURE_COOKIES
 if env.bool("SECURE_PROXY_SSL_HEADER", default=False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=False)
-SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0)
+# Served over HTTPS (Secure cookies on): plain HTTP is redirected and browsers are told to use nothing else
+# for a year (HSTS). /healthz stays reachable over HTTP for a monitor on the machine itself.
+SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=SECURE_COOKIES)
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31_536_000 if SECURE_COOKIES else 0)
+# Binds only names under the app's own (fazhi.example.gov.cn's subdomains), not its siblings.
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
+# Not SECURE_HSTS_PRELOAD: the browsers' preload list is for public names registered with it, which an
+# intranet host is not, and once listed a name cannot go back to HTTP for months; so its warning is off.
+SILENCED_SYSTEM_CHECKS = ["security.W021"]
+
+# Content-Security-Policy (django-csp): scripts, styles, images, fonts and requests from the app itself
+# only; no inline script and no inline style (static/js, static/css). The one exception is the <style> of
+# the 400 and 500 pages, which are shown without static files and allowed by its hash
+# (tests/test_security_headers.py keeps the hash and the templates together). img-src data: is Bootstrap's
+# form controls (its stylesheet draws the arrows and ticks as data: SVG).
+ERROR_PAGE_STYLE_HASH = "'sha256-K7qOXt7BuM8A+bXjIkf9smbu+KsEaZZjxuTCzF1xfbA='"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, ERROR_PAGE_STYLE_HASH],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# Browser features no page of the app uses, refused to every page and anything it might embed.
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), "
+    "payment=(), usb=()"
+)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -74,6 +109,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "csp",
     "crispy_forms",
     "crispy_bootstrap5",
     "django_tasks",
@@ -85,6 +121,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "reports.common.middleware.RequestLogMiddleware",  # first: log records carry the path and the user
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",  # Content-Security-Policy on every response
+    "reports.common.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",  # serves /static/ in production, before any session work
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -96,6 +134,9 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "config.urls"
+# The error pages are templates/400.html … 500.html; a failed CSRF check gets a page of its own that says
+# what to do and nothing technical (the reason goes to the log).
+CSRF_FAILURE_VIEW = "reports.views.errors.csrf_failure"
 
 TEMPLATES = [
     {

@@ -13,7 +13,8 @@ ROOT = Path(__file__).resolve().parents[1]
 # Every variable config/settings.py reads: none leaks in from the environment of the test run.
 READ = {
     "DEBUG", "SECRET_KEY", "SITE_URL", "DATABASE_URL", "CONN_MAX_AGE", "ALLOWED_HOSTS", "CSRF_TRUSTED_ORIGINS",
-    "SECURE_COOKIES", "SECURE_PROXY_SSL_HEADER", "SECURE_SSL_REDIRECT", "SECURE_HSTS_SECONDS", "VAR_DIR",
+    "SECURE_COOKIES", "SECURE_PROXY_SSL_HEADER", "SECURE_SSL_REDIRECT", "SECURE_HSTS_SECONDS",
+    "SECURE_HSTS_INCLUDE_SUBDOMAINS", "VAR_DIR",
     "STATIC_ROOT", "EMAIL_URL", "DEFAULT_FROM_EMAIL", "LOG_LEVEL", "AWS_STORAGE_BUCKET_NAME",
     "AWS_S3_ENDPOINT_URL", "AWS_S3_REGION_NAME",
 }  # fmt: skip
@@ -147,26 +148,32 @@ def test_an_intranet_over_http_turns_secure_cookies_off():
     }
 
 
-def test_https_behind_a_proxy_is_asked_for_and_off_by_default():
-    names = ("SECURE_PROXY_SSL_HEADER", "SECURE_SSL_REDIRECT", "SECURE_HSTS_SECONDS")
-    result = load_settings(*names, **PRODUCTION)
+def test_https_means_a_redirect_and_hsts_and_plain_http_neither():
+    names = (
+        "SECURE_PROXY_SSL_HEADER",
+        "SECURE_SSL_REDIRECT",
+        "SECURE_HSTS_SECONDS",
+        "SECURE_REDIRECT_EXEMPT",
+    )
+    result = load_settings(*names, **PRODUCTION)  # an https:// SITE_URL, Secure cookies
     assert result.values == {
         "SECURE_PROXY_SSL_HEADER": None,
-        "SECURE_SSL_REDIRECT": False,
-        "SECURE_HSTS_SECONDS": 0,
+        "SECURE_SSL_REDIRECT": True,
+        "SECURE_HSTS_SECONDS": 31536000,
+        "SECURE_REDIRECT_EXEMPT": ["^healthz$"],  # a monitor on the machine asks over HTTP
     }
+    intranet = PRODUCTION | {"SITE_URL": "http://10.20.1.5:8000", "SECURE_COOKIES": "0"}
+    result = load_settings(*names, **intranet)
+    assert result.values["SECURE_SSL_REDIRECT"] is False and result.values["SECURE_HSTS_SECONDS"] == 0
     result = load_settings(
         *names,
         **PRODUCTION,
         SECURE_PROXY_SSL_HEADER="1",
-        SECURE_SSL_REDIRECT="1",
-        SECURE_HSTS_SECONDS="31536000",
+        SECURE_SSL_REDIRECT="0",  # nginx redirects port 80 itself
+        SECURE_HSTS_SECONDS="600",
     )
-    assert result.values == {
-        "SECURE_PROXY_SSL_HEADER": ["HTTP_X_FORWARDED_PROTO", "https"],
-        "SECURE_SSL_REDIRECT": True,
-        "SECURE_HSTS_SECONDS": 31536000,
-    }
+    assert result.values["SECURE_PROXY_SSL_HEADER"] == ["HTTP_X_FORWARDED_PROTO", "https"]
+    assert result.values["SECURE_SSL_REDIRECT"] is False and result.values["SECURE_HSTS_SECONDS"] == 600
 
 
 def test_a_secret_key_is_taken_as_written_even_with_a_dollar_sign():

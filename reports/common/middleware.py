@@ -1,12 +1,14 @@
-"""Two middlewares and a logging filter for running in production.
+"""Three middlewares and a logging filter for running in production.
 
 - ``RequestLogMiddleware`` (first in the list) makes the request being answered known to
   ``RequestLogFilter``, which puts its path and user on every log record (settings.LOGGING), and hands the
   user to gunicorn's access log as ``fazhi.user`` in the WSGI environ (config/gunicorn.py).
+- ``PermissionsPolicyMiddleware``: the ``Permissions-Policy`` header of ``settings.PERMISSIONS_POLICY`` on
+  every response (Django has no setting for it).
 - ``PrivatePagesMiddleware``: a page for a logged-in user is nobody else's: ``Cache-Control: private,
   no-store`` unless the view said otherwise (downloads already do, reports/common/downloads.py).
 
-Neither looks up a user the request has not looked up already: a log line must not query the database
+None looks up a user the request has not looked up already: a log line must not query the database
 (it may be the database that failed). A user not looked up is "-" in the log; for the cache header a
 request with a session cookie counts as logged in.
 """
@@ -65,6 +67,16 @@ class RequestLogMiddleware:
         finally:
             _current_request.reset(token)
         request.META[ACCESS_LOG_USER] = logged_in_username(request)
+        return response
+
+
+class PermissionsPolicyMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        response = self.get_response(request)
+        response.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
         return response
 
 

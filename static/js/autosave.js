@@ -26,11 +26,6 @@
     if (!stopped) show("dirty", "有未保存的修改");
   });
 
-  form.addEventListener("click", (event) => {
-    const button = event.target.closest("button[data-confirm]");
-    if (button && !window.confirm(button.dataset.confirm)) event.preventDefault();
-  });
-
   form.addEventListener("submit", () => {
     submitting = true;
     show("saving", "正在保存…");
