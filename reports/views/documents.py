@@ -15,7 +15,8 @@ from reports.frozen_pdf import current_stored_pdf
 from reports.permissions import get_report_or_refuse
 from reports.rendering.docx import render_docx
 from reports.rendering.filenames import document_filename
-from reports.rendering.pdf import render_html, render_pdf
+from reports.rendering.draft_pdf import draft_pdf
+from reports.rendering.pdf import render_html
 
 
 @login_required
@@ -37,13 +38,14 @@ def preview(request, pk):
 @login_required
 @reports_download_start
 def pdf(request, pk):
-    """An approved report's PDF is the file stored at approval; anything else renders now, watermarked."""
+    """An approved report's PDF is the file stored at approval; a draft's renders once per version,
+    watermarked (rendering/draft_pdf.py)."""
     report = get_report_or_refuse(request.user, pk)
     stored = current_stored_pdf(report)
     if stored is not None:
         return _stored_response(report, stored)
     return attachment(
-        render_pdf(report),
+        draft_pdf(report),
         document_filename(report),
         ascii_fallback=f"report-{report.unit.code}-{report.year}.pdf",
         content_type=PDF,
