@@ -14,8 +14,8 @@ from reports.consistency import consistency_warnings
 from reports.frozen_pdf import current_stored_pdf
 from reports.permissions import get_report_or_refuse
 from reports.rendering.docx import render_docx
-from reports.rendering.filenames import document_filename
 from reports.rendering.draft_pdf import draft_pdf
+from reports.rendering.filenames import document_filename
 from reports.rendering.pdf import render_html
 
 
