@@ -224,6 +224,16 @@ if _bucket := env.str("AWS_STORAGE_BUCKET_NAME", default=""):
 # The editor posts the whole report as one form, five fields an item: Django's default of 1,000 fields would
 # refuse a report of 200 items with a bare 400 (tests/test_editor_view.py saves one of 400).
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# Uploads are bounded while the request is read, not after: a file past 10 MB is given up as it arrives
+# (reports/common/uploads.py), so no more than that and one chunk of it is ever held; the form's other
+# fields are kept. The rest of a request (every field but files) may hold 5 MB: the editor posts a whole
+# report percent-encoded (9 bytes a Chinese character), and the import's 200,000 characters are 1.8 MB so.
+FILE_UPLOAD_HANDLERS = [
+    "reports.common.uploads.BoundedUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # Background jobs (the 汇编, the year's ZIP, e-mail): django-tasks with its database backend, in every
 # environment. A job is a row in this same database; `manage.py db_worker` (started by `make run`, a

@@ -4,7 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from .common.text import CleanTextMixin, clean_text
-from .importing import ImportRefused, read_report_file
+from .importing import TOO_LARGE, ImportRefused, read_report_file
 from .models import Item, Report, Section
 
 ORGANS_MAX = 6
@@ -164,9 +164,16 @@ class ImportForm(CleanTextMixin, UnitAndYearForm):
         widget=forms.Textarea(attrs={"rows": 8, "placeholder": "从 Word、WPS 或网页复制全文，粘贴在这里"}),
     )
 
+    def __init__(self, *args, too_large_uploads=frozenset(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.too_large_uploads = too_large_uploads  # refused while the request was read (common/uploads.py)
+
     def clean(self):
         cleaned = super().clean()
         upload, text = cleaned.get("file"), cleaned.get("text", "")
+        if "file" in self.too_large_uploads:
+            self.add_error("file", TOO_LARGE)
+            return cleaned
         if upload and text:
             raise ValidationError("请只选择一种方式：上传文件，或粘贴文字。")
         if upload:

@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from indicators.models import Indicator
+from reports.common.uploads import too_large_uploads
 from reports.forms import ConfirmImportForm, ImportForm
 from reports.importing import ReportExists
 from reports.importing.preview import item_kind, iter_items, preview_import, set_item_kind
@@ -38,7 +39,13 @@ def start(request):
     units = units_user_can_write_for(request.user)
     if not units:
         raise PermissionDenied("只有单位的填报员和审核领导可以导入报告。")
-    form = ImportForm(request.POST or None, request.FILES or None, units=units, years=import_years())
+    form = ImportForm(
+        request.POST or None,
+        request.FILES or None,
+        units=units,
+        years=import_years(),
+        too_large_uploads=too_large_uploads(request),
+    )
     if request.method != "POST":
         form.initial["year"] = timezone.localdate().year - 1  # written early in the year after
     if request.method == "POST" and form.is_valid():
