@@ -55,7 +55,7 @@ from reports.importing.docx import ImportRefused  # noqa: E402
 from reports.importing.files import read_report_file  # noqa: E402
 from reports.models import Item, Report  # noqa: E402
 from reports.rendering import draft_pdf  # noqa: E402
-from tests.docx_helpers import seed_docx  # noqa: E402
+from tests.docx_helpers import seed_docx_padded  # noqa: E402
 from tests.upload_helpers import GeneratedBody, post_generated  # noqa: E402
 
 MB = 1024 * 1024
@@ -94,23 +94,13 @@ def word_like_docx(xml_size):
         "执法监督",
         "合法性审查",
     ]
-    source = zipfile.ZipFile(io.BytesIO(seed_docx()))
-    document = source.read("word/document.xml").decode()
-    parts, length = [], len(document)
-    while length < xml_size:
+
+    def paragraph(n):
         text = "，".join(rng.choices(phrases, k=6)) + f"第{rng.randrange(10_000)}件。"
         run = f'<w:r><w:rPr><w:rFonts w:hint="eastAsia"/><w:sz w:val="32"/></w:rPr><w:t>{text}</w:t></w:r>'
-        paragraph = f'<w:p w:rsidR="00{rng.randrange(16**6):06X}"><w:pPr><w:ind w:firstLine="640"/></w:pPr>{run}</w:p>'
-        parts.append(paragraph)
-        length += len(paragraph.encode())
-    document = document.replace("<w:sectPr", "".join(parts) + "<w:sectPr", 1)
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as target:
-        for member in source.infolist():
-            target.writestr(
-                member.filename, document if member.filename == "word/document.xml" else source.read(member)
-            )
-    return buffer.getvalue()
+        return f'<w:p w:rsidR="00{rng.randrange(16**6):06X}"><w:pPr><w:ind w:firstLine="640"/></w:pPr>{run}</w:p>'
+
+    return seed_docx_padded(xml_size, paragraph)
 
 
 def refuse(data):

@@ -2,6 +2,7 @@
 
 import io
 import re
+import zipfile
 from pathlib import Path
 
 import docx
@@ -58,3 +59,21 @@ def seed_report(unit, year=2024, **fields):
         for s in suggestions
     )
     return report
+
+
+def seed_docx_padded(size, paragraph):
+    """The seed .docx with paragraphs ``paragraph(n)`` (each a <w:p> element) added to its document.xml until
+    that is ``size`` bytes: a large document.xml, compressed as its text allows."""
+    source = zipfile.ZipFile(io.BytesIO(seed_docx()))
+    document = source.read("word/document.xml").decode()
+    paragraphs, length = [], len(document)
+    while length < size:
+        paragraphs.append(paragraph(len(paragraphs)))
+        length += len(paragraphs[-1].encode())
+    document = document.replace("<w:sectPr", "".join(paragraphs) + "<w:sectPr", 1)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as target:
+        for member in source.infolist():
+            data = document.encode() if member.filename == "word/document.xml" else source.read(member)
+            target.writestr(member.filename, data)
+    return buffer.getvalue()

@@ -18,7 +18,7 @@ from reports.importing import docx as docx_import
 from reports.importing.docx import MAX_RATIO, MAX_XML_BYTES, TOO_LARGE, TOO_MUCH_TEXT
 from reports.importing.files import read_report_file
 from reports.models import Report
-from tests.docx_helpers import seed_docx
+from tests.docx_helpers import seed_docx_padded
 from tests.test_docx_import import refusal
 from tests.upload_helpers import GeneratedBody, post_generated
 
@@ -100,26 +100,16 @@ def test_a_file_at_the_limit_is_read(client, staff, unit):
 
 
 def docx_with_xml(size):
-    """The seed .docx with its document.xml padded to ``size`` bytes of varied paragraphs (compressing
-    about tenfold, as Word's XML does: no zip-bomb ratio)."""
+    """The seed .docx with its document.xml grown to ``size`` bytes of varied paragraphs (compressing
+    about threefold: no zip-bomb ratio)."""
     rng = random.Random(14)
     characters = [chr(c) for c in range(0x4E00, 0x4E00 + 400)]
-    source = zipfile.ZipFile(io.BytesIO(seed_docx()))
-    document = source.read("word/document.xml").decode()
-    paragraphs = []
-    length = len(document)
-    while length < size:
+
+    def paragraph(n):
         text = "".join(rng.choices(characters, k=40))
-        paragraph = f'<w:p><w:r><w:rPr><w:rFonts w:hint="eastAsia"/></w:rPr><w:t>{text}</w:t></w:r></w:p>'
-        paragraphs.append(paragraph)
-        length += len(paragraph.encode())
-    document = document.replace("<w:sectPr", "".join(paragraphs) + "<w:sectPr", 1)
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as target:
-        for member in source.infolist():
-            data = document.encode() if member.filename == "word/document.xml" else source.read(member)
-            target.writestr(member.filename, data)
-    return buffer.getvalue()
+        return f'<w:p><w:r><w:rPr><w:rFonts w:hint="eastAsia"/></w:rPr><w:t>{text}</w:t></w:r></w:p>'
+
+    return seed_docx_padded(size, paragraph)
 
 
 def test_a_docx_with_too_much_xml_is_refused_before_parsing(monkeypatch):
