@@ -9,6 +9,7 @@ from django.test import Client, override_settings
 from django.urls import path, reverse
 
 from config.urls import urlpatterns as site_urls
+from tests.test_security_headers import assert_page_is_clean
 
 SECRET_DETAIL = "SELECT password FROM auth_user -- internal detail"
 
@@ -69,6 +70,7 @@ def test_each_error_page_says_what_happened_and_what_to_do_in_chinese(
     assert response.status_code == status
     page = page_of(response)
     assert says in page and what_to_do in page and "返回首页" in page
+    assert_page_is_clean(response, url)  # the Content-Security-Policy, and nothing inline it would refuse
 
 
 @override_settings(DEBUG=False)
