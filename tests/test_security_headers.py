@@ -290,3 +290,15 @@ def test_check_deploy_over_plain_http_names_only_what_http_cannot_have(tmp_path)
     assert result.returncode == 0, result.stderr
     warnings = set(re.findall(r"\(security\.(W\d+)\)", result.stdout + result.stderr))
     assert warnings == {"W004", "W008", "W012", "W016"}, result.stdout + result.stderr
+
+
+def test_a_files_progress_bar_is_drawn_by_a_class_without_script(client, district_officer, district):
+    """The bar's width was a style attribute; now a class in steps of 5 % (static/css/app.css), which
+    static/js/file-status.js then refines."""
+    file = GeneratedFile.objects.create(
+        kind=GeneratedFile.Kind.ZIP, district=district, year=2025, fingerprint="1" * 64, total=6, done=3
+    )
+    client.force_login(district_officer)
+    page = client.get(file.get_absolute_url()).content.decode()
+    assert "progress-step-10" in page and 'style="' not in page
+    assert ".progress-step-10 { width: 50%; }" in (ROOT / "static/css/app.css").read_text()
