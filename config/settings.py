@@ -91,6 +91,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "reports.common.middleware.PrivatePagesMiddleware",  # logged-in pages: Cache-Control: private, no-store
+    "reports.audit_events.AuditMiddleware",  # refusals and downloads into the audit trail
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]

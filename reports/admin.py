@@ -2,6 +2,7 @@ from django.contrib import admin
 
 from indicators.models import IndicatorValue
 
+from . import audit_events
 from .models import (
     GeneratedFile,
     Item,
@@ -16,6 +17,9 @@ from .models import (
     Snapshot,
     Unit,
 )
+
+# The admin's bulk deletion, audited per object (Django's own writes its log rows without a signal).
+admin.site.add_action(audit_events.delete_selected, "delete_selected")
 
 
 class MembershipInline(admin.TabularInline):

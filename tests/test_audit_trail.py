@@ -21,9 +21,14 @@ def record_three(staff):
     return first, second, third
 
 
+def latest_hash():
+    return AuditEntry.objects.order_by("-pk").values_list("hash", flat=True).first() or ""
+
+
 def test_each_row_carries_the_hash_of_the_row_before_it(staff):
+    before = latest_hash()  # the staff fixture's membership is a row already
     first, second, third = record_three(staff)
-    assert first.previous_hash == ""
+    assert first.previous_hash == before
     assert second.previous_hash == first.hash
     assert third.previous_hash == second.hash
     assert len({first.hash, second.hash, third.hash}) == 3
@@ -37,8 +42,13 @@ def test_a_row_names_who_from_where_what_and_the_result(staff):
     assert (failed.user, failed.username, failed.result) == (None, "nobody", AuditEntry.Result.FAILURE)
 
 
+def test_the_first_row_chains_to_nothing(db):
+    assert audit.record(AuditEntry.Action.LOGIN_FAILED, username="x").previous_hash == ""
+
+
 def test_the_app_can_neither_change_nor_delete_a_row(staff):
     first, _, _ = record_three(staff)
+    count = AuditEntry.objects.count()
     first.detail = "changed"
     with pytest.raises(PermissionError):
         first.save()
@@ -48,13 +58,13 @@ def test_the_app_can_neither_change_nor_delete_a_row(staff):
         AuditEntry.objects.filter(pk=first.pk).update(detail="changed")
     with pytest.raises(PermissionError):
         AuditEntry.objects.all().delete()
-    assert AuditEntry.objects.count() == 3
+    assert AuditEntry.objects.count() == count
 
 
 def test_verify_audit_passes_an_intact_chain(staff, capsys):
     record_three(staff)
     call_command("verify_audit")
-    assert "共3条" in capsys.readouterr().out
+    assert f"共{AuditEntry.objects.count()}条" in capsys.readouterr().out
 
 
 def test_verify_audit_finds_a_row_edited_in_the_database(staff):
