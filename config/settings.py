@@ -65,6 +65,8 @@ SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = SECURE_COOKIES
 if env.bool("SECURE_PROXY_SSL_HEADER", default=False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=False)
+# The proxies whose X-Forwarded-For the audit trail believes for the client's address (reports/audit.py).
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", cast=str.strip, default=["127.0.0.1", "::1"])
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0)
 
 INSTALLED_APPS = [

@@ -6,9 +6,11 @@ it happened). On PostgreSQL an advisory lock held to the end of that transaction
 not a tree, when two requests record at once; SQLite's write lock (transaction mode IMMEDIATE) already does.
 """
 
+import ipaddress
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import connection, models, transaction
 from django.http import HttpRequest
 
@@ -34,10 +36,26 @@ class Target:
 
 
 def source_address(request: HttpRequest | None) -> str | None:
-    """The client's address as the server saw it (behind a proxy, configure it to pass the real one)."""
+    """The client's address. Behind a proxy listed in ``settings.TRUSTED_PROXIES`` (nginx on the same
+    machine: 127.0.0.1), the address that proxy put last in ``X-Forwarded-For``, and so on through
+    every trusted proxy; anything a client wrote further left in that header is not believed."""
     if request is None:
         return None
-    return request.META.get("REMOTE_ADDR") or None
+    address = _ip(request.META.get("REMOTE_ADDR", ""))
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+    while address in settings.TRUSTED_PROXIES and forwarded:
+        claimed = _ip(forwarded.pop())
+        if claimed is None:
+            break
+        address = claimed
+    return address
+
+
+def _ip(text: str) -> str | None:
+    try:
+        return str(ipaddress.ip_address(text.strip()))
+    except ValueError:
+        return None
 
 
 def record(

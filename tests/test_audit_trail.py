@@ -103,3 +103,19 @@ def test_rows_recorded_at_once_from_many_connections_form_one_line():
         thread.join()
     assert AuditEntry.objects.count() == 40
     assert list(audit.broken_links()) == []
+
+
+def address_of(**meta):
+    return audit.source_address(RequestFactory().get("/", **meta))
+
+
+def test_the_address_is_the_clients_as_the_trusted_proxy_forwarded_it(settings):
+    settings.TRUSTED_PROXIES = ["127.0.0.1"]
+    assert address_of(REMOTE_ADDR="10.1.2.3") == "10.1.2.3"
+    assert address_of(REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="10.20.3.17") == "10.20.3.17"
+    # what a client wrote itself stays left of what the proxy appended, and is not believed
+    assert address_of(REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="6.6.6.6, 10.20.3.17") == "10.20.3.17"
+    # a client that is not the proxy cannot claim another address
+    assert address_of(REMOTE_ADDR="10.1.2.3", HTTP_X_FORWARDED_FOR="6.6.6.6") == "10.1.2.3"
+    # garbage in the header leaves the proxy's own address
+    assert address_of(REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="not-an-address") == "127.0.0.1"
