@@ -5,20 +5,8 @@ import pytest
 from django.urls import reverse
 
 from reports import actions, workflow
-from reports.models import AuditEntry, Membership, Report, Unit
-from tests.conftest import make_user
-from tests.editor_helpers import add_section, editor_data
-
-
-@pytest.fixture
-def second_leader(unit):
-    return make_user("leader2", unit, Membership.Role.LEADER, first_name="孙审核")
-
-
-@pytest.fixture
-def written(report):
-    add_section(report, items=2)
-    return report
+from reports.models import AuditEntry, Report, Unit
+from tests.editor_helpers import editor_data
 
 
 def test_a_leader_who_edited_the_version_cannot_approve_it(client, written, staff, leader):
