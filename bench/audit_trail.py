@@ -2,8 +2,8 @@
 
     .venv/bin/python bench/audit_trail.py [ROWS]
 
-In a throw-away SQLite file (or the database of ``DATABASE_URL``, which must be an empty, migrated
-throw-away one: rows cannot be removed afterwards), records ROWS rows (default 20000) one by one through
+In a throw-away SQLite file (or, with ``BENCH_DATABASE_URL=postgres://…``, that database, which must be
+an empty throw-away one: rows cannot be removed afterwards), records ROWS rows (default 20000) one by one through
 ``audit.record()`` as a request would (each its own transaction, with the chain's lock), then walks the
 chain with ``broken_links()`` as ``verify_audit`` does. Figures: milliseconds per row recorded, seconds
 for the walk and rows per second.
@@ -19,6 +19,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 WORK = Path(tempfile.mkdtemp(prefix="bench-audit-"))
 os.environ["VAR_DIR"] = str(WORK)
+os.environ.pop("DATABASE_URL", None)  # never the database the tests or the app use
+if os.environ.get("BENCH_DATABASE_URL"):
+    os.environ["DATABASE_URL"] = os.environ["BENCH_DATABASE_URL"]
 os.environ["DJANGO_SETTINGS_MODULE"] = "config.test_settings"
 
 import django  # noqa: E402
