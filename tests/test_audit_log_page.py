@@ -20,7 +20,7 @@ Result = AuditEntry.Result
 
 @pytest.fixture
 def auditor(db):
-    user = make_user("auditor", first_name="周审计")
+    user = make_user("auditor", first_name="周审计", is_staff=True)
     user.user_permissions.add(Permission.objects.get(codename="view_auditentry"))
     return user
 

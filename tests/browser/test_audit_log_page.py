@@ -12,7 +12,7 @@ from tests.conftest import make_user
 
 @pytest.fixture
 def auditor(db):
-    user = make_user("auditor", first_name="周审计")
+    user = make_user("auditor", first_name="周审计", is_staff=True)
     user.user_permissions.add(Permission.objects.get(codename="view_auditentry"))
     return user
 
