@@ -5,9 +5,11 @@ action → 403; anonymous → redirect to the login page.
 """
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.urls import reverse
 
 from reports.models import Report, ReviewComment
+from tests.conftest import make_user
 from tests.editor_helpers import add_section, editor_data
 
 ACTORS = ["staff", "leader", "district_officer", "outsider", "anonymous"]
@@ -208,10 +210,6 @@ AUDIT_VIEWS = [
 def test_only_the_audit_administrator_reaches_the_audit_pages(
     client, setup, name, method, url, expected, actor
 ):
-    from django.contrib.auth.models import Permission
-
-    from tests.conftest import make_user
-
     auditor = make_user("auditor")
     auditor.user_permissions.add(Permission.objects.get(codename="view_auditentry"))
     users = setup["users"] | {"auditor": auditor}
