@@ -75,6 +75,8 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", defa
 # Not SECURE_HSTS_PRELOAD: the browsers' preload list is for public names registered with it, which an
 # intranet host is not, and once listed a name cannot go back to HTTP for months; so its warning is off.
 SILENCED_SYSTEM_CHECKS = ["security.W021"]
+# The proxies whose X-Forwarded-For the audit trail believes for the client's address (reports/audit.py).
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", cast=str.strip, default=["127.0.0.1", "::1"])
 
 # Content-Security-Policy (django-csp): scripts, styles, images, fonts and requests from the app itself
 # only; no inline script and no inline style (static/js, static/css). The one exception is the <style> of
@@ -129,6 +131,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "reports.common.middleware.PrivatePagesMiddleware",  # logged-in pages: Cache-Control: private, no-store
+    "reports.audit_events.AuditMiddleware",  # refusals and downloads into the audit trail
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]

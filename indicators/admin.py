@@ -1,5 +1,9 @@
 from django.contrib import admin
 
+from reports.actions import bump_version
+from reports.common.locked_admin import ContentAdmin
+from reports.models import Report
+
 from .models import Indicator, IndicatorRule, IndicatorValue
 
 
@@ -12,7 +16,11 @@ class IndicatorAdmin(admin.ModelAdmin):
 
 
 @admin.register(IndicatorValue)
-class IndicatorValueAdmin(admin.ModelAdmin):
+class IndicatorValueAdmin(ContentAdmin):
+    """A report's figures: changed here only while the report is editable, as in the sheet."""
+
+    bump_version = staticmethod(bump_version)
+    editable_statuses = Report.EDITABLE_STATUSES
     list_display = ["indicator", "report", "display", "qualifier", "not_applicable", "note"]
     list_filter = ["report__year", "indicator__category", "qualifier", "not_applicable", "report__unit"]
     search_fields = ["indicator__name", "report__unit__name", "note"]

@@ -39,12 +39,23 @@ def matrix_table(matrix):
 
 
 def to_csv(header, rows):
+    return b"".join(csv_chunks(header, rows))
+
+
+def csv_chunks(header, rows, rows_per_chunk=500):
+    """The CSV of ``header`` and ``rows`` (any iterable: read as it is written, for a streamed download),
+    in chunks of UTF-8 bytes, the first starting with the BOM; every cell neutralised."""
     out = io.StringIO()
     out.write("\ufeff")
     writer = csv.writer(out)
-    for row in [header, *rows]:
+    writer.writerow([neutralise(_text(cell)) for cell in header])
+    for number, row in enumerate(rows, start=1):
         writer.writerow([neutralise(_text(cell)) for cell in row])
-    return out.getvalue().encode("utf-8")
+        if number % rows_per_chunk == 0:
+            yield out.getvalue().encode("utf-8")
+            out.seek(0)
+            out.truncate()
+    yield out.getvalue().encode("utf-8")
 
 
 def _text(cell):

@@ -1,8 +1,14 @@
 from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.models import User
+from django.core.exceptions import PermissionDenied
 
 from indicators.models import IndicatorValue
 
+from . import actions, audit_events
+from .common.locked_admin import ContentAdmin, LockedWithReport, ViewOnlyAdmin
 from .models import (
+    AuditEntry,
     GeneratedFile,
     Item,
     Membership,
@@ -14,8 +20,12 @@ from .models import (
     ReviewComment,
     Section,
     Snapshot,
+    StoredPdf,
     Unit,
 )
+
+# The admin's bulk deletion, audited per object (Django's own writes its log rows without a signal).
+admin.site.add_action(audit_events.delete_selected, "delete_selected")
 
 
 class MembershipInline(admin.TabularInline):
@@ -31,6 +41,7 @@ class UnitAdmin(admin.ModelAdmin):
     search_fields = ["name", "short_name", "code"]
     list_editable = ["position"]
     inlines = [MembershipInline]
+    fields = ["code", "name", "short_name", "kind", "parent", "position", "separate_editing_from_approval"]
 
 
 @admin.register(Membership)
@@ -41,19 +52,25 @@ class MembershipAdmin(admin.ModelAdmin):
     autocomplete_fields = ["user", "unit"]
 
 
-class OrganInline(admin.TabularInline):
+class ReportInline(LockedWithReport):
+    """An inline of the report's content: its parent is the report itself."""
+
+    report_path = ""
+
+
+class OrganInline(ReportInline, admin.TabularInline):
     model = Organ
     extra = 0
 
 
-class SectionInline(admin.TabularInline):
+class SectionInline(ReportInline, admin.TabularInline):
     model = Section
     extra = 0
     fields = ["position", "kind", "heading"]
     show_change_link = True
 
 
-class IndicatorValueInline(admin.TabularInline):
+class IndicatorValueInline(ReportInline, admin.TabularInline):
     model = IndicatorValue
     extra = 0
     fields = ["indicator", "value", "qualifier", "not_applicable", "note"]
@@ -67,25 +84,47 @@ class ReportEventInline(admin.TabularInline):
     readonly_fields = fields
     can_delete = False
 
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+class ReportContentAdmin(ContentAdmin):
+    bump_version = staticmethod(actions.bump_version)
+    editable_statuses = Report.EDITABLE_STATUSES
+
 
 @admin.register(Report)
-class ReportAdmin(admin.ModelAdmin):
+class ReportAdmin(ReportContentAdmin):
+    """The status changes only through the workflow (reports/workflow.py ``perform``): read-only here, and
+    a locked report is view-only with its content. A report is deleted only while it is a draft never
+    submitted (its history, snapshots and stored PDFs go with it otherwise)."""
+
+    report_path = ""
     list_display = ["unit", "year", "title", "status", "updated_at", "updated_by"]
     list_filter = ["year", "status", "unit__kind", "unit"]
     search_fields = ["title", "unit__name", "unit__short_name", "document_number"]
     list_select_related = ["unit", "updated_by"]
-    readonly_fields = ["created_at", "updated_at", "version"]
+    readonly_fields = ["status", "created_at", "updated_at", "updated_by", "version"]
     inlines = [OrganInline, SectionInline, IndicatorValueInline, ReportEventInline]
 
+    def has_delete_permission(self, request, obj=None):
+        submitted = obj is not None and obj.events.filter(action=ReportEvent.Action.SUBMIT).exists()
+        return not submitted and super().has_delete_permission(request, obj)
 
-class ItemInline(admin.StackedInline):
+    def delete_queryset(self, request, queryset):
+        if queryset.filter(events__action=ReportEvent.Action.SUBMIT).exists():
+            raise PermissionDenied("所选报告中有提交过审核的报告，不能删除。")
+        super().delete_queryset(request, queryset)
+
+
+class ItemInline(LockedWithReport, admin.StackedInline):
     model = Item
     extra = 0
     fields = [("position", "level", "style", "joins_previous"), "heading", "body"]
 
 
 @admin.register(Section)
-class SectionAdmin(admin.ModelAdmin):
+class SectionAdmin(ReportContentAdmin):
     list_display = ["heading", "report", "position", "kind"]
     list_filter = ["kind", "report__year", "report__unit"]
     search_fields = ["heading", "report__unit__name"]
@@ -94,7 +133,8 @@ class SectionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Item)
-class ItemAdmin(admin.ModelAdmin):
+class ItemAdmin(ReportContentAdmin):
+    report_path = "section.report"
     list_display = ["__str__", "section", "position", "level", "style"]
     list_filter = ["style", "level", "section__report__year", "section__report__unit"]
     search_fields = ["heading", "body"]
@@ -108,18 +148,8 @@ class ReportingYearAdmin(admin.ModelAdmin):
     search_fields = ["district__name"]
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
-    """History is written by the workflow only; the admin may look, not rewrite."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-
 @admin.register(ReportEvent)
-class ReportEventAdmin(ReadOnlyAdmin):
+class ReportEventAdmin(ViewOnlyAdmin):
     list_display = ["created_at", "report", "user", "action", "from_status", "to_status"]
     list_filter = ["action", "to_status", "report__year", "report__unit"]
     search_fields = ["report__unit__name", "user__username", "comment"]
@@ -127,20 +157,27 @@ class ReportEventAdmin(ReadOnlyAdmin):
 
 
 @admin.register(Snapshot)
-class SnapshotAdmin(ReadOnlyAdmin):
+class SnapshotAdmin(ViewOnlyAdmin):
     list_display = ["report", "version", "created_at", "created_by"]
     list_filter = ["report__year", "report__unit"]
     search_fields = ["report__unit__name"]
     list_select_related = ["report__unit", "created_by"]
 
 
+@admin.register(StoredPdf)
+class StoredPdfAdmin(ViewOnlyAdmin):
+    list_display = ["report", "version", "sha256", "size", "created_at"]
+    list_filter = ["report__year", "report__unit"]
+    search_fields = ["report__unit__name", "sha256"]
+    list_select_related = ["report__unit"]
+
+
 @admin.register(ReviewComment)
-class ReviewCommentAdmin(admin.ModelAdmin):
+class ReviewCommentAdmin(ViewOnlyAdmin):
     list_display = ["__str__", "report", "author", "created_at", "resolved_at"]
     list_filter = ["report__year", "report__unit"]
     search_fields = ["body", "quote", "report__unit__name"]
     list_select_related = ["report__unit", "author"]
-    raw_id_fields = ["report", "section", "item", "parent"]
 
 
 @admin.register(Notice)
@@ -153,7 +190,7 @@ class NoticeAdmin(admin.ModelAdmin):
 
 
 @admin.register(GeneratedFile)
-class GeneratedFileAdmin(ReadOnlyAdmin):
+class GeneratedFileAdmin(ViewOnlyAdmin):
     """The district's 汇编 and ZIPs, made by background jobs (their queue: "Task Results" below)."""
 
     list_display = [
@@ -170,3 +207,24 @@ class GeneratedFileAdmin(ReadOnlyAdmin):
     list_filter = ["kind", "status", "year", "district"]
     search_fields = ["district__name", "fingerprint", "error"]
     list_select_related = ["district", "requested_by"]
+
+
+@admin.register(AuditEntry)
+class AuditEntryAdmin(ViewOnlyAdmin):
+    """The audit trail, to look at (the audit administrator's page also searches and exports it)."""
+
+    list_display = ["at", "username", "address", "action", "result", "object_type", "object_repr"]
+    list_filter = ["action", "result"]
+    search_fields = ["username", "object_repr", "object_id", "detail"]
+    date_hierarchy = "at"
+    show_full_result_count = False
+
+
+# Users are deactivated (is_active off), never deleted: their names stay on the history they wrote.
+admin.site.unregister(User)
+
+
+@admin.register(User)
+class KeptUserAdmin(UserAdmin):
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models import signals
 from django.urls import register_converter
 
 
@@ -7,11 +8,23 @@ class ReportsConfig(AppConfig):
     verbose_name = "年度报告"
 
     def ready(self):
-        from . import checks  # noqa: F401  (registers the system checks)
+        from django.contrib.admin.models import LogEntry
+        from django.contrib.auth.models import User
+
+        from . import audit_events, checks  # noqa: F401  (checks registers the system checks)
         from .common.converters import YearConverter
+        from .models import Membership
         from .rendering import tuning
 
         register_converter(YearConverter, "year")
         # Every process that renders PDFs comes through here (django.setup()): the web workers, the
         # management commands, the tests, the bench scripts. Importing the rendering code changes nothing.
         tuning.apply()
+        # The audit trail's role and admin events (reports/audit_events.py).
+        signals.pre_save.connect(audit_events.membership_before_save, sender=Membership)
+        signals.post_save.connect(audit_events.membership_saved, sender=Membership)
+        signals.post_delete.connect(audit_events.membership_deleted, sender=Membership)
+        signals.pre_save.connect(audit_events.user_before_save, sender=User)
+        signals.post_save.connect(audit_events.user_saved, sender=User)
+        signals.m2m_changed.connect(audit_events.user_groups_changed, sender=User.groups.through)
+        signals.post_save.connect(audit_events.admin_logged, sender=LogEntry)

@@ -1,11 +1,13 @@
-"""The editor's, the review's and the import's forms. Text from users is cleaned by ``clean_text``."""
+"""The editor's, the review's and the import's forms, and the audit trail's search. Text from users is
+cleaned by ``clean_text``."""
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db import models
 
 from .common.text import CleanTextMixin, clean_text
 from .importing import TOO_LARGE, ImportRefused, read_report_file
-from .models import Item, Report, Section
+from .models import AuditEntry, Item, Report, Section
 
 ORGANS_MAX = 6
 
@@ -220,3 +222,48 @@ class ConfirmImportForm(forms.Form):
                 initial=True,
                 widget=forms.CheckboxInput({"class": "form-check-input"}),
             )
+
+
+class AuditSearchForm(forms.Form):
+    """The audit administrator's search: every field optional, all that are given must match."""
+
+    user = forms.CharField(label="用户名", required=False, max_length=150, help_text="包含这些字即可")
+    action = forms.ChoiceField(
+        label="事件", required=False, choices=[("", "全部"), *AuditEntry.Action.choices]
+    )
+    result = forms.ChoiceField(
+        label="结果", required=False, choices=[("", "全部"), *AuditEntry.Result.choices]
+    )
+    date_from = forms.DateField(label="从", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    date_to = forms.DateField(label="到", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    text = forms.CharField(
+        label="对象或详情", required=False, max_length=200, help_text="对象名称、类型、编号或详情中包含这些字"
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("date_from") and data.get("date_to") and data["date_from"] > data["date_to"]:
+            raise ValidationError("开始日期晚于结束日期，请调换。")
+        return data
+
+    def search(self, entries):
+        """``entries`` narrowed to what the (valid) form asks for, newest first."""
+        data = self.cleaned_data
+        if data["user"]:
+            entries = entries.filter(username__icontains=data["user"].strip())
+        if data["action"]:
+            entries = entries.filter(action=data["action"])
+        if data["result"]:
+            entries = entries.filter(result=data["result"])
+        if data["date_from"]:
+            entries = entries.filter(at__date__gte=data["date_from"])
+        if data["date_to"]:
+            entries = entries.filter(at__date__lte=data["date_to"])
+        if text := data["text"].strip():
+            entries = entries.filter(
+                models.Q(object_repr__icontains=text)
+                | models.Q(object_type__icontains=text)
+                | models.Q(object_id=text)
+                | models.Q(detail__icontains=text)
+            )
+        return entries.order_by("-pk")

@@ -101,6 +101,14 @@ class Unit(models.Model):
         related_name="children",
     )
     position = models.PositiveIntegerField(_("排序"), default=0, help_text=_("区里的单位顺序，汇编按此排列"))
+    # Read on the district only (``Unit.district``): one setting for all its units.
+    separate_editing_from_approval = models.BooleanField(
+        _("修改者不得审核通过"),
+        default=True,
+        help_text=_(
+            "只对区县有效：审核领导修改过待审核版本的内容时，不能审核通过这一版本，须由其他审核领导审核"
+        ),
+    )
 
     objects = UnitQuerySet.as_manager()
 
@@ -185,7 +193,7 @@ class Report(models.Model):
         verbose_name=_("最后修改人"),
         null=True,
         blank=True,
-        on_delete=models.SET_NULL,
+        on_delete=models.PROTECT,
         related_name="+",
     )
 
@@ -410,7 +418,7 @@ class Snapshot(models.Model):
         settings.AUTH_USER_MODEL,
         verbose_name=_("操作人"),
         null=True,
-        on_delete=models.SET_NULL,
+        on_delete=models.PROTECT,
         related_name="+",
     )
     content = models.JSONField(_("内容"))
@@ -449,7 +457,7 @@ class ReportEvent(models.Model):
         settings.AUTH_USER_MODEL,
         verbose_name=_("操作人"),
         null=True,
-        on_delete=models.SET_NULL,
+        on_delete=models.PROTECT,
         related_name="+",
     )
     comment = models.TextField(_("意见"), blank=True)
@@ -503,7 +511,7 @@ class ReviewComment(models.Model):
         settings.AUTH_USER_MODEL,
         verbose_name=_("作者"),
         null=True,
-        on_delete=models.SET_NULL,
+        on_delete=models.PROTECT,
         related_name="+",
     )
     body = models.TextField(_("意见"))
@@ -514,7 +522,7 @@ class ReviewComment(models.Model):
         verbose_name=_("解决人"),
         null=True,
         blank=True,
-        on_delete=models.SET_NULL,
+        on_delete=models.PROTECT,
         related_name="+",
     )
 
@@ -658,7 +666,7 @@ class GeneratedFile(models.Model):
         verbose_name=_("申请人"),
         null=True,
         blank=True,
-        on_delete=models.SET_NULL,
+        on_delete=models.PROTECT,
         related_name="+",
     )
     task_id = models.CharField(_("后台任务"), max_length=64, blank=True)

@@ -3,15 +3,19 @@
 Views never filter by unit themselves; they start from ``Report.objects.restrict(user, action)`` (or
 ``Unit.objects.restrict``, defined beside the models in ``reports.models``), so an object of another unit
 is simply not found (404). A known object and a forbidden action is refused (403).
+
+The refusals decided here carry the object refused (``Refused``, ``NotDisclosed``), so that the audit
+trail (``reports.audit_events.AuditMiddleware``) records which object someone was refused, once, for
+every view.
 """
 
 from collections.abc import Callable
 from functools import wraps
-from typing import Any
+from typing import Any, TypeVar
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
+from django.db.models import Model, QuerySet
 from django.http import Http404, HttpRequest, HttpResponseBase
 from django.shortcuts import get_object_or_404
 
@@ -20,8 +24,11 @@ from .models import Action, Membership, Report, Unit, UnitQuerySet, in_scope
 
 __all__ = [
     "Action",
+    "NotDisclosed",
+    "Refused",
     "can",
     "district_office_required",
+    "get_inside_or_404",
     "get_report_or_refuse",
     "office_district",
     "office_memberships",
@@ -29,6 +36,38 @@ __all__ = [
     "roles_on",
     "units_user_can_write_for",
 ]
+
+
+M = TypeVar("M", bound=Model)
+
+
+class Refused(PermissionDenied):
+    """A known object and an action the user may not take on it (403); ``refused_object`` is the object."""
+
+    def __init__(self, message: str, refused_object: Model | None = None) -> None:
+        super().__init__(message)
+        self.refused_object = refused_object
+
+
+class NotDisclosed(Http404):
+    """An object that exists outside the user's scope: a 404 like one that does not exist, but the audit
+    trail records it as a refusal (``refused_object``)."""
+
+    def __init__(self, refused_object: Model) -> None:
+        super().__init__("Not found.")
+        self.refused_object = refused_object
+
+
+def get_inside_or_404(queryset: QuerySet[M], pk: object, **inside: Any) -> M:
+    """The object ``pk`` of ``queryset`` among those matching ``inside`` (a district's, a report's). One
+    that exists outside them is as not found as one that does not exist (404), and recorded as refused."""
+    found = queryset.filter(pk=pk, **inside).first()
+    if found is not None:
+        return found
+    elsewhere = queryset.model._default_manager.filter(pk=pk).first()
+    if elsewhere is not None:
+        raise NotDisclosed(elsewhere)
+    raise Http404("Not found.")
 
 
 # The annotation get_report_or_refuse puts on a report: may the user do the action (on its unit)?
@@ -66,13 +105,13 @@ def get_report_or_refuse(user: RequestUser, pk: int, action: str = Action.VIEW) 
     report = get_object_or_404(Report.objects.select_related("unit__parent"), pk=pk)
     memberships = _memberships_on(user, report)
     if not in_scope(memberships, report.unit, Action.VIEW):
-        raise Http404("No report here.")  # another unit's: as not found as one that does not exist
+        raise NotDisclosed(report)  # another unit's: as not found as one that does not exist
     for act, attribute in MAY_ACT.items():
         setattr(report, attribute, in_scope(memberships, report.unit, act))
     report._viewer_memberships = (user.pk, memberships)  # type: ignore[attr-defined]  # for roles_on
     reason = refusal(user, report, action)
     if reason:
-        raise PermissionDenied(reason)
+        raise Refused(reason, report)
     return report
 
 

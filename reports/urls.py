@@ -1,12 +1,14 @@
 from django.urls import path
 
-from .views import documents, editor, home, importing, notices, review
+from .views import audit_log, documents, editor, home, importing, notices, review
 
 app_name = "reports"
 
 urlpatterns = [
     path("", home.home, name="home"),
     path("notices/", notices.notice_list, name="notices"),
+    path("audit/", audit_log.audit_log, name="audit"),
+    path("audit/export.csv", audit_log.audit_export, name="audit-export"),
     path("notices/read/", notices.mark_read, name="notices-read"),
     path("reports/new/", home.new_report, name="new"),
     path("reports/import/", importing.start, name="import"),

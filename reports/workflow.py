@@ -20,10 +20,11 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from . import audit
 from .common.people import name_of
 from .common.typing import RequestUser, User
 from .frozen_pdf import FrozenPdf
-from .models import Membership, Report, ReportEvent, Snapshot
+from .models import AuditEntry, Membership, Report, ReportEvent, Snapshot
 from .notifications import notify
 from .permissions import roles_on
 from .snapshots import snapshot_content
@@ -31,6 +32,11 @@ from .snapshots import snapshot_content
 Status = Report.Status
 Role = Membership.Role
 EventAction = ReportEvent.Action
+
+# The history rows that change a report's content, and those after which the content goes back to its
+# unit for another version: what separation of duties reads to find who edited the version under review.
+CONTENT_EDITS = (EventAction.SAVE, EventAction.IMPORT)
+BACK_TO_THE_UNIT = (EventAction.RETURN, EventAction.DISTRICT_RETURN, EventAction.REOPEN)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -137,6 +143,16 @@ def last_submitter_id(report: Report) -> int | None:
     return event.user_id if event else None
 
 
+def edited_this_version(user: User, report: Report) -> bool:
+    """Did ``user`` change the content of the version now under review: a save or an import since the
+    report last came back to its unit (or since it was started)?"""
+    events = report.events.all()
+    came_back = events.filter(action__in=BACK_TO_THE_UNIT).order_by("-created_at", "-pk").first()
+    if came_back is not None:
+        events = events.filter(created_at__gte=came_back.created_at).exclude(pk=came_back.pk)
+    return events.filter(action__in=CONTENT_EDITS, user=user).exists()
+
+
 def perform(user: User, report: Report, action: str, comment: str = "") -> ReportEvent:
     """Carry out ``action`` on ``report`` as ``user``; returns the ReportEvent written.
 
@@ -210,6 +226,15 @@ def _switch(
     )
     if frozen is not None:
         frozen.attach(event)
+    detail = (
+        f"{step.label}：{seen.get_status_display()} → {locked.get_status_display()}，第{locked.version}版"
+    )
+    audit.record(
+        AuditEntry.Action.WORKFLOW,
+        user=user,
+        obj=locked,
+        detail=f"{detail}；理由：{comment}" if comment else detail,
+    )
     notify(locked, step.notify_roles, _notice_text(locked, step, user, comment), exclude=user)
     return event
 
@@ -231,8 +256,14 @@ def _check_role(user: User, report: Report, step: Step) -> None:
 
 
 def _check_separation_of_duties(user: User, report: Report, step: Step) -> None:
-    if step.action == EventAction.APPROVE and last_submitter_id(report) == user.pk:
+    if step.action != EventAction.APPROVE:
+        return
+    if last_submitter_id(report) == user.pk:
         raise NotAllowed("提交这一版本的人不能审核通过同一版本，请由其他审核领导审核。")
+    if report.unit.district.separate_editing_from_approval and edited_this_version(user, report):
+        raise NotAllowed(
+            "您修改过这一版本的内容，不能再审核通过同一版本（区里要求修改与审核分离），请由其他审核领导审核。"
+        )
 
 
 def _state_conflict(report: Report, step: Step) -> StateConflict:

@@ -4,6 +4,7 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from reports.models import Membership, Report, Unit
+from tests.editor_helpers import add_section
 
 PASSWORD = "test-pass-123"
 
@@ -66,3 +67,15 @@ def outsider(other_unit):
 @pytest.fixture
 def report(unit):
     return Report.objects.create(unit=unit, year=2025)
+
+
+@pytest.fixture
+def second_leader(unit):
+    return make_user("leader2", unit, Membership.Role.LEADER, first_name="孙审核")
+
+
+@pytest.fixture
+def written(report):
+    """A report with one section of two items: something to submit and approve."""
+    add_section(report, items=2)
+    return report

@@ -81,11 +81,6 @@ def stored_files(folder="reports"):
 
 
 @pytest.fixture
-def second_leader(unit):
-    return make_user("leader2", unit, Membership.Role.LEADER, first_name="孙审核")
-
-
-@pytest.fixture
 def other_staff(other_unit):
     return make_user("other_staff", other_unit, Membership.Role.STAFF, first_name="周填报")
 

@@ -21,9 +21,14 @@ def record_three(staff):
     return first, second, third
 
 
+def latest_hash():
+    return AuditEntry.objects.order_by("-pk").values_list("hash", flat=True).first() or ""
+
+
 def test_each_row_carries_the_hash_of_the_row_before_it(staff):
+    before = latest_hash()  # the staff fixture's membership is a row already
     first, second, third = record_three(staff)
-    assert first.previous_hash == ""
+    assert first.previous_hash == before
     assert second.previous_hash == first.hash
     assert third.previous_hash == second.hash
     assert len({first.hash, second.hash, third.hash}) == 3
@@ -37,8 +42,13 @@ def test_a_row_names_who_from_where_what_and_the_result(staff):
     assert (failed.user, failed.username, failed.result) == (None, "nobody", AuditEntry.Result.FAILURE)
 
 
+def test_the_first_row_chains_to_nothing(db):
+    assert audit.record(AuditEntry.Action.LOGIN_FAILED, username="x").previous_hash == ""
+
+
 def test_the_app_can_neither_change_nor_delete_a_row(staff):
     first, _, _ = record_three(staff)
+    count = AuditEntry.objects.count()
     first.detail = "changed"
     with pytest.raises(PermissionError):
         first.save()
@@ -48,13 +58,13 @@ def test_the_app_can_neither_change_nor_delete_a_row(staff):
         AuditEntry.objects.filter(pk=first.pk).update(detail="changed")
     with pytest.raises(PermissionError):
         AuditEntry.objects.all().delete()
-    assert AuditEntry.objects.count() == 3
+    assert AuditEntry.objects.count() == count
 
 
 def test_verify_audit_passes_an_intact_chain(staff, capsys):
     record_three(staff)
     call_command("verify_audit")
-    assert "共3条" in capsys.readouterr().out
+    assert f"共{AuditEntry.objects.count()}条" in capsys.readouterr().out
 
 
 def test_verify_audit_finds_a_row_edited_in_the_database(staff):
@@ -93,3 +103,19 @@ def test_rows_recorded_at_once_from_many_connections_form_one_line():
         thread.join()
     assert AuditEntry.objects.count() == 40
     assert list(audit.broken_links()) == []
+
+
+def address_of(**meta):
+    return audit.source_address(RequestFactory().get("/", **meta))
+
+
+def test_the_address_is_the_clients_as_the_trusted_proxy_forwarded_it(settings):
+    settings.TRUSTED_PROXIES = ["127.0.0.1"]
+    assert address_of(REMOTE_ADDR="10.1.2.3") == "10.1.2.3"
+    assert address_of(REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="10.20.3.17") == "10.20.3.17"
+    # what a client wrote itself stays left of what the proxy appended, and is not believed
+    assert address_of(REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="6.6.6.6, 10.20.3.17") == "10.20.3.17"
+    # a client that is not the proxy cannot claim another address
+    assert address_of(REMOTE_ADDR="10.1.2.3", HTTP_X_FORWARDED_FOR="6.6.6.6") == "10.1.2.3"
+    # garbage in the header leaves the proxy's own address
+    assert address_of(REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="not-an-address") == "127.0.0.1"

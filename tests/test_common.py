@@ -27,7 +27,9 @@ NAME = "城西街道2024年度法治政府建设情况的报告.pdf"
     ],
 )
 def test_an_attachment_has_a_chinese_name_and_is_never_cached(content, kind):
-    response = attachment(content, NAME, ascii_fallback="report-chengxi-2024.pdf", content_type=PDF)
+    response = attachment(
+        content, NAME, ascii_fallback="report-chengxi-2024.pdf", content_type=PDF, about=None, kind="PDF"
+    )
     assert isinstance(response, kind)
     assert response["Content-Type"] == PDF
     assert response["Content-Disposition"] == (

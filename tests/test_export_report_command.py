@@ -3,6 +3,7 @@
 import pytest
 from django.core.management import CommandError, call_command
 
+from reports.models import AuditEntry
 from tests.document_helpers import make_full_report, read_pdf, squeeze
 
 
@@ -32,6 +33,14 @@ def test_writes_a_standalone_html(full_report, tmp_path):
     assert html.startswith("<!doctype html>")
     assert "<style>" in html and "@page" in html and "/static/" not in html  # opens without the app
     assert "一、工作成效" in html and "2025年2月20日" in html
+
+
+def test_an_export_from_the_command_line_is_in_the_audit_trail(full_report, tmp_path):
+    output = tmp_path / "report.html"
+    call_command("export_report", unit="chengxi", year=2024, format="html", output=str(output))
+    row = AuditEntry.objects.filter(action=AuditEntry.Action.DOWNLOAD).get()
+    assert (row.object_type, row.object_id) == ("reports.report", str(full_report.pk))
+    assert row.username.startswith("命令行（") and row.detail == f"HTML，命令行导出：{output}"
 
 
 def test_unknown_unit_or_report(full_report, tmp_path):

@@ -5,9 +5,11 @@ action → 403; anonymous → redirect to the login page.
 """
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.urls import reverse
 
 from reports.models import Report, ReviewComment
+from tests.conftest import make_user
 from tests.editor_helpers import add_section, editor_data
 
 ACTORS = ["staff", "leader", "district_officer", "outsider", "anonymous"]
@@ -188,3 +190,29 @@ def test_the_district_pages_refuse_a_year_out_of_range(client, district_setup):
     client.force_login(district_setup["users"]["district_officer"])
     assert client.get(reverse("district:dashboard", args=[1900])).status_code == NOT_FOUND
     assert client.get(reverse("district:matrix", args=[9999])).status_code == NOT_FOUND
+
+
+# --- The audit administrator's pages -----------------------------------------------------------------------
+# Only a user with reports.view_auditentry (the audit administrator) reads the audit trail; every role of
+# the app is refused (403), the district office included.
+
+AUDIT_ACTORS = ["staff", "leader", "district_officer", "outsider", "auditor", "anonymous"]
+AUDIT_VIEWS = [
+    ("audit log", "get", "reports:audit", [FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, LOGIN]),
+    ("audit search", "get", "reports:audit", [FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, LOGIN]),
+    ("audit export", "get", "reports:audit-export", [FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, LOGIN]),
+    ("audit log posted", "post", "reports:audit", [FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, 405, LOGIN]),
+]
+
+
+@pytest.mark.parametrize(("name", "method", "url", "expected"), AUDIT_VIEWS, ids=[v[0] for v in AUDIT_VIEWS])
+@pytest.mark.parametrize("actor", AUDIT_ACTORS)
+def test_only_the_audit_administrator_reaches_the_audit_pages(
+    client, setup, name, method, url, expected, actor
+):
+    auditor = make_user("auditor")
+    auditor.user_permissions.add(Permission.objects.get(codename="view_auditentry"))
+    users = setup["users"] | {"auditor": auditor}
+    data = {"action": "refused", "text": "报告"} if name == "audit search" else None
+    status = request(client, users[actor], method, reverse(url), data)
+    assert status == expected[AUDIT_ACTORS.index(actor)], f"{name} as {actor}"

@@ -170,18 +170,26 @@ def test_an_action_returns_to_the_page_it_came_from_but_never_off_site(client, l
     assert response.url == f"/reports/{submitted.pk}/"
 
 
-def test_history_and_comments_show_rows_without_a_person(client, leader, submitted, django_user_model):
-    """Events written by load_demo or import_report have no user; a removed user's rows lose theirs."""
+def test_history_and_comments_show_rows_without_a_person_and_keep_a_deactivated_users_name(
+    client, leader, submitted, django_user_model
+):
+    """Events written by load_demo or import_report have no user; a user who left is deactivated (never
+    deleted: the history's user keys are PROTECT) and their rows keep their name."""
     ReportEvent.objects.create(
         report=submitted, action=ReportEvent.Action.IMPORT, from_status="draft", to_status="draft", user=None
     )
-    gone = django_user_model.objects.create_user("gone")
+    gone = django_user_model.objects.create_user("gone", first_name="钱离职")
     ReviewComment.objects.create(report=submitted, author=gone, body="离职前的意见")
-    gone.delete()
+    ReportEvent.objects.create(
+        report=submitted, action=ReportEvent.Action.SAVE, from_status="draft", to_status="draft", user=gone
+    )
+    gone.is_active = False
+    gone.save()
     client.force_login(leader)
     history = client.get(reverse("reports:history", args=[submitted.pk]))
     assert history.status_code == 200
-    assert "导入文档" in history.content.decode() and "系统" in history.content.decode()
+    content = history.content.decode()
+    assert "导入文档" in content and "系统" in content and "钱离职" in content
     detail = client.get(reverse("reports:detail", args=[submitted.pk]))
     assert detail.status_code == 200 and "离职前的意见" in detail.content.decode()
 

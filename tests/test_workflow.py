@@ -5,22 +5,10 @@ from django.db import connection
 
 from reports import actions, workflow
 from reports.models import Membership, Notice, Report, ReportEvent
-from tests.conftest import make_user
 from tests.editor_helpers import add_section
 from tests.jobs_helpers import queued_tasks, run_queued_jobs
 
 S = Report.Status
-
-
-@pytest.fixture
-def second_leader(unit):
-    return make_user("leader2", unit, Membership.Role.LEADER, first_name="孙审核")
-
-
-@pytest.fixture
-def written(report):
-    add_section(report, items=2)
-    return report
 
 
 def set_status(report, status):

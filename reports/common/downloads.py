@@ -1,5 +1,9 @@
 """File downloads: one way to answer with an attachment, and telling the page that a download started.
 
+Every download is a security event (等保 安全审计): ``attachment()`` notes on the response what was
+downloaded (``DownloadNote``), and ``reports.audit_events.AuditMiddleware`` records it once the view has
+answered, so no download view can forget to.
+
 A download does not leave the page, so the page cannot see it finish. static/js/app.js adds a random
 ``download_token`` to the link; the response carries it back in a short-lived cookie, which the page
 watches for to stop its "正在生成…" progress note.
@@ -8,9 +12,11 @@ watches for to stop its "正在生成…" progress note.
 import functools
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import IO, Any
 from urllib.parse import quote
 
+from django.db.models import Model
 from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseBase, StreamingHttpResponse
 
 TOKEN = re.compile(r"^[A-Za-z0-9]{8,40}$")
@@ -20,6 +26,19 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CSV = "text/csv; charset=utf-8"
 ZIP = "application/zip"
+
+
+@dataclass(frozen=True)
+class DownloadNote:
+    """What a download response carries for the audit trail: the object it is of and what kind of file."""
+
+    about: Model | None
+    kind: str
+    filename: str
+
+
+# The attribute of the response that holds its DownloadNote.
+NOTE = "download_note"
 
 
 def content_disposition(filename: str, ascii_fallback: str) -> str:
@@ -33,9 +52,14 @@ def attachment(
     *,
     ascii_fallback: str,
     content_type: str,
+    about: Model | None,
+    kind: str,
 ) -> HttpResponseBase:
     """A download named ``filename`` (Chinese is fine). ``content`` is the bytes, an open file, or an
-    iterable of chunks (streamed). Reports are not for shared caches or the browser's disk."""
+    iterable of chunks (streamed). Reports are not for shared caches or the browser's disk.
+
+    ``about`` is the object downloaded (a report, a stored PDF, the district for its exports) and
+    ``kind`` what the file is ("草稿PDF", "XLSX"…): both go to the audit trail."""
     if isinstance(content, bytes | str):
         response: HttpResponseBase = HttpResponse(content, content_type=content_type)
     elif hasattr(content, "read"):
@@ -44,6 +68,7 @@ def attachment(
         response = StreamingHttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = content_disposition(filename, ascii_fallback)
     response["Cache-Control"] = "private, no-store"
+    setattr(response, NOTE, DownloadNote(about, kind, filename))
     return response
 
 

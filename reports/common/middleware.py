@@ -28,6 +28,12 @@ _current_request: ContextVar[HttpRequest | None] = ContextVar("current_request",
 ACCESS_LOG_USER = "fazhi.user"
 
 
+def current_request() -> HttpRequest | None:
+    """The request this thread is answering (set by ``RequestLogMiddleware``), or None outside a request:
+    what lets code deep in an action (the audit trail) name the source address."""
+    return _current_request.get()
+
+
 def _loaded_user(request: HttpRequest) -> object | None:
     """The request's user if something has looked it up already, else None."""
     user = getattr(request, "user", None)

@@ -5,7 +5,7 @@ Access is decided by ``district_office_required``; objects in the URL are looked
 """
 
 from django.contrib import messages
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from indicators import catalogue as catalogue_ops
@@ -14,7 +14,8 @@ from indicators.exports import matrix_table, to_csv, to_xlsx
 from indicators.matrix import indicator_trend, unit_trend, year_matrix
 from indicators.models import Indicator, IndicatorRule
 from reports.common.downloads import CSV, XLSX, attachment, reports_download_start
-from reports.permissions import district_office_required
+from reports.models import Unit
+from reports.permissions import district_office_required, get_inside_or_404
 
 from .indicator_forms import IndicatorForm, RuleForm
 
@@ -51,13 +52,15 @@ def matrix_export(request, district, year, fmt):
         f"{title}.{fmt}",
         ascii_fallback=f"indicators-{district.code}-{year}.{fmt}",
         content_type=EXPORTS[fmt],
+        about=district,
+        kind=f"{year}年度指标汇总{fmt.upper()}",
     )
 
 
 @district_office_required
 def indicator_detail(request, district, year, pk):
     """One indicator: a bar per unit for ``year``, the district's line over the years, and the table."""
-    indicator = get_object_or_404(Indicator, pk=pk, district=district)
+    indicator = get_inside_or_404(Indicator.objects, pk, district=district)
     include_drafts = request.GET.get("drafts") == "1"
     same_units = request.GET.get("same_units") == "1"
     trend = indicator_trend(district, indicator, year, include_drafts, same_units)
@@ -82,7 +85,7 @@ def indicator_detail(request, district, year, pk):
 
 @district_office_required
 def unit_indicators(request, district, year, pk):
-    unit = get_object_or_404(district.children, pk=pk)
+    unit = get_inside_or_404(Unit.objects, pk, parent=district)
     include_drafts = request.GET.get("drafts") == "1"
     context = {
         "district": district,
@@ -124,7 +127,7 @@ def catalogue(request, district, year):
 
 
 def _indicator(district, pk):
-    return get_object_or_404(Indicator, pk=pk, district=district)
+    return get_inside_or_404(Indicator.objects, pk, district=district)
 
 
 @district_office_required
@@ -170,6 +173,6 @@ def catalogue_carry_over(request, district, year):
 @district_office_required
 @require_POST
 def rule_delete(request, district, year, pk):
-    catalogue_ops.delete_rule(get_object_or_404(IndicatorRule, pk=pk, district=district))
+    catalogue_ops.delete_rule(get_inside_or_404(IndicatorRule.objects, pk, district=district))
     messages.success(request, "校验规则已删除。")
     return redirect("district:catalogue", year)

@@ -13,14 +13,14 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponseBase, JsonResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from reports.common.downloads import PDF, ZIP, attachment, reports_download_start
 from reports.deadlines import deadline_for, reporting_year
 from reports.models import GeneratedFile, ReportingYear, Unit
 from reports.outline import outline_for
-from reports.permissions import district_office_required
+from reports.permissions import district_office_required, get_inside_or_404
 
 from . import actions
 from . import dashboard as office
@@ -147,12 +147,19 @@ def _ask(request: HttpRequest, kind: str, district: Unit, year: int) -> HttpResp
 def _serve(generated: GeneratedFile) -> HttpResponseBase:
     name, fallback = file_name(generated)
     content_type = PDF if generated.kind == Kind.VOLUME else ZIP
-    return attachment(generated.file.open("rb"), name, ascii_fallback=fallback, content_type=content_type)
+    return attachment(
+        generated.file.open("rb"),
+        name,
+        ascii_fallback=fallback,
+        content_type=content_type,
+        about=generated,
+        kind=f"{generated.year}年度{generated.get_kind_display()}",
+    )
 
 
 def _generated(district: Unit, year: int, pk: int) -> GeneratedFile:
-    return get_object_or_404(
-        GeneratedFile.objects.select_related("district"), pk=pk, district=district, year=year
+    return get_inside_or_404(
+        GeneratedFile.objects.select_related("district"), pk, district=district, year=year
     )
 
 

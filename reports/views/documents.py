@@ -6,13 +6,14 @@ All start from ``get_report_or_refuse``: another unit's report is simply not fou
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
 from reports.common.downloads import DOCX, PDF, attachment, reports_download_start
 from reports.consistency import consistency_warnings
 from reports.frozen_pdf import current_stored_pdf
-from reports.permissions import get_report_or_refuse
+from reports.models import StoredPdf
+from reports.permissions import get_inside_or_404, get_report_or_refuse
+from reports.rendering.context import FINAL_STATUSES
 from reports.rendering.docx import render_docx
 from reports.rendering.draft_pdf import draft_pdf
 from reports.rendering.filenames import document_filename
@@ -49,6 +50,8 @@ def pdf(request, pk):
         document_filename(report),
         ascii_fallback=f"report-{report.unit.code}-{report.year}.pdf",
         content_type=PDF,
+        about=report,
+        kind="PDF（即时生成）" if report.status in FINAL_STATUSES else "PDF（草稿）",
     )
 
 
@@ -57,7 +60,9 @@ def pdf(request, pk):
 def stored_pdf(request, pk, stored_pk):
     """Any PDF stored at an approval of this report, the earlier ones included (linked from the history)."""
     report = get_report_or_refuse(request.user, pk)
-    return _stored_response(report, get_object_or_404(report.stored_pdfs, pk=stored_pk), versioned=True)
+    return _stored_response(
+        report, get_inside_or_404(StoredPdf.objects, stored_pk, report=report), versioned=True
+    )
 
 
 def _stored_response(report, stored, versioned=False):
@@ -69,6 +74,8 @@ def _stored_response(report, stored, versioned=False):
         filename,
         ascii_fallback=f"report-{report.unit.code}-{report.year}-v{stored.version}.pdf",
         content_type=PDF,
+        about=stored,
+        kind=f"定稿PDF（第{stored.version}版，SHA-256 {stored.sha256[:12]}…）",
     )
     response["ETag"] = f'"{stored.sha256}"'
     return response
@@ -83,4 +90,6 @@ def docx(request, pk):
         document_filename(report, "docx"),
         ascii_fallback=f"report-{report.unit.code}-{report.year}.docx",
         content_type=DOCX,
+        about=report,
+        kind="Word（.docx）",
     )

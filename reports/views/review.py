@@ -2,9 +2,8 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
@@ -13,7 +12,7 @@ from reports.deadlines import deadline_for, deadline_text
 from reports.forms import CommentForm
 from reports.frozen_pdf import current_stored_pdf
 from reports.models import Item, ReportEvent, ReviewComment, Section
-from reports.permissions import Action, can, get_report_or_refuse, roles_on
+from reports.permissions import Action, Refused, can, get_inside_or_404, get_report_or_refuse, roles_on
 from reports.rendering.document import build_blocks
 from reports.snapshots import compare, snapshot_content
 
@@ -55,7 +54,7 @@ def act(request, pk, action):
     try:
         workflow.perform(request.user, report, action, request.POST.get("comment", ""))
     except workflow.NotAllowed as refusal:
-        raise PermissionDenied(str(refusal)) from refusal
+        raise Refused(str(refusal), report) from refusal
     except workflow.WorkflowError as error:
         messages.error(request, str(error))
         return _back(request, report, "")
@@ -93,14 +92,16 @@ def _comment_target(report, data):
     """Section, item or parent of a new comment, each looked up inside ``report`` (else 404)."""
     if data.get("parent"):
         return {
-            "parent": get_object_or_404(ReviewComment, pk=data["parent"], report=report, parent__isnull=True)
+            "parent": get_inside_or_404(
+                ReviewComment.objects, data["parent"], report=report, parent__isnull=True
+            )
         }
     kind, _, pk = (data.get("target") or "").partition("-")
     if kind == "item":
-        item = get_object_or_404(Item.objects.select_related("section"), pk=pk, section__report=report)
+        item = get_inside_or_404(Item.objects.select_related("section"), pk, section__report=report)
         return {"item": item, "section": item.section}
     if kind == "section":
-        return {"section": get_object_or_404(Section, pk=pk, report=report)}
+        return {"section": get_inside_or_404(Section.objects, pk, report=report)}
     if kind:
         raise Http404("unknown comment target")
     return {}
@@ -110,9 +111,9 @@ def _comment_target(report, data):
 @require_POST
 def resolve_comment(request, pk, comment_pk):
     report = get_report_or_refuse(request.user, pk)
-    comment = get_object_or_404(ReviewComment, pk=comment_pk, report=report, parent__isnull=True)
+    comment = get_inside_or_404(ReviewComment.objects, comment_pk, report=report, parent__isnull=True)
     if not roles_on(request.user, report):
-        raise PermissionDenied("您不能处理这条意见。")
+        raise Refused("您不能处理这条意见。", comment)
     resolved = comment.resolved_at is None
     actions.set_comment_resolved(comment, request.user, resolved)
     messages.success(request, "已标记为已解决。" if resolved else "已重新打开这条意见。")

@@ -3,11 +3,13 @@
 python manage.py export_report --unit chengxi --year 2024 --format pdf -o 城西街道2024.pdf [--pdfa]
 """
 
+import getpass
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from reports.models import Report, Unit
+from reports import audit
+from reports.models import AuditEntry, Report, Unit
 from reports.rendering.docx import render_docx
 from reports.rendering.pdf import render_html, render_pdf
 
@@ -43,4 +45,11 @@ class Command(BaseCommand):
             data = render_html(report, inline_css=True).encode("utf-8")
         path = Path(output)
         path.write_bytes(data)
+        # An export from the server's shell is an export too: in the audit trail, by the system user.
+        audit.record(
+            AuditEntry.Action.DOWNLOAD,
+            username=f"命令行（{getpass.getuser()}）",
+            obj=report,
+            detail=f"{format.upper()}{'（PDF/A）' if pdfa else ''}，命令行导出：{path}",
+        )
         self.stdout.write(f"已导出 {report.unit.short_name}{year}年度报告：{path}（{len(data) // 1024} KB）")
