@@ -8,6 +8,7 @@ class ReportsConfig(AppConfig):
 
     def ready(self):
         from . import checks  # noqa: F401  (registers the system checks)
+        from .accounts import signals  # noqa: F401  (the audit rows of logins, lockouts, role changes)
         from .common.converters import YearConverter
         from .rendering import tuning
 

@@ -84,3 +84,8 @@ def _logged_in(request: HttpRequest) -> bool:
     if user is None:
         return settings.SESSION_COOKIE_NAME in request.COOKIES
     return bool(getattr(user, "is_authenticated", False))
+
+
+def current_request() -> HttpRequest | None:
+    """The request being answered in this thread, for code a request does not reach (model signals)."""
+    return _current_request.get()
