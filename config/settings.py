@@ -156,7 +156,7 @@ PASSWORD_MIN_LENGTH = env.int("PASSWORD_MIN_LENGTH", default=8)
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
-        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "NAME": "reports.accounts.passwords.MinimumLengthValidator",
         "OPTIONS": {"min_length": PASSWORD_MIN_LENGTH},
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
@@ -285,5 +285,6 @@ LOGGING = {
         "django": {"handlers": [], "level": "INFO"},  # to the root's handler; Django's own only in DEBUG
         "fazhi.jobs": {"level": "INFO"},
         "weasyprint.progress": {"level": "WARNING"},  # each step of each render
+        "axes": {"level": "WARNING"},  # a line for every login; failures and lockouts are warnings
     },
 }

@@ -35,7 +35,12 @@ def on_login(sender: Any, request: HttpRequest, user: Any, **kwargs: Any) -> Non
 
 @receiver(user_login_failed)
 def on_login_failed(sender: Any, credentials: dict[str, Any], request: HttpRequest | None = None, **kwargs: Any):
-    locked = bool(request is not None and getattr(request, "axes_locked_out", False))
+    # Refused by axes before the password was looked at: locked, and axes counted no failure for it.
+    locked = bool(
+        request is not None
+        and getattr(request, "axes_locked_out", False)
+        and getattr(request, "axes_failures_since_start", None) is None
+    )
     audit.record(
         AuditEntry.Action.LOGIN_FAILED,
         request=request,
