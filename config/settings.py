@@ -116,6 +116,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "reports.views.notices.unread_notices",
+                "reports.accounts.context_processors.session_limits",
             ],
         },
     },
