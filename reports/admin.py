@@ -3,7 +3,6 @@ from django.contrib import admin
 from indicators.models import IndicatorValue
 
 from .accounts import admin as accounts_admin  # noqa: F401  (the user admin of the separated roles)
-
 from .models import (
     GeneratedFile,
     Item,

@@ -20,7 +20,12 @@ def test_the_audit_administrator_only_reads_the_audit_trail(audit_admin):
 
 def test_the_system_administrator_manages_users_units_and_the_catalogue_only(system_admin):
     perms = system_admin.get_all_permissions()
-    assert {"auth.add_user", "auth.change_user", "reports.change_unit", "indicators.change_indicator"} <= perms
+    assert {
+        "auth.add_user",
+        "auth.change_user",
+        "reports.change_unit",
+        "indicators.change_indicator",
+    } <= perms
     assert not {"reports.reset_password", "reports.grant_role", "reports.unlock_account"} & perms
     assert not {p for p in perms if p.endswith(("_report", "_auditentry", "_membership")) and "view" not in p}
     assert "reports.view_auditentry" not in perms
@@ -29,7 +34,9 @@ def test_the_system_administrator_manages_users_units_and_the_catalogue_only(sys
 def test_the_security_administrator_handles_lockouts_passwords_and_roles_only(security_admin):
     perms = security_admin.get_all_permissions()
     assert {"reports.unlock_account", "reports.reset_password", "reports.grant_role"} <= perms
-    assert not {"auth.change_user", "auth.add_user", "reports.view_auditentry", "reports.change_report"} & perms
+    assert (
+        not {"auth.change_user", "auth.add_user", "reports.view_auditentry", "reports.change_report"} & perms
+    )
 
 
 @pytest.mark.parametrize("role", list(AdminRole))

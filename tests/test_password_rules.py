@@ -127,11 +127,14 @@ def test_a_user_added_in_the_admin_must_change_the_initial_password(client, syst
 def test_a_password_set_in_the_admin_by_the_superuser_must_be_changed_and_is_recorded(client, staff):
     client.force_login(make_user("root", is_superuser=True, is_staff=True))
     response = client.post(
-        f"/admin/auth/user/{staff.pk}/password/", {"password1": GOOD, "password2": GOOD, "usable_password": "true"}
+        f"/admin/auth/user/{staff.pk}/password/",
+        {"password1": GOOD, "password2": GOOD, "usable_password": "true"},
     )
     assert response.status_code == 302
     assert AccountSecurity.objects.get(user=staff).must_change_password
-    assert AuditEntry.objects.filter(action=AuditEntry.Action.PASSWORD_RESET, object_id=str(staff.pk)).exists()
+    assert AuditEntry.objects.filter(
+        action=AuditEntry.Action.PASSWORD_RESET, object_id=str(staff.pk)
+    ).exists()
 
 
 @pytest.mark.parametrize(("debug", "forced"), [(True, False), (False, True)])

@@ -89,7 +89,9 @@ def test_enrolment_shows_ten_recovery_codes_once_and_is_audited(client, staff):
 def test_a_wrong_code_at_enrolment_is_refused_in_chinese(client, staff):
     client.force_login(staff)
     client.get(ENROL)
-    response = client.post(ENROL, {"token": "000000" if code_of(TOTPDevice.objects.get()) != "000000" else "111111"})
+    response = client.post(
+        ENROL, {"token": "000000" if code_of(TOTPDevice.objects.get()) != "000000" else "111111"}
+    )
     assert response.status_code == 400 and "动态口令不对" in response.content.decode()
     assert not TOTPDevice.objects.filter(confirmed=True).exists()
     assert not AuditEntry.objects.filter(action=AuditEntry.Action.OTP_ENROL).exists()
@@ -145,7 +147,9 @@ def test_an_unverified_session_reaches_nothing_but_the_code_page_and_logout(clie
 
 
 @pytest.mark.parametrize(("debug", "asked"), [(True, False), (False, True)])
-def test_the_demo_users_skip_the_second_factor_under_debug_only(client, district_officer, settings, debug, asked):
+def test_the_demo_users_skip_the_second_factor_under_debug_only(
+    client, district_officer, settings, debug, asked
+):
     mark_demo_user(district_officer)
     settings.DEBUG = debug
     response = log_in(client, "district")

@@ -28,7 +28,9 @@ class UserAdmin(DjangoUserAdmin):
             raise PermissionDenied
         response = super().user_change_password(request, id, form_url)
         if request.method == "POST" and response.status_code == 302:
-            actions.password_was_reset(request, self.get_object(request, unquote(id)))
+            user = self.get_object(request, unquote(id))
+            if user is not None:
+                actions.password_was_reset(request, user)
         return response
 
     def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:

@@ -10,7 +10,9 @@ class TokenForm(forms.Form):
         label="动态口令",
         max_length=20,
         help_text="手机验证器应用里当前显示的6位数字；手机不在身边时，输入一个恢复码。",
-        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "text", "autofocus": True}),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "text", "autofocus": True}
+        ),
     )
 
 

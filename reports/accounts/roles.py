@@ -12,10 +12,10 @@ membership cannot be given one of these roles, nor can an administrator be given
 (``reports.accounts.actions``). The superuser is for installation only (README: Security).
 """
 
-from django.contrib.auth.base_user import AbstractBaseUser
-from django.contrib.auth.models import AnonymousUser, Group, Permission
+from django.contrib.auth.models import Group, Permission
 from django.db import models
 
+from reports.common.typing import RequestUser
 from reports.models import Membership
 
 
@@ -58,33 +58,31 @@ PERMISSIONS = {
 # reads the audit trail in the app.
 ADMIN_SITE_ROLES = (AdminRole.SYSTEM, AdminRole.SECURITY)
 
-User = AbstractBaseUser | AnonymousUser
-
 
 def ensure_groups() -> None:
     """Create the three groups and give each exactly its permissions."""
     for role, names in PERMISSIONS.items():
         group, _ = Group.objects.get_or_create(name=role.label)
-        wanted = []
+        wanted: list[Permission] = []
         for name in names:
             app_label, codename = name.split(".")
             wanted += Permission.objects.filter(content_type__app_label=app_label, codename=codename)
         group.permissions.set(wanted)
 
 
-def admin_roles(user: User) -> list[AdminRole]:
+def admin_roles(user: RequestUser) -> list[AdminRole]:
     if not user.is_authenticated:
         return []
-    names = set(user.groups.values_list("name", flat=True))  # type: ignore[union-attr]
+    names = set(user.groups.values_list("name", flat=True))
     return [role for role in AdminRole if role.label in names]
 
 
-def all_roles(user: User) -> set[str]:
+def all_roles(user: RequestUser) -> set[str]:
     """Every role the user holds: unit roles (Membership.Role values), administrator roles, "superuser"."""
     if not user.is_authenticated:
         return set()
     roles = set(Membership.objects.filter(user=user).values_list("role", flat=True))
     roles |= {str(role) for role in admin_roles(user)}
-    if user.is_superuser:  # type: ignore[union-attr]
+    if user.is_superuser:
         roles.add("superuser")
     return roles

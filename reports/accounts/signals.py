@@ -34,7 +34,9 @@ def on_login(sender: Any, request: HttpRequest, user: Any, **kwargs: Any) -> Non
 
 
 @receiver(user_login_failed)
-def on_login_failed(sender: Any, credentials: dict[str, Any], request: HttpRequest | None = None, **kwargs: Any):
+def on_login_failed(
+    sender: Any, credentials: dict[str, Any], request: HttpRequest | None = None, **kwargs: Any
+) -> None:
     # Refused by axes before the password was looked at: locked, and axes counted no failure for it.
     locked = bool(
         request is not None
@@ -87,7 +89,9 @@ def on_membership_deleted(sender: Any, instance: Membership, **kwargs: Any) -> N
 
 
 @receiver(m2m_changed, sender=User.groups.through)
-def on_groups_changed(sender: Any, instance: Any, action: str, pk_set: set[int] | None, **kwargs: Any) -> None:
+def on_groups_changed(
+    sender: Any, instance: Any, action: str, pk_set: set[int] | None, **kwargs: Any
+) -> None:
     if action not in ("post_add", "post_remove", "post_clear") or not isinstance(instance, User):
         return
     names = "、".join(kwargs["model"].objects.filter(pk__in=pk_set or ()).values_list("name", flat=True))
@@ -96,9 +100,11 @@ def on_groups_changed(sender: Any, instance: Any, action: str, pk_set: set[int] 
 
 
 @receiver(post_save, sender=User)
-def on_user_saved(sender: Any, instance: Any, created: bool, update_fields: Any = None, **kwargs: Any) -> None:
+def on_user_saved(
+    sender: Any, instance: Any, created: bool, update_fields: Any = None, **kwargs: Any
+) -> None:
     was = getattr(instance, "_superuser_was", None)
-    if created and instance.is_superuser or (was is not None and was != instance.is_superuser):
+    if (created and instance.is_superuser) or (was is not None and was != instance.is_superuser):
         _record_role_change(instance, "授予超级用户" if instance.is_superuser else "撤销超级用户")
     instance._superuser_was = instance.is_superuser
 

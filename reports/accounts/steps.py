@@ -3,12 +3,12 @@ to check it: verify the second factor, change a password someone else set, enrol
 user's role requires. Also the time of the login, for the absolute session limit."""
 
 from django.conf import settings
-from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import models
 from django.http import HttpRequest
 from django.utils import timezone
 from django_otp import user_has_device
 
+from reports.common.typing import RequestUser, User
 from reports.models import AccountSecurity
 
 from .roles import all_roles
@@ -30,20 +30,20 @@ URL_NAMES = {
 }
 
 
-def demo_exempt(user: AbstractBaseUser) -> bool:
+def demo_exempt(user: User) -> bool:
     """load_demo's users skip the second factor and the forced change, under DEBUG=1 only."""
     return settings.DEBUG and AccountSecurity.objects.filter(user=user, is_demo=True).exists()
 
 
-def otp_required(user: AbstractBaseUser) -> bool:
+def otp_required(user: RequestUser) -> bool:
     return bool(all_roles(user) & set(settings.OTP_REQUIRED_ROLES))
 
 
-def must_change_password(user: AbstractBaseUser) -> bool:
+def must_change_password(user: User) -> bool:
     return AccountSecurity.objects.filter(user=user, must_change_password=True).exists()
 
 
-def steps_after_password(user: AbstractBaseUser) -> list[str]:
+def steps_after_password(user: User) -> list[str]:
     if demo_exempt(user):
         return []
     enrolled = user_has_device(user)
@@ -57,7 +57,7 @@ def steps_after_password(user: AbstractBaseUser) -> list[str]:
     return [str(step) for step in steps]
 
 
-def start(request: HttpRequest, user: AbstractBaseUser) -> None:
+def start(request: HttpRequest, user: User) -> None:
     request.session[LOGIN_AT] = timezone.now().timestamp()
     request.session[PENDING] = steps_after_password(user)
 

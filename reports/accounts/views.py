@@ -2,7 +2,7 @@
 of the editor, and the security administrator's pages (lockouts, password resets, roles)."""
 
 from base64 import b32encode
-from typing import Any
+from typing import Any, cast
 
 import qrcode
 import qrcode.image.svg
@@ -23,6 +23,7 @@ from django.views.decorators.http import require_POST
 from django_otp import user_has_device
 from django_otp.plugins.otp_static.models import StaticToken
 
+from reports.common.typing import User as UserType
 from reports.models import Membership
 
 from . import actions, lockouts, steps
@@ -30,6 +31,11 @@ from .forms import AdminRoleForm, EnrolForm, MembershipForm, TokenForm
 from .roles import AdminRole, admin_roles
 
 User = get_user_model()
+
+
+def me(request: HttpRequest) -> UserType:
+    """The logged-in user of a view behind login_required."""
+    return cast(UserType, request.user)
 
 
 def next_url(request: HttpRequest) -> str:
@@ -44,7 +50,9 @@ def next_url(request: HttpRequest) -> str:
     return wanted or reverse("reports:home")
 
 
-def locked_out(request: HttpRequest, response: Any = None, credentials: dict[str, Any] | None = None) -> HttpResponse:
+def locked_out(
+    request: HttpRequest, response: Any = None, credentials: dict[str, Any] | None = None
+) -> HttpResponse:
     """django-axes refused the login (AXES_LOCKOUT_CALLABLE): the login page again, saying until when."""
     username = str((credentials or {}).get("username") or request.POST.get("username", ""))
     lockout = lockouts.lockout_of(username)
@@ -77,10 +85,10 @@ def security(request: HttpRequest) -> HttpResponse:
         request,
         "accounts/security.html",
         {
-            "enrolled": user_has_device(request.user),
-            "required": steps.otp_required(request.user),
-            "recovery_left": StaticToken.objects.filter(device__user=request.user).count(),
-            "roles": admin_roles(request.user),
+            "enrolled": user_has_device(me(request)),
+            "required": steps.otp_required(me(request)),
+            "recovery_left": StaticToken.objects.filter(device__user=me(request)).count(),
+            "roles": admin_roles(me(request)),
         },
     )
 
@@ -89,12 +97,14 @@ def security(request: HttpRequest) -> HttpResponse:
 def otp_enrol(request: HttpRequest) -> HttpResponse:
     form = EnrolForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        codes = actions.confirm_totp_enrolment(request, form.cleaned_data["token"])
+        codes = actions.confirm_totp_enrolment(request, me(request), form.cleaned_data["token"])
         if codes is not None:
             # Shown once, in the answer to the POST: nothing stores or shows them again.
-            return render(request, "accounts/recovery_codes.html", {"codes": codes, "next": next_url(request)})
+            return render(
+                request, "accounts/recovery_codes.html", {"codes": codes, "next": next_url(request)}
+            )
         form.add_error("token", "动态口令不对。请确认手机的时间准确，输入应用里当前显示的6位数字。")
-    device = actions.start_totp_enrolment(request.user)
+    device = actions.start_totp_enrolment(me(request))
     context = {
         "form": form,
         "secret": b32encode(device.bin_key).decode(),
@@ -107,7 +117,7 @@ def otp_enrol(request: HttpRequest) -> HttpResponse:
 @login_required
 def otp_qr(request: HttpRequest) -> HttpResponse:
     """The QR code of the secret being enrolled, drawn here as SVG (no outside service sees the secret)."""
-    device = actions.start_totp_enrolment(request.user)
+    device = actions.start_totp_enrolment(me(request))
     image = qrcode.make(device.config_url, image_factory=qrcode.image.svg.SvgPathImage, box_size=8, border=2)
     return HttpResponse(image.to_string(), content_type="image/svg+xml")
 
@@ -116,7 +126,7 @@ def otp_qr(request: HttpRequest) -> HttpResponse:
 def otp_verify(request: HttpRequest) -> HttpResponse:
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if actions.verify_second_factor(request, form.cleaned_data["token"]):
+        if actions.verify_second_factor(request, me(request), form.cleaned_data["token"]):
             return HttpResponseRedirect(next_url(request))
         form.add_error("token", "动态口令或恢复码不对。多次输错后需等待的时间会逐次加长。")
     return render(

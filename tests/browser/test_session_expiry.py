@@ -16,7 +16,9 @@ def log_in(page, user):
     page.get_by_role("button", name="登录").click()
 
 
-def test_the_editor_warns_before_the_session_idles_out_and_keep_alive_renews_it(page, staff, report, screenshot):
+def test_the_editor_warns_before_the_session_idles_out_and_keep_alive_renews_it(
+    page, staff, report, screenshot
+):
     add_section(report, items=1)
     page.clock.install()
     page.goto(f"/reports/{report.pk}/edit/")
@@ -55,6 +57,8 @@ def test_text_typed_when_the_session_ended_is_kept_and_saved_after_logging_in_ag
     log_in(page, staff)
     page.wait_for_url(re.compile(r"/edit/$"))
     expect(page.locator("#save-state")).to_contain_text("已自动保存")
-    expect(page.locator(".editor-item").first.get_by_label("正文")).to_have_value("会话过期前写下的这段文字。")
+    expect(page.locator(".editor-item").first.get_by_label("正文")).to_have_value(
+        "会话过期前写下的这段文字。"
+    )
     assert Item.objects.get().body == "会话过期前写下的这段文字。"
     assert page.evaluate("Object.keys(localStorage).length") == 0

@@ -1,8 +1,8 @@
 """Grant or revoke an administrator role (三权分立): the way to make the first administrators.
 
-    manage.py admin_role alice security --create   # a new user with a one-time password, printed here
-    manage.py admin_role bob system                # an existing user
-    manage.py admin_role bob system --revoke
+manage.py admin_role alice security --create   # a new user with a one-time password, printed here
+manage.py admin_role bob system                # an existing user
+manage.py admin_role bob system --revoke
 """
 
 import secrets
