@@ -6,6 +6,7 @@ settings leave it empty for the other tests' logins)."""
 import time
 
 import pytest
+from django.core.checks import run_checks
 from django.test import Client
 from django.urls import reverse
 from django_otp.oath import TOTP
@@ -154,3 +155,11 @@ def test_the_demo_users_skip_the_second_factor_under_debug_only(
     settings.DEBUG = debug
     response = log_in(client, "district")
     assert (response.status_code == 302) == asked
+
+
+def test_a_role_name_misspelt_in_the_setting_stops_the_start(settings):
+    settings.OTP_REQUIRED_ROLES = ["district_ofice", "system_admin"]
+    errors = [message for message in run_checks() if message.id == "reports.E002"]
+    assert len(errors) == 1 and "district_ofice" in errors[0].msg
+    settings.OTP_REQUIRED_ROLES = production.OTP_REQUIRED_ROLES
+    assert "reports.E002" not in [message.id for message in run_checks()]

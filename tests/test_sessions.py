@@ -54,7 +54,8 @@ def test_a_busy_session_ends_twelve_hours_after_its_login(client, staff):
         response = client.get(HOME)
     assert response.status_code == 302 and response.url.startswith(reverse("login"))
     assert "_auth_user_id" not in client.session
-    assert AuditEntry.objects.filter(user=staff, action=AuditEntry.Action.LOGOUT).exists()
+    logout = AuditEntry.objects.get(user=staff, action=AuditEntry.Action.LOGOUT)
+    assert logout.detail == "登录超过12小时，自动退出"
     assert "登录已超过12小时" in client.get(response.url).content.decode()
 
 

@@ -37,8 +37,9 @@ class SessionLimitMiddleware:
             if age is None:  # a session from before this check: its limit counts from now
                 request.session[steps.LOGIN_AT] = timezone.now().timestamp()
             elif age > settings.SESSION_MAX_AGE:
-                logout(request)
                 hours = settings.SESSION_MAX_AGE // 3600
+                request.logout_reason = f"登录超过{hours}小时，自动退出"  # type: ignore[attr-defined]
+                logout(request)
                 messages.info(request, f"登录已超过{hours}小时，为安全起见请重新登录。")
                 return _to(resolve_url(settings.LOGIN_URL), request)
         return self.get_response(request)

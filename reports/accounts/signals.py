@@ -70,7 +70,8 @@ def on_locked_out(sender: Any, request: HttpRequest, username: str, **kwargs: An
 @receiver(user_logged_out)
 def on_logout(sender: Any, request: HttpRequest, user: Any, **kwargs: Any) -> None:
     if user is not None:
-        audit.record(AuditEntry.Action.LOGOUT, request=request, user=user)
+        reason = getattr(request, "logout_reason", "")  # set by SessionLimitMiddleware
+        audit.record(AuditEntry.Action.LOGOUT, request=request, user=user, detail=reason)
 
 
 def _record_role_change(obj: Any, detail: str) -> None:
