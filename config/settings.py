@@ -5,6 +5,7 @@ variable that is set but cannot be read (DEBUG=ture, CONN_MAX_AGE=abc) stops the
 (config/env.py).
 """
 
+from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -116,6 +117,10 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "django_tasks",
     "django_tasks_db",
+    "axes",  # login failures: lockout per account (README: Security)
+    "django_otp",
+    "django_otp.plugins.otp_totp",  # the second factor: TOTP in a phone app
+    "django_otp.plugins.otp_static",  # its recovery codes
     "reports",
     "indicators",
 ]
@@ -133,7 +138,10 @@ MIDDLEWARE = [
     "reports.common.middleware.PrivatePagesMiddleware",  # logged-in pages: Cache-Control: private, no-store
     "reports.audit_events.AuditMiddleware",  # refusals and downloads into the audit trail
     "django.contrib.messages.middleware.MessageMiddleware",
+    "reports.accounts.middleware.SessionLimitMiddleware",  # the 12-hour limit from login
+    "reports.accounts.middleware.PendingStepsMiddleware",  # second factor, forced password change
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: turns a refused login into the lockout page
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -152,6 +160,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "reports.views.notices.unread_notices",
+                "reports.accounts.context_processors.session_limits",
             ],
         },
     },
@@ -186,12 +195,56 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.ScryptPasswordHasher",
 ]
 
+# Passwords (README: Security): at least PASSWORD_MIN_LENGTH characters of three of the four classes, not
+# like the username, not a common password nor a local word with digits ("qianjiang2025").
+PASSWORD_MIN_LENGTH = env.int("PASSWORD_MIN_LENGTH", default=8)
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "reports.accounts.passwords.MinimumLengthValidator",
+        "OPTIONS": {"min_length": PASSWORD_MIN_LENGTH},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "reports.accounts.passwords.CharacterClassesValidator", "OPTIONS": {"min_classes": 3}},
+    {"NAME": "reports.accounts.passwords.LocalWordValidator"},
 ]
+
+# Login: django-axes counts failures per account (not per address: colleagues behind one NAT address do
+# not lock each other out) and refuses the account for LOGIN_LOCKOUT_MINUTES after LOGIN_FAILURE_LIMIT
+# failures; the security administrator can lift it earlier (reports/accounts/).
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("LOGIN_LOCKOUT_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_RESET_ON_SUCCESS = True
+# Attempts during a lockout do not restart it: the page can say when to try again, and it stays true.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_LOCKOUT_CALLABLE = "reports.accounts.views.locked_out"
+AXES_DISABLE_ACCESS_LOG = True  # logins and logouts go to the audit trail (reports.AuditEntry)
+AXES_VERBOSE = False
+# axes warns when the address is not one of the lockout parameters; per account is the point here (colleagues
+# share one NAT address), and failures are summed over every address and browser of the account.
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+
+# Sessions: an idle session ends after SESSION_IDLE_MINUTES (the cookie's Max-Age, renewed on every
+# request), any session SESSION_MAX_HOURS after its login (SessionLimitMiddleware). The editor warns
+# SESSION_WARNING_MINUTES before the idle end (static/js/autosave.js).
+SESSION_COOKIE_AGE = env.int("SESSION_IDLE_MINUTES", default=30) * 60
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_MAX_AGE = env.int("SESSION_MAX_HOURS", default=12) * 3600
+SESSION_WARNING_SECONDS = env.int("SESSION_WARNING_MINUTES", default=5) * 60
+
+# The second factor (django-otp): TOTP required for these roles (Membership roles, the administrator
+# roles of reports/accounts/roles.py, "superuser"), optional for the others; the demo users of
+# `load_demo` log in without it under DEBUG=1 only.
+OTP_REQUIRED_ROLES = env.list(
+    "OTP_REQUIRED_ROLES",
+    cast=str.strip,
+    default=["district_office", "system_admin", "security_admin", "audit_admin", "superuser"],
+)
+OTP_TOTP_ISSUER = env.str("OTP_TOTP_ISSUER", default="法治年报")
+RECOVERY_CODE_COUNT = 10
 
 # One language on an intranet; to add a translation later: LANGUAGES + LocaleMiddleware + a locale/ folder.
 LANGUAGE_CODE = "zh-hans"
@@ -287,5 +340,6 @@ LOGGING = {
         "django": {"handlers": [], "level": "INFO"},  # to the root's handler; Django's own only in DEBUG
         "fazhi.jobs": {"level": "INFO"},
         "weasyprint.progress": {"level": "WARNING"},  # each step of each render
+        "axes": {"level": "WARNING"},  # a line for every login; failures and lockouts are warnings
     },
 }

@@ -19,3 +19,6 @@ STORAGES = {
 }
 # whitenoise as in development: static files from the app's folders, no collectstatic needed.
 WHITENOISE_USE_FINDERS = WHITENOISE_AUTOREFRESH = True
+# The fixtures' district office would have to enrol a second factor before every page; tests/test_second_factor.py
+# turns the requirement on with the production value (config.settings.OTP_REQUIRED_ROLES).
+OTP_REQUIRED_ROLES: list[str] = []

@@ -11,6 +11,7 @@ admin.site.index_title = "数据管理"
 urlpatterns = [
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/", include("reports.accounts.urls")),
     path("healthz", health.healthz, name="healthz"),  # no login: for a monitor (reports/health.py)
     path("admin/", admin.site.urls),
     path("district/", include("reports.district.urls")),

@@ -1,11 +1,10 @@
 from django.contrib import admin
-from django.contrib.auth.admin import UserAdmin
-from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 
 from indicators.models import IndicatorValue
 
 from . import actions, audit_events
+from .accounts import admin as accounts_admin  # noqa: F401  (the user admin of the separated roles)
 from .common.locked_admin import ContentAdmin, LockedWithReport, ViewOnlyAdmin
 from .models import (
     AuditEntry,
@@ -218,13 +217,3 @@ class AuditEntryAdmin(ViewOnlyAdmin):
     search_fields = ["username", "object_repr", "object_id", "detail"]
     date_hierarchy = "at"
     show_full_result_count = False
-
-
-# Users are deactivated (is_active off), never deleted: their names stay on the history they wrote.
-admin.site.unregister(User)
-
-
-@admin.register(User)
-class KeptUserAdmin(UserAdmin):
-    def has_delete_permission(self, request, obj=None):
-        return False

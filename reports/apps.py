@@ -12,6 +12,7 @@ class ReportsConfig(AppConfig):
         from django.contrib.auth.models import User
 
         from . import audit_events, checks  # noqa: F401  (checks registers the system checks)
+        from .accounts import signals as account_signals  # noqa: F401  (logins, lockouts: audit rows)
         from .common.converters import YearConverter
         from .models import Membership
         from .rendering import tuning

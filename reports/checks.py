@@ -1,6 +1,7 @@
 """System checks: the PDF needs CJK fonts, the 楷体 stand-in for the "（一）" headings, the fonts that
 ``make`` cuts to GB2312, and a WeasyPrint whose ``HTML`` is what ``DocumentHTML`` relies on; production
-without EMAIL_URL sends no e-mail.
+without EMAIL_URL sends no e-mail. A role in OTP_REQUIRED_ROLES that no one can hold (a typo) is an error:
+it would quietly leave that role without its second factor.
 
 Without a CJK font WeasyPrint prints the report as empty boxes, so ``manage.py check`` (and runserver,
 migrate) warn early and say which Debian package fixes it. A WeasyPrint whose ``HTML`` has changed
@@ -15,6 +16,8 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.core import checks
 
+from .accounts.roles import AdminRole
+from .models import Membership
 from .rendering import tuning
 from .rendering.pdf import DocumentHTML
 
@@ -103,5 +106,22 @@ def check_email(app_configs=None, **kwargs):
             "没有设置 EMAIL_URL：系统不发送电子邮件，通知只在系统内显示。",
             hint="EMAIL_URL=smtp+tls://用户名:密码@邮件服务器:587（见 README 的 Deploying）",
             id="reports.W004",
+        )
+    ]
+
+
+KNOWN_ROLES = {*Membership.Role, *AdminRole, "superuser"}
+
+
+@checks.register()
+def check_otp_roles(app_configs=None, **kwargs):
+    unknown = [role for role in settings.OTP_REQUIRED_ROLES if role not in KNOWN_ROLES]
+    if not unknown:
+        return []
+    return [
+        checks.Error(
+            f"OTP_REQUIRED_ROLES 中有不存在的角色：{'、'.join(unknown)}（这些角色不会被要求使用动态口令）。",
+            hint="可用的角色：" + ",".join(sorted(str(role) for role in KNOWN_ROLES)),
+            id="reports.E002",
         )
     ]

@@ -786,3 +786,28 @@ class AuditEntry(models.Model):
     def compute_hash(self) -> str:
         payload = json.dumps(self.chained_fields(), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
         return hashlib.sha256(payload.encode()).hexdigest()
+
+
+class AccountSecurity(models.Model):
+    """What the login needs to know about an account beyond Django's user: whether its password was set by
+    someone else (an initial or reset password, to be changed at the next login) and whether it is one of
+    ``load_demo``'s users (exempt from that and from the second factor, under DEBUG=1 only). A user with no
+    row has neither. The permissions are the security administrator's (reports/accounts/roles.py)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, verbose_name=_("用户"), on_delete=models.CASCADE, related_name="security"
+    )
+    must_change_password = models.BooleanField(_("下次登录须修改密码"), default=False)
+    is_demo = models.BooleanField(_("演示账号"), default=False)
+
+    class Meta:
+        verbose_name = _("账号安全状态")
+        verbose_name_plural = _("账号安全状态")
+        permissions = [
+            ("unlock_account", _("解除账号锁定")),
+            ("reset_password", _("重置用户密码")),
+            ("grant_role", _("授予管理员角色和单位角色")),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.user)

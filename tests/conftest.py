@@ -3,6 +3,8 @@
 import pytest
 from django.contrib.auth import get_user_model
 
+from reports.accounts.actions import grant_admin_role
+from reports.accounts.roles import AdminRole
 from reports.models import Membership, Report, Unit
 from tests.editor_helpers import add_section
 
@@ -79,3 +81,25 @@ def written(report):
     """A report with one section of two items: something to submit and approve."""
     add_section(report, items=2)
     return report
+
+
+def make_admin(username, role):
+    """An administrator (reports/accounts/roles.py): no unit, one role."""
+    user = make_user(username, first_name=role.label)
+    grant_admin_role(user, role)
+    return user
+
+
+@pytest.fixture
+def system_admin(db):
+    return make_admin("sysadmin", AdminRole.SYSTEM)
+
+
+@pytest.fixture
+def security_admin(db):
+    return make_admin("secadmin", AdminRole.SECURITY)
+
+
+@pytest.fixture
+def audit_admin(db):
+    return make_admin("auditor", AdminRole.AUDIT)

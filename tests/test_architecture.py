@@ -69,6 +69,7 @@ VIEW_MODULES = [
     *sorted((ROOT / "reports" / "views").glob("*.py")),
     *sorted((ROOT / "reports" / "district").glob("*views.py")),
     ROOT / "indicators" / "views.py",
+    ROOT / "reports" / "accounts" / "views.py",
 ]
 WRITES = (
     "create",

@@ -10,6 +10,13 @@ from django.test import RequestFactory
 
 from reports import audit
 from reports.models import AuditEntry
+from tests.conftest import make_user
+
+
+@pytest.fixture
+def staff(db):
+    """A user with no unit: the trail starts empty (granting a unit role is itself an audit row)."""
+    return make_user("staff")
 
 
 def record_three(staff):

@@ -216,3 +216,56 @@ def test_only_the_audit_administrator_reaches_the_audit_pages(
     data = {"action": "refused", "text": "报告"} if name == "audit search" else None
     status = request(client, users[actor], method, reverse(url), data)
     assert status == expected[AUDIT_ACTORS.index(actor)], f"{name} as {actor}"
+
+
+# --- The account pages --------------------------------------------------------------------------------------
+# Everyone logged in reaches their own (password, second factor, keep-alive); only the security administrator
+# reaches the lockouts, the users, password resets and roles; the other administrators are refused (403).
+
+ACCOUNT_ACTORS = ["staff", "district_officer", "system_admin", "security_admin", "audit_admin", "anonymous"]
+OWN_PAGE = [OK, OK, OK, OK, OK, LOGIN]
+SECURITY_PAGE = [FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, FORBIDDEN, LOGIN]
+SECURITY_POST = [FORBIDDEN, FORBIDDEN, FORBIDDEN, REDIRECT, FORBIDDEN, LOGIN]
+
+
+@pytest.fixture
+def account_setup(staff, district_officer, system_admin, security_admin, audit_admin, leader):
+    return {"target": leader, "users": {
+        "staff": staff, "district_officer": district_officer, "system_admin": system_admin,
+        "security_admin": security_admin, "audit_admin": audit_admin, "anonymous": None,
+    }}  # fmt: skip
+
+
+def _target(name):
+    return lambda s: reverse(name, args=[s["target"].pk])
+
+
+ACCOUNT_VIEWS = [
+    ("account security", "get", lambda s: reverse("accounts:security"), None, OWN_PAGE),
+    ("password change", "get", lambda s: reverse("accounts:password-change"), None, OWN_PAGE),
+    ("otp enrol", "get", lambda s: reverse("accounts:otp-enrol"), None, OWN_PAGE),
+    ("otp qr", "get", lambda s: reverse("accounts:otp-qr"), None, OWN_PAGE),
+    ("otp verify", "get", lambda s: reverse("accounts:otp-verify"), None, OWN_PAGE),
+    ("keep alive", "post", lambda s: reverse("accounts:keep-alive"), None, OWN_PAGE),
+    ("lockouts", "get", lambda s: reverse("accounts:lockouts"), None, SECURITY_PAGE),
+    ("unlock", "post", lambda s: reverse("accounts:lockouts"), lambda s: {"username": "leader"}, SECURITY_POST),
+    ("users", "get", lambda s: reverse("accounts:users"), None, SECURITY_PAGE),
+    ("reset password page", "get", _target("accounts:reset-password"), None, SECURITY_PAGE),
+    ("reset password", "post", _target("accounts:reset-password"),
+     lambda s: {"new_password1": "Temp-pass-2025", "new_password2": "Temp-pass-2025"}, SECURITY_POST),
+    ("roles page", "get", _target("accounts:user-roles"), None, SECURITY_PAGE),
+    ("revoke a unit role", "post", _target("accounts:user-roles"),
+     lambda s: {"revoke_membership": s["target"].memberships.get().pk}, SECURITY_POST),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("name", "method", "url", "data", "expected"), ACCOUNT_VIEWS, ids=[v[0] for v in ACCOUNT_VIEWS]
+)
+@pytest.mark.parametrize("actor", ACCOUNT_ACTORS)
+def test_the_account_pages_allow_or_refuse_each_visitor(
+    client, account_setup, name, method, url, data, expected, actor
+):
+    s = account_setup
+    status = request(client, s["users"][actor], method, url(s), data(s) if data else None)
+    assert status == expected[ACCOUNT_ACTORS.index(actor)], f"{name} as {actor}"

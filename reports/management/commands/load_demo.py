@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from indicators.demo_catalogue import install_catalogue
 from indicators.models import Indicator, IndicatorValue, Qualifier
+from reports.accounts.actions import mark_demo_user
 from reports.actions import start_report
 from reports.common.ordering import next_position
 from reports.importing.preview import preview_import
@@ -148,9 +149,11 @@ class Command(BaseCommand):
                 user.set_password(DEMO_PASSWORD)
                 user.save()
             Membership.objects.get_or_create(user=user, unit=Unit.objects.get(code=unit_code), role=role)
+            mark_demo_user(user)
         username, display_name = ADMIN
         if not User.objects.filter(username=username).exists():
             User.objects.create_superuser(username, "", DEMO_PASSWORD, first_name=display_name)
+        mark_demo_user(User.objects.get(username=username))
 
     def ensure_chengxi_reports(self, district):
         chengxi = Unit.objects.get(code="chengxi")
