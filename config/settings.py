@@ -225,7 +225,7 @@ AXES_DISABLE_ACCESS_LOG = True  # logins and logouts go to the audit trail (repo
 AXES_VERBOSE = False
 # axes warns when the address is not one of the lockout parameters; per account is the point here (colleagues
 # share one NAT address), and failures are summed over every address and browser of the account.
-SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+SILENCED_SYSTEM_CHECKS += ["axes.W006"]
 
 # Sessions: an idle session ends after SESSION_IDLE_MINUTES (the cookie's Max-Age, renewed on every
 # request), any session SESSION_MAX_HOURS after its login (SessionLimitMiddleware). The editor warns

@@ -26,7 +26,7 @@ from django.urls import reverse
 
 from reports import workflow
 from reports.district.actions import request_file
-from reports.models import GeneratedFile, Report
+from reports.models import AccountSecurity, GeneratedFile, Report
 from tests.editor_helpers import add_section
 from tests.test_settings import PRODUCTION, READ
 
@@ -144,6 +144,8 @@ def demo(db):
     """The demo data (reports in several states, the catalogue), with a draft of 城西街道's that its leader
     has returned (the editor with a return reason) and a file the district office asked for."""
     call_command("load_demo", stdout=StringIO())
+    # The demo users' forced first password change (DEBUG off here) is tests/test_password_rules.py's subject.
+    AccountSecurity.objects.update(must_change_password=False)
     users = get_user_model().objects
     staff, leader = users.get(username="chengxi_staff"), users.get(username="chengxi_leader")
     unit = staff.memberships.get().unit
