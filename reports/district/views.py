@@ -21,6 +21,7 @@ from reports.deadlines import deadline_for, reporting_year
 from reports.models import GeneratedFile, ReportingYear, Unit
 from reports.outline import outline_for
 from reports.permissions import district_office_required
+from reports.publishing import set_units_may_publish
 
 from . import actions
 from . import dashboard as office
@@ -189,3 +190,13 @@ def file_retry(request, district, year, pk):
     """ "重新生成": a failed (or stalled) file made again."""
     generated = actions.retry_file(_generated(district, year, pk), request.user)
     return redirect(generated)
+
+
+@district_office_required
+@require_POST
+def publish_setting(request, district):
+    """The district's setting: units' leaders may publish their own accepted reports, or only the office."""
+    allowed = request.POST.get("allowed") == "1"
+    set_units_may_publish(request.user, district, allowed, request=request)
+    messages.success(request, "已允许各单位自行公开。" if allowed else "已改为只由区级公开。")
+    return redirect("district:dashboard", reporting_year())
