@@ -199,9 +199,7 @@ TASKS = {
 # withdrawn (reports/common/pagecache.py). Files under VAR_DIR/cache by default: shared by every gunicorn
 # worker on the machine, so an invalidation reaches them all, with no other service. Several machines need a
 # shared cache: CACHE_URL (e.g. redis://…, django-environ's syntax).
-CACHES = {
-    "default": env.cache_url("CACHE_URL", default=f"filecache://{VAR_DIR / 'cache'}")
-}
+CACHES = {"default": env.cache_url("CACHE_URL", default=f"filecache://{VAR_DIR / 'cache'}")}
 PUBLIC_PAGE_MAX_AGE = env.int("PUBLIC_PAGE_MAX_AGE", default=300)  # seconds a browser or proxy may keep one
 
 LOGIN_URL = "login"

@@ -103,7 +103,9 @@ class Unit(models.Model):
     position = models.PositiveIntegerField(_("排序"), default=0, help_text=_("区里的单位顺序，汇编按此排列"))
     # A district's setting: may its units publish their own accepted reports (the office always may).
     units_may_publish = models.BooleanField(
-        _("允许单位自行公开"), default=False, help_text=_("仅对区县有效：单位审核领导可公开本单位已接收的报告")
+        _("允许单位自行公开"),
+        default=False,
+        help_text=_("仅对区县有效：单位审核领导可公开本单位已接收的报告"),
     )
 
     objects = UnitQuerySet.as_manager()
@@ -728,7 +730,12 @@ class Publication(models.Model):
     masks = models.JSONField(_("遮盖"), default=list, blank=True)
     confirmed = models.JSONField(_("确认可公开"), default=list, blank=True)
     stored_pdf = models.ForeignKey(
-        StoredPdf, verbose_name=_("定稿PDF"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        StoredPdf,
+        verbose_name=_("定稿PDF"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     file = models.FileField(_("公开PDF"), upload_to=publication_pdf_path, blank=True)
     sha256 = models.CharField(_("SHA-256"), max_length=64)
@@ -746,13 +753,13 @@ class Publication(models.Model):
     def __str__(self) -> str:
         return f"{self.report} 公开"
 
-    @property
-    def is_withdrawn(self) -> bool:
-        return self.withdrawn_at is not None
-
     def get_absolute_url(self) -> str:
         report = self.report
         return reverse("public:report", args=[report.unit.district.code, report.year, report.unit.code])
+
+    @property
+    def is_withdrawn(self) -> bool:
+        return self.withdrawn_at is not None
 
 
 class AuditEntryQuerySet(models.QuerySet["AuditEntry"]):

@@ -91,9 +91,7 @@ def _check(user: User, report: Report) -> None:
     if not may_publish(user, report):
         raise NotAllowed("您没有公开这份报告的权限。")
     if report.status != Report.Status.ACCEPTED:
-        raise PublishingError(
-            f"报告当前状态为“{report.get_status_display()}”，区级接收后才能公开。"
-        )
+        raise PublishingError(f"报告当前状态为“{report.get_status_display()}”，区级接收后才能公开。")
 
 
 def publish(
@@ -110,9 +108,7 @@ def publish(
     hits = distinct(scan(seen))
     undecided = [hit for hit in hits if decisions.get(hit.key) not in DECISIONS]
     if undecided:
-        raise Unchecked(
-            f"还有{len(undecided)}处个人信息未处理：请逐项选择“遮盖”或“确认可公开”后再公开。"
-        )
+        raise Unchecked(f"还有{len(undecided)}处个人信息未处理：请逐项选择“遮盖”或“确认可公开”后再公开。")
     masks = [{"kind": h.kind, "text": h.text, "masked": h.masked} for h in hits if decisions[h.key] == MASK]
     confirmed = [{"kind": h.kind, "text": h.text} for h in hits if decisions[h.key] == CONFIRM]
     pairs = [(m["text"], m["masked"]) for m in masks]

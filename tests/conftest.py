@@ -66,3 +66,13 @@ def outsider(other_unit):
 @pytest.fixture
 def report(unit):
     return Report.objects.create(unit=unit, year=2025)
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """The public pages' cache (reports/common/pagecache.py) starts empty in every test."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -54,14 +54,15 @@ def public_page(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResp
         if request.method not in ("GET", "HEAD"):
             return view(request, *args, **kwargs)
         current = generation()
-        key = "public-page:%d:%s" % (current, hashlib.sha256(request.get_full_path().encode()).hexdigest())
+        path_hash = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+        key = f"public-page:{current}:{path_hash}"
         entry = cache.get(key)
         if entry is None:
             made = view(request, *args, **kwargs)
             if made.status_code != 200 or made.streaming or not isinstance(made, HttpResponse):
                 return made
             headers = {name: made[name] for name in KEPT_HEADERS if made.has_header(name)}
-            entry = (made.content, headers, '"%s"' % hashlib.sha256(made.content).hexdigest()[:32])
+            entry = (made.content, headers, f'"{hashlib.sha256(made.content).hexdigest()[:32]}"')
             cache.set(key, entry, ENTRY_TIMEOUT)
         content, headers, etag = entry
         response = HttpResponse(content, headers=headers)

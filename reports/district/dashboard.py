@@ -121,7 +121,8 @@ def dashboard(district, year, today=None):
         r.unit_id: r for r in Report.objects.filter(unit__parent=district, year=year).select_related("unit")
     }
     publications = {
-        p.report_id: p for p in Publication.objects.visible().filter(report__unit__parent=district, report__year=year)
+        p.report_id: p
+        for p in Publication.objects.visible().filter(report__unit__parent=district, report__year=year)
     }
     publish_by = publication_deadline(year)
     dates = {}
