@@ -19,6 +19,7 @@ from typing import Any
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.template.response import SimpleTemplateResponse
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 
@@ -59,6 +60,8 @@ def public_page(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResp
         entry = cache.get(key)
         if entry is None:
             made = view(request, *args, **kwargs)
+            if isinstance(made, SimpleTemplateResponse):
+                made.render()  # sitemap.xml's
             if made.status_code != 200 or made.streaming or not isinstance(made, HttpResponse):
                 return made
             headers = {name: made[name] for name in KEPT_HEADERS if made.has_header(name)}

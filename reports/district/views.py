@@ -22,6 +22,7 @@ from reports.models import GeneratedFile, ReportingYear, Unit
 from reports.outline import outline_for
 from reports.permissions import district_office_required
 from reports.publishing import set_units_may_publish
+from reports.search import clean_query, search_district
 
 from . import actions
 from . import dashboard as office
@@ -200,3 +201,23 @@ def publish_setting(request, district):
     set_units_may_publish(request.user, district, allowed, request=request)
     messages.success(request, "已允许各单位自行公开。" if allowed else "已改为只由区级公开。")
     return redirect("district:dashboard", reporting_year())
+
+
+@district_office_required
+def search(request, district):
+    """Search across every report of the district, published or not; filter by year and unit."""
+    query = clean_query(request.GET.get("q", ""))
+    year_text = request.GET.get("year", "")
+    year = int(year_text) if year_text.isdigit() and len(year_text) == 4 else None
+    units = list(district.children.order_by("position", "code"))
+    unit = next((u for u in units if u.code == request.GET.get("unit")), None)
+    context = {
+        "district": district,
+        "query": query,
+        "year": year,
+        "years": range(reporting_year() + 1, reporting_year() - 5, -1),
+        "units": units,
+        "unit": unit,
+        "results": search_district(district, query, year=year, unit=unit),
+    }
+    return render(request, "district/search.html", context)
