@@ -16,6 +16,7 @@ ACTORS = ["staff", "leader", "district_officer", "outsider", "anonymous"]
 def reverse_lazy_args(name, *args):
     return lambda: reverse(name, args=args)
 
+
 OK, REDIRECT, FORBIDDEN, NOT_FOUND, LOGIN = 200, 302, 403, 404, "login"
 
 

@@ -151,7 +151,9 @@ def test_search_finds_a_published_sentence_highlighted_and_escaped(client, site,
     html = client.get(reverse("public:search"), {"q": "宪法"}).content.decode()
     assert "开展&lt;b&gt;<mark>宪法</mark>&lt;/b&gt;宣传周活动。" in html
     assert "另一句" not in html
-    assert SECRET not in client.get(reverse("public:search"), {"q": SECRET}).content.decode().split("</form>")[1]
+    assert (
+        SECRET not in client.get(reverse("public:search"), {"q": SECRET}).content.decode().split("</form>")[1]
+    )
     filtered = client.get(reverse("public:search"), {"q": "宪法", "year": "2024"}).content.decode()
     assert "找到0份报告" in filtered
 
@@ -171,9 +173,13 @@ def test_the_district_office_searches_every_report_of_its_district(client, site,
 
 
 def test_the_public_indicator_table_shows_only_published_figures(client, site, unit, other_unit, district):
-    indicator = Indicator.objects.create(district=district, code="events", name="普法活动", unit="次", first_year=2020, category="other")
+    indicator = Indicator.objects.create(
+        district=district, code="events", name="普法活动", unit="次", first_year=2020, category="other"
+    )
     IndicatorValue.objects.create(report=site["published"], indicator=indicator, value=12)
-    IndicatorValue.objects.create(report=Report.objects.get(unit=other_unit, year=2024), indicator=indicator, value=777)
+    IndicatorValue.objects.create(
+        report=Report.objects.get(unit=other_unit, year=2024), indicator=indicator, value=777
+    )
     html = client.get("/public/qianjiang/2024/indicators/").content.decode()
     assert "普法活动" in html and ">12<" in html and "777" not in html and "城东街道" not in html
     csv = client.get("/public/qianjiang/2024/indicators.csv").content.decode("utf-8-sig")
@@ -183,7 +189,9 @@ def test_the_public_indicator_table_shows_only_published_figures(client, site, u
 def test_the_public_csv_neutralises_spreadsheet_formulas(client, site, unit, district):
     unit.short_name = "=HYPERLINK(1)"
     unit.save()
-    indicator = Indicator.objects.create(district=district, code="events", name="普法活动", unit="次", first_year=2020, category="other")
+    indicator = Indicator.objects.create(
+        district=district, code="events", name="普法活动", unit="次", first_year=2020, category="other"
+    )
     IndicatorValue.objects.create(report=site["published"], indicator=indicator, value=12)
     csv = client.get("/public/qianjiang/2024/indicators.csv").content.decode("utf-8-sig")
     assert "'=HYPERLINK(1),12" in csv
