@@ -1,6 +1,8 @@
 """The public site in a browser: every page type passes axe-core's WCAG 2.1 AA rules, its headings are in
 order, it reads at 390 px without sideways scrolling, and it prints."""
 
+from itertools import pairwise
+
 import pytest
 
 from reports import publishing
@@ -39,7 +41,7 @@ def test_each_public_page_type_has_no_accessibility_violation(page, published, n
     assert page.evaluate("() => document.documentElement.lang") == "zh-Hans"
     levels = page.evaluate(HEADING_LEVELS)
     assert levels and levels[0] == 1 and levels.count(1) == 1
-    assert all(after - before <= 1 for before, after in zip(levels, levels[1:], strict=False)), levels
+    assert all(after - before <= 1 for before, after in pairwise(levels)), levels
 
 
 @pytest.mark.parametrize("name", PAGE_TYPES)
