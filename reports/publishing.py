@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import F
 from django.http import HttpRequest
 from django.utils import timezone
 
@@ -135,9 +136,14 @@ def publish(
     new_file = publication.file.name if publication.file else ""
     try:
         with transaction.atomic():
-            locked = Report.objects.select_for_update().select_related("unit__parent").get(pk=seen.pk)
-            if locked.status != Report.Status.ACCEPTED or locked.version != seen.version:
+            # First statement: take the report's row (PostgreSQL's row lock, SQLite's write lock), on
+            # condition that it is still the accepted version that was checked and rendered.
+            taken = Report.objects.filter(
+                pk=seen.pk, status=Report.Status.ACCEPTED, version=seen.version
+            ).update(version=F("version"))
+            if not taken:
                 raise PublishingError("报告刚被其他人操作过，请刷新页面后重新公开。")
+            locked = seen
             publication.published_at = timezone.now()
             publication.published_by = user
             publication.withdrawn_at = publication.withdrawn_by = None
@@ -165,15 +171,13 @@ def withdraw(user: User, report: Report, reason: str, request: HttpRequest | Non
     if not may_publish(user, seen):
         raise NotAllowed("您没有撤回这份报告的权限。")
     with transaction.atomic():
-        publication = (
-            Publication.objects.select_for_update().filter(report=seen, withdrawn_at__isnull=True).first()
+        # One conditional update: of two withdrawals at once, one withdraws and the other is told.
+        withdrawn = Publication.objects.filter(report=seen, withdrawn_at__isnull=True).update(
+            withdrawn_at=timezone.now(), withdrawn_by=user, withdraw_reason=reason
         )
-        if publication is None:
+        if not withdrawn:
             raise PublishingError("这份报告没有公开，无需撤回。")
-        publication.withdrawn_at = timezone.now()
-        publication.withdrawn_by = user
-        publication.withdraw_reason = reason
-        publication.save(update_fields=["withdrawn_at", "withdrawn_by", "withdraw_reason"])
+        publication = Publication.objects.get(report=seen)
         _history(seen, ReportEvent.Action.WITHDRAW, user, reason)
         audit.record(
             AuditEntry.Action.WITHDRAW_PUBLICATION, request=request, user=user, obj=seen, detail=reason
