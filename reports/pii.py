@@ -51,7 +51,7 @@ _PLATE = re.compile(rf"[{_PROVINCES}][A-HJ-NP-Z][·•]?[A-HJ-NP-Z0-9]{{5,6}}(?!
 # Words after which a person's name usually follows in a report: parties to a case or a petition.
 _PERSON_WORDS = (
     "被申请人|申请人|当事人|被告人|被告|原告|第三人|投诉人|举报人|信访人|上访人|被执行人|"
-    "身份证号码|身份证号|身份证|户主|村民|居民|群众"
+    "身份证号码|身份证号|身份证|联系人|户主|村民|居民|群众"
 )
 _SURNAMES = (
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"

@@ -28,6 +28,7 @@ def test_a_bank_card_number_is_found_only_when_it_passes_the_luhn_check():
         ("发送至li.si@qj.gov.cn即可", [(Kind.EMAIL, "li.si@qj.gov.cn")]),
         ("查处车辆渝A·D1234一辆", [(Kind.PLATE, "渝A·D1234")]),
         ("当事人张三因邻里纠纷", [(Kind.NAME, "张三")]),
+        ("联系人王小明，电话", [(Kind.NAME, "王小明")]),
         ("申请人：王小明称", [(Kind.NAME, "王小明")]),
         ("信访人刘某反映", []),  # already anonymised
         ("当事人合法权益得到保障", []),  # not a name

@@ -195,3 +195,13 @@ def test_the_public_csv_neutralises_spreadsheet_formulas(client, site, unit, dis
     IndicatorValue.objects.create(report=site["published"], indicator=indicator, value=12)
     csv = client.get("/public/qianjiang/2024/indicators.csv").content.decode("utf-8-sig")
     assert "'=HYPERLINK(1),12" in csv
+
+
+def test_a_public_page_is_the_same_for_a_logged_in_visitor_and_varies_on_no_cookie(client, site, staff):
+    anonymous = client.get("/public/qianjiang/2024/chengxi/")
+    client.force_login(staff)
+    logged_in = client.get("/public/qianjiang/2024/chengxi/")
+    assert logged_in.content == anonymous.content
+    assert logged_in["Cache-Control"].startswith("public")
+    assert "Cookie" not in logged_in.get("Vary", "")
+    assert not logged_in.cookies  # no session or CSRF cookie set by a public page

@@ -129,3 +129,65 @@ def test_an_unpublished_report_past_1_april_is_flagged_overdue(unit, other_unit,
     assert not rows["chengxi"].publication_overdue
     early = {r.unit.code: r for r in dashboard(district, 2024, today=datetime.date(2025, 3, 20)).rows}
     assert early["chengdong"].publication_text == "公开还剩12天"
+
+
+def test_the_public_pdf_and_docx_carry_the_masked_text_only(planted, district_officer, tmp_path):
+    import io
+    import subprocess
+
+    import docx as python_docx
+
+    from reports.rendering.docx import render_docx
+
+    publication = publishing.publish(district_officer, planted, decide_all(planted, MASK))
+    pdf = tmp_path / "public.pdf"
+    pdf.write_bytes(publication.file.read())
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, check=True, text=True).stdout
+    text = "".join(text.split())
+    document = python_docx.Document(io.BytesIO(render_docx(planted, masks=publishing.masks_of(publication))))
+    words = "".join(p.text for p in document.paragraphs) + document.core_properties.title
+    for field, (_text, planted_text, masked) in PLANTED.items():
+        assert planted_text not in text and masked in text, field
+        assert planted_text not in words and masked in words, field
+
+
+def test_without_masks_the_public_pdf_is_the_frozen_one(unit, district_officer):
+    from django.core.files.base import ContentFile
+
+    from reports.models import StoredPdf
+
+    report = clean_accepted_report(unit)
+    stored = StoredPdf(report=report, version=report.version, sha256="a" * 64, size=8)
+    stored.file.save("frozen.pdf", ContentFile(b"%PDF-1.7"), save=False)
+    stored.save()
+    publication = publishing.publish(district_officer, report, {})
+    assert publication.stored_pdf == stored and not publication.file and publication.sha256 == "a" * 64
+
+
+def test_a_unit_leader_publishes_from_the_report_page_once_the_district_allows_it(
+    client, unit, district, leader, district_officer
+):
+    report = clean_accepted_report(unit)
+    client.force_login(district_officer)
+    assert client.post(reverse("district:publish-setting"), {"allowed": "1"}).status_code == 302
+    district.refresh_from_db()
+    assert district.units_may_publish
+    assert AuditEntry.objects.filter(action=AuditEntry.Action.PUBLISH_SETTING).exists()
+    client.force_login(leader)
+    assert "检查个人信息并公开" in client.get(report.get_absolute_url()).content.decode()
+    response = client.post(reverse("reports:publish", args=[report.pk]), {"version": report.version})
+    assert response.status_code == 302
+    assert Publication.objects.visible().get().published_by == leader
+    response = client.post(reverse("reports:withdraw", args=[report.pk]), {"reason": ""})
+    assert Publication.objects.visible().exists()  # no reason, no withdrawal
+    client.post(reverse("reports:withdraw", args=[report.pk]), {"reason": "发现错字"})
+    assert not Publication.objects.visible().exists()
+
+
+def test_the_history_page_lists_publishing_and_withdrawing(client, unit, district_officer, staff):
+    report = clean_accepted_report(unit)
+    publishing.publish(district_officer, report, {})
+    publishing.withdraw(district_officer, report, "数据需要更正")
+    client.force_login(staff)
+    page = client.get(reverse("reports:history", args=[report.pk])).content.decode()
+    assert "公开发布" in page and "撤回公开" in page and "数据需要更正" in page
