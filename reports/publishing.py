@@ -29,7 +29,7 @@ from .frozen_pdf import current_stored_pdf
 from .models import AuditEntry, Membership, Publication, Report, ReportEvent, Unit
 from .permissions import roles_on
 from .pii import Hit, distinct, scan
-from .rendering.context import report_context
+from .rendering.context import apply_masks, report_context
 from .rendering.pdf import render_pdf
 
 MASK, CONFIRM = "mask", "confirm"
@@ -86,6 +86,14 @@ def findings(report: Report) -> list[Finding]:
 
 def masks_of(publication: Publication) -> list[tuple[str, str]]:
     return [(m["text"], m["masked"]) for m in publication.masks]
+
+
+def published_title(publication: Publication) -> str:
+    """The report's title as the public sees it (masked like the rest), led by the unit's name when the
+    title does not name it: "城西街道关于2024年度法治政府建设情况的报告"."""
+    report = publication.report
+    title = apply_masks(report.title, masks_of(publication))
+    return title if report.unit.short_name in title else f"{report.unit.short_name}{title}"
 
 
 def _check(user: User, report: Report) -> None:

@@ -55,7 +55,8 @@ def public_page(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResp
         if request.method not in ("GET", "HEAD"):
             return view(request, *args, **kwargs)
         current = generation()
-        path_hash = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+        # The host too: the JSON listing, the feed and the sitemap carry absolute addresses.
+        path_hash = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
         key = f"public-page:{current}:{path_hash}"
         entry = cache.get(key)
         if entry is None:

@@ -7,8 +7,7 @@ from django.utils.feedgenerator import Atom1Feed
 
 from reports.common.pagecache import public_page
 from reports.models import Publication, Unit
-
-from .views import _public_title
+from reports.publishing import published_title
 
 FEED_ITEMS = 50
 
@@ -40,7 +39,7 @@ class DistrictFeed(Feed):
         )
 
     def item_title(self, publication):
-        return f"{_public_title(publication)}（{publication.report.year}年度）"
+        return f"{published_title(publication)}（{publication.report.year}年度）"
 
     def item_description(self, publication):
         report = publication.report

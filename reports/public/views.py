@@ -17,7 +17,7 @@ from indicators.matrix import year_matrix
 from reports.common.downloads import CSV, DOCX, PDF, content_disposition
 from reports.common.pagecache import public_page
 from reports.models import Publication, Report, Unit
-from reports.publishing import masks_of
+from reports.publishing import masks_of, published_title
 from reports.rendering.docx import render_docx
 from reports.rendering.filenames import document_filename
 from reports.rendering.pdf import render_html
@@ -84,7 +84,7 @@ def _listing_entry(request, publication):
     report = publication.report
     args = [report.unit.parent.code, report.year, report.unit.code]
     return {
-        "title": _public_title(publication),
+        "title": published_title(publication),
         "unit": report.unit.name,
         "unit_code": report.unit.code,
         "year": report.year,
@@ -94,15 +94,6 @@ def _listing_entry(request, publication):
         "docx_url": request.build_absolute_uri(reverse("public:docx", args=args)),
         "pdf_sha256": publication.sha256,
     }
-
-
-def _public_title(publication):
-    """The report's title as published (masked like the rest of its text)."""
-    report = publication.report
-    title = report.title
-    for original, masked in masks_of(publication):
-        title = title.replace(original, masked)
-    return f"{report.unit.short_name}{title}" if report.unit.short_name not in title else title
 
 
 @public_page
@@ -130,7 +121,7 @@ def report_page(request, district, year, unit):
         masks=masks_of(publication),
         public=True,
         publication=publication,
-        document_title=_public_title(publication),
+        document_title=published_title(publication),
         year_url=reverse("public:year", args=[district, year]),
         pdf_url=reverse("public:pdf", args=args),
         docx_url=reverse("public:docx", args=args),
@@ -215,8 +206,9 @@ def indicators_csv(request, district, year):
 def search(request):
     """Search across published reports; filter by district, year and unit."""
     query = clean_query(request.GET.get("q", ""))
+    published = _visible()
     districts = list(
-        Unit.objects.filter(kind=Unit.Kind.DISTRICT, children__reports__publication__isnull=False).distinct()
+        Unit.objects.filter(kind=Unit.Kind.DISTRICT, children__reports__publication__in=published).distinct()
     )
     district = next((d for d in districts if d.code == request.GET.get("district")), None)
     year_text = request.GET.get("year", "")
@@ -225,8 +217,8 @@ def search(request):
     if request.GET.get("unit"):
         unit = Unit.objects.filter(code=request.GET["unit"], parent__kind=Unit.Kind.DISTRICT).first()
     results = search_published(query, district=district, year=year, unit=unit)
-    years = sorted(set(_visible().values_list("report__year", flat=True)), reverse=True)
-    units = Unit.objects.filter(reports__publication__in=_visible()).distinct().order_by("parent", "position")
+    years = sorted(set(published.values_list("report__year", flat=True)), reverse=True)
+    units = Unit.objects.filter(reports__publication__in=published).distinct().order_by("parent", "position")
     context = {
         "query": query,
         "results": results,
