@@ -10,6 +10,8 @@ PLATE = "渝A12345"
 
 PLANTED = {
     # field: (text with a planted finding, the finding, how the public sees it)
+    "document_number": ("城西文〔2025〕3号（承办人手机13912345678）", "13912345678", "139****5678"),
+    "title": ("关于2024年度法治政府建设情况的报告（联系人赵六）", "赵六", "赵某"),
     "organ": ("黔江区城西街道办事处（联系人王小明，电话13812345678）", MOBILE, "138****5678"),
     "addressee": ("区委、区政府（抄送zhang.san@example.com）：", EMAIL, "z***@example.com"),
     "preamble": ("当事人张三，身份证11010519491231002X。", VALID_ID, "110105********002X"),
@@ -24,6 +26,8 @@ def accepted_report_with_planted_findings(unit, year=2024):
         unit=unit,
         year=year,
         status=Report.Status.ACCEPTED,
+        document_number=PLANTED["document_number"][0],
+        title=PLANTED["title"][0],
         addressee=PLANTED["addressee"][0],
         preamble=PLANTED["preamble"][0],
     )
