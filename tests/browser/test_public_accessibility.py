@@ -5,6 +5,7 @@ from itertools import pairwise
 
 import pytest
 
+from indicators.models import Indicator, IndicatorValue
 from reports import publishing
 from reports.publishing import MASK
 from tests.browser.conftest import axe_violations, describe_violations
@@ -23,12 +24,18 @@ HEADING_LEVELS = "() => [...document.querySelectorAll('h1,h2,h3,h4,h5,h6')].map(
 
 
 @pytest.fixture
-def published(transactional_db, unit, other_unit, district_officer):
+def published(transactional_db, district, unit, other_unit, district_officer):
     report = accepted_report_with_planted_findings(unit, 2024)
+    other = clean_accepted_report(other_unit, 2024, body="调解矛盾纠纷320件。")
+    # Figures for the indicator table and the document's attachment.
+    common = {"district": district, "first_year": 2020, "category": "disputes"}
+    screened = Indicator.objects.create(code="screened", name="排查矛盾纠纷", unit="件", **common)
+    rate = Indicator.objects.create(code="rate", name="调解成功率", unit="%", kind="percent", **common)
+    for target, figures in ((report, (320, 98)), (other, (410, 100))):
+        IndicatorValue.objects.create(report=target, indicator=screened, value=figures[0])
+        IndicatorValue.objects.create(report=target, indicator=rate, value=figures[1])
     publishing.publish(district_officer, report, {f.hit.key: MASK for f in publishing.findings(report)})
-    publishing.publish(
-        district_officer, clean_accepted_report(other_unit, 2024, body="调解矛盾纠纷320件。"), {}
-    )
+    publishing.publish(district_officer, other, {})
 
 
 @pytest.mark.parametrize("name", PAGE_TYPES)
