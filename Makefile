@@ -15,7 +15,7 @@ PYTEST_WORKERS ?= auto
 
 # Debian packages the app and its tests need: PDF rendering (Pango, HarfBuzz), the CJK fonts, hb-subset
 # (libharfbuzz-bin) for the cut fonts below, and for the tests Chromium (Playwright drives it) and
-# poppler-utils (pdftoppm).
+# poppler-utils (pdftoppm); npm (Debian's, unless one is installed already) for the test tooling below.
 APT_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 libharfbuzz-bin fonts-noto-cjk \
 	fonts-wqy-microhei fonts-arphic-gkai00mp fonts-arphic-gbsn00lp chromium poppler-utils
 
@@ -51,7 +51,13 @@ test: setup
 bench: setup
 	@for script in bench/[!_]*.py; do [ -e "$$script" ] || continue; echo "== $$script"; $(PY) "$$script" || exit 1; done
 
-setup: system-packages venv-interpreter $(VENV)/.installed $(CUT_FONTS)
+setup: system-packages venv-interpreter $(VENV)/.installed $(CUT_FONTS) node_modules/.installed
+
+# Test tooling only, never served: axe-core, which tests/browser/ injects into the public pages to check
+# them against WCAG 2.1 AA. `npm ci` installs exactly what package-lock.json pins, from the registry.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
 
 # A venv made by another interpreter than $(PYTHON) is made anew.
 venv-interpreter:
@@ -65,6 +71,7 @@ system-packages:
 		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
 	done; \
 	$(PYTHON) -c "import ensurepip, venv" 2>/dev/null || missing="$$missing python3-venv"; \
+	command -v npm >/dev/null || missing="$$missing npm"; \
 	if [ -n "$$missing" ]; then \
 		echo "Installing Debian packages:$$missing"; \
 		SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
@@ -111,4 +118,4 @@ format:
 	$(VENV)/bin/ruff format .
 
 clean:
-	rm -rf $(VENV) var .pytest_cache .mypy_cache static/fonts wheelhouse
+	rm -rf $(VENV) var .pytest_cache .mypy_cache static/fonts wheelhouse node_modules

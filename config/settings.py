@@ -113,6 +113,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "csp",
+    "django.contrib.sitemaps",  # the public site's sitemap.xml
     "crispy_forms",
     "crispy_bootstrap5",
     "django_tasks",
@@ -300,6 +301,13 @@ TASKS = {
         "QUEUES": ["default"],
     }
 }
+
+# The public site's pages (reports/public/) are kept in Django's cache until something is published or
+# withdrawn (reports/common/pagecache.py). Files under VAR_DIR/cache by default: shared by every gunicorn
+# worker on the machine, so an invalidation reaches them all, with no other service. Several machines need a
+# shared cache: CACHE_URL (e.g. redis://…, django-environ's syntax).
+CACHES = {"default": env.cache_url("CACHE_URL", default=f"filecache://{VAR_DIR / 'cache'}")}
+PUBLIC_PAGE_MAX_AGE = env.int("PUBLIC_PAGE_MAX_AGE", default=300)  # seconds a browser or proxy may keep one
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "reports:home"

@@ -17,6 +17,8 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Each test process its own cache in memory (tests clear it: tests/conftest.py).
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # whitenoise as in development: static files from the app's folders, no collectstatic needed.
 WHITENOISE_USE_FINDERS = WHITENOISE_AUTOREFRESH = True
 # The fixtures' district office would have to enrol a second factor before every page; tests/test_second_factor.py

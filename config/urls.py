@@ -1,8 +1,11 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from reports import health
+from reports.common.pagecache import public_page
+from reports.public.sitemaps import SITEMAPS
 
 admin.site.site_header = "法治年报 管理后台"
 admin.site.site_title = "法治年报"
@@ -15,6 +18,8 @@ urlpatterns = [
     path("healthz", health.healthz, name="healthz"),  # no login: for a monitor (reports/health.py)
     path("admin/", admin.site.urls),
     path("district/", include("reports.district.urls")),
+    path("public/", include("reports.public.urls")),  # no login: the published reports (reports/public/)
+    path("sitemap.xml", public_page(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("", include("reports.urls")),
     path("", include("indicators.urls")),
 ]

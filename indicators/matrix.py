@@ -59,9 +59,11 @@ def coverage_text(figures, short=False):
     return f"{reported}/{len(figures)}" if short else f"{len(figures)}个单位中的{reported}个已填报"
 
 
-def _values(district, include_drafts, **filters):
-    """(unit id, year, indicator id) → Figure, one query."""
+def _values(district, include_drafts, reports=None, **filters):
+    """(unit id, year, indicator id) → Figure, one query; only of ``reports`` when given."""
     values = IndicatorValue.objects.filter(report__unit__parent=district, **filters)
+    if reports is not None:
+        values = values.filter(report__in=reports)
     if not include_drafts:
         values = values.filter(report__status__in=DELIVERED)
     rows = values.values_list(
@@ -81,15 +83,20 @@ def district_figure(indicator, figures):
     return qualified_sum(figures)
 
 
-def year_matrix(district, year, include_drafts=False, category=""):
+def year_matrix(district, year, include_drafts=False, category="", reports=None):
+    """The units' figures for ``year``; with ``reports`` (a queryset), only those reports' units and
+    figures (the public site's table: published reports only)."""
     indicators = Indicator.objects.for_year(district, year)
     if category:
         indicators = indicators.filter(category=category)
     indicators = list(indicators)
     units = _units(district)
+    if reports is not None:
+        published_units = set(reports.values_list("unit_id", flat=True))
+        units = [unit for unit in units if unit.pk in published_units]
     statuses = dict(Report.objects.filter(unit__parent=district, year=year).values_list("unit_id", "status"))
     labels = {value: str(label) for value, label in Report.Status.choices}
-    values = _values(district, include_drafts, report__year=year)
+    values = _values(district, include_drafts, reports, report__year=year)
     columns = {i.pk: [] for i in indicators}
     rows = []
     for unit in units:

@@ -8,6 +8,7 @@ from django.db import models
 from .common.text import CleanTextMixin, clean_text
 from .importing import TOO_LARGE, ImportRefused, read_report_file
 from .models import AuditEntry, Item, Report, Section
+from .publishing import CONFIRM, MASK
 
 ORGANS_MAX = 6
 
@@ -267,3 +268,50 @@ class AuditSearchForm(forms.Form):
                 | models.Q(detail__icontains=text)
             )
         return entries.order_by("-pk")
+
+
+class PublishForm(forms.Form):
+    """The personal-information check before publishing: each finding masked or confirmed publishable.
+
+    One radio pair per finding (``reports.publishing.findings``), the last publication's choice
+    preselected; publishing is refused until every one is chosen.
+    """
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, findings, version, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.findings = findings
+        self.fields["version"].initial = version
+        self.expected_version = version
+        for index, finding in enumerate(findings):
+            self.fields[f"decision_{index}"] = forms.ChoiceField(
+                label=f"{finding.hit.kind_label}：{finding.hit.text}",
+                choices=[(MASK, f"遮盖为“{finding.hit.masked}”"), (CONFIRM, "确认可以公开")],
+                widget=forms.RadioSelect,
+                initial=finding.previous or None,
+                error_messages={"required": "请选择“遮盖”或“确认可以公开”。"},
+            )
+
+    def clean_version(self):
+        if self.cleaned_data["version"] != self.expected_version:
+            raise ValidationError("报告在您打开本页后有了变化，请重新检查后再公开。")
+        return self.cleaned_data["version"]
+
+    def rows(self):
+        """(finding, its bound radio field) in document order, for the template."""
+        return [(finding, self[f"decision_{i}"]) for i, finding in enumerate(self.findings)]
+
+    def decisions(self):
+        return {
+            finding.hit.key: self.cleaned_data[f"decision_{i}"] for i, finding in enumerate(self.findings)
+        }
+
+
+class WithdrawForm(CleanTextMixin, forms.Form):
+    reason = forms.CharField(
+        label="撤回理由",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": "撤回公开需要填写理由。"},
+    )

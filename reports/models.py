@@ -109,6 +109,12 @@ class Unit(models.Model):
             "只对区县有效：审核领导修改过待审核版本的内容时，不能审核通过这一版本，须由其他审核领导审核"
         ),
     )
+    # A district's setting: may its units publish their own accepted reports (the office always may).
+    units_may_publish = models.BooleanField(
+        _("允许单位自行公开"),
+        default=False,
+        help_text=_("仅对区县有效：单位审核领导可公开本单位已接收的报告"),
+    )
 
     objects = UnitQuerySet.as_manager()
 
@@ -446,6 +452,8 @@ class ReportEvent(models.Model):
         ACCEPT = "accept", _("区级接收")
         DISTRICT_RETURN = "district_return", _("退回单位")
         REOPEN = "reopen", _("重新打开")
+        PUBLISH = "publish", _("公开发布")
+        WITHDRAW = "withdraw", _("撤回公开")
 
     report = models.ForeignKey(
         Report, verbose_name=_("报告"), on_delete=models.CASCADE, related_name="events"
@@ -695,6 +703,89 @@ class GeneratedFile(models.Model):
         return reverse("district:file", args=[self.year, self.pk])
 
 
+def publication_pdf_path(publication: "Publication", filename: str) -> str:
+    report = publication.report
+    return f"public/{report.unit.code}/{report.year}/v{publication.version}-{publication.sha256[:12]}.pdf"
+
+
+class PublicationQuerySet(models.QuerySet["Publication"]):
+    def visible(self) -> Self:
+        """What the public site shows: published, not withdrawn, and the report still the accepted version
+        that was published (a report reopened since is off the site until it is published again)."""
+        return self.filter(
+            withdrawn_at__isnull=True,
+            report__status=Report.Status.ACCEPTED,
+            version=models.F("report__version"),
+        )
+
+
+class Publication(models.Model):
+    """A report made public: who published which version when, the personal information masked in what
+    the public sees (the report itself stays as accepted), and the PDF the public downloads.
+
+    ``masks`` lists {"kind", "text", "masked"}: every occurrence of "text" prints as "masked" on the public
+    page, in its .docx and in ``file``; ``confirmed`` lists {"kind", "text"} found by the check and
+    confirmed publishable. ``file`` is the PDF rendered from the masked text when something was masked
+    (or when the report has no frozen PDF); otherwise the frozen PDF (``stored_pdf``) is served as is.
+    """
+
+    report = models.OneToOneField(
+        Report, verbose_name=_("报告"), on_delete=models.CASCADE, related_name="publication"
+    )
+    version = models.PositiveIntegerField(_("公开的版本"))
+    published_at = models.DateTimeField(_("公开时间"))
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("公开人"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    withdrawn_at = models.DateTimeField(_("撤回时间"), null=True, blank=True)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("撤回人"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    withdraw_reason = models.TextField(_("撤回理由"), blank=True)
+    masks = models.JSONField(_("遮盖"), default=list, blank=True)
+    confirmed = models.JSONField(_("确认可公开"), default=list, blank=True)
+    stored_pdf = models.ForeignKey(
+        StoredPdf,
+        verbose_name=_("定稿PDF"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    file = models.FileField(_("公开PDF"), upload_to=publication_pdf_path, blank=True)
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    size = models.PositiveIntegerField(_("大小（字节）"))
+    # The published text, masked, as one string: what the public search reads.
+    search_text = models.TextField(_("检索文本"), blank=True)
+
+    objects = PublicationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("公开发布")
+        verbose_name_plural = _("公开发布")
+        ordering = ["-published_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.report} 公开"
+
+    def get_absolute_url(self) -> str:
+        report = self.report
+        return reverse("public:report", args=[report.unit.district.code, report.year, report.unit.code])
+
+    @property
+    def is_withdrawn(self) -> bool:
+        return self.withdrawn_at is not None
+
+
 class AuditEntryQuerySet(models.QuerySet["AuditEntry"]):
     """The audit trail is append-only: no bulk change or removal through the ORM."""
 
@@ -724,6 +815,9 @@ class AuditEntry(models.Model):
         ROLE_CHANGE = "role_change", _("角色变更")
         ADMIN_CHANGE = "admin_change", _("后台修改")
         WORKFLOW = "workflow", _("流程操作")
+        PUBLISH = "publish", _("公开发布")
+        WITHDRAW_PUBLICATION = "withdraw_publication", _("撤回公开")
+        PUBLISH_SETTING = "publish_setting", _("公开设置")
 
     class Result(models.TextChoices):
         SUCCESS = "success", _("成功")

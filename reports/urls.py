@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import audit_log, documents, editor, home, importing, notices, review
+from .views import audit_log, documents, editor, home, importing, notices, publishing, review
 
 app_name = "reports"
 
@@ -26,4 +26,6 @@ urlpatterns = [
     path("reports/<int:pk>/pdf/", documents.pdf, name="pdf"),
     path("reports/<int:pk>/pdf/<int:stored_pk>/", documents.stored_pdf, name="stored-pdf"),
     path("reports/<int:pk>/docx/", documents.docx, name="docx"),
+    path("reports/<int:pk>/publish/", publishing.publish, name="publish"),
+    path("reports/<int:pk>/withdraw/", publishing.withdraw, name="withdraw"),
 ]

@@ -103,3 +103,13 @@ def security_admin(db):
 @pytest.fixture
 def audit_admin(db):
     return make_admin("auditor", AdminRole.AUDIT)
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """The public pages' cache (reports/common/pagecache.py) starts empty in every test."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

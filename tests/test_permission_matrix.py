@@ -13,6 +13,12 @@ from tests.conftest import make_user
 from tests.editor_helpers import add_section, editor_data
 
 ACTORS = ["staff", "leader", "district_officer", "outsider", "anonymous"]
+
+
+def reverse_lazy_args(name, *args):
+    return lambda: reverse(name, args=args)
+
+
 OK, REDIRECT, FORBIDDEN, NOT_FOUND, LOGIN = 200, 302, 403, 404, "login"
 
 
@@ -76,6 +82,14 @@ VIEWS = [
     ("new report", "post", lambda s: reverse("reports:new"), lambda s: {"unit": s["report"].unit_id, "year": 2020},
      [400, 400, REDIRECT, 400, LOGIN]),  # 2020 is not open; the office starts none; the outsider's unit list lacks it
     ("health", "get", lambda s: reverse("healthz"), None, [OK, OK, OK, OK, OK]),  # open to everyone: for a monitor
+    # Publishing: the district office (a unit's leader only when the district allows it, tested in
+    # tests/test_publishing.py); on a draft the page opens and publishing is then refused with a message.
+    ("publish page", "get", lambda s: reverse("reports:publish", args=[s["report"].pk]), None,
+     [FORBIDDEN, FORBIDDEN, OK, NOT_FOUND, LOGIN]),
+    ("publish", "post", lambda s: reverse("reports:publish", args=[s["report"].pk]),
+     lambda s: {"version": s["report"].version}, [FORBIDDEN, FORBIDDEN, 400, NOT_FOUND, LOGIN]),
+    ("withdraw", "post", lambda s: reverse("reports:withdraw", args=[s["report"].pk]), lambda s: {"reason": "有误"},
+     [FORBIDDEN, FORBIDDEN, REDIRECT, NOT_FOUND, LOGIN]),
 ]  # fmt: skip
 
 
@@ -171,6 +185,9 @@ DISTRICT_VIEWS = [
     ("move indicator", "post", _object("district:indicator-up", "indicator"), None, OBJECT_POST),
     ("retire indicator", "post", _object("district:indicator-retire", "indicator"), None, OBJECT_POST),
     ("delete rule", "post", _object("district:rule-delete", "rule"), None, OBJECT_POST),
+    ("units may publish", "post", lambda s: reverse("district:publish-setting"), lambda s: {"allowed": "1"},
+     [FORBIDDEN, FORBIDDEN, REDIRECT, FORBIDDEN, REDIRECT, LOGIN]),
+    ("search every report", "get", lambda s: reverse("district:search"), None, YEAR_PAGE),
 ]  # fmt: skip
 
 
@@ -269,3 +286,38 @@ def test_the_account_pages_allow_or_refuse_each_visitor(
     s = account_setup
     status = request(client, s["users"][actor], method, url(s), data(s) if data else None)
     assert status == expected[ACCOUNT_ACTORS.index(actor)], f"{name} as {actor}"
+
+
+# --- The public site ----------------------------------------------------------------------------------------
+# Open to everyone, logged in or not; the same page for each (no user, no session).
+
+
+@pytest.fixture
+def public_setup(setup, unit, district_officer):
+    from reports import publishing
+    from tests.publishing_helpers import clean_accepted_report
+
+    publishing.publish(district_officer, clean_accepted_report(unit, 2024), {})
+    return setup
+
+
+PUBLIC_VIEWS = [
+    ("site", reverse_lazy_args("public:index")),
+    ("district", reverse_lazy_args("public:district", "qianjiang")),
+    ("year", reverse_lazy_args("public:year", "qianjiang", 2024)),
+    ("report page", reverse_lazy_args("public:report", "qianjiang", 2024, "chengxi")),
+    ("report pdf", reverse_lazy_args("public:pdf", "qianjiang", 2024, "chengxi")),
+    ("report docx", reverse_lazy_args("public:docx", "qianjiang", 2024, "chengxi")),
+    ("json listing", reverse_lazy_args("public:json", "qianjiang", 2024)),
+    ("indicator table", reverse_lazy_args("public:indicators", "qianjiang", 2024)),
+    ("indicator csv", reverse_lazy_args("public:indicators-csv", "qianjiang", 2024)),
+    ("atom feed", reverse_lazy_args("public:feed", "qianjiang")),
+    ("search", reverse_lazy_args("public:search")),
+    ("sitemap", reverse_lazy_args("sitemap")),
+]
+
+
+@pytest.mark.parametrize(("name", "url"), PUBLIC_VIEWS, ids=[v[0] for v in PUBLIC_VIEWS])
+@pytest.mark.parametrize("actor", ACTORS)
+def test_everyone_reaches_the_public_site(client, public_setup, name, url, actor):
+    assert request(client, public_setup["users"][actor], "get", url()) == OK, f"{name} as {actor}"

@@ -16,8 +16,9 @@ from django.utils import timezone
 from reports.common.people import name_of
 from reports.deadlines import DELIVERED, deadline_for, deadline_text
 from reports.frozen_pdf import current_stored_pdf
-from reports.models import Membership, Report, ReportEvent, Unit
+from reports.models import Membership, Publication, Report, ReportEvent, Unit
 from reports.outline import outline_for
+from reports.publishing import publication_deadline
 from reports.rendering.filenames import document_filename
 from reports.rendering.pdf import render_pdf
 from reports.workflow import TRANSITIONS
@@ -60,6 +61,9 @@ class Row:
     overdue: bool
     holder: str
     steps: list = field(default_factory=list)  # workflow steps the district office can take from here
+    publication: Publication | None = None  # published now (withdrawn or outdated ones are None)
+    publication_text: str = ""  # "公开还剩12天" / "公开已逾期3天" for an unpublished report
+    publication_overdue: bool = False
 
     @property
     def status(self):
@@ -102,6 +106,8 @@ class Dashboard:
             "delivered": self.count(lambda r: r.status in DELIVERED),
             "accepted": self.count(lambda r: r.status == Status.ACCEPTED),
             "overdue": self.count(lambda r: r.overdue),
+            "published": self.count(lambda r: r.publication is not None),
+            "publication_overdue": self.count(lambda r: r.publication_overdue),
             "missing": self.count(lambda r: r.status == MISSING),
         }
 
@@ -114,6 +120,11 @@ def dashboard(district, year, today=None):
     reports = {
         r.unit_id: r for r in Report.objects.filter(unit__parent=district, year=year).select_related("unit")
     }
+    publications = {
+        p.report_id: p
+        for p in Publication.objects.visible().filter(report__unit__parent=district, report__year=year)
+    }
+    publish_by = publication_deadline(year)
     dates = {}
     events = (
         ReportEvent.objects.filter(report__unit__parent=district, report__year=year, action__in=REACHED)
@@ -145,9 +156,23 @@ def dashboard(district, year, today=None):
                 overdue=status not in DELIVERED and today > deadline,
                 holder=_holder(HOLDER[status], people.get((unit.pk, HOLDER[status]), [])),
                 steps=office_steps(status),
+                publication=publications.get(report.pk) if report else None,
             )
         )
+        _publication_due(rows[-1], publish_by, today)
     return Dashboard(district=district, year=year, deadline=deadline, rows=rows)
+
+
+def _publication_due(row, publish_by, today):
+    """Days left to make the report public (1 April of the year after), or how late it is: shown like the
+    submission deadline, and flagged the same way once passed."""
+    if row.publication is not None:
+        return
+    days = (publish_by - today).days
+    row.publication_overdue = days < 0
+    row.publication_text = (
+        f"公开还剩{days}天" if days > 0 else "今天公开截止" if days == 0 else f"公开已逾期{-days}天"
+    )
 
 
 def _holder(role, names):

@@ -7,6 +7,8 @@ app_name = "district"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("publishing/", views.publish_setting, name="publish-setting"),
+    path("search/", views.search, name="search"),
     path("<year:year>/", views.dashboard, name="dashboard"),
     path("<year:year>/setup/", views.setup, name="setup"),
     path("<year:year>/reports.zip", views.reports_zip, name="zip"),

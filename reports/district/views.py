@@ -21,6 +21,8 @@ from reports.deadlines import deadline_for, reporting_year
 from reports.models import GeneratedFile, ReportingYear, Unit
 from reports.outline import outline_for
 from reports.permissions import district_office_required, get_inside_or_404
+from reports.publishing import set_units_may_publish
+from reports.search import clean_query, search_district
 
 from . import actions
 from . import dashboard as office
@@ -196,3 +198,33 @@ def file_retry(request, district, year, pk):
     """ "重新生成": a failed (or stalled) file made again."""
     generated = actions.retry_file(_generated(district, year, pk), request.user)
     return redirect(generated)
+
+
+@district_office_required
+@require_POST
+def publish_setting(request, district):
+    """The district's setting: units' leaders may publish their own accepted reports, or only the office."""
+    allowed = request.POST.get("allowed") == "1"
+    set_units_may_publish(request.user, district, allowed, request=request)
+    messages.success(request, "已允许各单位自行公开。" if allowed else "已改为只由区级公开。")
+    return redirect("district:dashboard", reporting_year())
+
+
+@district_office_required
+def search(request, district):
+    """Search across every report of the district, published or not; filter by year and unit."""
+    query = clean_query(request.GET.get("q", ""))
+    year_text = request.GET.get("year", "")
+    year = int(year_text) if year_text.isdigit() and len(year_text) == 4 else None
+    units = list(district.children.order_by("position", "code"))
+    unit = next((u for u in units if u.code == request.GET.get("unit")), None)
+    context = {
+        "district": district,
+        "query": query,
+        "year": year,
+        "years": range(reporting_year() + 1, reporting_year() - 5, -1),
+        "units": units,
+        "unit": unit,
+        "results": search_district(district, query, year=year, unit=unit),
+    }
+    return render(request, "district/search.html", context)

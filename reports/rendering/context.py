@@ -4,6 +4,7 @@ Its query count does not depend on the report's size: sections with their items,
 and last year's indicator values are each fetched in one query.
 """
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TypedDict
 
@@ -65,6 +66,7 @@ class IndicatorRow:
 
 class DocumentContext(TypedDict):
     report: Report
+    document_title: str
     blocks: list[Block]
     head_blocks: list[PrintedBlock]
     body_blocks: list[PrintedBlock]
@@ -77,17 +79,34 @@ class DocumentContext(TypedDict):
     created: str
 
 
-def report_context(report: Report, sections: list[Section] | None = None) -> DocumentContext:
+Masks = Sequence[tuple[str, str]]
+
+
+def apply_masks(text: str, masks: Iterable[tuple[str, str]]) -> str:
+    """``text`` with every (original, masked) pair replaced, the longest original first."""
+    for original, masked in sorted(masks, key=lambda pair: -len(pair[0])):
+        text = text.replace(original, masked)
+    return text
+
+
+def report_context(
+    report: Report, sections: list[Section] | None = None, masks: Masks = ()
+) -> DocumentContext:
     """Everything the document template needs. ``report`` should come with its unit (select_related);
-    ``sections`` may come loaded with their items (``Report.sections_with_items``)."""
+    ``sections`` may come loaded with their items (``Report.sections_with_items``). ``masks`` are
+    (original, masked) pairs applied to every printed text: the public's copy of the report."""
     prefetch_related_objects([report], "organs")
     if sections is None:
         sections = list(report.sections_with_items())
     blocks = build_blocks(report, sections)
+    for block in blocks if masks else ():
+        for run in block.runs:
+            run.text = apply_masks(run.text, masks)
     printed = [printed_block(block) for block in blocks]
     rows = indicator_rows(report)
     return {
         "report": report,
+        "document_title": apply_masks(report.title, masks),
         "blocks": blocks,
         # The template prints the three parts apart: the attachment note goes between body and signature.
         "head_blocks": [b for b in printed if b.kind in HEAD_KINDS],

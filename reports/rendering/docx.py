@@ -39,7 +39,7 @@ from lxml import etree
 
 from reports.models import Report
 
-from .context import DocumentContext, IndicatorRow, PrintedBlock, report_context
+from .context import DocumentContext, IndicatorRow, Masks, PrintedBlock, report_context
 
 TEXT_WIDTH_MM = 210 - 28 - 26
 CHARS_PER_LINE = 28
@@ -87,9 +87,10 @@ class _RunProperties(Protocol):
     def get_or_add_rPr(self) -> CT_RPr: ...
 
 
-def render_docx(report: Report) -> bytes:
-    """The report as .docx bytes. ``report`` should come with its unit (select_related)."""
-    context = report_context(report)
+def render_docx(report: Report, masks: Masks = ()) -> bytes:
+    """The report as .docx bytes. ``report`` should come with its unit (select_related); ``masks`` as in
+    ``report_context``."""
+    context = report_context(report, masks=masks)
     document = docx.Document()
     _set_up_styles(document)
     _set_up_page(document, draft=context["is_draft"])
@@ -272,7 +273,7 @@ def _page_number(footer: _Footer, align: WD_PARAGRAPH_ALIGNMENT) -> None:
 
 def _set_properties(document: Document, report: Report, context: DocumentContext) -> None:
     properties = document.core_properties
-    properties.title = report.title
+    properties.title = context["document_title"]
     properties.author = properties.last_modified_by = report.unit.name
     properties.subject = context["subject"]
     properties.keywords = context["keywords"]

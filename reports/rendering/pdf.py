@@ -31,7 +31,7 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from reports.models import Report, Section
 
-from .context import report_context
+from .context import Masks, report_context
 from .tuning import renders_pdf, set_html_attributes
 
 STYLESHEET = "document/gbt9704.css"
@@ -128,19 +128,25 @@ def stylesheet_text() -> str:
 
 
 def render_html(
-    report: Report, *, inline_css: bool = False, sections: list[Section] | None = None, **extra: Any
+    report: Report,
+    *,
+    inline_css: bool = False,
+    sections: list[Section] | None = None,
+    masks: Masks = (),
+    **extra: Any,
 ) -> str:
     """The document's HTML. ``inline_css`` puts the stylesheet inside, for a file read without the app;
-    ``sections`` may come loaded with their items (``Report.sections_with_items``)."""
-    context = report_context(report, sections) | extra
+    ``sections`` may come loaded with their items (``Report.sections_with_items``); ``masks`` as in
+    ``report_context``."""
+    context = report_context(report, sections, masks) | extra
     if inline_css:
         context["inline_css"] = mark_safe(stylesheet_text())  # our own static file, never user text
     return render_to_string("document/report.html", context)
 
 
 @renders_pdf
-def render_pdf(report: Report, *, pdfa: bool = False) -> bytes:
-    """The report as PDF bytes; PDF/A-2b for archiving when ``pdfa``."""
-    html = render_html(report, for_pdf=True)
+def render_pdf(report: Report, *, pdfa: bool = False, masks: Masks = ()) -> bytes:
+    """The report as PDF bytes; PDF/A-2b for archiving when ``pdfa``; ``masks`` as in ``report_context``."""
+    html = render_html(report, for_pdf=True, masks=masks)
     options = {"pdf_variant": "pdf/a-2b"} if pdfa else {}
     return DocumentHTML(html).write_pdf(stylesheets=[stylesheet()], font_config=font_config(), **options)

@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from reports import actions, workflow
+from reports import actions, publishing, workflow
 from reports.deadlines import deadline_for, deadline_text
 from reports.forms import CommentForm
 from reports.frozen_pdf import current_stored_pdf
@@ -43,6 +43,8 @@ def detail(request, pk):
         "deadline_text": deadline_text(deadline, report.status),
         "comment_form": CommentForm(),
         "stored_pdf": current_stored_pdf(report),
+        "publication": publishing.visible_publication(report) if report.status == "accepted" else None,
+        "may_publish": report.status == "accepted" and publishing.may_publish(request.user, report),
     }
     return render(request, "reports/detail.html", context)
 

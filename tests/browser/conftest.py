@@ -49,3 +49,43 @@ def screenshot(page, request):
         return path
 
     return take
+
+
+# --- Accessibility: axe-core (test tooling from npm: package.json, installed by `make setup`) -------------
+
+AXE_SCRIPT = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_21_AA = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")
+
+
+def axe_violations(page, tags=WCAG_21_AA, context=None):
+    """The axe-core violations of the page as it is now, for the rules of ``tags`` (WCAG 2.1 A and AA by
+    default), each as {"id", "impact", "help", "targets"}; [] when none. ``context`` limits the check to a
+    CSS selector. axe is evaluated through the DevTools protocol, not as a <script> in the page, so a
+    Content-Security-Policy does not stop it."""
+    if not AXE_SCRIPT.exists():
+        pytest.fail(f"{AXE_SCRIPT} is missing: run `make setup` (npm ci installs axe-core).")
+    if not page.evaluate("() => typeof window.axe === 'object'"):
+        page.evaluate(AXE_SCRIPT.read_text(encoding="utf-8"))
+    found = page.evaluate(
+        """async ([tags, context]) => {
+            const results = await axe.run(context || document, {runOnly: {type: "tag", values: tags}});
+            return results.violations.map(v => ({
+                id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map(n => n.target.join(" ")),
+            }));
+        }""",
+        [list(tags), context],
+    )
+    return found
+
+
+@pytest.fixture
+def axe():
+    """``axe(page)`` → the page's WCAG 2.1 AA violations (see ``axe_violations``)."""
+    return axe_violations
+
+
+def describe_violations(violations):
+    """One line per violation, for an assertion message."""
+    return "\n".join(
+        f"{v['id']} ({v['impact']}): {v['help']} → {', '.join(v['targets'][:5])}" for v in violations
+    )

@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from indicators.demo_catalogue import install_catalogue
 from indicators.models import Indicator, IndicatorValue, Qualifier
+from reports import publishing
 from reports.accounts.actions import mark_demo_user
 from reports.actions import start_report
 from reports.common.ordering import next_position
@@ -119,6 +120,7 @@ class Command(BaseCommand):
         self.ensure_chengxi_reports(district)
         self.ensure_2025_drafts(district)
         self.ensure_other_2024_reports(district)
+        self.publish_2024_reports(district)
         self.print_logins()
 
     def ensure_units(self):
@@ -222,6 +224,18 @@ class Command(BaseCommand):
                 # created_at is set on insert; the demo's are in February 2025, before the deadline
                 ReportEvent.objects.filter(pk=event.pk).update(created_at=timezone.make_aware(when))
             self.stdout.write(f"{unit.short_name}2024年报告（区级已接收）")
+
+    def publish_2024_reports(self, district):
+        """The accepted 2024 reports on the public site (/public/), as the district office would publish
+        them: every finding of the personal-information check masked."""
+        office = Membership.objects.filter(unit=district, role=Membership.Role.DISTRICT_OFFICE).first().user
+        reports = Report.objects.filter(
+            unit__parent=district, year=2024, status=Report.Status.ACCEPTED, publication__isnull=True
+        ).select_related("unit")
+        for report in reports:
+            decisions = {finding.hit.key: publishing.MASK for finding in publishing.findings(report)}
+            publishing.publish(office, report, decisions)
+            self.stdout.write(f"{report.unit.short_name}2024年报告已公开（遮盖{len(decisions)}处）")
 
     def print_logins(self):
         self.stdout.write("")
