@@ -132,7 +132,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",  # Content-Security-Policy on every response
     "reports.common.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",  # serves /static/ in production, before any session work
-    "django.contrib.sessions.middleware.SessionMiddleware",
+    "reports.common.middleware.SessionMiddleware",  # Django's, leaving public pages without a cookie
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

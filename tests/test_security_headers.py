@@ -291,7 +291,7 @@ def test_check_deploy_over_plain_http_names_only_what_http_cannot_have(tmp_path)
     )
     assert result.returncode == 0, result.stderr
     warnings = set(re.findall(r"\(security\.(W\d+)\)", result.stdout + result.stderr))
-    assert warnings == {"W004", "W008", "W012", "W016"}, result.stdout + result.stderr
+    assert warnings == {"W004", "W008", "W010", "W016"}, result.stdout + result.stderr
 
 
 def test_a_files_progress_bar_is_drawn_by_a_class_without_script(client, district_officer, district):

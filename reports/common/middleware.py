@@ -18,7 +18,8 @@ from collections.abc import Callable
 from contextvars import ContextVar
 
 from django.conf import settings
-from django.http import HttpRequest
+from django.contrib.sessions.middleware import SessionMiddleware as DjangoSessionMiddleware
+from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.utils.functional import SimpleLazyObject, empty
 
@@ -102,3 +103,15 @@ def _logged_in(request: HttpRequest) -> bool:
     if user is None:
         return settings.SESSION_COOKIE_NAME in request.COOKIES
     return bool(getattr(user, "is_authenticated", False))
+
+
+class SessionMiddleware(DjangoSessionMiddleware):
+    """Django's, but a public page (``reports.common.pagecache.public_page``) leaves the session alone: the
+    idle session is renewed on every request (SESSION_SAVE_EVERY_REQUEST), and a renewed cookie or
+    ``Vary: Cookie`` on a ``Cache-Control: public`` page would let a proxy keep one person's cookie for
+    everyone, or keep nothing."""
+
+    def process_response(self, request: HttpRequest, response: HttpResponse) -> HttpResponse:
+        if getattr(response, "public_page", False):
+            return response
+        return super().process_response(request, response)

@@ -74,6 +74,10 @@ def public_page(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResp
         response["Last-Modified"] = http_date(current)
         response["Cache-Control"] = f"public, max-age={settings.PUBLIC_PAGE_MAX_AGE}"
         conditional = get_conditional_response(request, etag=etag, last_modified=current, response=response)
-        return conditional if conditional is not None else response
+        answer = conditional if conditional is not None else response
+        # Neither a renewed session cookie nor Vary: Cookie on a page a proxy may keep for everyone
+        # (reports.common.middleware.SessionMiddleware).
+        answer.public_page = True  # type: ignore[attr-defined]
+        return answer
 
     return wrapped
