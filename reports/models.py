@@ -4,12 +4,16 @@ A report is stored as structure, never as pre-numbered text: the numbers "一、
 "一是" are generated from order by ``reports.rendering.numbering`` so they renumber themselves after a move.
 """
 
+import hashlib
+import json
 from collections.abc import Iterable
+from datetime import UTC
 from typing import Any, Self
 
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .common.text import typed_enumeration
@@ -665,3 +669,96 @@ class GeneratedFile(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("district:file", args=[self.year, self.pk])
+
+
+class AuditEntryQuerySet(models.QuerySet["AuditEntry"]):
+    """The audit trail is append-only: no bulk change or removal through the ORM."""
+
+    def update(self, **kwargs: Any) -> int:
+        raise PermissionError("审计日志不能修改")
+
+    def delete(self) -> tuple[int, dict[str, int]]:
+        raise PermissionError("审计日志不能删除")
+
+
+class AuditEntry(models.Model):
+    """One security event (等保2.0 安全审计): who, from where, did what to which object, with what result.
+    Rows are only ever added (``reports.audit.record``); each carries the hash of the row before it, so an
+    edited or removed row breaks the chain that ``manage.py verify_audit`` checks."""
+
+    class Action(models.TextChoices):
+        LOGIN = "login", _("登录")
+        LOGIN_FAILED = "login_failed", _("登录失败")
+        LOGOUT = "logout", _("退出登录")
+        LOCKOUT = "lockout", _("账号锁定")
+        UNLOCK = "unlock", _("解除锁定")
+        PASSWORD_CHANGE = "password_change", _("修改密码")
+        PASSWORD_RESET = "password_reset", _("重置密码")
+        OTP_ENROL = "otp_enrol", _("绑定动态口令")
+        REFUSED = "refused", _("拒绝访问")
+        DOWNLOAD = "download", _("下载导出")
+        ROLE_CHANGE = "role_change", _("角色变更")
+        ADMIN_CHANGE = "admin_change", _("后台修改")
+        WORKFLOW = "workflow", _("流程操作")
+
+    class Result(models.TextChoices):
+        SUCCESS = "success", _("成功")
+        FAILURE = "failure", _("失败")
+
+    at = models.DateTimeField(_("时间"), default=timezone.now, db_index=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("用户"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    username = models.CharField(_("用户名"), max_length=150, blank=True)
+    address = models.GenericIPAddressField(_("来源地址"), null=True, blank=True)
+    action = models.CharField(_("事件"), max_length=20, choices=Action.choices, db_index=True)
+    object_type = models.CharField(_("对象类型"), max_length=100, blank=True)
+    object_id = models.CharField(_("对象编号"), max_length=64, blank=True)
+    object_repr = models.CharField(_("对象"), max_length=200, blank=True)
+    result = models.CharField(_("结果"), max_length=10, choices=Result.choices, default=Result.SUCCESS)
+    detail = models.TextField(_("详情"), blank=True)
+    previous_hash = models.CharField(_("上一条的哈希"), max_length=64, blank=True)
+    hash = models.CharField(_("哈希"), max_length=64, unique=True)
+
+    objects = AuditEntryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("审计日志")
+        verbose_name_plural = _("审计日志")
+        ordering = ["-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M:%S} {self.username or '匿名'} {self.get_action_display()}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.pk is not None:
+            raise PermissionError("审计日志不能修改")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise PermissionError("审计日志不能删除")
+
+    def chained_fields(self) -> dict[str, Any]:
+        """What the hash covers: every field but the row's number and its own hash."""
+        return {
+            "at": self.at.astimezone(UTC).isoformat(),
+            "user": self.user_id,
+            "username": self.username,
+            "address": self.address or "",
+            "action": self.action,
+            "object_type": self.object_type,
+            "object_id": self.object_id,
+            "object_repr": self.object_repr,
+            "result": self.result,
+            "detail": self.detail,
+            "previous_hash": self.previous_hash,
+        }
+
+    def compute_hash(self) -> str:
+        payload = json.dumps(self.chained_fields(), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        return hashlib.sha256(payload.encode()).hexdigest()
