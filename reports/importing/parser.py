@@ -80,9 +80,13 @@ SECTION_VOCABULARY: list[tuple[str, int, re.Pattern[str]]] = [
     ("first_responsibility", 4, re.compile("主要负责(人|同志)|负责同志|履行.{0,12}职责")),
     ("shortcomings", 8, re.compile("不足|差距|短板|弱项|存在的?(主要)?问题|问题(和|及|与)(原因|不足)")),
     ("shortcomings", 2, re.compile("问题|困难|薄弱")),
-    ("next_year_plans", 8, re.compile("下一步|打算|工作思路|今后|展望|工作计划|工作安排|重点任务")),
+    ("next_year_plans", 8, re.compile("下一步|打算|工作思路|今后|展望|工作计划|工作安排|主要安排|重点任务")),
     ("next_year_plans", 2, re.compile("思路|计划|安排|目标|明年|下一年|来年")),
-    ("measures_and_results", 10, re.compile("(举措|措施|做法|工作|情况)(和|及|与)(主要|突出)?(成效|成绩|成果)")),
+    (
+        "measures_and_results",
+        10,
+        re.compile("(举措|措施|做法|工作|情况)(和|及|与)(主要|突出)?(成效|成绩|成果)"),
+    ),
     ("measures_and_results", 6, re.compile("(工作|建设|总体|基本|开展|推进|落实)情况|主要工作|工作开展")),
     ("achievements", 5, re.compile("成效|成绩|成果")),
     ("measures", 5, re.compile("举措|措施|做法")),
@@ -473,3 +477,82 @@ def _damage_warning(line: str, label: Label, expected_label: str, length: int = 
 def _sequence_warning(line: str, expected_label: str, length: int = 20) -> str:
     excerpt = line if len(line) <= length else line[:length] + "…"
     return f"编号不连续：“{excerpt}”处应为“{expected_label}”，已按顺序重新编号。"
+
+
+# --- Lists written inside a paragraph --------------------------------------------------------------------
+
+# "…短板弱项，一是…；二是…", "…问题。一是加强…": a "一是" list that does not start its paragraph.
+INLINE_LIST_RE = re.compile(r"(?<=[。；;：:，,])\s*一是")
+
+
+@dataclass(frozen=True)
+class InlineList:
+    """A "一是…二是…" list inside paragraph ``paragraph`` of item ``item`` of section ``section``, starting
+    at character ``at``; split into its items only when the user asks (``split_inline_list``)."""
+
+    section: int
+    item: int
+    paragraph: int
+    at: int
+
+    @property
+    def key(self) -> str:
+        return f"split-{self.section}-{self.item}"
+
+
+def find_inline_lists(parsed: ParsedReport) -> list[InlineList]:
+    """The inline lists of ``parsed`` that can be split with the printed text unchanged: at most one an
+    item, in an item that no "一是" item stands next to (their numbers would run on)."""
+    found = []
+    for s, section in enumerate(parsed.sections):
+        for i, item in enumerate(section.items):
+            if item.style == "enumerated" or _enumerated_beside(section.items, i):
+                continue
+            for p, paragraph in enumerate(item.body):
+                at = _inline_list_start(item, p, paragraph)
+                if at is not None:
+                    found.append(InlineList(s, i, p, at))
+                    break
+    return found
+
+
+def _inline_list_start(item: ParsedItem, index: int, paragraph: str) -> int | None:
+    match = INLINE_LIST_RE.search(paragraph)
+    if match:
+        at = match.end() - len("一是")
+    elif index == 0 and item.style == "run_in" and item.heading and paragraph.startswith("一是"):
+        at = 0  # "（一）标题。一是…": the list starts right after the run-in heading
+    else:
+        return None
+    return at if len(_split_enumeration(1, paragraph[at + len("一是") :])) > 1 else None
+
+
+def _enumerated_beside(items: list[ParsedItem], index: int) -> bool:
+    """Whether a "一是" item stands before ``index`` or after it before the next numbered item."""
+    for step in (-1, 1):
+        other = index + step
+        while 0 <= other < len(items) and items[other].style not in ("heading", "run_in"):
+            if items[other].style == "enumerated":
+                return True
+            other += step
+    return False
+
+
+def split_inline_list(parsed: ParsedReport, inline: InlineList) -> None:
+    """Split the list into "一是" items that continue the paragraph it stood in, so the text prints as
+    it was written; the paragraphs after it follow the last of them."""
+    section = parsed.sections[inline.section]
+    item = section.items[inline.item]
+    paragraph = item.body[inline.paragraph]
+    lead, listed = paragraph[: inline.at], paragraph[inline.at + len("一是") :]
+    following = item.body[inline.paragraph + 1 :]
+    item.body = [*item.body[: inline.paragraph], *_nonempty(lead)]
+    level = min(item.level + 1, 4) if item.style in ("heading", "run_in") else item.level
+    pieces = []
+    for text in _split_enumeration(1, listed):
+        heading, rest = _split_heading(text)
+        pieces.append(
+            ParsedItem(level, "enumerated", joins_previous=True, heading=heading, body=_nonempty(rest))
+        )
+    pieces[-1].body += following
+    section.items[inline.item + 1 : inline.item + 1] = pieces

@@ -178,3 +178,11 @@ def iter_items(parsed: ParsedReport) -> Iterator[tuple[str, ParsedSection, Parse
     for s, section in enumerate(parsed.sections):
         for i, item in enumerate(section.items):
             yield item_key(s, i), section, item
+
+
+def drop_page_lines(parsed: ParsedReport) -> None:
+    """Remove the web page's lines (a headline repeating the title, "来源…发布时间…") from the preamble."""
+    marked = set(parsed.page_lines)
+    parsed.preamble = [line for index, line in enumerate(parsed.preamble) if index not in marked]
+    parsed.page_lines = []
+    parsed.duplicate_headline = False

@@ -76,7 +76,8 @@ def _replace_content(report: Report, parsed: ParsedReport, user: User | None) ->
     report.organs.all().delete()
     report.sections.all().delete()
     report.indicator_values.all().delete()
-    report.title = parsed.title  # an empty title becomes the default one on save
+    report.title = parsed.title
+    report.untitled = not parsed.title  # the text has no title: none is made up
     report.document_number = parsed.document_number
     report.addressee = parsed.addressee
     report.preamble = "\n".join(parsed.preamble)
