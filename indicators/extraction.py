@@ -75,7 +75,7 @@ FILLER = re.compile(r"(?:共计|总计|合计|累计|共|计|均|都|为|达到|
 FILLER_END = re.compile(r"(?:共计|总计|合计|累计|共|计|均|都|为|达到|达|是|有|的|了)+$")
 # A figure stated once for a list of phrases: "调解率、成功率均为100%". Not "分别为", which pairs lists.
 SHARED_LIST = re.compile(
-    r"(?P<items>[^、\d]+(?:(?:、|和)[^、\d]+?)+?)(?<!分别)(?:均为|均达到|均达|都为|都是|都达到|全部为|为|是|达到|达)$"
+    r"(?P<items>[^、\d]+(?:(?:、|和)[^、\d]+?)+?)(?<!分别)(?:(?:均|都|全部)?(?:为|是|达到|到达|达))$"
 )
 LIST_SEPARATOR = re.compile("、|和")  # not 及: "及时受理率"
 MAX_GAP_AFTER = 12  # "4次安全生产、平安建设等宣传咨询活动": a figure counts the noun phrase that follows it
@@ -383,7 +383,8 @@ def _links_after(text, clause_end, figure, aliases):
     for index, alias in aliases:
         at = after.find(alias)
         gap = after[:at]
-        if 0 <= at <= MAX_GAP_AFTER and not any(c.isdigit() for c in gap):
+        # Not when the figure closes a list item: in "学习34余次、理论学习中心组…" the phrase is the next item's.
+        if 0 <= at <= MAX_GAP_AFTER and not any(c.isdigit() for c in gap) and not gap.startswith("、"):
             # "15件重大行政决策的合法性审查" counts reviews: a phrase followed by 的 is not the head noun.
             owner = after.startswith("的", at + len(alias))
             rank = len(gap) + (MAX_GAP_AFTER if owner else 0)

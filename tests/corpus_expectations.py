@@ -34,6 +34,9 @@ class Expected:
     inline_lists: int = 0
     warnings: int = 0
     figures: list[tuple[str, Label]] = field(default_factory=list)
+    # Collected after the finder and the national catalogue were written, its figures labelled before the
+    # finder was run on it, and nothing tuned on it since: the rates measured on these are out of sample.
+    held_out: bool = False
 
 
 CORPUS = [
@@ -193,6 +196,64 @@ CORPUS = [
         "2025-zhongcun-xiang.txt", [M], [2], addressee="市委全面依法治市委员会:", warnings=1,
     ),
 ]  # fmt: skip
+
+
+# Held out: labelled before the finder saw them (see ``Expected.held_out``).
+HELD_OUT = [
+    Expected(
+        "2022-xianxiang-zhen.txt", [M, M], [1, 1], title="贤庠镇人民政府关于2022年度法治政府建设情况的报告",
+        held_out=True, figures=[("4次", "central_group_study")],
+    ),
+    Expected(
+        "2022-zhongcun-xiang.txt", [M], [1], title="中村乡人民政府关于2022年法治政府建设工作情况报告",
+        addressee="中共禄丰市委、市人民政府:", page_lines=1, held_out=True,
+    ),
+    Expected(
+        "2023-quanxi-zhen.txt", [M], [2], warnings=1, held_out=True,
+        figures=[("5次", "central_group_study")],
+    ),
+    Expected(
+        "2023-xiayang-zhen.txt", [M], [3], title="下洋镇2023年法治政府建设年度报告", held_out=True,
+        figures=[("4次", "publicity_events"), ("12条", "banners"), ("35张", None), ("2000余册", "leaflets")],
+    ),
+    Expected(
+        "2024-chengdong-shichangjianguanju.txt", [], [], warnings=2, held_out=True,  # no title, no "一、"
+        figures=[("13次", None), ("39次", None), ("5次", None), ("13次", None), ("28次", "legality_reviews")],
+    ),
+    Expected(
+        "2024-guzhang-sifaju.txt", [M], [2], title="关于2024年度法治政府建设情况的报告", organs=["古丈县司法局"],
+        addressee="县委、县人民政府:", held_out=True,
+        figures=[("70余名", None), ("20余家", None), ("40余篇", None)],
+    ),
+    Expected(
+        "2024-heping-sifaju.txt", [M], [3], title="和平县司法局2024年法治政府建设年度报告", page_lines=1,
+        held_out=True, figures=[("27个", None), ("17个", None)],
+    ),
+    Expected(
+        "2024-longchuan-sifaju.txt", ["achievements"], [2], title="龙川县司法局2024年法治政府建设年度报告", held_out=True,
+        figures=[("34余次", None), ("12次", "central_group_study")],
+    ),
+    Expected(
+        "2024-xiaxian-sifaju.txt", [M], [1], title="夏县司法局2024年法治政府建设情况的报告",
+        addressee="县委、县政府:", page_lines=1, held_out=True, figures=[("7次", "central_group_study")],
+    ),
+    Expected(
+        "2024-zhengxiang-sifaju.txt", [M], [2], title="蒸湘区司法局2024年法治建设年度报告", page_lines=1,
+        held_out=True,
+        figures=[
+            ("3385名", "cadres_trained"),
+            ("100%", ("law_exam_participation", "law_exam_pass_rate")),  # 参学率、报考率、参考率、通过率
+            ("1件", "normative_documents"),
+            ("1次", None),
+            ("1次", None),
+            ("6件", None),
+            ("16件", None),
+            ("1件", None),
+        ],
+    ),
+]  # fmt: skip
+
+CORPUS += HELD_OUT
 
 
 @dataclass

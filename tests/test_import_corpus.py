@@ -31,6 +31,19 @@ def han_characters(text):
     return [c for c in ENUMERATION.sub("", LABEL.sub("", text)) if "\u4e00" <= c <= "\u9fff"]
 
 
+def without_lines(text, dropped):
+    """``text`` without the lines ``dropped`` (each once, whitespace around them ignored)."""
+    remaining = list(dropped)
+    kept = []
+    for line in text.splitlines():
+        if line.strip() in remaining:
+            remaining.remove(line.strip())
+        else:
+            kept.append(line)
+    assert not remaining
+    return "\n".join(kept)
+
+
 def is_in_order(needles, haystack):
     remaining = iter(haystack)
     return all(any(c == h for h in remaining) for c in needles)
@@ -89,10 +102,15 @@ def test_every_figure_is_found_with_its_text(expected):
 @pytest.mark.django_db
 @pytest.mark.parametrize("expected", CORPUS, ids=lambda e: e.file)
 def test_imported_and_printed_with_every_han_character_in_order(expected, unit):
+    """Imported as the preview's defaults have it: the web page's lines dropped (they are checked apart,
+    in test_removing_the_page_lines_leaves_the_document), everything else kept."""
     text = source(expected)
-    report = create_report_from_parse(preview_import(text, []).parsed, unit, year(expected))
+    parsed = preview_import(text, []).parsed
+    page_lines = [parsed.preamble[i] for i in parsed.page_lines]
+    drop_page_lines(parsed)
+    report = create_report_from_parse(parsed, unit, year(expected))
     printed = report_to_text(report)
-    assert is_in_order(han_characters(text), han_characters(printed))
+    assert is_in_order(han_characters(without_lines(text, page_lines)), han_characters(printed))
     if expected.title:  # a report without a title gets none invented
         assert report.title == expected.title
     else:
@@ -124,8 +142,10 @@ def test_removing_the_page_lines_leaves_the_document(expected):
 
 
 def test_figures_are_suggested_for_most_stated_values_and_almost_always_rightly():
+    """On the reports the catalogue's wordings were collected from; bench/import_figures.py prints the
+    rates on the held-out reports too."""
     score = FigureScore()
-    for expected in CORPUS:
+    for expected in [e for e in CORPUS if not e.held_out]:
         matches = match_figures(source(expected), national_indicators())
         score.add([label for _, label in expected.figures], [[i.code for i in m.indicators] for m in matches])
     assert score.stated >= 60

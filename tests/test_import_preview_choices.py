@@ -62,7 +62,9 @@ def test_section_kinds_are_shown_and_can_be_changed(client, staff, unit, nationa
     assert list(report.sections.values_list("kind", flat=True)) == ["measures_and_results", "achievements"]
 
 
-def test_an_inline_list_is_split_only_when_asked_and_prints_the_same(client, staff, unit, other_unit, national):
+def test_an_inline_list_is_split_only_when_asked_and_prints_the_same(
+    client, staff, unit, other_unit, national
+):
     url = start(client, staff, unit, "2025-sandu-zhen.txt")
     client.post(url, confirm_form(client, url))
     as_written = Report.objects.get(unit=unit, year=2025)
@@ -104,12 +106,17 @@ def test_a_report_without_a_title_keeps_its_addressee_and_gets_a_title_only_if_a
     assert Report.objects.get(unit=other_unit, year=2024).title == "关于2024年度法治政府建设情况的报告"
 
 
-def test_an_unmatched_figure_goes_on_the_sheet_and_its_wording_is_taught(client, staff, unit, district, national):
+def test_an_unmatched_figure_goes_on_the_sheet_and_its_wording_is_taught(
+    client, staff, unit, district, national
+):
     url = start(client, staff, unit, "2024-xixing-jiedao.txt")
     page = client.get(url)
-    figures = {match.figure.text: key for key, (_, _, match, _) in zip(
-        [f"figure-{n}" for n in range(len(page.context["figures"]))], page.context["figures"], strict=True
-    )}
+    figures = {
+        match.figure.text: key
+        for key, (_, _, match, _) in zip(
+            [f"figure-{n}" for n in range(len(page.context["figures"]))], page.context["figures"], strict=True
+        )
+    }
     assert "26次" in figures and "党工委(扩大)会议" in page.content.decode()
     meetings = Indicator.objects.get(district=district, code="rule_of_law_meetings")
     client.post(url, confirm_form(client, url, **{figures["26次"]: str(meetings.pk)}))
@@ -128,7 +135,11 @@ def test_a_figure_for_an_indicator_that_already_has_a_value_is_refused_with_a_me
 ):
     url = start(client, staff, unit, "2024-xixing-jiedao.txt")
     page = client.get(url)
-    keys = [f"figure-{n}" for n, (_, _, match, _) in enumerate(page.context["figures"]) if match.figure.text == "15次"]
+    keys = [
+        f"figure-{n}"
+        for n, (_, _, match, _) in enumerate(page.context["figures"])
+        if match.figure.text == "15次"
+    ]
     study = Indicator.objects.get(district=district, code="central_group_study")  # already has 14次
     response = client.post(url, confirm_form(client, url, **{keys[0]: str(study.pk)}))
     assert response.status_code == 400

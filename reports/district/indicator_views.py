@@ -172,7 +172,9 @@ def catalogue_carry_over(request, district, year):
 def catalogue_copy_national(request, district, year):
     added = catalogue_ops.copy_national_catalogue(district, year, request.user)
     if added:
-        messages.success(request, f"已从全国通用指标目录加入{len(added)}项指标，自{year}年度起使用，可再修改或停用。")
+        messages.success(
+            request, f"已从全国通用指标目录加入{len(added)}项指标，自{year}年度起使用，可再修改或停用。"
+        )
     else:
         messages.info(request, "全国通用指标目录中的指标本区县都已有，没有新增。")
     return redirect("district:catalogue", year)

@@ -52,9 +52,11 @@ TITLE_SUBJECT_RE = re.compile(r"法治|依法|法制")
 # A web page's lines about the page, not the document: "来源:司法局 发布时间:2024-03-28", "浏览量:1",
 # "• 2026-01-29 09:57".
 PAGE_LINE_RE = re.compile(
-    r"^[•·\-\s]*(?:(?:(?:文章|信息)?来源|发布(?:时间|日期|机构)|更新时间|时间|浏览(?:量|次数)?|点击(?:率|量)?|"
-    r"字体(?:大小)?|索\s*引\s*号)\s*[:：]|\d{4}[-/]\d{1,2}[-/]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$)"
+    r"^[•·\-\s]*(?:(?:(?:文章|信息)?来源|发布(?:时间|日期|机构)|更新时间|时间|日期|作者|浏览(?:量|次数)?|"
+    r"点击(?:率|量)?|字体(?:大小)?|索\s*引\s*号)\s*[:：]|\d{4}[-/]\d{1,2}[-/]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$)"
 )
+# "蒸湘区人民政府门户网站 www.… 发布时间:2025-03-31": the site's name first, a publishing date after it.
+PAGE_DATE_RE = re.compile(r"(?:发布|更新)(?:时间|日期)\s*[:：]\s*\d{4}")
 MAX_PAGE_LINE_CHARS = 80
 DATE_RE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
 # A signature line must look like an organ, so a closing "特此报告" stays in the body.
@@ -215,8 +217,8 @@ def _is_header_line(line: str) -> bool:
 
 def _is_addressee(line: str) -> bool:
     # "区委、区政府：", "中共将乐县委员会,将乐县人民政府:" — but not a short preamble line such as
-    # "现将有关情况报告如下：": organs a comma separates must each look like an organ.
-    if line[-1] not in "：:" or len(line) > MAX_HEADING_CHARS or "如下" in line:
+    # "现将有关情况报告如下：", nor a page's "…【字体:": organs a comma separates must each look like one.
+    if line[-1] not in "：:" or len(line) > MAX_HEADING_CHARS or "如下" in line or _is_page_line(line):
         return False
     if any(c in "。；;" for c in line):
         return False
@@ -232,7 +234,11 @@ def _is_title(line: str) -> bool:
 
 
 def _is_page_line(line: str) -> bool:
-    return len(line) <= MAX_PAGE_LINE_CHARS and PAGE_LINE_RE.match(line) is not None
+    if len(line) > MAX_PAGE_LINE_CHARS:
+        return False
+    return PAGE_LINE_RE.match(line) is not None or (
+        PAGE_DATE_RE.search(line) is not None and not any(c in "，,。；;" for c in line)
+    )
 
 
 def _split_organ_and_title(line: str) -> tuple[str, str]:

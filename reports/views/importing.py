@@ -143,7 +143,8 @@ def confirm(request, token):
         "sections": _section_rows(preview, form),
         "values": [(form[key], s, _quoted(s)) for key, s in value_keys.items()],
         "figures": [
-            (form[key], form[f"{key}-teach"], match, _quoted_figure(match)) for key, match in figure_keys.items()
+            (form[key], form[f"{key}-teach"], match, _quoted_figure(match))
+            for key, match in figure_keys.items()
         ],
         "existing": existing,
         "locked": locked,
