@@ -31,17 +31,15 @@ django.setup()
 
 from indicators.demo_catalogue import CATALOGUE  # noqa: E402
 from indicators.extraction import match_figures  # noqa: E402
-from indicators.models import Indicator  # noqa: E402
-from tests.corpus_expectations import CORPUS, FigureScore, label_codes, national_indicators  # noqa: E402
+from tests.corpus_expectations import (  # noqa: E402
+    CORPUS,
+    FigureScore,
+    label_codes,
+    national_indicators,
+    unsaved_indicators,
+)
 
 CORPUS_DIR = ROOT / "tests" / "corpus"
-
-
-def demo_indicators():
-    return [
-        Indicator(code=e["code"], name=e["name"], unit=e["unit"], aliases="\n".join(e["aliases"]))
-        for e in CATALOGUE
-    ]
 
 
 def score(indicators, verbose, held_out):
@@ -87,4 +85,8 @@ if __name__ == "__main__":
     for held_out in (False, True):
         kind = "held out" if held_out else "in sample"
         line(f"national catalogue, {kind}", held_out, results[held_out])
-        line(f"demo district's catalogue, {kind}", held_out, score(demo_indicators(), False, held_out))
+        line(
+            f"demo district's catalogue, {kind}",
+            held_out,
+            score(unsaved_indicators(CATALOGUE), False, held_out),
+        )

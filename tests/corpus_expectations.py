@@ -292,7 +292,12 @@ def label_codes(label: Label) -> tuple[str, ...]:
 
 def national_indicators():
     """The default national catalogue as unsaved indicators (the finder needs no database)."""
+    return unsaved_indicators(NATIONAL_CATALOGUE)
+
+
+def unsaved_indicators(entries):
+    """Catalogue entries (``parse_table``'s) as unsaved indicators."""
     return [
         Indicator(code=e["code"], name=e["name"], unit=e["unit"], aliases="\n".join(e["aliases"]))
-        for e in NATIONAL_CATALOGUE
+        for e in entries
     ]

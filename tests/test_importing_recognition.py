@@ -165,7 +165,7 @@ def test_an_inline_list_is_split_only_on_request_into_items_printing_the_same(pa
     assert [i.style for i in items] == ["plain", "enumerated", "enumerated"]
     assert all(i.joins_previous for i in items[1:])
     printed = items[0].body[0] + "".join(
-        f"{n}是{i.heading}{''.join(i.body)}" for n, i in zip("一二", items[1:])
+        f"{n}是{i.heading}{''.join(i.body)}" for n, i in zip("一二", items[1:], strict=True)
     )
     assert printed == paragraph
 
