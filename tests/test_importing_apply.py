@@ -14,6 +14,7 @@ from reports.importing import (
 )
 from reports.models import Item, Organ, Report, Section
 from reports.rendering.document import report_to_text
+from reports.rendering.filenames import document_filename
 
 pytestmark = pytest.mark.django_db
 
@@ -126,3 +127,9 @@ def test_a_failure_part_way_leaves_nothing_behind(unit):
     assert not Organ.objects.exists()
     assert not Section.objects.exists()
     assert not Item.objects.exists()
+
+
+def test_an_untitled_report_is_listed_and_named_by_the_default_title(unit):
+    report = create_report_from_parse(make_parse(title=""), unit, 2024)
+    assert report.display_title == "关于2024年度法治政府建设情况的报告"
+    assert document_filename(report) == "城西街道2024年度法治政府建设情况的报告.pdf"

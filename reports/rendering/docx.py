@@ -272,7 +272,7 @@ def _page_number(footer: _Footer, align: WD_PARAGRAPH_ALIGNMENT) -> None:
 
 def _set_properties(document: Document, report: Report, context: DocumentContext) -> None:
     properties = document.core_properties
-    properties.title = report.title
+    properties.title = report.display_title
     properties.author = properties.last_modified_by = report.unit.name
     properties.subject = context["subject"]
     properties.keywords = context["keywords"]
