@@ -207,14 +207,14 @@ class Report(models.Model):
             self.title = default_title(self.year)
         super().save(*args, **kwargs)
 
+    def get_absolute_url(self) -> str:
+        return reverse("reports:detail", args=[self.pk])
+
     @property
     def display_title(self) -> str:
         """The title, or for a report imported without one the default title: to list and name it by, never
         printed in the document."""
         return self.title or default_title(self.year)
-
-    def get_absolute_url(self) -> str:
-        return reverse("reports:detail", args=[self.pk])
 
     @property
     def is_editable(self) -> bool:
