@@ -251,6 +251,46 @@ HELD_OUT = [
             ("1件", None),
         ],
     ),
+    # A second held-out batch, collected and labelled after the first was measured.
+    Expected(
+        "2024-helong-jiedao.txt", [M], [1], warnings=1, held_out=True,
+        figures=[
+            ("5次", "rule_of_law_meetings"),
+            ("5次", "central_group_study"),
+            ("13个", None),
+            ("4次", None),
+            ("12个", None),
+        ],
+    ),
+    Expected(
+        "2025-beichengjie-jiedao.txt", [M], [1], title="北城街街道办事处2025年法治政府建设年度报告", held_out=True,
+        figures=[
+            ("4次", "rule_of_law_meetings"),
+            ("2场次", "publicity_events"),
+            ("2场次", "publicity_events"),
+            ("1场次", "publicity_events"),
+        ],
+    ),
+    Expected(
+        "2025-dazhong-jiedao.txt", [M], [2], inline_lists=1, warnings=1, held_out=True,
+        figures=[("9次", None), ("5份", "contract_reviews")],
+    ),
+    Expected(
+        "2025-renminjie-jiedao.txt", [M], [2], addressee="城中区委全面依法治区委员会:", warnings=1, held_out=True,
+        figures=[
+            ("4次", "rule_of_law_meetings"),
+            ("15%", None),
+            ("20余次", None),
+            ("4次", "central_group_study"),
+            ("20余次", "cadre_study"),
+            ("20余场", None),
+            ("60%以上", None),
+        ],
+    ),
+    Expected(
+        "2025-yinxingdajie-jiedao.txt", [F], [2], warnings=1, held_out=True,
+        figures=[("12次", "rule_of_law_meetings"), ("4次", "central_group_study"), ("2次", "law_training")],
+    ),
 ]  # fmt: skip
 
 CORPUS += HELD_OUT
