@@ -8,10 +8,13 @@ from typing import Any
 
 from django.db import transaction
 
+from reports import audit
 from reports.common.ordering import next_position, reorder
-from reports.models import Unit
+from reports.common.typing import User
+from reports.models import AuditEntry, Unit
 
 from .models import Indicator, IndicatorRule
+from .national_catalogue import NATIONAL_CATALOGUE
 
 
 class CatalogueError(Exception):
@@ -84,3 +87,44 @@ def next_code(district: Unit) -> str:
     while f"custom-{number}" in taken:
         number += 1
     return f"custom-{number}"
+
+
+@transaction.atomic
+def copy_national_catalogue(district: Unit, year: int, user: User) -> list[Indicator]:
+    """Add the default national catalogue's indicators the district lacks (by code), in use from ``year``,
+    after its own; returns them. The district then renames, retires or teaches them as it likes."""
+    taken = set(Indicator.objects.filter(district=district).values_list("code", flat=True))
+    position = next_position(Indicator.objects.filter(district=district))
+    added = []
+    for entry in NATIONAL_CATALOGUE:
+        if entry["code"] in taken:
+            continue
+        fields = {**entry, "aliases": "\n".join(entry["aliases"])}
+        added.append(Indicator(district=district, first_year=year, position=position, **fields))
+        position += 1
+    Indicator.objects.bulk_create(added)
+    audit.record(
+        AuditEntry.Action.CATALOGUE_CHANGE,
+        user=user,
+        obj=district,
+        detail=f"复制全国通用指标目录：新增{len(added)}项（{year}年起）",
+    )
+    return added
+
+
+@transaction.atomic
+def teach_alias(indicator: Indicator, phrase: str, user: User) -> bool:
+    """Add ``phrase`` to the indicator's wordings, so the finder names it in the district's next reports;
+    False when the indicator already knows it."""
+    phrase = phrase.strip()
+    if not phrase or phrase in indicator.alias_list:
+        return False
+    indicator.aliases = "\n".join(filter(None, [indicator.aliases.strip(), phrase]))
+    indicator.save(update_fields=["aliases"])
+    audit.record(
+        AuditEntry.Action.CATALOGUE_CHANGE,
+        user=user,
+        obj=indicator,
+        detail=f"导入时为指标“{indicator.name}”增加说法：{phrase}",
+    )
+    return True

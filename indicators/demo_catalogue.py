@@ -8,6 +8,7 @@ which "调处企业矛盾纠纷38件" would also match.
 from django.db import transaction
 
 from indicators.models import Indicator, IndicatorRule
+from indicators.national_catalogue import parse_table
 
 # One indicator a line: code | name | unit | aliases (space-separated); "[category]" starts a group.
 # Kept as a table so that the whole catalogue reads on one screen.
@@ -80,26 +81,7 @@ disclosure_requests        | 依申请公开 | 件 | 依申请公开 政府信�
 """
 
 
-def _entry(line, category):
-    code, name, unit, aliases = (part.strip() for part in line.split("|"))
-    entry = {"code": code, "name": name, "unit": unit, "category": category, "aliases": aliases.split()}
-    if unit == "%":
-        return {**entry, "kind": Indicator.Kind.PERCENT, "min_value": 0, "max_value": 100}
-    kind = Indicator.Kind.AMOUNT if unit.endswith("元") else Indicator.Kind.COUNT
-    return {**entry, "kind": kind, "min_value": 0}
-
-
-def _parse(table):
-    entries, category = [], None
-    for line in filter(None, map(str.strip, table.splitlines())):
-        if line.startswith("["):
-            category = Indicator.Category(line[1 : line.index("]")])
-        else:
-            entries.append(_entry(line, category))
-    return entries
-
-
-CATALOGUE = _parse(TABLE)
+CATALOGUE = parse_table(TABLE)
 
 # Cross-indicator checks the sheet applies: (kind, indicator, other, base).
 RULES = [

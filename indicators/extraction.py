@@ -2,7 +2,14 @@
 
 Pure string work, no database: an indicator is any object with ``alias_list`` (the phrases that name it)
 and ``unit``. The rules follow how these reports write figures: "共排查矛盾纠纷1705件" (phrase, then
-figure), "共开展了12次中心组学法" (figure, then phrase), "调解率、成功率均为100%" (one figure for a list).
+figure), "共开展了12次中心组学法" (figure, then phrase), "调解率、成功率均为100%" (one figure for a list),
+"开展法治宣传“六进”活动32场次" (a few words between phrase and figure).
+
+Offices count the same thing in different measure words: "办理行政复议案件12宗" fills an indicator kept in
+件, "开展普法活动20余场" one kept in 次; 人次 (attendances) and 人 (people) are never mixed
+(``EQUIVALENT_UNITS``). ``match_figures`` reads every figure with the phrase it counts and the indicator
+it names, if any; ``suggest_values`` keeps the first figure for each indicator (the importer's suggestions
+and the consistency check both use it).
 """
 
 import bisect
@@ -27,8 +34,20 @@ TYPED_NUMBER = re.compile(
 UNITS = (
     "人次", "次", "场次", "场", "期", "件次", "件", "家次", "家", "份", "条", "万元", "元", "%", "％", "人",
     "个百分点", "个月", "个", "幅", "处", "起", "辆", "户", "名", "项", "批次", "篇", "所", "宗", "例",
-    "课时", "学时", "小时", "天", "轮", "张", "册",
+    "课时", "学时", "小时", "天", "轮", "张", "册", "类", "批", "支", "本",
 )  # fmt: skip
+
+# Measure words that count the same things, so a figure in one fills an indicator kept in another:
+# cases (件 = 宗 = 起), matters and decisions (件 = 项), events (次 ≈ 场 ≈ 场次; a lecture series' 期 is not),
+# people (人 = 名),
+# copies (份 = 册 = 本), lines (条 = 幅 for banners). 人次 stands alone: 300人次 are not 300 people.
+EQUIVALENT_UNITS = [
+    {"件", "宗", "起", "项"},
+    {"次", "场", "场次"},
+    {"人", "名"},
+    {"份", "册", "本"},
+    {"条", "幅"},
+]
 UNIT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))  # longest first: 人次 before 人
 
 NUMBER = r"\d{1,3}(?:[,，]\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?"  # "1，705" is one number, "1705" too
@@ -36,7 +55,8 @@ NUMBER = r"\d{1,3}(?:[,，]\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?"  # "1，705" i
 FIGURE = re.compile(
     rf"""
     (?P<before>将近|接近|(?<![最附])近|大约|(?<![节制签契公预违履])约|超过|逾)?  # 最近 = latest, 节约 = save
-    (?<![\d.第〔\[A-Za-z])(?<!\d[,，])  # not inside a number, an ordinal (第3次), a code (〔2026〕, G319)
+    (?<![\d.第〔\[A-Za-z每])(?<!\d[,，])  # not inside a number, an ordinal (第3次), a code (〔2026〕, G319)
+    (?<!每[年月周天日季])(?<!每半年)(?<!每两月)  # a frequency (每月1次) is not a count
     (?P<number>{NUMBER})
     (?P<multiplier>万(?!元)|[千百亿])?  # "38万元" keeps 万元 as its unit
     (?P<more>余|多)?
@@ -52,11 +72,26 @@ CLAUSE_BREAK = re.compile(r"[。；;！？!?\n：:]|(?<!\d)[，,]|[，,](?!\d{3}
 
 # Words that may sit between a phrase and its figure: "信访事项共30件", "占信访总量的80%", "满意度为100%".
 FILLER = re.compile(r"(?:共计|总计|合计|累计|共|计|均|都|为|达到|达|是|有|的|了)*")
+FILLER_END = re.compile(r"(?:共计|总计|合计|累计|共|计|均|都|为|达到|达|是|有|的|了)+$")
 # A figure stated once for a list of phrases: "调解率、成功率均为100%". Not "分别为", which pairs lists.
 SHARED_LIST = re.compile(
-    r"(?P<items>[^、\d]+(?:、[^、\d]+?)+?)(?<!分别)(?:均为|均达到|均达|都为|都是|都达到|全部为|为|是|达到|达)$"
+    r"(?P<items>[^、\d]+(?:(?:、|和)[^、\d]+?)+?)(?<!分别)(?:(?:均|都|全部)?(?:为|是|达到|到达|达))$"
 )
+LIST_SEPARATOR = re.compile("、|和")  # not 及: "及时受理率"
 MAX_GAP_AFTER = 12  # "4次安全生产、平安建设等宣传咨询活动": a figure counts the noun phrase that follows it
+# "开展法治宣传“六进”活动32场次": the phrase may stand a few words before its figure, in the same clause.
+MAX_GAP_BEFORE = 8
+# …but not across a change ("比去年信访事项减少14件" is no count) or a pairing ("调解率、成功率分别为98%").
+QUOTED = re.compile(r"《[^》]*》|“[^”]*”")
+NOT_IN_GAP = re.compile(r"减少|增加|增长|下降|上升|提高|降低|同比|环比|分别|其中")
+# Words a phrase before a figure starts with that are not part of what it counts: "全年组织专题学习3次"
+# counts 专题学习.
+LEADING_WORDS = re.compile(
+    r"^(?:\d{4}\s*年(?:度|以来)?|全年|年内|今年以来|目前|同时|其中|共计|累计|合计|总计|共|累|先后|"
+    r"组织|开展|召开|举办|举行|办理|发放|悬挂|完成|作出|做出|审核|审查|受理|办结|参加|新收|收到|"
+    r"制作|印发|提供|解答|接待|培养|培训|推送|发布|出具|聘请|配备|覆盖|达到|达|实现|有|了|的|对|为|向)+"
+)
+MAX_PHRASE_CHARS = 12
 
 
 @dataclass(frozen=True)
@@ -83,6 +118,18 @@ class Suggestion(Generic[IndicatorT]):
     sentence: str
     phrase: str  # the alias that named the indicator
     quote: str  # phrase through figure as written: "调解成功1705件", "12次中心组学法"
+
+
+@dataclass(frozen=True)
+class FigureMatch(Generic[IndicatorT]):
+    """A figure of the text, the phrase it counts ("专题学习" for "组织专题学习4次") and the indicators it
+    names: several for a figure stated for a list, none when no alias fits (the preview lists those)."""
+
+    figure: Figure
+    phrase: str
+    indicators: list[IndicatorT]
+    aliases: list[str]  # the alias that named each indicator
+    quotes: list[str]  # phrase through figure as written, for each indicator
 
 
 @dataclass(frozen=True)
@@ -193,9 +240,14 @@ class _Breaks:
         return left, right
 
 
+def units_match(figure_unit, unit):
+    """Whether a figure written in ``figure_unit`` can fill an indicator kept in ``unit``."""
+    return figure_unit == unit or any(figure_unit in same and unit in same for same in EQUIVALENT_UNITS)
+
+
 def _in_unit(figure, unit):
     """The figure's value expressed in ``unit``, or None when the two measure different things."""
-    if figure.unit == unit:
+    if units_match(figure.unit, unit):
         return figure.value
     if (figure.unit, unit) == ("万元", "元"):
         return figure.value * 10_000
@@ -204,16 +256,16 @@ def _in_unit(figure, unit):
     return None
 
 
-def suggest_values(text, indicators):
-    """For each indicator, the value its first mention in ``text`` gives it.
+def match_figures(text, indicators):
+    """Every figure in ``text`` with the phrase it counts and the indicators it names.
 
     A figure goes to the indicator whose phrase stands right before it (filler words allowed), else shortly
-    after it in the same clause; the longest phrase wins a tie ("重点领域联合执法" over "联合执法"). When
-    that indicator already has its value, the figure is a later mention and goes to no one. Only a figure
-    stated for a list ("调解率、成功率均为100%") is given to several indicators.
+    after it in the same clause, else a few words before it in the same clause; the longest phrase wins a
+    tie ("重点领域联合执法" over "联合执法"). Only a figure stated for a list ("调解率、成功率均为100%") is
+    given to several indicators.
     """
     indicators = list(indicators)
-    suggestions, taken = [], set()
+    matches = []
     clauses = _Breaks(text, CLAUSE_BREAK)
     fitting = _Fitting(indicators)
     for figure in find_figures(text):
@@ -229,11 +281,31 @@ def suggest_values(text, indicators):
                 key=lambda link: link.rank,
             )
             links = ranked[:1]
-        for link in links:
-            if link.index in taken:
+        matches.append(
+            FigureMatch(
+                figure=figure,
+                phrase=counted_phrase(text, clause_start, clause_end, figure),
+                indicators=[indicators[link.index] for link in links],
+                aliases=[link.phrase for link in links],
+                quotes=[
+                    text[min(link.start, figure.start) : max(link.start + len(link.phrase), figure.end)]
+                    for link in links
+                ],
+            )
+        )
+    return matches
+
+
+def suggest_values(text, indicators):
+    """For each indicator, the value its first mention in ``text`` gives it (``match_figures``); a later
+    figure for an indicator that already has its value goes to no one."""
+    suggestions, taken = [], set()
+    for match in match_figures(text, indicators):
+        figure = match.figure
+        for indicator, alias, quote in zip(match.indicators, match.aliases, match.quotes, strict=True):
+            if id(indicator) in taken:
                 continue
-            taken.add(link.index)
-            indicator = indicators[link.index]
+            taken.add(id(indicator))
             suggestions.append(
                 Suggestion(
                     indicator=indicator,
@@ -242,13 +314,27 @@ def suggest_values(text, indicators):
                     unit=indicator.unit,
                     figure_text=figure.text,
                     sentence=figure.sentence,
-                    phrase=link.phrase,
-                    quote=text[
-                        min(link.start, figure.start) : max(link.start + len(link.phrase), figure.end)
-                    ],
+                    phrase=alias,
+                    quote=quote,
                 )
             )
     return suggestions
+
+
+def counted_phrase(text, clause_start, clause_end, figure):
+    """What a figure counts, as written: the words right after it ("16场法治宣传活动" → "法治宣传活动"),
+    else those before it without the verbs and time words that open them ("全年组织专题学习4次" →
+    "专题学习")."""
+    after = text[figure.end : clause_end]
+    after = after.split("的", 1)[0].strip()
+    if after and _is_han(after[0]):
+        return after[:MAX_PHRASE_CHARS]
+    before = FILLER_END.sub("", text[clause_start : figure.start]).strip()
+    return (LEADING_WORDS.sub("", before) or before)[-MAX_PHRASE_CHARS:]
+
+
+def _is_han(character):
+    return "\u4e00" <= character <= "\u9fff" or character in "“《"
 
 
 class _Fitting(dict):
@@ -275,9 +361,21 @@ def _links_before(text, clause_start, figure, aliases):
     before = text[clause_start : figure.start]
     for index, alias in aliases:
         at = before.rfind(alias)
+        if at < 0:
+            continue
         gap = before[at + len(alias) :]
-        if at >= 0 and FILLER.fullmatch(gap):
+        if FILLER.fullmatch(gap):
             yield _Link(index, alias, clause_start + at, (0, len(gap), -len(alias), index))
+        else:
+            # Titles and quoted names between phrase and figure count as one word: "专题学习《…》《…》等
+            # 法律法规11次", "审核《…》等规范性文件".
+            words = QUOTED.sub("", gap)
+            if (
+                len(words) <= MAX_GAP_BEFORE
+                and not any(c.isdigit() for c in words)
+                and not NOT_IN_GAP.search(gap)
+            ):
+                yield _Link(index, alias, clause_start + at, (2, len(words), -len(alias), index))
 
 
 def _links_after(text, clause_end, figure, aliases):
@@ -285,8 +383,12 @@ def _links_after(text, clause_end, figure, aliases):
     for index, alias in aliases:
         at = after.find(alias)
         gap = after[:at]
-        if 0 <= at <= MAX_GAP_AFTER and not any(c.isdigit() for c in gap):
-            yield _Link(index, alias, figure.end + at, (1, len(gap), -len(alias), index))
+        # Not when the figure closes a list item: in "学习34余次、理论学习中心组…" the phrase is the next item's.
+        if 0 <= at <= MAX_GAP_AFTER and not any(c.isdigit() for c in gap) and not gap.startswith("、"):
+            # "15件重大行政决策的合法性审查" counts reviews: a phrase followed by 的 is not the head noun.
+            owner = after.startswith("的", at + len(alias))
+            rank = len(gap) + (MAX_GAP_AFTER if owner else 0)
+            yield _Link(index, alias, figure.end + at, (1, rank, -len(alias), index))
 
 
 def _shared_links(text, clause_start, figure, aliases):
@@ -295,7 +397,7 @@ def _shared_links(text, clause_start, figure, aliases):
     if not match:
         return []
     links, offset = {}, match.start("items")
-    for item in match["items"].split("、"):
+    for item in LIST_SEPARATOR.split(match["items"]):
         for index, alias in aliases:
             if item.endswith(alias) and index not in links:
                 links[index] = _Link(index, alias, offset + len(item) - len(alias), ())

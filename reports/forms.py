@@ -197,13 +197,59 @@ class ImportForm(CleanTextMixin, UnitAndYearForm):
 
 
 class ConfirmImportForm(forms.Form):
-    """The confirmation step: overwrite (when the year's report exists), each item's kind, values to keep.
+    """The confirmation step: overwrite (when the year's report exists), each section's and item's kind,
+    inline lists to split, the web page's lines to drop, a default title for a text without one, values to
+    keep, and unmatched figures to put on the sheet (teaching the catalogue their wording).
 
-    ``item_kinds`` maps a field name to the kind read; ``value_keys`` are the suggested values' names.
+    ``item_kinds`` and ``section_kinds`` map a field name to the kind read; ``value_keys`` are the suggested
+    values' names, keyed by the indicator they fill (``value_indicators``); ``split_keys`` the inline
+    lists'; ``figures`` maps an unmatched figure's field name to the indicators it may fill.
     """
 
-    def __init__(self, *args, item_kinds, value_keys, overwrite, **kwargs):
+    def __init__(
+        self,
+        *args,
+        item_kinds,
+        value_keys,
+        overwrite,
+        section_kinds=None,
+        split_keys=(),
+        page_lines=False,
+        untitled=False,
+        figures=None,
+        value_indicators=None,
+        **kwargs,
+    ):
         super().__init__(*args, **kwargs)
+        self.value_indicators = value_indicators or {}
+        self.figure_indicators = {}
+        if page_lines:
+            self.fields["drop_page_lines"] = forms.BooleanField(
+                label="删除这些网页信息行", required=False, initial=True, widget=_checkbox()
+            )
+        if untitled:
+            self.fields["default_title"] = forms.BooleanField(
+                label="使用默认标题", required=False, widget=_checkbox()
+            )
+        for name, kind in (section_kinds or {}).items():
+            self.fields[name] = forms.ChoiceField(
+                label="部分类别", choices=Section.Kind.choices, initial=kind, widget=_select()
+            )
+        for name in split_keys:
+            self.fields[name] = forms.BooleanField(
+                label="拆分为“一是、二是……”各条", required=False, widget=_checkbox()
+            )
+        for name, indicators in (figures or {}).items():
+            self.figure_indicators[name] = {str(i.pk): i for i in indicators}
+            self.fields[name] = forms.ChoiceField(
+                label="加入指标表",
+                required=False,
+                choices=[("", "不加入")] + [(str(i.pk), f"{i.name}（{i.unit}）") for i in indicators],
+                widget=_select(),
+            )
+            self.fields[f"{name}-teach"] = forms.BooleanField(
+                label="记住这个说法", required=False, initial=True, widget=_checkbox()
+            )
         if overwrite:
             self.fields["overwrite"] = forms.BooleanField(
                 label="覆盖已有的报告？旧版本保存在历史记录中",
@@ -223,6 +269,35 @@ class ConfirmImportForm(forms.Form):
                 initial=True,
                 widget=forms.CheckboxInput({"class": "form-check-input"}),
             )
+
+    def chosen_figures(self):
+        """(field name, indicator) for each unmatched figure the user put on the sheet."""
+        return [
+            (name, self.figure_indicators[name][self.cleaned_data[name]])
+            for name in self.figure_indicators
+            if self.cleaned_data.get(name)
+        ]
+
+    def clean(self):
+        cleaned = super().clean()
+        filled = {
+            self.value_indicators[name].pk: self.value_indicators[name]
+            for name in self.value_indicators
+            if cleaned.get(name)
+        }
+        for name, indicator in self.chosen_figures() if not self.errors else []:
+            if indicator.pk in filled:
+                self.add_error(name, f"“{indicator.name}”已有一个数值，请只保留一个。")
+            filled[indicator.pk] = indicator
+        return cleaned
+
+
+def _checkbox():
+    return forms.CheckboxInput({"class": "form-check-input"})
+
+
+def _select():
+    return forms.Select(attrs={"class": "form-select form-select-sm"})
 
 
 class AuditSearchForm(forms.Form):

@@ -187,6 +187,8 @@ class Report(models.Model):
         _("发文字号"), max_length=60, blank=True, help_text=_("如：新田委文〔2026〕3号")
     )
     title = models.CharField(_("标题"), max_length=200, blank=True)
+    # A report imported from a text without a title prints none, rather than one the app made up.
+    untitled = models.BooleanField(_("无标题"), default=False, help_text=_("原文没有标题，打印时不加标题"))
     addressee = models.CharField(_("主送机关"), max_length=200, blank=True, help_text=_("如：区委、区政府："))
     preamble = models.TextField(_("导语"), blank=True)
     signing_date = models.DateField(_("成文日期"), null=True, blank=True)
@@ -215,12 +217,18 @@ class Report(models.Model):
         return f"{self.unit} {self.year}年度报告"
 
     def save(self, *args: Any, **kwargs: Any) -> None:
-        if not self.title:
+        if not self.title and not self.untitled:
             self.title = default_title(self.year)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("reports:detail", args=[self.pk])
+
+    @property
+    def display_title(self) -> str:
+        """The title, or for a report imported without one the default title: to list and name it by, never
+        printed in the document."""
+        return self.title or default_title(self.year)
 
     @property
     def is_editable(self) -> bool:
@@ -818,6 +826,7 @@ class AuditEntry(models.Model):
         PUBLISH = "publish", _("公开发布")
         WITHDRAW_PUBLICATION = "withdraw_publication", _("撤回公开")
         PUBLISH_SETTING = "publish_setting", _("公开设置")
+        CATALOGUE_CHANGE = "catalogue_change", _("指标目录修改")
 
     class Result(models.TextChoices):
         SUCCESS = "success", _("成功")

@@ -92,7 +92,7 @@ def published_title(publication: Publication) -> str:
     """The report's title as the public sees it (masked like the rest), led by the unit's name when the
     title does not name it: "城西街道关于2024年度法治政府建设情况的报告"."""
     report = publication.report
-    title = apply_masks(report.title, masks_of(publication))
+    title = apply_masks(report.display_title, masks_of(publication))
     return title if report.unit.short_name in title else f"{report.unit.short_name}{title}"
 
 

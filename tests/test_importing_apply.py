@@ -13,6 +13,8 @@ from reports.importing import (
     create_report_from_parse,
 )
 from reports.models import Item, Organ, Report, Section
+from reports.rendering.document import report_to_text
+from reports.rendering.filenames import document_filename
 
 pytestmark = pytest.mark.django_db
 
@@ -88,9 +90,16 @@ def test_sections_and_items_get_positions_from_zero_in_order(unit):
     ]
 
 
-def test_empty_title_gets_the_default_title(unit):
+def test_a_text_without_a_title_imports_untitled_and_prints_none(unit):
+    # Issue 18: an import invents no title (the user may ask for the default one in the preview).
     report = create_report_from_parse(make_parse(title=""), unit, 2024)
-    assert report.title == "关于2024年度法治政府建设情况的报告"
+    assert report.title == "" and report.untitled
+    assert "关于2024年度法治政府建设情况的报告" not in report_to_text(report)
+
+
+def test_a_report_made_in_the_app_still_gets_the_default_title(unit):
+    report = Report.objects.create(unit=unit, year=2024)
+    assert report.title == "关于2024年度法治政府建设情况的报告" and not report.untitled
 
 
 def test_existing_report_for_the_year_raises_report_exists_in_chinese(unit):
@@ -118,3 +127,9 @@ def test_a_failure_part_way_leaves_nothing_behind(unit):
     assert not Organ.objects.exists()
     assert not Section.objects.exists()
     assert not Item.objects.exists()
+
+
+def test_an_untitled_report_is_listed_and_named_by_the_default_title(unit):
+    report = create_report_from_parse(make_parse(title=""), unit, 2024)
+    assert report.display_title == "关于2024年度法治政府建设情况的报告"
+    assert document_filename(report) == "城西街道2024年度法治政府建设情况的报告.pdf"

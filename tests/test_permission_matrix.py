@@ -181,6 +181,8 @@ DISTRICT_VIEWS = [
     ("catalogue", "get", _year("district:catalogue"), None, YEAR_PAGE),
     ("copy last year's catalogue", "post", _year("district:catalogue-copy"), None,
      [FORBIDDEN, FORBIDDEN, REDIRECT, FORBIDDEN, REDIRECT, LOGIN]),
+    ("copy the national catalogue", "post", _year("district:catalogue-copy-national"), None,
+     [FORBIDDEN, FORBIDDEN, REDIRECT, FORBIDDEN, REDIRECT, LOGIN]),
     ("edit indicator", "get", _object("district:indicator-edit", "indicator"), None, OBJECT_PAGE),
     ("move indicator", "post", _object("district:indicator-up", "indicator"), None, OBJECT_POST),
     ("retire indicator", "post", _object("district:indicator-retire", "indicator"), None, OBJECT_POST),

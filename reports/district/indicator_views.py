@@ -172,6 +172,19 @@ def catalogue_carry_over(request, district, year):
 
 @district_office_required
 @require_POST
+def catalogue_copy_national(request, district, year):
+    added = catalogue_ops.copy_national_catalogue(district, year, request.user)
+    if added:
+        messages.success(
+            request, f"已从全国通用指标目录加入{len(added)}项指标，自{year}年度起使用，可再修改或停用。"
+        )
+    else:
+        messages.info(request, "全国通用指标目录中的指标本区县都已有，没有新增。")
+    return redirect("district:catalogue", year)
+
+
+@district_office_required
+@require_POST
 def rule_delete(request, district, year, pk):
     catalogue_ops.delete_rule(get_inside_or_404(IndicatorRule.objects, pk, district=district))
     messages.success(request, "校验规则已删除。")

@@ -24,6 +24,9 @@ urlpatterns = [
     path("<year:year>/units/<int:pk>/indicators/", indicators.unit_indicators, name="unit"),
     path("<year:year>/catalogue/", indicators.catalogue, name="catalogue"),
     path("<year:year>/catalogue/copy/", indicators.catalogue_carry_over, name="catalogue-copy"),
+    path(
+        "<year:year>/catalogue/national/", indicators.catalogue_copy_national, name="catalogue-copy-national"
+    ),
     path("<year:year>/catalogue/<int:pk>/", indicators.indicator_edit, name="indicator-edit"),
     path("<year:year>/catalogue/<int:pk>/retire/", indicators.indicator_retire, name="indicator-retire"),
     path("<year:year>/catalogue/<int:pk>/up/", indicators.indicator_move, {"step": -1}, name="indicator-up"),

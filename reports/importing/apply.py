@@ -19,7 +19,8 @@ def create_report_from_parse(parsed: ParsedReport, unit: Unit, year: int, user: 
     report = Report.objects.create(
         unit=unit,
         year=year,
-        title=parsed.title,  # an empty title becomes the default one on save
+        title=parsed.title,
+        untitled=not parsed.title,  # the text has no title: none is made up
         document_number=parsed.document_number,
         addressee=parsed.addressee,
         preamble="\n".join(parsed.preamble),

@@ -1,10 +1,14 @@
 """Read a report pasted as plain text into its parts: header, title, preamble, sections, items, signature.
 
 The text is read line by line (blank lines mean nothing). From the top: organ lines and an optional
-document number, the title (the first line ending in "报告"), an optional addressee ending in "：". From the
-bottom: a date line and the organ names just above it. In between: the preamble until the first "一、",
-then the sections, whose lines are numbered items ("（一）", "1.", "（1）"), enumerations ("一是…") or
-plain paragraphs that continue the item above them.
+document number, the title (a short line near the top ending in "报告", or naming the subject and ending in
+"情况", "总结" or "汇报"; organs and title on one line are split), an optional addressee ending in "："
+(which may also open a report that has no title). A web page's own lines around the title (a headline
+repeating it, "来源：…发布时间：…") are kept at the top of the preamble and marked, so the preview can offer
+to remove them. From the bottom: a date line and the organ names just above it. In between: the preamble
+until the first "一、", then the sections, whose lines are numbered items ("（一）", "1.", "（1）";
+damaged forms such as "一)" or "(一" are read with a warning), enumerations ("一是…") or plain paragraphs
+that continue the item above them. ASCII punctuation (",:()") is read like the full-width forms.
 
 Numbers are not kept: the app generates them from order. So every label is only read for its level and
 checked for sequence; a gap ("（一）" then "（三）") becomes a warning, never lost text. Everything else
@@ -26,16 +30,34 @@ CHINESE_NUMBER = "[一二三四五六七八九十百零]{1,6}"
 SECTION_RE = re.compile(rf"^({CHINESE_NUMBER})\s*[、.．]\s*(.*)$")
 # "（一）" / "(一)" — level 2.
 LEVEL2_RE = re.compile(rf"^[（(]\s*({CHINESE_NUMBER})\s*[）)]\s*(.*)$")
+# Damaged level-2 labels as web copies and retyping leave them: "一)深入推进…" (no opening bracket) and
+# "(一深入推进…" (no closing one; only before a Han character that is not a numeral).
+LEVEL2_NO_OPEN_RE = re.compile(rf"^({CHINESE_NUMBER})\s*[）)]\s*(.*)$")
+LEVEL2_NO_CLOSE_RE = re.compile(rf"^[（(]\s*({CHINESE_NUMBER})(?=[\u4e00-\u9fff])(.*)$")
 # "1." / "1．" / "1、" — level 3. Not "1.5万元…": a digit after the dot is a decimal.
 LEVEL3_RE = re.compile(r"^(\d{1,3})\s*[.．、](?!\d)\s*(.*)$")
-# "（1）" / "(1)" — level 4.
+# "（1）" / "(1)" — level 4; "1)" with its opening bracket lost too.
 LEVEL4_RE = re.compile(r"^[（(]\s*(\d{1,3})\s*[）)]\s*(.*)$")
+LEVEL4_NO_OPEN_RE = re.compile(r"^(\d{1,2})\s*[）)]\s*(.*)$")
 # "一是…" at the start of a paragraph.
 ENUMERATION_RE = re.compile(rf"^({CHINESE_NUMBER})是(.*)$")
 
 # "新田委文〔2026〕3号", also with [2026], （2026） or (2026).
 DOCUMENT_NUMBER_RE = re.compile(r"^\S{1,20}?[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*第?\s*\d+\s*号$")
+# A title ends in 报告; one that names its subject (法治, 依法…) may end in 情况, 总结 or 汇报 too:
+# "2025年法治政府建设情况", "…2024年度法治政府建设工作总结", "…工作情况汇报".
 TITLE_RE = re.compile(r"报告$")
+SUBJECT_TITLE_RE = re.compile(r"(情况|总结|汇报)$")
+TITLE_SUBJECT_RE = re.compile(r"法治|依法|法制")
+# A web page's lines about the page, not the document: "来源:司法局 发布时间:2024-03-28", "浏览量:1",
+# "• 2026-01-29 09:57".
+PAGE_LINE_RE = re.compile(
+    r"^[•·\-\s]*(?:(?:(?:文章|信息)?来源|发布(?:时间|日期|机构)|更新时间|时间|日期|作者|浏览(?:量|次数)?|"
+    r"点击(?:率|量)?|字体(?:大小)?|索\s*引\s*号)\s*[:：]|\d{4}[-/]\d{1,2}[-/]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$)"
+)
+# "蒸湘区人民政府门户网站 www.… 发布时间:2025-03-31": the site's name first, a publishing date after it.
+PAGE_DATE_RE = re.compile(r"(?:发布|更新)(?:时间|日期)\s*[:：]\s*\d{4}")
+MAX_PAGE_LINE_CHARS = 80
 DATE_RE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
 # A signature line must look like an organ, so a closing "特此报告" stays in the body.
 ORGAN_SUFFIX_RE = re.compile(r"(委员会|党委|党工委|办事处|人民政府|政府|街道|镇|乡|办公室|委|局|中心)$")
@@ -50,16 +72,33 @@ MAX_HEADING_CHARS = 40  # a longer first sentence is body text, not a run-in hea
 MAX_HEADER_LINE_CHARS = 60  # organ names, document number and title are short lines
 MAX_SIGNING_ORGANS = 4
 
-# Section kinds guessed from the heading, first match wins. "工作思路和目标举措" must be read as plans
-# before "举措" is read as measures, and "举措和成效" before either half alone.
-SECTION_KINDS = [
-    ("first_responsibility", re.compile("第一责任人")),
-    ("measures_and_results", re.compile("(举措|措施|做法)(和|及|与)(成效|成绩)")),
-    ("shortcomings", re.compile("不足|问题|差距")),
-    ("next_year_plans", re.compile("思路|打算|计划|目标|安排")),
-    ("achievements", re.compile("成效|成绩")),
-    ("measures", re.compile("举措|措施|做法")),
+# Section kinds from the heading's wording: every phrase found adds its weight to its kind, the highest
+# total wins (ties go to the kind listed first). Strong phrases decide alone; weak ones ("问题", "计划")
+# only with another, so that a themed heading such as "坚持问题导向，…" is not read as shortcomings.
+# A heading that reaches no kind is themed ("强化…宣传，…"): before the shortcomings or plans it reports
+# work done, so it counts as measures and results (``_kinds_by_position``).
+SECTION_VOCABULARY: list[tuple[str, int, re.Pattern[str]]] = [
+    ("first_responsibility", 10, re.compile("第一责任人|第一责任|述法")),
+    ("first_responsibility", 4, re.compile("主要负责(人|同志)|负责同志|履行.{0,12}职责")),
+    ("shortcomings", 8, re.compile("不足|差距|短板|弱项|存在的?(主要)?问题|问题(和|及|与)(原因|不足)")),
+    ("shortcomings", 2, re.compile("问题|困难|薄弱")),
+    ("next_year_plans", 8, re.compile("下一步|打算|工作思路|今后|展望|工作计划|工作安排|主要安排|重点任务")),
+    ("next_year_plans", 2, re.compile("思路|计划|安排|目标|明年|下一年|来年")),
+    (
+        "measures_and_results",
+        10,
+        re.compile("(举措|措施|做法|工作|情况)(和|及|与)(主要|突出)?(成效|成绩|成果)"),
+    ),
+    ("measures_and_results", 6, re.compile("(工作|建设|总体|基本|开展|推进|落实)情况|主要工作|工作开展")),
+    ("achievements", 5, re.compile("成效|成绩|成果")),
+    ("measures", 5, re.compile("举措|措施|做法")),
+    ("other", 8, re.compile("其他|其它")),
 ]
+KIND_PRIORITY = [
+    "first_responsibility", "shortcomings", "next_year_plans", "measures_and_results", "achievements",
+    "measures", "other",
+]  # fmt: skip
+MIN_KIND_SCORE = 4  # a weak phrase alone (2) names no kind
 
 
 @dataclass
@@ -80,6 +119,7 @@ class ParsedSection:
     heading: str
     kind: str  # a Section.Kind value
     items: list[ParsedItem] = field(default_factory=list)
+    kind_from_position: bool = False  # the heading named no kind: read from where the section stands
 
 
 @dataclass
@@ -93,6 +133,9 @@ class ParsedReport:
     signing_organs: list[str] = field(default_factory=list)
     signing_date: datetime.date | None = None
     warnings: list[str] = field(default_factory=list)
+    # Indices into ``preamble`` of a web page's lines (a headline repeating the title, "来源…发布时间…").
+    page_lines: list[int] = field(default_factory=list)
+    duplicate_headline: bool = False
 
 
 @dataclass
@@ -102,17 +145,19 @@ class Label:
     level: int
     number: int
     text: str  # the rest of the line
+    damage: str = ""  # what is wrong with how the label is written, for a warning
 
 
 def parse_report_text(text: str) -> ParsedReport:
     lines = [line.strip() for line in text.lstrip("\ufeff").splitlines()]
     lines = [line for line in lines if line]
     parsed = ParsedReport()
-    start = _read_header(lines, parsed)
+    start, page_lines = _read_header(lines, parsed)
     end = _read_signature(lines, start, parsed)
     body = lines[start:end]
     first_section = next((i for i, line in enumerate(body) if _is_section(line)), len(body))
-    parsed.preamble = body[:first_section]
+    parsed.preamble = page_lines + body[:first_section]
+    parsed.page_lines = list(range(len(page_lines)))
     if body and first_section == len(body):
         parsed.warnings.append("未找到“一、”开头的部分标题，正文全部作为导语。")
     _read_sections(body[first_section:], parsed)
@@ -124,19 +169,30 @@ def parse_report_text(text: str) -> ParsedReport:
 
 def read_label(line: str) -> Label | None:
     """The heading label ``line`` starts with, if any ("一是" enumerations included)."""
-    for level, pattern, chinese in (
-        (1, SECTION_RE, True),
-        (2, LEVEL2_RE, True),
-        (3, LEVEL3_RE, False),
-        (4, LEVEL4_RE, False),
-        (0, ENUMERATION_RE, True),
+    for level, pattern, chinese, damage in (
+        (1, SECTION_RE, True, ""),
+        (2, LEVEL2_RE, True, ""),
+        (3, LEVEL3_RE, False, ""),
+        (4, LEVEL4_RE, False, ""),
+        (0, ENUMERATION_RE, True, ""),
+        (2, LEVEL2_NO_OPEN_RE, True, "缺少左括号"),
+        (2, LEVEL2_NO_CLOSE_RE, True, "缺少右括号"),
+        (4, LEVEL4_NO_OPEN_RE, False, "缺少左括号"),
     ):
         match = pattern.match(line)
         if match:
             number = parse_chinese_number(match[1]) if chinese else int(match[1])
             if number:  # "一二三、" or "0." are not labels
-                return Label(level, number, match[2])
+                return Label(level, number, match[2], damage or _mixed_brackets(line, match.start(2)))
     return None
+
+
+def _mixed_brackets(line: str, text_start: int) -> str:
+    """ "（一)" or "(一）": one bracket full-width, the other half-width."""
+    label = line[:text_start]
+    if any(c in label for c in "（）") and any(c in label for c in "()"):
+        return "全角、半角括号混用"
+    return ""
 
 
 def _is_section(line: str) -> bool:
@@ -160,39 +216,82 @@ def _is_header_line(line: str) -> bool:
 
 
 def _is_addressee(line: str) -> bool:
-    # "区委、区政府：" — but not a short preamble line such as "现将有关情况报告如下：".
-    return (
-        line[-1] in "：:"
-        and len(line) <= MAX_HEADING_CHARS
-        and not any(c in "，,。；;" for c in line)
-        and "如下" not in line
+    # "区委、区政府：", "中共将乐县委员会,将乐县人民政府:" — but not a short preamble line such as
+    # "现将有关情况报告如下：", nor a page's "…【字体:": organs a comma separates must each look like one.
+    if line[-1] not in "：:" or len(line) > MAX_HEADING_CHARS or "如下" in line or _is_page_line(line):
+        return False
+    if any(c in "。；;" for c in line):
+        return False
+    names = re.split("[，,]", line[:-1])
+    return len(names) == 1 or all(ORGAN_SUFFIX_RE.search(name.strip()) for name in names)
+
+
+def _is_title(line: str) -> bool:
+    return _is_header_line(line) and (
+        TITLE_RE.search(line) is not None
+        or (SUBJECT_TITLE_RE.search(line) is not None and TITLE_SUBJECT_RE.search(line) is not None)
     )
 
 
-def _read_header(lines: list[str], parsed: ParsedReport) -> int:
+def _is_page_line(line: str) -> bool:
+    if len(line) > MAX_PAGE_LINE_CHARS:
+        return False
+    return PAGE_LINE_RE.match(line) is not None or (
+        PAGE_DATE_RE.search(line) is not None and not any(c in "，,。；;" for c in line)
+    )
+
+
+def _split_organ_and_title(line: str) -> tuple[str, str]:
+    """ "通城镇人民政府 2025年法治政府建设情况" → the organ and the title written on one line."""
+    organ, _, title = line.partition(" ")
+    title = title.strip()
+    if title and ORGAN_SUFFIX_RE.search(organ) and _is_title(title) and not _is_title(organ):
+        return organ, title
+    return "", line
+
+
+def _read_header(lines: list[str], parsed: ParsedReport) -> tuple[int, list[str]]:
     """Organs and document number above the title, the title, an addressee below it.
 
-    Returns the index of the first preamble line. Only the leading short, unpunctuated lines are searched,
-    so a report without a title does not take a line from its body as one.
+    Returns the index of the first preamble line and the page's own lines found around the title (which
+    open the preamble). Only the leading short, unpunctuated lines are searched, so a report without a title
+    does not take a line from its body as one; one that opens with its addressee keeps it as addressee.
     """
+    above: list[str] = []
     for index, line in enumerate(lines):
         if not _is_header_line(line):
             break
-        if TITLE_RE.search(line):
-            for above in lines[:index]:
-                if DOCUMENT_NUMBER_RE.match(above):
-                    parsed.document_number = above
+        organ, title = _split_organ_and_title(line)
+        if _is_title(title):
+            for header_line in [*above, organ] if organ else above:
+                if DOCUMENT_NUMBER_RE.match(header_line):
+                    parsed.document_number = header_line
                 else:
-                    parsed.issuing_organs.append(above)
-            parsed.title = line
-            start = index + 1
-            if start < len(lines) and _is_addressee(lines[start]):
-                parsed.addressee = lines[start]
-                start += 1
-            return start
+                    parsed.issuing_organs.append(header_line)
+            parsed.title = title
+            return _read_below_title(lines, index + 1, parsed)
+        above.append(line)
+    if lines and _is_addressee(lines[0]):
+        parsed.addressee = lines[0]
+        parsed.warnings.append("没有标题：报告以主送机关开头，标题留空，可在编辑器中补写。")
+        return 1, []
     if lines:
-        parsed.warnings.append("未找到标题（以“报告”结尾的行），开头各行作为导语。")
-    return 0
+        parsed.warnings.append("未找到标题（以“报告”“情况”“总结”结尾的行），开头各行作为导语。")
+    return 0, []
+
+
+def _read_below_title(lines: list[str], start: int, parsed: ParsedReport) -> tuple[int, list[str]]:
+    """A web page's lines under its headline, the document's own title repeating the headline, the
+    addressee."""
+    page_lines: list[str] = []
+    while start < len(lines) and (_is_page_line(lines[start]) or lines[start] == parsed.title):
+        parsed.duplicate_headline |= lines[start] == parsed.title
+        page_lines.append(lines[start])
+        start += 1
+    if start < len(lines) and _is_addressee(lines[start]):
+        parsed.addressee = lines[start]
+        start += 1
+    return start, page_lines
 
 
 def _is_organ_name(line: str) -> bool:
@@ -221,10 +320,25 @@ def _read_signature(lines: list[str], start: int, parsed: ParsedReport) -> int:
 
 
 def guess_section_kind(heading: str) -> str:
-    for kind, pattern in SECTION_KINDS:
+    """The kind the heading's wording names, or "" when it names none (a themed heading)."""
+    scores = dict.fromkeys(KIND_PRIORITY, 0)
+    for kind, weight, pattern in SECTION_VOCABULARY:
         if pattern.search(heading):
-            return kind
-    return "other"
+            scores[kind] += weight
+    best = max(KIND_PRIORITY, key=lambda kind: (scores[kind], -KIND_PRIORITY.index(kind)))
+    return best if scores[best] >= MIN_KIND_SCORE else ""
+
+
+def _kinds_by_position(sections: list[ParsedSection]) -> None:
+    """Themed sections before the shortcomings (or the plans) report work done: measures and results;
+    after them, other matters."""
+    closing = next(
+        (i for i, s in enumerate(sections) if s.kind in ("shortcomings", "next_year_plans")), len(sections)
+    )
+    for index, section in enumerate(sections):
+        if not section.kind:
+            section.kind = "measures_and_results" if index < closing else "other"
+            section.kind_from_position = True
 
 
 class _SectionReader:
@@ -233,8 +347,10 @@ class _SectionReader:
     def __init__(self, section: ParsedSection, warnings: list[str]) -> None:
         self.section = section
         self.warnings = warnings
-        self.counters = {2: 0, 3: 0, 4: 0}
+        self.counters = {2: 0, 3: 0, 4: 0}  # the numbers the items will print with
+        self.written = {2: 0, 3: 0, 4: 0}  # the numbers the items were written with
         self.enumerated = 0
+        self.enumerated_written = 0
         self.level = 1  # the level of the last numbered item: enumerations go one below it
 
     def read(self, line: str, label: Label | None, next_line: str | None) -> None:
@@ -245,8 +361,13 @@ class _SectionReader:
         else:
             self.add_numbered(line, label, _has_content_below(label, next_line))
 
-    def check_sequence(self, line: str, label: Label, expected: int) -> None:
-        if label.number != expected:
+    def check_sequence(self, line: str, label: Label, expected: int, written: int) -> None:
+        """Warn where the printed number differs from the one written, once per run: after "（一）（三）"
+        a "（四）" goes on from the "（三）" already pointed out, a duplicated "（一）（一）" is followed by
+        a "（三）" that is right again."""
+        if label.damage:
+            self.warnings.append(_damage_warning(line, label, _label_text(label.level, expected)))
+        if label.number not in (expected, written + 1):
             self.warnings.append(_sequence_warning(line, _label_text(label.level, expected)))
 
     def add_paragraph(self, line: str) -> None:
@@ -257,16 +378,19 @@ class _SectionReader:
             self.section.items.append(ParsedItem(level=2, style="plain", body=[line]))
 
     def add_numbered(self, line: str, label: Label, has_content_below: bool) -> None:
-        self.check_sequence(line, label, self.counters[label.level] + 1)
-        self.counters[label.level] = label.number
+        self.check_sequence(line, label, self.counters[label.level] + 1, self.written[label.level])
+        self.counters[label.level] += 1
+        self.written[label.level] = label.number
         for deeper in range(label.level + 1, 5):
             self.counters[deeper] = 0
+            self.written[deeper] = 0
         self.enumerated = 0
+        self.enumerated_written = 0
         self.level = label.level
         self.section.items.append(_numbered_item(label.level, label.text, has_content_below))
 
     def add_enumerations(self, line: str, label: Label) -> None:
-        self.check_sequence(line, label, self.enumerated + 1)
+        self.check_sequence(line, label, self.enumerated + 1, self.enumerated_written)
         level = min(self.level + 1, 4)
         pieces = _split_enumeration(label.number, label.text)
         for index, text in enumerate(pieces):
@@ -276,7 +400,8 @@ class _SectionReader:
                     level, "enumerated", joins_previous=index > 0, heading=heading, body=_nonempty(rest)
                 )
             )
-        self.enumerated = label.number + len(pieces) - 1
+        self.enumerated += len(pieces)
+        self.enumerated_written = label.number + len(pieces) - 1
 
 
 def _read_sections(lines: list[str], parsed: ParsedReport) -> None:
@@ -285,7 +410,7 @@ def _read_sections(lines: list[str], parsed: ParsedReport) -> None:
     for index, line in enumerate(lines):
         label = read_label(line)
         if label is not None and label.level == 1:
-            if label.number != number_read + 1:
+            if label.number not in (len(parsed.sections) + 1, number_read + 1):
                 parsed.warnings.append(_sequence_warning(line, heading_label(1, len(parsed.sections) + 1)))
             number_read = label.number
             section = ParsedSection(heading=label.text, kind=guess_section_kind(label.text))
@@ -294,6 +419,7 @@ def _read_sections(lines: list[str], parsed: ParsedReport) -> None:
             continue
         assert reader is not None  # parse_report_text cuts the lines at the first section heading
         reader.read(line, label, lines[index + 1] if index + 1 < len(lines) else None)
+    _kinds_by_position(parsed.sections)
 
 
 def _has_content_below(label: Label, next_line: str | None) -> bool:
@@ -349,6 +475,90 @@ def _nonempty(text: str) -> list[str]:
     return [text] if text else []
 
 
+def _damage_warning(line: str, label: Label, expected_label: str, length: int = 20) -> str:
+    excerpt = line if len(line) <= length else line[:length] + "…"
+    return f"编号书写不完整（{label.damage}）：“{excerpt}”，已按“{expected_label}”一级识别。"
+
+
 def _sequence_warning(line: str, expected_label: str, length: int = 20) -> str:
     excerpt = line if len(line) <= length else line[:length] + "…"
     return f"编号不连续：“{excerpt}”处应为“{expected_label}”，已按顺序重新编号。"
+
+
+# --- Lists written inside a paragraph --------------------------------------------------------------------
+
+# "…短板弱项，一是…；二是…", "…问题。一是加强…": a "一是" list that does not start its paragraph.
+INLINE_LIST_RE = re.compile(r"(?<=[。；;：:，,])\s*一是")
+
+
+@dataclass(frozen=True)
+class InlineList:
+    """A "一是…二是…" list inside paragraph ``paragraph`` of item ``item`` of section ``section``, starting
+    at character ``at``; split into its items only when the user asks (``split_inline_list``)."""
+
+    section: int
+    item: int
+    paragraph: int
+    at: int
+
+    @property
+    def key(self) -> str:
+        return f"split-{self.section}-{self.item}"
+
+
+def find_inline_lists(parsed: ParsedReport) -> list[InlineList]:
+    """The inline lists of ``parsed`` that can be split with the printed text unchanged: at most one an
+    item, in an item that no "一是" item stands next to (their numbers would run on)."""
+    found = []
+    for s, section in enumerate(parsed.sections):
+        for i, item in enumerate(section.items):
+            if item.style == "enumerated" or _enumerated_beside(section.items, i):
+                continue
+            for p, paragraph in enumerate(item.body):
+                at = _inline_list_start(item, p, paragraph)
+                if at is not None:
+                    found.append(InlineList(s, i, p, at))
+                    break
+    return found
+
+
+def _inline_list_start(item: ParsedItem, index: int, paragraph: str) -> int | None:
+    match = INLINE_LIST_RE.search(paragraph)
+    if match:
+        at = match.end() - len("一是")
+    elif index == 0 and item.style == "run_in" and item.heading and paragraph.startswith("一是"):
+        at = 0  # "（一）标题。一是…": the list starts right after the run-in heading
+    else:
+        return None
+    return at if len(_split_enumeration(1, paragraph[at + len("一是") :])) > 1 else None
+
+
+def _enumerated_beside(items: list[ParsedItem], index: int) -> bool:
+    """Whether a "一是" item stands before ``index`` or after it before the next numbered item."""
+    for step in (-1, 1):
+        other = index + step
+        while 0 <= other < len(items) and items[other].style not in ("heading", "run_in"):
+            if items[other].style == "enumerated":
+                return True
+            other += step
+    return False
+
+
+def split_inline_list(parsed: ParsedReport, inline: InlineList) -> None:
+    """Split the list into "一是" items that continue the paragraph it stood in, so the text prints as
+    it was written; the paragraphs after it follow the last of them."""
+    section = parsed.sections[inline.section]
+    item = section.items[inline.item]
+    paragraph = item.body[inline.paragraph]
+    lead, listed = paragraph[: inline.at], paragraph[inline.at + len("一是") :]
+    following = item.body[inline.paragraph + 1 :]
+    item.body = [*item.body[: inline.paragraph], *_nonempty(lead)]
+    level = min(item.level + 1, 4) if item.style in ("heading", "run_in") else item.level
+    pieces = []
+    for text in _split_enumeration(1, listed):
+        heading, rest = _split_heading(text)
+        pieces.append(
+            ParsedItem(level, "enumerated", joins_previous=True, heading=heading, body=_nonempty(rest))
+        )
+    pieces[-1].body += following
+    section.items[inline.item + 1 : inline.item + 1] = pieces

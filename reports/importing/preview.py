@@ -10,11 +10,19 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import cast
 
-from indicators.extraction import Suggestion, find_figures, suggest_values
+from indicators.extraction import FigureMatch, Suggestion, find_figures, match_figures, suggest_values
 from indicators.models import Indicator
 from reports.models import Item, Report, Section
 
-from .parser import ParsedItem, ParsedReport, ParsedSection, parse_report_text, read_label
+from .parser import (
+    InlineList,
+    ParsedItem,
+    ParsedReport,
+    ParsedSection,
+    find_inline_lists,
+    parse_report_text,
+    read_label,
+)
 
 # The attachment starts on a line of its own: "附件", "附件1", "附件2：" (GB/T 9704). The note below the
 # body that names it ("附件：主要指标统计表") is set aside with it: the app prints its own note.
@@ -30,6 +38,10 @@ class ImportPreview:
     parsed: ParsedReport
     attachment: list[str] = field(default_factory=list)
     suggestions: list[Suggestion[Indicator]] = field(default_factory=list)
+    # Figures of the text no indicator's wording names: the user may add one to the sheet.
+    unmatched: list[FigureMatch[Indicator]] = field(default_factory=list)
+    # "一是…二是…" lists inside paragraphs: split into items only when the user asks.
+    inline_lists: list[InlineList] = field(default_factory=list)
 
     @property
     def warnings(self) -> list[str]:
@@ -44,7 +56,23 @@ def preview_import(text: str, indicators: Iterable[Indicator]) -> ImportPreview:
     from_table = attachment_values(attachment, indicators)
     in_table = {s.indicator.pk for s in from_table}
     from_text = [s for s in suggest_values(body, indicators) if s.indicator.pk not in in_table]
-    return ImportPreview(parsed, attachment, from_text + from_table)
+    unmatched = [m for m in match_figures(body, indicators) if not m.indicators]
+    return ImportPreview(parsed, attachment, from_text + from_table, unmatched, find_inline_lists(parsed))
+
+
+def figure_suggestion(match: FigureMatch[Indicator], indicator: Indicator) -> Suggestion[Indicator]:
+    """An unmatched figure given to ``indicator`` by the user, as a suggestion kept for the sheet."""
+    figure = match.figure
+    return Suggestion(
+        indicator=indicator,
+        value=figure.value,
+        qualifier=figure.qualifier,
+        unit=indicator.unit,
+        figure_text=figure.text,
+        sentence=figure.sentence,
+        phrase=match.phrase,
+        quote=f"{match.phrase}{figure.text}",
+    )
 
 
 def split_attachment(text: str) -> tuple[str, list[str]]:
@@ -178,3 +206,11 @@ def iter_items(parsed: ParsedReport) -> Iterator[tuple[str, ParsedSection, Parse
     for s, section in enumerate(parsed.sections):
         for i, item in enumerate(section.items):
             yield item_key(s, i), section, item
+
+
+def drop_page_lines(parsed: ParsedReport) -> None:
+    """Remove the web page's lines (a headline repeating the title, "来源…发布时间…") from the preamble."""
+    marked = set(parsed.page_lines)
+    parsed.preamble = [line for index, line in enumerate(parsed.preamble) if index not in marked]
+    parsed.page_lines = []
+    parsed.duplicate_headline = False

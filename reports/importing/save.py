@@ -5,6 +5,7 @@ from collections.abc import Iterable
 
 from django.db import transaction
 
+from indicators.catalogue import teach_alias
 from indicators.extraction import Suggestion
 from indicators.models import Indicator, IndicatorValue
 from reports.common.typing import User
@@ -27,10 +28,13 @@ def save_import(
     user: User | None,
     *,
     suggestions: Iterable[Suggestion[Indicator]] = (),
+    aliases: Iterable[tuple[Indicator, str]] = (),
     source: str = "",
     replace: bool = False,
 ) -> Report:
-    """The imported report. ``replace`` must be given to overwrite the unit's report of that year."""
+    """The imported report. ``replace`` must be given to overwrite the unit's report of that year.
+
+    ``aliases`` are (indicator, phrase) pairs the user taught the district's catalogue on the way."""
     # Locked, so that a submission racing the overwrite waits, and the status checked is the one kept.
     existing = Report.objects.select_for_update().filter(unit=unit, year=year).first()
     snapshot = None
@@ -56,6 +60,9 @@ def save_import(
         )
         for s in suggestions
     )
+    if user is not None:
+        for indicator, phrase in aliases:
+            teach_alias(indicator, phrase, user)
     comment = f"从“{source}”导入" if source else "导入"
     if snapshot:
         comment += "，覆盖了原有内容（原内容保存在快照中）"
@@ -76,7 +83,8 @@ def _replace_content(report: Report, parsed: ParsedReport, user: User | None) ->
     report.organs.all().delete()
     report.sections.all().delete()
     report.indicator_values.all().delete()
-    report.title = parsed.title  # an empty title becomes the default one on save
+    report.title = parsed.title
+    report.untitled = not parsed.title  # the text has no title: none is made up
     report.document_number = parsed.document_number
     report.addressee = parsed.addressee
     report.preamble = "\n".join(parsed.preamble)

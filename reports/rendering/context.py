@@ -106,7 +106,7 @@ def report_context(
     rows = indicator_rows(report)
     return {
         "report": report,
-        "document_title": apply_masks(report.title, masks),
+        "document_title": apply_masks(report.display_title, masks),
         "blocks": blocks,
         # The template prints the three parts apart: the attachment note goes between body and signature.
         "head_blocks": [b for b in printed if b.kind in HEAD_KINDS],

@@ -51,7 +51,8 @@ def build_blocks(report: Report, sections: Iterable[Section] | None = None) -> l
     blocks = [Block("organ", [Run(organ.name)]) for organ in report.issuing_organs]
     if report.document_number:
         blocks.append(Block("document_number", [Run(report.document_number)]))
-    blocks.append(Block("title", [Run(report.title)]))
+    if report.title:  # an untitled import prints none
+        blocks.append(Block("title", [Run(report.title)]))
     if report.addressee:
         blocks.append(Block("addressee", [Run(report.addressee)]))
     blocks.extend(Block("body", [Run(p)]) for p in _paragraphs(report.preamble))

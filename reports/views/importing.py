@@ -14,13 +14,22 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
+from indicators.extraction import units_match
 from indicators.models import Indicator
 from reports.common.uploads import too_large_uploads
 from reports.forms import ConfirmImportForm, ImportForm
 from reports.importing import ReportExists
-from reports.importing.preview import item_kind, iter_items, preview_import, set_item_kind
+from reports.importing.parser import split_inline_list
+from reports.importing.preview import (
+    drop_page_lines,
+    figure_suggestion,
+    item_kind,
+    iter_items,
+    preview_import,
+    set_item_kind,
+)
 from reports.importing.save import ReportLocked, save_import
-from reports.models import Report, Section
+from reports.models import Report, default_title
 from reports.permissions import Action, refusal, units_user_can_write_for
 from reports.rendering.numbering import heading_label, item_labels
 
@@ -77,30 +86,49 @@ def confirm(request, token):
         raise Http404("导入内容已过期，请重新上传。")
     unit = get_object_or_404(units_user_can_write_for(request.user), pk=pending["unit"])
     year = pending["year"]
-    preview = preview_import(pending["text"], Indicator.objects.for_year(unit.district, year))
+    indicators = list(Indicator.objects.for_year(unit.district, year))
+    preview = preview_import(pending["text"], indicators)
+    parsed = preview.parsed
     existing = Report.objects.filter(unit=unit, year=year).first()
     locked = refusal(request.user, existing, Action.EDIT) if existing else None
     value_keys = {f"keep-{s.indicator.pk}": s for s in preview.suggestions}
+    figure_keys = {f"figure-{n}": match for n, match in enumerate(preview.unmatched)}
     form = ConfirmImportForm(
         request.POST or None,
-        item_kinds={key: item_kind(item) for key, _, item in iter_items(preview.parsed)},
+        item_kinds={key: item_kind(item) for key, _, item in iter_items(parsed)},
         value_keys=list(value_keys),
+        value_indicators={key: s.indicator for key, s in value_keys.items()},
         overwrite=existing is not None,
+        section_kinds={f"kind-{n}": section.kind for n, section in enumerate(parsed.sections)},
+        split_keys=[inline.key for inline in preview.inline_lists],
+        page_lines=bool(parsed.page_lines),
+        untitled=not parsed.title,
+        figures={
+            key: [i for i in indicators if units_match(match.figure.unit, i.unit)]
+            for key, match in figure_keys.items()
+        },
     )
     if request.method == "POST":
         if locked:
             raise PermissionDenied(locked)
         if form.is_valid():
-            for key, _, item in iter_items(preview.parsed):
-                set_item_kind(item, form.cleaned_data[key])
+            _apply_choices(form.cleaned_data, preview, year)
             kept = [s for key, s in value_keys.items() if form.cleaned_data[key]]
+            chosen = form.chosen_figures()
+            kept += [figure_suggestion(figure_keys[key], indicator) for key, indicator in chosen]
+            aliases = [
+                (indicator, figure_keys[key].phrase)
+                for key, indicator in chosen
+                if form.cleaned_data.get(f"{key}-teach")
+            ]
             try:
                 report = save_import(
-                    preview.parsed,
+                    parsed,
                     unit,
                     year,
                     request.user,
                     suggestions=kept,
+                    aliases=aliases,
                     source=pending["source"],
                     replace=form.cleaned_data.get("overwrite", False),
                 )
@@ -116,13 +144,36 @@ def confirm(request, token):
         "year": year,
         "source": pending["source"],
         "preview": preview,
-        "parsed": preview.parsed,
-        "sections": _section_rows(preview.parsed, form),
+        "parsed": parsed,
+        "page_lines": [parsed.preamble[i] for i in parsed.page_lines],
+        "default_title": default_title(year),
+        "sections": _section_rows(preview, form),
         "values": [(form[key], s, _quoted(s)) for key, s in value_keys.items()],
+        "figures": [
+            (form[key], form[f"{key}-teach"], match, _quoted_figure(match))
+            for key, match in figure_keys.items()
+        ],
         "existing": existing,
         "locked": locked,
     }
     return render(request, "reports/import_confirm.html", context, status=400 if form.errors else 200)
+
+
+def _apply_choices(data, preview, year):
+    """The user's corrections, applied to the parse before it is stored: kinds of sections and items, the
+    inline lists to split (last first, so the items' places hold), the page's lines, the default title."""
+    parsed = preview.parsed
+    for number, section in enumerate(parsed.sections):
+        section.kind = data[f"kind-{number}"]
+    for key, _, item in iter_items(parsed):
+        set_item_kind(item, data[key])
+    for inline in reversed(preview.inline_lists):
+        if data[inline.key]:
+            split_inline_list(parsed, inline)
+    if data.get("drop_page_lines"):
+        drop_page_lines(parsed)
+    if data.get("default_title"):
+        parsed.title = default_title(year)
 
 
 def _forget(session, token):
@@ -131,13 +182,16 @@ def _forget(session, token):
     session[SESSION_KEY] = pending
 
 
-def _section_rows(parsed, form):
-    """Sections with their items as the page lists them: generated label, heading, start of the body."""
+def _section_rows(preview, form):
+    """Sections with their items as the page lists them: generated label, heading, start of the body, and
+    the list inside the item that can be split."""
+    parsed = preview.parsed
     keys = iter(key for key, _, _ in iter_items(parsed))
+    splits = {(inline.section, inline.item): form[inline.key] for inline in preview.inline_lists}
     rows = []
     for number, section in enumerate(parsed.sections, start=1):
         items = []
-        for item, label in zip(section.items, item_labels(section.items), strict=True):
+        for index, (item, label) in enumerate(zip(section.items, item_labels(section.items), strict=True)):
             body = "".join(item.body)
             items.append(
                 {
@@ -146,13 +200,15 @@ def _section_rows(parsed, form):
                     "body_start": body[:BODY_START_CHARS] + ("…" if len(body) > BODY_START_CHARS else ""),
                     "paragraphs": len(item.body),
                     "field": form[next(keys)],
+                    "split": splits.get((number - 1, index)),
                 }
             )
         rows.append(
             {
                 "label": heading_label(1, number),
                 "heading": section.heading,
-                "kind": Section.Kind(section.kind).label,
+                "kind_field": form[f"kind-{number - 1}"],
+                "from_position": section.kind_from_position,
                 "items": items,
             }
         )
@@ -166,3 +222,12 @@ def _quoted(suggestion):
     if at < 0:
         return sentence, "", ""
     return sentence[:at], quote, sentence[at + len(quote) :]
+
+
+def _quoted_figure(match):
+    """The sentence cut around the figure: (before, figure, after)."""
+    sentence, text = match.figure.sentence, match.figure.text
+    at = sentence.find(text)
+    if at < 0:
+        return sentence, "", ""
+    return sentence[:at], text, sentence[at + len(text) :]

@@ -1,0 +1,92 @@
+"""How well the importer finds a report's figures as indicator values (issue 18): prints figures, asserts
+nothing.
+
+    .venv/bin/python bench/import_figures.py
+
+Reads every published report of tests/corpus/ and compares what ``indicators.extraction.match_figures``
+makes of each figure with the hand labels of tests/corpus_expectations.py (the indicator of the default
+national catalogue each figure is a value of, or none). Prints, per report and in all:
+- stated: indicator values the texts state (a figure stated for two rates counts twice);
+- found: those whose figure the finder suggested an indicator for (share of stated);
+- suggested: (figure, indicator) pairs suggested, labelled or not; correct: those naming a labelled
+  indicator (share of suggested).
+Separately for the reports the national catalogue's wordings were collected from (in sample) and for the
+held-out reports (labelled before the finder was run on them; see ``Expected.held_out``). Once with the
+default national catalogue, once with the demo district's own catalogue (59 indicators with the wordings
+of one district's reports) for comparison (its "correct" compares codes the two catalogues share, so only
+its "found" means much). Aims: ≥ 80 % found, ≥ 95 % correct.
+"""
+
+import os
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ["DJANGO_SETTINGS_MODULE"] = "config.test_settings"
+
+import django  # noqa: E402
+
+django.setup()
+
+from indicators.demo_catalogue import CATALOGUE  # noqa: E402
+from indicators.extraction import match_figures  # noqa: E402
+from tests.corpus_expectations import (  # noqa: E402
+    CORPUS,
+    FigureScore,
+    label_codes,
+    national_indicators,
+    unsaved_indicators,
+)
+
+CORPUS_DIR = ROOT / "tests" / "corpus"
+
+
+def score(indicators, verbose, held_out):
+    total = FigureScore()
+    for expected in [e for e in CORPUS if e.held_out == held_out]:
+        text = (CORPUS_DIR / expected.file).read_text(encoding="utf-8")
+        matches = match_figures(text, indicators)
+        report = FigureScore()
+        report.add(
+            [label for _, label in expected.figures], [[i.code for i in m.indicators] for m in matches]
+        )
+        total.add([label for _, label in expected.figures], [[i.code for i in m.indicators] for m in matches])
+        if verbose and expected.figures:
+            print(
+                f"  {expected.file:32} stated {report.stated:2}  found {report.found:2}  "
+                f"suggested {report.suggested:2}  correct {report.correct:2}"
+            )
+            for (text_, label), match in zip(expected.figures, matches, strict=True):
+                codes = [i.code for i in match.indicators]
+                if sorted(codes) != sorted(label_codes(label)):
+                    print(f"      {text_:10} labelled {label!s:40} suggested {codes or '—'}")
+    return total
+
+
+def line(name, held_out, total):
+    reports = sum(e.held_out == held_out for e in CORPUS)
+    found = total.found / total.stated if total.stated else 0
+    correct = total.correct / total.suggested if total.suggested else 0
+    print(
+        f"{name}: {reports} reports, {total.stated} stated values; found {total.found} ({found:.0%}); "
+        f"suggested {total.suggested}, correct {total.correct} ({correct:.0%})"
+    )
+
+
+if __name__ == "__main__":
+    print(
+        "With the default national catalogue (per report; figures where the finder differs from the label):"
+    )
+    results = {}
+    for held_out in (False, True):
+        print("held out:" if held_out else "in sample:")
+        results[held_out] = score(national_indicators(), verbose=True, held_out=held_out)
+    for held_out in (False, True):
+        kind = "held out" if held_out else "in sample"
+        line(f"national catalogue, {kind}", held_out, results[held_out])
+        line(
+            f"demo district's catalogue, {kind}",
+            held_out,
+            score(unsaved_indicators(CATALOGUE), False, held_out),
+        )

@@ -1,0 +1,147 @@
+"""The import preview's choices on real reports: each section's kind, inline lists split, the web page's
+lines dropped, a default title asked for, an unmatched figure put on the sheet with its wording taught to
+the district's catalogue; and the district copying the default national catalogue."""
+
+from pathlib import Path
+
+import pytest
+
+from indicators.catalogue import copy_national_catalogue, teach_alias
+from indicators.models import Indicator, IndicatorValue
+from indicators.national_catalogue import NATIONAL_CATALOGUE
+from reports.models import AuditEntry, Item, Report
+from reports.rendering.document import report_to_text
+from tests.document_helpers import squeeze
+from tests.test_import_views import confirm_form, confirm_url, upload
+
+pytestmark = pytest.mark.django_db
+
+CORPUS = Path(__file__).resolve().parent / "corpus"
+
+
+def corpus(name):
+    return (CORPUS / name).read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def national(district, district_officer):
+    return copy_national_catalogue(district, 2019, district_officer)
+
+
+def start(client, user, unit, name):
+    client.force_login(user)
+    return confirm_url(upload(client, unit, text=corpus(name), year=int(name[:4])))
+
+
+def test_the_national_catalogue_is_copied_once_with_its_wordings(district, district_officer):
+    added = copy_national_catalogue(district, 2025, district_officer)
+    assert len(added) == len(NATIONAL_CATALOGUE)
+    cases = Indicator.objects.get(district=district, code="reconsideration_cases")
+    assert (cases.unit, cases.first_year) == ("件", 2025)
+    assert "行政复议申请" in cases.alias_list
+    assert copy_national_catalogue(district, 2025, district_officer) == []  # nothing twice
+    assert AuditEntry.objects.filter(action=AuditEntry.Action.CATALOGUE_CHANGE).count() == 2
+
+
+def test_teaching_an_alias_saves_it_once_for_the_district(district, district_officer, national):
+    meetings = Indicator.objects.get(district=district, code="rule_of_law_meetings")
+    assert teach_alias(meetings, "党工委(扩大)会议", district_officer)
+    assert not teach_alias(meetings, "党工委(扩大)会议", district_officer)
+    meetings.refresh_from_db()
+    assert meetings.alias_list[-1] == "党工委(扩大)会议"
+
+
+def test_section_kinds_are_shown_and_can_be_changed(client, staff, unit, national):
+    url = start(client, staff, unit, "2025-tongcheng-zhen.txt")
+    page = client.get(url)
+    html = page.content.decode()
+    assert "按位置推断" in html  # the themed headings name no kind
+    assert [row["kind_field"].value() for row in page.context["sections"]] == ["measures_and_results"] * 2
+    client.post(url, confirm_form(client, url, **{"kind-1": "achievements"}))
+    report = Report.objects.get(unit=unit, year=2025)
+    assert list(report.sections.values_list("kind", flat=True)) == ["measures_and_results", "achievements"]
+
+
+def test_an_inline_list_is_split_only_when_asked_and_prints_the_same(
+    client, staff, unit, other_unit, national
+):
+    url = start(client, staff, unit, "2025-sandu-zhen.txt")
+    client.post(url, confirm_form(client, url))
+    as_written = Report.objects.get(unit=unit, year=2025)
+    assert not Item.objects.filter(section__report=as_written, style="enumerated").exists()
+
+    staff.memberships.create(unit=other_unit, role="staff")
+    url = confirm_url(upload(client, other_unit, text=corpus("2025-sandu-zhen.txt"), year=2025))
+    client.post(url, confirm_form(client, url, **{"split-0-0": "on", "split-0-1": "on"}))
+    split = Report.objects.get(unit=other_unit, year=2025)
+    enumerated = Item.objects.filter(section__report=split, style="enumerated")
+    assert enumerated.count() == 5  # 一是…三是 in the first paragraph, 一是、二是 in the second
+    assert squeeze(report_to_text(split)) == squeeze(report_to_text(as_written))
+
+
+def test_the_page_lines_are_offered_for_removal(client, staff, unit, national):
+    url = start(client, staff, unit, "2023-jinghai-qu.txt")
+    html = client.get(url).content.decode()
+    assert "网页标题与正文标题重复" in html and "来源:静海区人民政府办公室" in html
+    client.post(url, confirm_form(client, url))  # checked by default
+    report = Report.objects.get(unit=unit, year=2023)
+    assert report.title == "静海区2023年度法治政府建设情况报告"
+    assert report.preamble.startswith("2023年,静海区坚持")
+    assert report_to_text(report).count("静海区2023年度法治政府建设情况报告") == 1
+
+
+def test_a_report_without_a_title_keeps_its_addressee_and_gets_a_title_only_if_asked(
+    client, staff, unit, other_unit, national
+):
+    url = start(client, staff, unit, "2024-guyong-zhen.txt")
+    assert "原文没有标题" in client.get(url).content.decode()
+    client.post(url, confirm_form(client, url))
+    report = Report.objects.get(unit=unit, year=2024)
+    assert (report.title, report.addressee) == ("", "中共将乐县委员会,将乐县人民政府:")
+    assert report_to_text(report).startswith("中共将乐县委员会,将乐县人民政府:")
+
+    staff.memberships.create(unit=other_unit, role="staff")
+    url = confirm_url(upload(client, other_unit, text=corpus("2024-guyong-zhen.txt"), year=2024))
+    client.post(url, confirm_form(client, url, default_title="on"))
+    assert Report.objects.get(unit=other_unit, year=2024).title == "关于2024年度法治政府建设情况的报告"
+
+
+def test_an_unmatched_figure_goes_on_the_sheet_and_its_wording_is_taught(
+    client, staff, unit, district, national
+):
+    url = start(client, staff, unit, "2024-xixing-jiedao.txt")
+    page = client.get(url)
+    figures = {
+        match.figure.text: key
+        for key, (_, _, match, _) in zip(
+            [f"figure-{n}" for n in range(len(page.context["figures"]))], page.context["figures"], strict=True
+        )
+    }
+    assert "26次" in figures and "党工委(扩大)会议" in page.content.decode()
+    meetings = Indicator.objects.get(district=district, code="rule_of_law_meetings")
+    client.post(url, confirm_form(client, url, **{figures["26次"]: str(meetings.pk)}))
+    report = Report.objects.get(unit=unit, year=2024)
+    value = IndicatorValue.objects.get(report=report, indicator=meetings)
+    assert value.value == 26
+    meetings.refresh_from_db()
+    assert "党工委(扩大)会议" in meetings.alias_list
+    # The next report of the district that writes it so has the figure found.
+    url = confirm_url(upload(client, unit, text=corpus("2024-xixing-jiedao.txt"), year=2023))
+    assert meetings in [s.indicator for _, s, _ in client.get(url).context["values"]]
+
+
+def test_a_figure_for_an_indicator_that_already_has_a_value_is_refused_with_a_message(
+    client, staff, unit, district, national
+):
+    url = start(client, staff, unit, "2024-xixing-jiedao.txt")
+    page = client.get(url)
+    keys = [
+        f"figure-{n}"
+        for n, (_, _, match, _) in enumerate(page.context["figures"])
+        if match.figure.text == "15次"
+    ]
+    study = Indicator.objects.get(district=district, code="central_group_study")  # already has 14次
+    response = client.post(url, confirm_form(client, url, **{keys[0]: str(study.pk)}))
+    assert response.status_code == 400
+    assert "已有一个数值" in response.content.decode()
+    assert not Report.objects.exists()

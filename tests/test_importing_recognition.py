@@ -1,0 +1,237 @@
+"""How offices actually write their reports (issue 18): section headings, titles and headers, inline
+lists, damaged numbering, ASCII punctuation; and the figures they state in other districts' wording."""
+
+from decimal import Decimal
+
+import pytest
+
+from indicators.extraction import match_figures, suggest_values, units_match
+from indicators.models import Indicator, Qualifier
+from reports.importing import parse_report_text
+from reports.importing.parser import find_inline_lists, guess_section_kind, split_inline_list
+
+TITLE = "关于2025年度法治政府建设情况的报告\n"
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        ("2025年主要工作情况", "measures_and_results"),
+        ("2025年度工作总体情况", "measures_and_results"),
+        ("2025年度法治政府建设工作情况", "measures_and_results"),
+        ("2025年推进法治政府建设总体情况", "measures_and_results"),
+        ("2025年推进法治政府建设的主要举措和成效", "measures_and_results"),
+        ("主要工作及成效", "measures_and_results"),
+        ("基本情况和主要成效", "measures_and_results"),
+        ("主要成效", "achievements"),
+        ("2022年法治政府建设主要措施", "measures"),
+        ("存在的问题和不足", "shortcomings"),
+        ("存在的不足和原因", "shortcomings"),
+        ("法治政府建设工作存在的问题及原因", "shortcomings"),
+        ("短板弱项", "shortcomings"),
+        ("下一步工作打算", "next_year_plans"),
+        ("2026年工作思路", "next_year_plans"),
+        ("2026年推进法治政府建设的主要安排", "next_year_plans"),
+        ("今后工作计划", "next_year_plans"),
+        ("主要负责人履行推进法治建设第一责任人职责情况", "first_responsibility"),
+        ("区政府主要负责同志履行推进法治建设第一责任人职责情况", "first_responsibility"),
+        ("党政主要负责人履行法治建设职责情况", "first_responsibility"),
+        ("其他需要报告的事项", "other"),
+    ],
+)
+def test_section_kinds_from_the_wordings_offices_use(heading, kind):
+    assert guess_section_kind(heading) == kind
+
+
+@pytest.mark.parametrize(
+    "heading", ["坚持问题导向，提升执法质效", "强化法治宣传，营造良好氛围", "聚焦特色创新"]
+)
+def test_a_themed_heading_names_no_kind_of_its_own(heading):
+    assert guess_section_kind(heading) == ""
+
+
+def test_themed_sections_before_the_shortcomings_are_measures_and_after_the_plans_other():
+    parsed = parse_report_text(
+        TITLE + "现报告如下：\n一、坚持党的领导，压实责任\n正文。\n二、强化法治宣传，营造氛围\n正文。\n"
+        "三、存在的问题和不足\n正文。\n四、下一步工作打算\n正文。\n五、加强队伍建设\n正文。\n"
+    )
+    assert [(s.kind, s.kind_from_position) for s in parsed.sections] == [
+        ("measures_and_results", True),
+        ("measures_and_results", True),
+        ("shortcomings", False),
+        ("next_year_plans", False),
+        ("other", True),
+    ]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "某某街道2025年法治工作情况",
+        "某某镇人民政府2025年度法治政府建设工作总结",
+        "某某局关于2025年依法行政工作情况汇报",
+        "关于2025年度法治政府建设情况的报告",
+    ],
+)
+def test_titles_by_position_and_form_not_only_by_their_last_word(title):
+    parsed = parse_report_text(
+        f"{title}\n2025年，我们认真落实各项任务，现报告如下：\n一、主要工作情况\n正文。\n"
+    )
+    assert parsed.title == title
+    assert parsed.warnings == []
+
+
+def test_a_short_line_ending_in_情况_that_names_no_subject_is_no_title():
+    parsed = parse_report_text("基本情况\n一、主要工作情况\n正文。\n")
+    assert parsed.title == ""
+
+
+def test_organs_and_title_on_one_line_are_split():
+    parsed = parse_report_text(
+        "古丈县司法局 关于2024年度法治政府建设情况的报告\n县委、县人民政府:\n现报告如下:\n"
+    )
+    assert parsed.issuing_organs == ["古丈县司法局"]
+    assert parsed.title == "关于2024年度法治政府建设情况的报告"
+    assert parsed.addressee == "县委、县人民政府:"
+
+
+def test_no_title_keeps_the_addressee_and_invents_none():
+    parsed = parse_report_text(
+        "X委全面依法治X委员会：\n2025年，我镇认真落实，现报告如下：\n一、主要工作情况\n正文。\n"
+    )
+    assert (parsed.title, parsed.addressee) == ("", "X委全面依法治X委员会：")
+    assert parsed.preamble == ["2025年，我镇认真落实，现报告如下："]
+
+
+def test_a_web_headline_above_the_real_title_is_marked_as_a_duplicate():
+    parsed = parse_report_text(
+        "静海区2023年度法治政府建设情况报告\n来源:区政府办公室 发布时间:2024-03-28 09:18\n"
+        "静海区2023年度法治政府建设情况报告\n2023年，静海区坚持…。\n一、主要工作情况\n正文。\n"
+    )
+    assert parsed.title == "静海区2023年度法治政府建设情况报告"
+    assert parsed.duplicate_headline
+    assert [parsed.preamble[i] for i in parsed.page_lines] == [
+        "来源:区政府办公室 发布时间:2024-03-28 09:18",
+        "静海区2023年度法治政府建设情况报告",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "damage"),
+    [
+        ("一)深入推进学法", "缺少左括号"),
+        ("(一深入推进学法", "缺少右括号"),
+        ("（一)深入推进学法", "全角、半角括号混用"),
+    ],
+)
+def test_damaged_numbering_keeps_its_level_with_a_warning(line, damage):
+    parsed = parse_report_text(TITLE + f"一、主要工作情况\n{line}\n正文。\n")
+    item = parsed.sections[0].items[0]
+    assert (item.level, item.style, item.heading) == (2, "heading", "深入推进学法")
+    assert len(parsed.warnings) == 1 and damage in parsed.warnings[0]
+
+
+def test_renumbering_warnings_are_all_true():
+    parsed = parse_report_text(
+        TITLE + "一、主要工作情况\n（一）甲。正文。\n（一）乙。正文。\n（三）丙。正文。\n"
+    )
+    # The second "（一）" prints as "（二）"; "（三）" prints as "（三）": one warning, not two.
+    assert parsed.warnings == ["编号不连续：“（一）乙。正文。”处应为“（二）”，已按顺序重新编号。"]
+
+
+def test_ascii_punctuation_reads_like_full_width():
+    ascii_text = "关于2025年度法治政府建设情况的报告\n区委、区政府:\n现报告如下:\n一、主要工作情况\n(一)加强学习,提升能力。正文。\n(二)规范执法。正文。\n"
+    full = ascii_text.replace(",", "，").replace(":", "：").replace("(", "（").replace(")", "）")
+    read_ascii, read_full = parse_report_text(ascii_text), parse_report_text(full)
+    assert read_ascii.addressee == "区委、区政府:"
+    assert [(i.level, i.style) for i in read_ascii.sections[0].items] == [
+        (i.level, i.style) for i in read_full.sections[0].items
+    ]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "对照检查发现短板弱项，一是学法不够深入；二是执法力量不足。",
+        "存在一些问题。一是加强学习不够；二是宣传面窄。",
+    ],
+)
+def test_an_inline_list_is_split_only_on_request_into_items_printing_the_same(paragraph):
+    parsed = parse_report_text(TITLE + f"一、存在的问题和不足\n{paragraph}\n")
+    assert len(parsed.sections[0].items) == 1  # as read: one paragraph
+    (inline,) = find_inline_lists(parsed)
+    split_inline_list(parsed, inline)
+    items = parsed.sections[0].items
+    assert [i.style for i in items] == ["plain", "enumerated", "enumerated"]
+    assert all(i.joins_previous for i in items[1:])
+    printed = items[0].body[0] + "".join(
+        f"{n}是{i.heading}{''.join(i.body)}" for n, i in zip("一二", items[1:], strict=True)
+    )
+    assert printed == paragraph
+
+
+# --- Figures in other districts' wording --------------------------------------------------------------
+
+
+def indicator(code, unit, *aliases):
+    return Indicator(code=code, name=aliases[0], unit=unit, aliases="\n".join(aliases[1:]))
+
+
+CATALOGUE = [
+    indicator("reconsideration", "件", "行政复议案件", "行政复议申请"),
+    indicator("decisions", "件", "重大行政决策"),
+    indicator("consultations", "人次", "法律咨询"),
+    indicator("people_trained", "人", "参训干部"),
+    indicator("leaflets", "份", "普法材料", "宣传资料"),
+    indicator("participation", "%", "参考率"),
+    indicator("pass_rate", "%", "合格率"),
+    indicator("central_group", "次", "中心组集体学法"),
+    indicator("normative_docs", "件", "规范性文件"),
+    indicator("events", "次", "普法活动"),
+]
+
+
+def suggested(text):
+    return {s.indicator.code: (s.value, s.unit, s.qualifier) for s in suggest_values(text, CATALOGUE)}
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "value", "qualifier"),
+    [
+        ("全年办理行政复议案件12宗", "reconsideration", 12, Qualifier.EXACT),
+        ("作出9项重大行政决策", "decisions", 9, Qualifier.EXACT),
+        ("接待群众法律咨询300余人次", "consultations", 300, Qualifier.MORE_THAN),
+        ("印发普法材料2000余份", "leaflets", 2000, Qualifier.MORE_THAN),
+        ("组织中心组集体学法6次", "central_group", 6, Qualifier.EXACT),
+        ("共审核《甲办法》《乙规定》等规范性文件15件", "normative_docs", 15, Qualifier.EXACT),
+        ("开展普法活动20余场", "events", 20, Qualifier.MORE_THAN),
+        ("开展普法活动超过20场", "events", 20, Qualifier.MORE_THAN),
+        ("开展普法活动约20场", "events", 20, Qualifier.ABOUT),
+        ("开展普法活动20场以上", "events", 20, Qualifier.MORE_THAN),
+        ("开展普法活动近20场", "events", 20, Qualifier.NEARLY),
+    ],
+)
+def test_figures_in_other_districts_measure_words_and_word_order(text, code, value, qualifier):
+    unit = next(i.unit for i in CATALOGUE if i.code == code)  # the indicator's unit, whatever the text wrote
+    assert suggested(text)[code] == (Decimal(value), unit, qualifier)
+
+
+def test_two_rates_stated_as_one_figure_fill_both():
+    assert suggested("组织学法考试，参考率、合格率均为100%") == {
+        "participation": (100, "%", Qualifier.EXACT),
+        "pass_rate": (100, "%", Qualifier.EXACT),
+    }
+    assert set(suggested("网上普法考试参考率和合格率均达100%")) == {"participation", "pass_rate"}
+
+
+def test_attendances_and_people_are_kept_apart():
+    assert not units_match("人次", "人") and not units_match("人", "人次")
+    assert "people_trained" not in suggested("参训干部300人次")
+    assert suggested("参训干部300名")["people_trained"] == (300, "人", Qualifier.EXACT)
+
+
+def test_an_unmatched_figure_is_listed_with_the_phrase_it_counts():
+    (match,) = match_figures("全年召开党工委(扩大)会议26次", CATALOGUE)
+    assert (match.figure.text, match.phrase, match.indicators) == ("26次", "党工委(扩大)会议", [])
+    (match,) = match_figures("印发了15家单位的“三定”规定", CATALOGUE)
+    assert match.phrase == "单位"
