@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import documents, editor, home, importing, notices, review
+from .views import acting, documents, editor, home, importing, notices, review
 
 app_name = "reports"
 
@@ -8,6 +8,7 @@ urlpatterns = [
     path("", home.home, name="home"),
     path("notices/", notices.notice_list, name="notices"),
     path("notices/read/", notices.mark_read, name="notices-read"),
+    path("acting-for/", acting.switch, name="acting-for"),
     path("reports/new/", home.new_report, name="new"),
     path("reports/import/", importing.start, name="import"),
     path("reports/import/<slug:token>/", importing.confirm, name="import-confirm"),

@@ -1,8 +1,11 @@
-"""What the district office sees and does across its units: the year's dashboard, the outline carried over
-from last year, and all delivered reports of a year as one streamed ZIP.
+"""What an office (a district's, a city's…) sees and does across the units below it: the year's dashboard,
+the outline carried over from last year, and all delivered reports of a year as one streamed ZIP.
 
-The dashboard costs the same few queries for 5 units or 1,000: units, reports, the dates from the history,
-the people holding each report, each fetched once for the whole district and joined here.
+The dashboard costs the same few queries for 5 units or 1,000, at any depth: units, reports, the dates from
+the history, the people holding each report and the deadlines, each fetched once for everything below the
+office (one condition on the units' paths) and joined here. A city's board lists every unit below it,
+grouped by district (the district's own report first, then its units'); the office acts only on the
+reports of the units directly below it, which it receives.
 """
 
 import re
@@ -14,7 +17,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from reports.common.people import name_of
-from reports.deadlines import DELIVERED, deadline_for, deadline_text
+from reports.deadlines import DELIVERED, deadline_text, deadlines_for
 from reports.frozen_pdf import current_stored_pdf
 from reports.models import Membership, Report, ReportEvent, Unit
 from reports.outline import outline_for
@@ -60,6 +63,8 @@ class Row:
     overdue: bool
     holder: str
     steps: list = field(default_factory=list)  # workflow steps the district office can take from here
+    group: Unit | None = None  # on a city's board: the district the unit belongs to (the district itself)
+    group_rank: int = 0  # the group's place: rows stay grouped whatever they are sorted by
 
     @property
     def status(self):
@@ -84,10 +89,11 @@ class Row:
 
 @dataclass
 class Dashboard:
-    district: Unit
+    district: Unit  # the office's unit: a district, a city…
     year: int
     deadline: object
     rows: list[Row]
+    grouped: bool = False  # rows of units more than one level below (a city's): grouped by branch
 
     def count(self, predicate):
         return sum(1 for row in self.rows if predicate(row))
@@ -107,35 +113,49 @@ class Dashboard:
 
 
 def dashboard(district, year, today=None):
-    """Every unit of ``district`` with its ``year`` report, in the district's unit order."""
+    """Every unit below ``district`` (the office's unit, at any level) with its ``year`` report, grouped
+    by branch and in unit order."""
     today = today or timezone.localdate()
-    deadline = deadline_for(district, year)
-    units = list(district.children.order_by("position", "code"))
-    reports = {
-        r.unit_id: r for r in Report.objects.filter(unit__parent=district, year=year).select_related("unit")
-    }
+    units = list(Unit.objects.below(district).order_by("position", "code"))
+    by_id = {unit.pk: unit for unit in units}
+    children = [unit for unit in units if unit.parent_id == district.pk]
+    order = district.tree_order(children)
+    units.sort(key=order)
+    grouped = len(children) < len(units)
+    # Each report is due at the deadline of the office that receives it: the unit's parent.
+    deadlines = deadlines_for([district, *(u for u in units if u.pk in {v.parent_id for v in units})], year)
+    reports = {r.unit_id: r for r in Report.objects.below(district).filter(year=year)}
     dates = {}
     events = (
-        ReportEvent.objects.filter(report__unit__parent=district, report__year=year, action__in=REACHED)
+        ReportEvent.objects.filter(
+            report__in=Report.objects.below(district).filter(year=year), action__in=REACHED
+        )
         .values("report_id", "action")
         .annotate(at=Max("created_at"))
     )
     for event in events:
         dates.setdefault(event["report_id"], {})[event["action"]] = event["at"]
     people = {}
-    memberships = Membership.objects.filter(unit__parent=district, role__in=(Role.STAFF, Role.LEADER))
+    memberships = Membership.objects.filter(
+        unit__in=Unit.objects.below(district), role__in=(Role.STAFF, Role.LEADER)
+    )
     for m in memberships.select_related("user").order_by("user__username"):
         people.setdefault((m.unit_id, m.role), []).append(name_of(m.user))
 
     rows = []
     for unit in units:
         report = reports.get(unit.pk)
+        if report is not None:
+            report.unit = unit  # the rows' links and names need it: no join, no query per row
         status = report.status if report else MISSING
         reached = {
             action: at
             for action, at in dates.get(report.pk if report else None, {}).items()
             if status in REACHED[action]
         }
+        deadline = deadlines[unit.parent_id]
+        receiver = district if unit.parent_id == district.pk else by_id[unit.parent_id]
+        group = by_id[district.branch_id(unit)] if grouped else None
         rows.append(
             Row(
                 unit=unit,
@@ -143,18 +163,22 @@ def dashboard(district, year, today=None):
                 dates=reached,
                 deadline_text=deadline_text(deadline, status, today),
                 overdue=status not in DELIVERED and today > deadline,
-                holder=_holder(HOLDER[status], people.get((unit.pk, HOLDER[status]), [])),
-                steps=office_steps(status),
+                holder=_holder(HOLDER[status], people.get((unit.pk, HOLDER[status]), []), receiver),
+                steps=office_steps(status) if unit.parent_id == district.pk else [],
+                group=group,
+                group_rank=order(group)[0] if group else 0,
             )
         )
-    return Dashboard(district=district, year=year, deadline=deadline, rows=rows)
+    return Dashboard(
+        district=district, year=year, deadline=deadlines[district.pk], rows=rows, grouped=grouped
+    )
 
 
-def _holder(role, names):
+def _holder(role, names, receiver):
     if role is None:
         return "已完成"
     if role == Role.DISTRICT_OFFICE:
-        return "区级"
+        return receiver.level_name
     return f"{Role(role).label}：{'、'.join(names)}" if names else Role(role).label
 
 
@@ -181,7 +205,7 @@ def filter_rows(rows, status="", kind=""):
 
 
 SORT_KEYS = {
-    "unit": lambda r: (r.unit.position, r.unit.code),
+    "unit": lambda r: (r.unit.depth, r.unit.position, r.unit.code),
     "status": lambda r: STATUS_ORDER.index(r.status),
     "submitted": lambda r: r.submitted_at,
     "approved": lambda r: r.approved_at,
@@ -195,7 +219,8 @@ def sort_rows(rows, sort):
     key = SORT_KEYS.get(name, SORT_KEYS["unit"])
     present = [r for r in rows if key(r) is not None]
     absent = [r for r in rows if key(r) is None]
-    return sorted(present, key=key, reverse=sort.startswith("-")) + absent
+    ordered = sorted(present, key=key, reverse=sort.startswith("-")) + absent
+    return sorted(ordered, key=lambda r: r.group_rank)  # stable: each group keeps the order chosen
 
 
 # --- The outline ------------------------------------------------------------------------------------------
@@ -216,11 +241,12 @@ def outline_from_last_year(district, year):
 
 
 def delivered_reports(district, year):
-    return list(
-        Report.objects.filter(unit__parent=district, year=year, status__in=DELIVERED)
-        .select_related("unit")
-        .order_by("unit__position", "unit__code")
+    """The delivered reports of every unit below ``district``, in tree order (grouped by branch)."""
+    reports = list(
+        Report.objects.below(district).filter(year=year, status__in=DELIVERED).select_related("unit")
     )
+    order = district.tree_order()
+    return sorted(reports, key=lambda report: order(report.unit))
 
 
 class _Pipe:
