@@ -12,7 +12,6 @@ from typing import Any
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
-from django.db.models.functions import Length
 from django.http import Http404, HttpRequest, HttpResponseBase
 from django.shortcuts import get_object_or_404
 
@@ -132,22 +131,22 @@ def office_district(user: RequestUser) -> Unit | None:
     """
     if not user.is_authenticated or not user.is_active:
         return None
-    return (
-        Unit.objects.filter(pk__in=office_memberships(user).values("unit_id"))
-        .order_by(Length("path"), "position", "code")
-        .first()
-    )
+    offices = Unit.objects.filter(pk__in=office_memberships(user).values("unit_id"))
+    return min(offices, key=_broadest_first, default=None)
+
+
+def _broadest_first(unit: Unit) -> tuple[int, int, str]:
+    return (unit.depth, unit.position, unit.code)
 
 
 def acting_units(user: RequestUser) -> list[tuple[Unit, list[Membership.Role]]]:
     """Each unit ``user`` holds roles in, with those roles, broadest unit first: the header's choices."""
     units: dict[int, tuple[Unit, list[Membership.Role]]] = {}
-    memberships = Membership.objects.filter(user=user).select_related("unit")
-    for membership in memberships.order_by(Length("unit__path"), "unit__position", "unit__code", "role"):
+    for membership in Membership.objects.filter(user=user).select_related("unit").order_by("role"):
         units.setdefault(membership.unit_id, (membership.unit, []))[1].append(
             Membership.Role(membership.role)
         )
-    return list(units.values())
+    return sorted(units.values(), key=lambda choice: _broadest_first(choice[0]))
 
 
 def default_acting_unit(user: RequestUser) -> Unit | None:

@@ -2,7 +2,6 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, OuterRef, Q, Subquery
-from django.db.models.functions import Length
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
@@ -50,9 +49,7 @@ def unread_notices(request):
         .objects.filter(pk=user.pk)
         .annotate(
             unread=Count("notices", filter=Q(notices__read_at__isnull=True)),
-            office_kind=Subquery(
-                office_memberships(user).order_by(Length("unit__path")).values("unit__kind")[:1]
-            ),
+            office_kind=Subquery(office_memberships(user).order_by("unit__kind").values("unit__kind")[:1]),
             unit_count=Subquery(units.values("n")),
         )
         .values_list("unread", "office_kind", "unit_count")
