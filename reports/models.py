@@ -157,7 +157,7 @@ class Unit(models.Model):
     # The levels that set a reporting year (deadline, outline, catalogue) for the units below them.
     SETS_THE_YEAR = (Kind.DISTRICT, Kind.CITY, Kind.PROVINCE)
     # How the level of an office is called: "区级工作台", "市级管理员".
-    LEVEL_NAMES = {Kind.PROVINCE: "省级", Kind.CITY: "市级", Kind.DISTRICT: "区级"}
+    LEVEL_NAMES: dict[str, str] = {Kind.PROVINCE: "省级", Kind.CITY: "市级", Kind.DISTRICT: "区级"}
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         """Saves the unit and keeps the paths: its own (which needs its id), and, when it moved to another

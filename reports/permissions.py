@@ -113,7 +113,7 @@ def roles_on(user: RequestUser, report: Report) -> set[str]:
     return roles
 
 
-def office_memberships(user: RequestUser) -> QuerySet[Membership]:
+def office_memberships(user: User) -> QuerySet[Membership]:
     """The memberships that make ``user`` an office (管理员) of a unit at any level, in the unit they act
     for when they chose one: what ``office_district`` looks for."""
     memberships = Membership.objects.filter(user=user, role__in=OFFICE_ROLES)
@@ -139,7 +139,7 @@ def _broadest_first(unit: Unit) -> tuple[int, int, str]:
     return (unit.depth, unit.position, unit.code)
 
 
-def acting_units(user: RequestUser) -> list[tuple[Unit, list[Membership.Role]]]:
+def acting_units(user: User) -> list[tuple[Unit, list[Membership.Role]]]:
     """Each unit ``user`` holds roles in, with those roles, broadest unit first: the header's choices."""
     units: dict[int, tuple[Unit, list[Membership.Role]]] = {}
     for membership in Membership.objects.filter(user=user).select_related("unit").order_by("role"):
@@ -149,7 +149,7 @@ def acting_units(user: RequestUser) -> list[tuple[Unit, list[Membership.Role]]]:
     return sorted(units.values(), key=lambda choice: _broadest_first(choice[0]))
 
 
-def default_acting_unit(user: RequestUser) -> Unit | None:
+def default_acting_unit(user: User) -> Unit | None:
     """Whom a person acts for when they log in: their broadest office, else their first unit."""
     choices = acting_units(user)
     offices = [unit for unit, roles in choices if any(role in OFFICE_ROLES for role in roles)]

@@ -106,7 +106,7 @@ class ActingForMiddleware:
         unit_id = request.session.get(ACTING_UNIT)
         if isinstance(unit_id, int):
             user = request.user  # AuthenticationMiddleware's lazy user, still not looked up
-            request.user = SimpleLazyObject(lambda: _acting_for(user, unit_id))
+            request.user = SimpleLazyObject(lambda: _acting_for(user, unit_id))  # type: ignore[assignment]
         return self.get_response(request)
 
 
