@@ -8,16 +8,14 @@ minute), not to the visitor.
 - database: a trivial query;
 - storage: a small file written to and deleted from the default storage (where the approved PDFs go);
 - fonts: fontconfig knows CJK fonts (the check of reports/checks.py, run once per process);
-- jobs: the background task queue (django-tasks with its database backend, django-tasks-db). "no queue"
-  when that app is not installed; otherwise the number of tasks ready to run and the age of the oldest in
-  seconds. A ready task older than ``STALLED_AFTER`` means no worker is taking tasks: "stalled", 503.
+- jobs: the background task queue (django-tasks with its database backend, django-tasks-db): the number
+  of tasks ready to run and the age of the oldest in seconds. A ready task older than ``STALLED_AFTER`` means no worker is taking tasks: "stalled", 503.
 """
 
 import logging
 import uuid
 from functools import cache
 
-from django.apps import apps
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import DatabaseError, connection
@@ -26,7 +24,7 @@ from django.http import JsonResponse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
-from django_tasks_db.models import get_date_max
+from django_tasks_db.models import DBTaskResult, get_date_max
 
 from .checks import cjk_font_families
 
@@ -34,7 +32,6 @@ logger = logging.getLogger(__name__)
 
 OK = "ok"
 STALLED_AFTER = 15 * 60  # seconds a task may wait for a worker
-TASKS_APP, TASKS_MODEL = "django_tasks_db", "DBTaskResult"
 
 
 def database():
@@ -68,17 +65,12 @@ def fonts():
 
 
 def task_model():
-    """django-tasks-db's model of queued tasks, or None when the app is not installed."""
-    for app in apps.get_app_configs():
-        if app.name == TASKS_APP:  # its label is "django_tasks_database"
-            return app.get_model(TASKS_MODEL)
-    return None
+    """The queued tasks' model (a seam the tests replace)."""
+    return DBTaskResult
 
 
 def jobs(database_ok=True):
     model = task_model()
-    if model is None:
-        return {"queue": "no queue", "ready": None, "oldest_age_seconds": None}
     if not database_ok:
         return {"queue": "unknown", "ready": None, "oldest_age_seconds": None}
     # A job waits from when it was queued, or, deferred (a mail's retry), from when it fell due.
