@@ -85,7 +85,7 @@ def district_figure(indicator, figures):
 
 
 def year_matrix(district, year, include_drafts=False, category=""):
-    if Unit.objects.below(district).exclude(parent=district).exists():
+    if has_branches(district):
         return branch_matrix(district, year, include_drafts, category)
     indicators = Indicator.objects.for_year(district, year)
     if category:
@@ -122,59 +122,90 @@ def year_matrix(district, year, include_drafts=False, category=""):
     )
 
 
-def branch_matrix(office, year, include_drafts=False, category=""):
-    """The matrix of an office with units two levels below it (a city): one row per unit directly below it
-    (a district), whose figure for an indicator is the district's total (or average) over its own units'
-    values, as the district's matrix computes it; the office's totals over those rows. The districts'
-    catalogues are matched by code (the first district's name and unit head the column). The districts'
-    own reports are not added in: their figures restate their units'. Four queries at any size."""
+def has_branches(office):
+    """Whether ``office`` has units two levels below it (a city, whose districts have units)."""
+    return Unit.objects.below(office).exclude(parent=office).exists()
+
+
+@dataclass
+class Branches:
+    """The units directly below an office (a city's districts) and each one's figures, as the district's
+    own matrix computes them from its units' values (the total, or for a percentage the average)."""
+
+    branches: list  # the units directly below the office, in order
+    units: dict  # branch id → ids of the units below it
+    values: dict  # (unit id, year, indicator code) → Figure
+
+    def figure(self, branch, year, indicator):
+        unit_ids = self.units.get(branch.pk, [])
+        if not unit_ids:
+            return MISSING
+        return district_figure(
+            indicator, [self.values.get((u, year, indicator.code), MISSING) for u in unit_ids]
+        )
+
+    def reporting(self, branch, year):
+        """How many of the branch's units have a figure for ``year``."""
+        with_figures = {u for u, y, _ in self.values if y == year}
+        return sum(1 for u in self.units.get(branch.pk, []) if u in with_figures)
+
+
+def branch_figures(office, include_drafts=False, **filters):
+    """``Branches`` of ``office`` from the values of the units two or more levels below it: the districts'
+    own reports are left out (their figures restate their units'). Three queries at any size."""
     branches = list(office.children.order_by("position", "code"))
+    units = {branch.pk: [] for branch in branches}
+    for pk, path in Unit.objects.below(office).exclude(parent=office).values_list("pk", "path"):
+        units.setdefault(ancestor_ids(path)[office.depth + 1], []).append(pk)
+    values = (
+        IndicatorValue.objects.filter(report__unit__path__startswith=office.path, **filters)
+        .exclude(report__unit__parent=office)
+        .exclude(report__unit=office)
+    )
+    if not include_drafts:
+        values = values.filter(report__status__in=DELIVERED)
+    rows = values.values_list(
+        "report__unit_id", "report__year", "indicator__code", "value", "qualifier", "not_applicable"
+    )
+    figures = {(u, y, code): Figure(value, qualifier, na) for u, y, code, value, qualifier, na in rows}
+    return Branches(branches, units, figures)
+
+
+def catalogue_below(office, year, category=""):
+    """The columns of a city's matrix: the districts' catalogues for ``year`` matched by code, each headed
+    by the first district's indicator of that code."""
     catalogue = Indicator.objects.for_year_below(office, year).select_related("district")
     if category:
         catalogue = catalogue.filter(category=category)
     columns = {}
     for indicator in sorted(catalogue, key=lambda i: (i.district.position, i.district.code, i.position)):
         columns.setdefault(indicator.code, indicator)
-    indicators = list(columns.values())
-    values = (
-        IndicatorValue.objects.filter(report__unit__path__startswith=office.path, report__year=year)
-        .exclude(report__unit__parent=office)
-        .exclude(report__unit=office)
-    )
-    if not include_drafts:
-        values = values.filter(report__status__in=DELIVERED)
-    units_below = {branch.pk: [] for branch in branches}  # the units of each district that report
-    reporting_units = Unit.objects.below(office).exclude(parent=office).values_list("pk", "path")
-    for pk, path in reporting_units:
-        units_below.setdefault(ancestor_ids(path)[office.depth + 1], []).append(pk)
-    figures = {}
-    rows = values.values_list("report__unit_id", "indicator__code", "value", "qualifier", "not_applicable")
-    for unit_id, code, value, qualifier, na in rows:
-        figures[(unit_id, code)] = Figure(value, qualifier, na)
-    with_figures = {unit_id for unit_id, _ in figures}
-    columns_figures = {code: [] for code in columns}
+    return list(columns.values())
+
+
+def branch_matrix(office, year, include_drafts=False, category=""):
+    """The matrix of an office with units two levels below it (a city): one row per unit directly below it
+    (a district) with the district's figures (``Branches``), and the office's totals over those rows."""
+    indicators = catalogue_below(office, year, category)
+    found = branch_figures(office, include_drafts, report__year=year)
+    columns = {i.code: [] for i in indicators}
     matrix_rows = []
-    for branch in branches:
-        unit_ids = units_below.get(branch.pk, [])
+    for branch in found.branches:
         cells = []
-        for code, indicator in columns.items():
-            branch_figures = [figures.get((unit_id, code), MISSING) for unit_id in unit_ids]
-            figure = district_figure(indicator, branch_figures) if unit_ids else MISSING
-            columns_figures[code].append(figure)
+        for indicator in indicators:
+            figure = found.figure(branch, year, indicator)
+            columns[indicator.code].append(figure)
             cells.append(Cell.of(figure))
-        reported = sum(1 for unit_id in unit_ids if unit_id in with_figures)
-        status = f"{len(unit_ids)}个单位中的{reported}个有数据"
+        status = f"{len(found.units.get(branch.pk, []))}个单位中的{found.reporting(branch, year)}个有数据"
         matrix_rows.append(Row(branch.short_name, cells, unit=branch, status=status))
     totals = [
         Cell(MISSING, "", "not-summed")
         if i.kind == Indicator.Kind.PERCENT
-        else Cell.of(qualified_sum(columns_figures[i.code]))
+        else Cell.of(qualified_sum(columns[i.code]))
         for i in indicators
     ]
-    averages = [Cell.of(qualified_average(columns_figures[i.code])) for i in indicators]
-    coverage = [
-        Cell(MISSING, coverage_text(columns_figures[i.code], short=True), "coverage") for i in indicators
-    ]
+    averages = [Cell.of(qualified_average(columns[i.code])) for i in indicators]
+    coverage = [Cell(MISSING, coverage_text(columns[i.code], short=True), "coverage") for i in indicators]
     return Matrix(
         year,
         indicators,
@@ -195,6 +226,7 @@ class Trend:
     coverage: Row | None = None  # how many units the district's figure of each year covers
     rows: list[Row] = field(default_factory=list)
     change_withheld: bool = False  # other units reported in the two years: the district's change not computed
+    grouped: bool = False  # a row per district (a city's), not per unit
 
 
 def _change_text(current, previous, unit):
@@ -229,13 +261,23 @@ def _reporting(figures):
 
 def indicator_trend(district, indicator, year, include_drafts=False, same_units=False):
     """One indicator over the years, for the district and each unit; changes are ``year`` on the year before
-    (the district's only between the same units, see ``_district_change``)."""
-    values = _values(district, include_drafts, indicator=indicator)
-    years = sorted({y for _, y, _ in values} | {year})
-    units = _units(district)
-    by_year = {y: [values.get((u.pk, y, indicator.pk), MISSING) for u in units] for y in years}
+    (the district's only between the same units, see ``_district_change``). For a city: for the city and
+    each district (the districts' figures from their units', ``Branches``), the indicator matched by code."""
+    grouped = has_branches(district)
+    if grouped:
+        found = branch_figures(district, include_drafts, indicator__code=indicator.code)
+        years = sorted({y for _, y, _ in found.values} | {year})
+        units = found.branches
+        by_year = {y: [found.figure(branch, y, indicator) for branch in units] for y in years}
+        area = f"全{district.get_kind_display()}"
+    else:
+        values = _values(district, include_drafts, indicator=indicator)
+        years = sorted({y for _, y, _ in values} | {year})
+        units = _units(district)
+        by_year = {y: [values.get((u.pk, y, indicator.pk), MISSING) for u in units] for y in years}
+        area = "全区"
     district_row = Row(
-        "全区" + ("平均" if indicator.kind == Indicator.Kind.PERCENT else "合计"),
+        area + ("平均" if indicator.kind == Indicator.Kind.PERCENT else "合计"),
         [Cell.of(district_figure(indicator, by_year[y])) for y in years],
         change=_district_change(indicator, by_year.get(year), by_year.get(year - 1), same_units),
     )
@@ -253,7 +295,9 @@ def indicator_trend(district, indicator, year, include_drafts=False, same_units=
         )
     current, previous = by_year.get(year), by_year.get(year - 1)
     withheld = bool(current and previous and _reporting(current) != _reporting(previous) and not same_units)
-    return Trend(years, district=district_row, coverage=coverage, rows=rows, change_withheld=withheld)
+    return Trend(
+        years, district=district_row, coverage=coverage, rows=rows, change_withheld=withheld, grouped=grouped
+    )
 
 
 def unit_trend(district, unit, year, include_drafts=False):

@@ -93,3 +93,25 @@ def test_the_city_pages_cost_the_same_queries_at_two_tree_sizes(
             assert client.get(url).status_code == 200
         counts[label] = len(captured.captured_queries)
     assert counts["big"] == counts["small"]
+
+
+def test_the_city_chart_page_compares_the_districts_and_follows_the_city_over_the_years(client, db):
+    _, office = build_city("yd", 2, 3)
+    client.force_login(office)
+    matrix = client.get(reverse("district:matrix", args=[2025])).context["matrix"]
+    url = reverse("district:indicator", args=[2025, matrix.indicators[0].pk])
+    page = client.get(url)
+    assert page.status_code == 200
+    trend = page.context["trend"]
+    assert trend.grouped and [row.label for row in trend.rows] == ["第0区", "第1区"]
+    assert trend.district.label == "全市合计" and trend.district.cells[-1].text == "60余"
+    assert "2025年度各区县对比" in page.content.decode()
+
+
+def test_a_district_office_cannot_open_another_districts_indicator(client, db):
+    city, _ = build_city("yd", 2, 1)
+    first, second = city.children.order_by("position")
+    office = make_user("first-office", first, Membership.Role.DISTRICT_OFFICE)
+    client.force_login(office)
+    other = second.indicators.get()
+    assert client.get(reverse("district:indicator", args=[2025, other.pk])).status_code == 404
