@@ -480,10 +480,22 @@ class ReportingYear(models.Model):
 
 
 class OutlineSection(models.Model):
-    """A section heading the district asks every unit's report of the year to start from."""
+    """A section heading the district asks every unit's report of the year to start from: one outline for
+    its 街道 and 乡镇, and one of their own for its government departments (区县政府部门)."""
+
+    class Audience(models.TextChoices):
+        UNITS = "units", _("街道、乡镇")
+        DEPARTMENTS = "departments", _("区县政府部门")
+
+        @classmethod
+        def of(cls, unit: "Unit") -> "OutlineSection.Audience":
+            return cls.DEPARTMENTS if unit.kind == Unit.Kind.DEPARTMENT else cls.UNITS
 
     reporting_year = models.ForeignKey(
         ReportingYear, verbose_name=_("年度"), on_delete=models.CASCADE, related_name="outline"
+    )
+    audience = models.CharField(
+        _("适用单位"), max_length=20, choices=Audience.choices, default=Audience.UNITS
     )
     position = models.PositiveSmallIntegerField(_("顺序"))
     kind = models.CharField(
@@ -494,10 +506,10 @@ class OutlineSection(models.Model):
     class Meta:
         verbose_name = _("提纲部分")
         verbose_name_plural = _("提纲部分")
-        ordering = ["reporting_year", "position"]
+        ordering = ["reporting_year", "audience", "position"]
         constraints = [
             models.UniqueConstraint(
-                fields=["reporting_year", "position"], name="outline_section_unique_position"
+                fields=["reporting_year", "audience", "position"], name="outline_section_unique_position"
             )
         ]
 

@@ -31,15 +31,23 @@ def set_deadline(district: Unit, year: int, deadline: datetime.date) -> Reportin
 
 
 @transaction.atomic
-def save_outline(district: Unit, year: int, rows: list[tuple[Section.Kind, str]]) -> None:
-    """Replace the year's outline by ``rows`` (kind, heading), in order. No rows: the regulation's applies.
+def save_outline(
+    district: Unit,
+    year: int,
+    rows: list[tuple[Section.Kind, str]],
+    audience: str = OutlineSection.Audience.UNITS,
+) -> None:
+    """Replace the year's outline for ``audience`` (the 街道 and 乡镇, or the departments) by ``rows``
+    (kind, heading), in order. No rows: the regulation's applies (the departments': the units' outline).
 
     Reports already started keep their sections; the outline is what new reports start from.
     """
     setting = reporting_year_for(district, year)
-    setting.outline.all().delete()
+    setting.outline.filter(audience=audience).delete()
     OutlineSection.objects.bulk_create(
-        OutlineSection(reporting_year=setting, position=position, kind=kind, heading=heading)
+        OutlineSection(
+            reporting_year=setting, audience=audience, position=position, kind=kind, heading=heading
+        )
         for position, (kind, heading) in enumerate(rows)
     )
 

@@ -19,7 +19,7 @@ from django.utils import timezone
 from reports.common.people import name_of
 from reports.deadlines import DELIVERED, deadline_text, deadlines_for
 from reports.frozen_pdf import current_stored_pdf
-from reports.models import Membership, Report, ReportEvent, Unit
+from reports.models import Membership, OutlineSection, Report, ReportEvent, Unit
 from reports.outline import outline_for
 from reports.rendering.filenames import document_filename
 from reports.rendering.pdf import render_pdf
@@ -226,7 +226,7 @@ def sort_rows(rows, sort):
 # --- The outline ------------------------------------------------------------------------------------------
 
 
-def outline_from_last_year(district, year):
+def outline_from_last_year(district, year, audience=OutlineSection.Audience.UNITS):
     """Last year's outline (the district's, else the regulation's) with its years moved on by one:
     "2024年…主要举措和成效" and "2025年…工作思路" become "2025年…" and "2026年…"."""
 
@@ -234,7 +234,10 @@ def outline_from_last_year(district, year):
         number = int(match.group())
         return str(number + 1) if number in (year - 1, year) else match.group()
 
-    return [(kind, re.sub(r"\d{4}", next_year, heading)) for kind, heading in outline_for(district, year - 1)]
+    return [
+        (kind, re.sub(r"\d{4}", next_year, heading))
+        for kind, heading in outline_for(district, year - 1, audience)
+    ]
 
 
 # --- All delivered reports as one ZIP --------------------------------------------------------------------

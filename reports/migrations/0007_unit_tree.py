@@ -43,4 +43,21 @@ class Migration(migrations.Migration):
             name='kind',
             field=models.CharField(choices=[('province', '省'), ('city', '市'), ('district', '区县'), ('subdistrict', '街道'), ('town', '镇'), ('township', '乡'), ('department', '区县政府部门')], max_length=20, verbose_name='类型'),
         ),
+        migrations.AlterModelOptions(
+            name='outlinesection',
+            options={'ordering': ['reporting_year', 'audience', 'position'], 'verbose_name': '提纲部分', 'verbose_name_plural': '提纲部分'},
+        ),
+        migrations.RemoveConstraint(
+            model_name='outlinesection',
+            name='outline_section_unique_position',
+        ),
+        migrations.AddField(
+            model_name='outlinesection',
+            name='audience',
+            field=models.CharField(choices=[('units', '街道、乡镇'), ('departments', '区县政府部门')], default='units', max_length=20, verbose_name='适用单位'),
+        ),
+        migrations.AddConstraint(
+            model_name='outlinesection',
+            constraint=models.UniqueConstraint(fields=('reporting_year', 'audience', 'position'), name='outline_section_unique_position'),
+        ),
     ]
