@@ -234,7 +234,7 @@ def _change_text(current, previous, unit):
     return change.describe(unit) if change else ""
 
 
-def _district_change(indicator, current, previous, same_units=False):
+def district_change(indicator, current, previous, same_units=False):
     """The district's change. When other units reported in the two years, the totals are not comparable
     (a unit reporting for the first time is not growth, one missing is not a fall): no change is computed
     unless ``same_units`` asks for it on a like-for-like basis, over the units with a figure in both."""
@@ -261,7 +261,7 @@ def _reporting(figures):
 
 def indicator_trend(district, indicator, year, include_drafts=False, same_units=False):
     """One indicator over the years, for the district and each unit; changes are ``year`` on the year before
-    (the district's only between the same units, see ``_district_change``). For a city: for the city and
+    (the district's only between the same units, see ``district_change``). For a city: for the city and
     each district (the districts' figures from their units', ``Branches``), the indicator matched by code."""
     grouped = has_branches(district)
     if grouped:
@@ -279,7 +279,7 @@ def indicator_trend(district, indicator, year, include_drafts=False, same_units=
     district_row = Row(
         area + ("平均" if indicator.kind == Indicator.Kind.PERCENT else "合计"),
         [Cell.of(district_figure(indicator, by_year[y])) for y in years],
-        change=_district_change(indicator, by_year.get(year), by_year.get(year - 1), same_units),
+        change=district_change(indicator, by_year.get(year), by_year.get(year - 1), same_units),
     )
     coverage = Row("填报情况", [Cell(MISSING, coverage_text(by_year[y]), "coverage") for y in years])
     rows = []

@@ -337,7 +337,10 @@ class Report(models.Model):
         report (and for items the section), makes every query join the report and its unit to sort by them.
         """
         return self.sections.order_by("position").prefetch_related(
-            models.Prefetch("items", queryset=Item.objects.order_by("position"))
+            models.Prefetch(
+                "items",
+                queryset=Item.objects.order_by("position").select_related("source__section__report__unit"),
+            )
         )
 
     @property
@@ -433,6 +436,12 @@ class Item(models.Model):
     joins_previous = models.BooleanField(_("与上一条同段"), default=False)
     heading = models.CharField(_("小标题"), max_length=300, blank=True)
     body = models.TextField(_("正文"), blank=True, help_text=_("每行一段"))
+    # An item a district's report took from one of its units' reports ("从各单位报告起草"): where it came
+    # from, and the source report's version then, so the editor can say when the source changed since.
+    source = models.ForeignKey(
+        "self", verbose_name=_("来源条目"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    source_version = models.PositiveIntegerField(_("来源报告版本"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("条目")
@@ -453,6 +462,11 @@ class Item(models.Model):
         if self.style != Item.Style.ENUMERATED:
             return ""
         return typed_enumeration(self.heading or self.body)
+
+    @property
+    def source_changed(self) -> bool:
+        """Whether the unit's report this item was taken from has changed since (reopened and edited)."""
+        return self.source is not None and self.source.section.report.version != self.source_version
 
     @property
     def is_empty(self) -> bool:

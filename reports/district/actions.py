@@ -6,9 +6,14 @@ import datetime
 
 from django.db import transaction
 
+from indicators.actions import save_indicator_values
+from indicators.aggregation import Figure
+from indicators.models import IndicatorValue, Qualifier
+from reports.actions import bump_version
+from reports.common.ordering import next_position
 from reports.common.typing import User
 from reports.deadlines import default_deadline
-from reports.models import GeneratedFile, OutlineSection, ReportingYear, Section, Unit
+from reports.models import GeneratedFile, Item, OutlineSection, Report, ReportingYear, Section, Unit
 
 from .files import fingerprint, is_stalled, sources
 from .tasks import TASKS
@@ -100,3 +105,54 @@ def enqueue(generated: GeneratedFile) -> None:
     """Queues the job that makes ``generated`` and notes its id on the row."""
     result = TASKS[GeneratedFile.Kind(generated.kind)].enqueue(generated.pk)
     GeneratedFile.objects.filter(pk=generated.pk, task_id="").update(task_id=str(result.id))
+
+
+# --- A district's own report drafted from its units' (drafting.py) ------------------------------------------
+
+
+@transaction.atomic
+def copy_items_into(report: Report, user: User, items: list[Item]) -> int:
+    """Copy ``items`` (of the units' accepted reports) into the district's ``report``, each at the end of
+    the report's first section of the same kind (else its last section), keeping a link to its source and
+    the source report's version. One save of the report (its version bumped, the history row written);
+    returns the number copied."""
+    sections = list(report.sections.order_by("position"))
+    if not sections or not items:
+        return 0
+    by_kind: dict[str, Section] = {}
+    for section in sections:
+        by_kind.setdefault(section.kind, section)
+    for item in items:
+        target = by_kind.get(item.section.kind, sections[-1])
+        Item.objects.create(
+            section=target,
+            position=next_position(target.items),
+            level=item.level,
+            style=item.style,
+            heading=item.heading,
+            body=item.body,
+            source=item,
+            source_version=item.section.report.version,
+        )
+    bump_version(report, user)
+    return len(items)
+
+
+@transaction.atomic
+def fill_totals(report: Report, user: User, figures: dict[int, tuple[Figure, str]]) -> int:
+    """Write the units' totals (indicator id → (figure, note)) into the district report's own sheet where
+    it has no value yet: what the office typed stays. Returns the number written."""
+    taken = set(IndicatorValue.objects.filter(report=report).values_list("indicator_id", flat=True))
+    rows = {
+        indicator_id: {
+            "value": figure.value,
+            "qualifier": figure.qualifier or Qualifier.EXACT,
+            "not_applicable": figure.not_applicable,
+            "note": note,
+        }
+        for indicator_id, (figure, note) in figures.items()
+        if indicator_id not in taken and not figure.missing
+    }
+    if rows:
+        save_indicator_values(report, user, base_version=report.version, rows=rows)
+    return len(rows)

@@ -54,6 +54,8 @@ USERS = [
     ("chengdong_staff", "周填报", "chengdong", Membership.Role.STAFF),
     ("chengdong_leader", "吴主任", "chengdong", Membership.Role.LEADER),
     ("district_office", "区委依法治区办 杨科长", "qianjiang", Membership.Role.DISTRICT_OFFICE),
+    # The office also writes the district's own report (起草本级报告), as its 填报员.
+    ("district_office", "区委依法治区办 杨科长", "qianjiang", Membership.Role.STAFF),
     # The district's own report: written by the district (staff), approved by its leader, accepted by the city.
     ("qianjiang_leader", "黔江区政府 郑副区长", "qianjiang", Membership.Role.LEADER),
     # A person with roles in two units: writes 区司法局's report and drafts the district's own.
