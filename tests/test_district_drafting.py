@@ -101,6 +101,7 @@ def test_picked_items_are_copied_into_the_districts_draft_with_their_source(
     copies = {i.heading: i for i in Item.objects.filter(section__report=own)}
     assert copies["城西举措"].body == "调解成功1705件。" and copies["城西举措"].source == chengxi_item
     assert copies["城东不足"].section.kind == "shortcomings"
+    assert copies["城西举措"].section.kind == "measures_and_results"  # the regulation's outline: same theme
     own.refresh_from_db()
     assert own.version == version + 1 and own.events.filter(action="save").exists()
 

@@ -110,10 +110,19 @@ def enqueue(generated: GeneratedFile) -> None:
 # --- A district's own report drafted from its units' (drafting.py) ------------------------------------------
 
 
+# Section kinds that hold the same theme under other outlines: a unit's "主要举措" goes to a district's
+# "主要举措和成效" when the district's report has no "主要举措" of its own.
+SAME_THEME = {
+    Section.Kind.MEASURES: (Section.Kind.MEASURES_AND_RESULTS, Section.Kind.ACHIEVEMENTS),
+    Section.Kind.ACHIEVEMENTS: (Section.Kind.MEASURES_AND_RESULTS, Section.Kind.MEASURES),
+    Section.Kind.MEASURES_AND_RESULTS: (Section.Kind.MEASURES, Section.Kind.ACHIEVEMENTS),
+}
+
+
 @transaction.atomic
 def copy_items_into(report: Report, user: User, items: list[Item]) -> int:
     """Copy ``items`` (of the units' accepted reports) into the district's ``report``, each at the end of
-    the report's first section of the same kind (else its last section), keeping a link to its source and
+    the report's first section of the same kind (or theme, ``SAME_THEME``; else its last section), keeping a link to its source and
     the source report's version. One save of the report (its version bumped, the history row written);
     returns the number copied."""
     sections = list(report.sections.order_by("position"))
@@ -123,7 +132,8 @@ def copy_items_into(report: Report, user: User, items: list[Item]) -> int:
     for section in sections:
         by_kind.setdefault(section.kind, section)
     for item in items:
-        target = by_kind.get(item.section.kind, sections[-1])
+        kinds = [item.section.kind, *SAME_THEME.get(item.section.kind, ())]
+        target = next((by_kind[kind] for kind in kinds if kind in by_kind), sections[-1])
         Item.objects.create(
             section=target,
             position=next_position(target.items),
