@@ -112,7 +112,7 @@ def enqueue(generated: GeneratedFile) -> None:
 
 # Section kinds that hold the same theme under other outlines: a unit's "主要举措" goes to a district's
 # "主要举措和成效" when the district's report has no "主要举措" of its own.
-SAME_THEME = {
+SAME_THEME: dict[str, tuple[str, ...]] = {
     Section.Kind.MEASURES: (Section.Kind.MEASURES_AND_RESULTS, Section.Kind.ACHIEVEMENTS),
     Section.Kind.ACHIEVEMENTS: (Section.Kind.MEASURES_AND_RESULTS, Section.Kind.MEASURES),
     Section.Kind.MEASURES_AND_RESULTS: (Section.Kind.MEASURES, Section.Kind.ACHIEVEMENTS),
