@@ -123,7 +123,8 @@ def dashboard(district, year, today=None):
     units.sort(key=order)
     grouped = len(children) < len(units)
     # Each report is due at the deadline of the office that receives it: the unit's parent.
-    deadlines = deadlines_for([district, *(u for u in units if u.pk in {v.parent_id for v in units})], year)
+    parents = {unit.parent_id for unit in units}
+    deadlines = deadlines_for([district, *(unit for unit in units if unit.pk in parents)], year)
     reports = {r.unit_id: r for r in Report.objects.below(district).filter(year=year)}
     dates = {}
     events = (
