@@ -85,9 +85,10 @@ class UnitQuerySet(models.QuerySet["Unit"]):
     def bulk_create(self, objs: Iterable["Unit"], *args: Any, **kwargs: Any) -> list["Unit"]:
         """Units created in bulk get their paths too (parents first: a parent's path must be known)."""
         created = super().bulk_create(objs, *args, **kwargs)
-        for unit in created:
+        with_ids = [unit for unit in created if unit.pk is not None]  # ignore_conflicts gives no ids
+        for unit in with_ids:
             unit.path = unit.path_below(unit.parent)
-        super().bulk_update(created, ["path"])
+        super().bulk_update(with_ids, ["path"])
         return created
 
 
