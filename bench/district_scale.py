@@ -7,6 +7,11 @@ reports (120,000 values, with their history and a staff member per unit), and be
 units built the same way. Then measures, through the test client as a browser would reach them, the
 server time of the year's dashboard and indicator matrix (median of 10) and their SQL query counts.
 Targets: each ≤ 0.5 s with 1,000 units, and the same number of queries as with 10 units.
+
+Then a city (issue 16) of 40 districts × 30 units, each district with its own 40-indicator catalogue and
+three years of reports, and a small city of 2 districts × 3 units: the city office's dashboard (every unit
+grouped by district) and matrix (a row per district), timed the same way. Target: ≤ 0.5 s each, the same
+number of queries as the small city.
 """
 
 import os
@@ -51,11 +56,12 @@ HISTORY = {
 }
 
 
-def build_district(code, units_count, rng):
+def build_district(code, units_count, rng, city=None, position=0):
     """A district, its units, a staff member each, the catalogue, and three years of reports and values."""
     district = Unit.objects.create(
-        code=code, name=f"{code}区", short_name=f"{code}区", kind=Unit.Kind.DISTRICT
-    )
+        code=code, name=f"{code}区", short_name=f"{code}区", kind=Unit.Kind.DISTRICT, parent=city,
+        position=position,
+    )  # fmt: skip
     units = Unit.objects.bulk_create(
         Unit(
             code=f"{code}-{n}",
@@ -121,6 +127,21 @@ def _value(report, indicator, rng):
     )
 
 
+def build_city(code, districts, units_each, rng):
+    """A city office over ``districts`` districts built as above; each district has its own report too."""
+    city = Unit.objects.create(code=code, name=f"{code}市", short_name=f"{code}市", kind=Unit.Kind.CITY)
+    for n in range(districts):
+        build_district(f"{code}-{n}", units_each, rng, city=city, position=n)
+    Report.objects.bulk_create(
+        Report(unit=district, year=year, status=rng.choice(STATUSES))
+        for district in city.children.all()
+        for year in YEARS
+    )
+    officer = get_user_model().objects.create(username=f"{code}-office")
+    Membership.objects.create(user=officer, unit=city, role="district_office")
+    return officer
+
+
 def measure(client, url):
     client.get(url)  # warm: templates compiled, caches filled
     with CaptureQueriesContext(connection) as queries:
@@ -169,6 +190,28 @@ def main():
         show(f"{name}, 10 units: median of {RUNS}", f"{small_seconds:.3f} s, {small_queries} queries")
         show(
             f"{name}: same query count",
+            "yes" if queries == small_queries else f"NO ({queries} vs {small_queries})",
+        )
+    start = time.perf_counter()
+    big_city = build_city("city", 40, 30, rng)
+    small_city = build_city("town", 2, 3, rng)
+    show("built the cities", f"{Unit.objects.count()} units, {IndicatorValue.objects.count()} values in all, "
+         f"in {time.perf_counter() - start:.1f} s")  # fmt: skip
+    for name, url in pages:
+        figures = {}
+        for label, user in (("big", big_city), ("small", small_city)):
+            client = Client()
+            client.force_login(user)
+            figures[label] = measure(client, url)
+        seconds, queries, size = figures["big"]
+        small_seconds, small_queries, _ = figures["small"]
+        show(
+            f"city {name}, 40 × 30 units: median of {RUNS}",
+            f"{seconds:.3f} s, {queries} queries, {size / 1024:.0f} KB (target ≤ 0.5 s)",
+        )
+        show(f"city {name}, 2 × 3 units: median of {RUNS}", f"{small_seconds:.3f} s, {small_queries} queries")
+        show(
+            f"city {name}: same query count",
             "yes" if queries == small_queries else f"NO ({queries} vs {small_queries})",
         )
     print(f"files: {WORK}")

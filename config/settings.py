@@ -136,6 +136,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "reports.common.middleware.ActingForMiddleware",  # the unit a person acts for: request.user.acting_unit_id
     "reports.common.middleware.PrivatePagesMiddleware",  # logged-in pages: Cache-Control: private, no-store
     "reports.audit_events.AuditMiddleware",  # refusals and downloads into the audit trail
     "django.contrib.messages.middleware.MessageMiddleware",

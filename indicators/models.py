@@ -9,7 +9,14 @@ from django.utils.translation import gettext_lazy as _
 
 class IndicatorQuerySet(models.QuerySet):
     def for_year(self, district, year):
-        return self.filter(district=district, first_year__lte=year).filter(
+        return self._in_use(year).filter(district=district)
+
+    def for_year_below(self, office, year):
+        """The catalogues of every unit below ``office`` (a city's: its districts'), for ``year``."""
+        return self._in_use(year).filter(district__path__startswith=office.path).exclude(district=office)
+
+    def _in_use(self, year):
+        return self.filter(first_year__lte=year).filter(
             models.Q(last_year__isnull=True) | models.Q(last_year__gte=year)
         )
 

@@ -21,7 +21,7 @@ from .common.people import name_of
 from .common.typing import User
 from .models import Item, Membership, Notice, Organ, Report, ReportEvent, ReviewComment, Section, Unit
 from .notifications import notify
-from .outline import outline_for
+from .outline import outline_for_unit
 
 # Saves by one person within this time make one line of the report's history, not hundreds of autosaves.
 SAVE_SESSION = timedelta(minutes=30)
@@ -100,7 +100,7 @@ def start_report(user: User | None, unit: Unit, year: int) -> Report:
         )
     Section.objects.bulk_create(
         Section(report=report, position=position, kind=kind, heading=heading)
-        for position, (kind, heading) in enumerate(outline_for(unit.district, year))
+        for position, (kind, heading) in enumerate(outline_for_unit(unit, year))
     )
     return report
 

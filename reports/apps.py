@@ -10,14 +10,17 @@ class ReportsConfig(AppConfig):
     def ready(self):
         from django.contrib.admin.models import LogEntry
         from django.contrib.auth.models import User
+        from django.contrib.auth.signals import user_logged_in
 
         from . import audit_events, checks  # noqa: F401  (checks registers the system checks)
         from .accounts import signals as account_signals  # noqa: F401  (logins, lockouts: audit rows)
         from .common.converters import YearConverter
         from .models import Membership
         from .rendering import tuning
+        from .views.acting import remember_default_acting_unit
 
         register_converter(YearConverter, "year")
+        user_logged_in.connect(remember_default_acting_unit, dispatch_uid="reports.acting_unit")
         # Every process that renders PDFs comes through here (django.setup()): the web workers, the
         # management commands, the tests, the bench scripts. Importing the rendering code changes nothing.
         tuning.apply()

@@ -19,6 +19,15 @@ def deadline_for(district, year):
     return setting.deadline if setting else default_deadline(year)
 
 
+def deadlines_for(offices, year):
+    """``deadline_for`` of each of ``offices`` (unit id → date), in one query."""
+    offices = list(offices)
+    settings = dict(
+        ReportingYear.objects.filter(district__in=offices, year=year).values_list("district_id", "deadline")
+    )
+    return {office.pk: settings.get(office.pk, default_deadline(year)) for office in offices}
+
+
 def deadline_text(deadline, status=None, today=None):
     """ "还剩12天" / "今天截止" / "已逾期3天"; "" once the report is approved."""
     if status in DELIVERED:

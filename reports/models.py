@@ -6,12 +6,14 @@ A report is stored as structure, never as pre-numbered text: the numbers "一、
 
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import UTC
 from typing import Any, Self
 
 from django.conf import settings
 from django.db import models
+from django.db.models import functions
+from django.db.models.lookups import StartsWith
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -27,32 +29,46 @@ class Action(models.TextChoices):
     EDIT = "edit"
 
 
-def _scope(user: User, action: str, unit: str, parent: str) -> models.Q:
-    """Whose unit (the field ``unit``, whose parent is ``parent``) ``user`` may act on: their own units
-    (staff, leader) for editing; for viewing also the districts whose office they work in, and those
-    districts' units. One condition on the row's own unit columns for both querysets below, so a report's
-    scope is not a subquery of a subquery (building that query was a tenth of a small page's time)."""
-    own_units = models.Q(
-        **{f"{unit}__in": Membership.objects.filter(user=user, role__in=OWN_ROLES).values("unit_id")}
-    )
+def _acting_memberships(user: User, roles: Iterable[str]) -> "models.QuerySet[Membership]":
+    """``user``'s memberships with one of ``roles``, in the unit they act for when they chose one (the
+    "当前身份" stored in the session, put on the user as ``acting_unit_id`` by ActingForMiddleware);
+    without a choice, in every unit. Filtered by the user, so a unit they hold no role in gives nothing."""
+    memberships = Membership.objects.filter(user=user, role__in=roles)
+    acting_unit_id = getattr(user, "acting_unit_id", None)
+    if acting_unit_id is not None:
+        memberships = memberships.filter(unit_id=acting_unit_id)
+    return memberships
+
+
+def _scope(user: User, action: str, unit: str, path: str) -> models.Q:
+    """Whose unit (the field ``unit``, whose materialised path is ``path``) ``user`` may act on: their own
+    units (staff, leader) for editing; for viewing also every unit at or below a unit whose office they work
+    in, at any depth: the row's path starts with the office's. One condition on the row's own unit columns
+    for both querysets below, whatever the depth of the tree: no query per level."""
+    own_units = models.Q(**{f"{unit}__in": _acting_memberships(user, OWN_ROLES).values("unit_id")})
     if action == Action.EDIT:
         return own_units
-    district_ids = Membership.objects.filter(user=user, role=Membership.Role.DISTRICT_OFFICE).values(
-        "unit_id"
+    offices_above = _acting_memberships(user, OFFICE_ROLES).filter(
+        StartsWith(models.OuterRef(path), models.F("unit__path"))
     )
-    return own_units | models.Q(**{f"{unit}__in": district_ids}) | models.Q(**{f"{parent}__in": district_ids})
+    return own_units | models.Q(models.Exists(offices_above))
+
+
+def ancestor_ids(path: str) -> list[int]:
+    """The units on a materialised path, from the root down: "/1/5/23/" → [1, 5, 23]."""
+    return [int(part) for part in path.strip("/").split("/") if part]
 
 
 def in_scope(memberships: Iterable[tuple[int, str]], unit: "Unit", action: str) -> bool:
-    """``_scope`` decided for one unit from the user's memberships (unit id, role) on it and on its parent:
-    what ``Report.objects.restrict(user, action)`` says of a report of ``unit``, without building that
-    query (get_report_or_refuse asks it on every report page; tests/test_permissions.py compares)."""
+    """``_scope`` decided for one unit from the user's memberships (unit id, role) on it and on the units
+    above it: what ``Report.objects.restrict(user, action)`` says of a report of ``unit``, without building
+    that query (get_report_or_refuse asks it on every report page; tests/test_permissions.py compares)."""
     memberships = list(memberships)
     own = any(unit_id == unit.pk and role in OWN_ROLES for unit_id, role in memberships)
     if action == Action.EDIT:
         return own
-    offices = {unit_id for unit_id, role in memberships if role == Membership.Role.DISTRICT_OFFICE}
-    return own or unit.pk in offices or unit.parent_id in offices
+    above = set(ancestor_ids(unit.path)) | {unit.pk}
+    return own or any(unit_id in above and role in OFFICE_ROLES for unit_id, role in memberships)
 
 
 class UnitQuerySet(models.QuerySet["Unit"]):
@@ -60,7 +76,20 @@ class UnitQuerySet(models.QuerySet["Unit"]):
         """The units whose reports ``user`` may act on (``_scope``)."""
         if not user.is_authenticated or not user.is_active:
             return self.none()
-        return self.filter(_scope(user, action, "pk", "parent_id"))
+        return self.filter(_scope(user, action, "pk", "path"))
+
+    def below(self, unit: "Unit") -> Self:
+        """Every unit under ``unit``, at any depth (not ``unit`` itself): one condition on the path."""
+        return self.filter(path__startswith=unit.path).exclude(pk=unit.pk)
+
+    def bulk_create(self, objs: Iterable["Unit"], *args: Any, **kwargs: Any) -> list["Unit"]:
+        """Units created in bulk get their paths too (parents first: a parent's path must be known)."""
+        created = super().bulk_create(objs, *args, **kwargs)
+        with_ids = [unit for unit in created if unit.pk is not None]  # ignore_conflicts gives no ids
+        for unit in with_ids:
+            unit.path = unit.path_below(unit.parent)
+        super().bulk_update(with_ids, ["path"])
+        return created
 
 
 class ReportQuerySet(models.QuerySet["Report"]):
@@ -71,22 +100,35 @@ class ReportQuerySet(models.QuerySet["Report"]):
         """
         if not user.is_authenticated or not user.is_active:
             return self.none()
-        return self.filter(_scope(user, action, "unit_id", "unit__parent_id"))
+        return self.filter(_scope(user, action, "unit_id", "unit__path"))
+
+    def below(self, unit: "Unit") -> Self:
+        """The reports of every unit under ``unit`` (``Unit.objects.below``)."""
+        return self.filter(unit__path__startswith=unit.path).exclude(unit_id=unit.pk)
 
 
-# Staff and leaders act on their own unit's reports (_scope, in_scope).
+# Staff and leaders act on their own unit's reports; an office sees everything at and below its unit
+# (_scope, in_scope).
 OWN_ROLES = ("staff", "leader")
+OFFICE_ROLES = ("district_office",)
 
 
 class Unit(models.Model):
-    """A district or one of the units that report to it (街道, 乡镇, 部门)."""
+    """A unit of the tree: a province (optional), a city, a district or county, and the units that report
+    to a district (街道, 乡镇, 区县政府部门). Each unit reports to its parent.
+
+    ``path`` is the materialised path of ids from the root, "/1/5/23/", kept by ``save()`` (and by
+    ``bulk_create``): "everything below this office" is one ``path__startswith`` condition at any depth.
+    """
 
     class Kind(models.TextChoices):
+        PROVINCE = "province", _("省")
+        CITY = "city", _("市")
         DISTRICT = "district", _("区县")
         SUBDISTRICT = "subdistrict", _("街道")
         TOWN = "town", _("镇")
         TOWNSHIP = "township", _("乡")
-        DEPARTMENT = "department", _("部门")
+        DEPARTMENT = "department", _("区县政府部门")
 
     code = models.SlugField(_("编码"), max_length=40, unique=True)
     name = models.CharField(_("全称"), max_length=100, help_text=_("如：黔江区城西街道"))
@@ -115,6 +157,7 @@ class Unit(models.Model):
         default=False,
         help_text=_("仅对区县有效：单位审核领导可公开本单位已接收的报告"),
     )
+    path = models.CharField(_("层级路径"), max_length=255, editable=False, db_index=True, default="")
 
     objects = UnitQuerySet.as_manager()
 
@@ -126,11 +169,73 @@ class Unit(models.Model):
     def __str__(self) -> str:
         return self.short_name or self.name
 
+    # The levels that set a reporting year (deadline, outline, catalogue) for the units below them.
+    SETS_THE_YEAR = (Kind.DISTRICT, Kind.CITY, Kind.PROVINCE)
+    # How the level of an office is called: "区级工作台", "市级管理员".
+    LEVEL_NAMES: dict[str, str] = {Kind.PROVINCE: "省级", Kind.CITY: "市级", Kind.DISTRICT: "区级"}
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        """Saves the unit and keeps the paths: its own (which needs its id), and, when it moved to another
+        parent, those of everything below it, in one update."""
+        parent = Unit.objects.only("path").get(pk=self.parent_id) if self.parent_id else None
+        old_path = self.path
+        if parent is not None and old_path and parent.path.startswith(old_path):
+            raise ValueError("单位不能移到自己或自己的下级之下")
+        super().save(*args, **kwargs)
+        new_path = self.path_below(parent)
+        if new_path == old_path:
+            return
+        Unit.objects.filter(pk=self.pk).update(path=new_path)
+        if old_path:
+            Unit.objects.filter(path__startswith=old_path).exclude(pk=self.pk).update(
+                path=functions.Concat(models.Value(new_path), functions.Substr("path", len(old_path) + 1))
+            )
+        self.path = new_path
+
+    def path_below(self, parent: "Unit | None") -> str:
+        return f"{parent.path if parent else '/'}{self.pk}/"
+
+    @property
+    def level_name(self) -> str:
+        return Unit.LEVEL_NAMES.get(self.kind, self.short_name)
+
+    @property
+    def depth(self) -> int:
+        """0 for a root (the province or city), 1 below it, and so on."""
+        return self.path.count("/") - 2
+
+    def branch_id(self, unit: "Unit") -> int:
+        """The id of the unit directly below this one that ``unit`` (at or below it) belongs to: for a city,
+        the district of a 街道 (or the district itself); ``unit`` itself when it is directly below."""
+        ids = ancestor_ids(unit.path)
+        return ids[self.depth + 1] if len(ids) > self.depth + 1 else unit.pk
+
+    def tree_order(
+        self, children: "Iterable[Unit] | None" = None
+    ) -> "Callable[[Unit], tuple[int, int, int, str]]":
+        """A sort key for the units below this one: by branch (the units directly below, in their order),
+        then the branch's own unit before the units below it, then the units' order. ``children``: the units
+        directly below, when the caller has them already (else one query)."""
+        if children is None:
+            children = self.children.all()
+        ranks = {
+            pk: rank
+            for rank, pk in enumerate(
+                u.pk for u in sorted(children, key=lambda u: (u.position, u.code)) if u.parent_id == self.pk
+            )
+        }
+
+        def key(unit: "Unit") -> tuple[int, int, int, str]:
+            return (ranks.get(self.branch_id(unit), len(ranks)), unit.depth, unit.position, unit.code)
+
+        return key
+
     @property
     def district(self) -> "Unit":
-        """The district this unit belongs to (a district is its own)."""
+        """The unit whose deadline, outline and indicator catalogue apply: the district for its units; a
+        district, city or province is its own."""
         unit = self
-        while unit.kind != Unit.Kind.DISTRICT and unit.parent is not None:
+        while unit.kind not in Unit.SETS_THE_YEAR and unit.parent is not None:
             unit = unit.parent
         return unit
 
@@ -141,7 +246,10 @@ class Membership(models.Model):
     class Role(models.TextChoices):
         STAFF = "staff", _("填报员")
         LEADER = "leader", _("审核领导")
-        DISTRICT_OFFICE = "district_office", _("区级管理员")
+        # The office of its unit at any level (市委依法治市办, 区委依法治区办…): sees everything below the
+        # unit and receives the reports of the units directly below it. The value is the one of the days
+        # when only districts had offices.
+        DISTRICT_OFFICE = "district_office", _("管理员")
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("用户"), on_delete=models.CASCADE, related_name="memberships"
@@ -252,7 +360,10 @@ class Report(models.Model):
         report (and for items the section), makes every query join the report and its unit to sort by them.
         """
         return self.sections.order_by("position").prefetch_related(
-            models.Prefetch("items", queryset=Item.objects.order_by("position"))
+            models.Prefetch(
+                "items",
+                queryset=Item.objects.order_by("position").select_related("source__section__report__unit"),
+            )
         )
 
     @property
@@ -348,6 +459,12 @@ class Item(models.Model):
     joins_previous = models.BooleanField(_("与上一条同段"), default=False)
     heading = models.CharField(_("小标题"), max_length=300, blank=True)
     body = models.TextField(_("正文"), blank=True, help_text=_("每行一段"))
+    # An item a district's report took from one of its units' reports ("从各单位报告起草"): where it came
+    # from, and the source report's version then, so the editor can say when the source changed since.
+    source = models.ForeignKey(
+        "self", verbose_name=_("来源条目"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    source_version = models.PositiveIntegerField(_("来源报告版本"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("条目")
@@ -368,6 +485,11 @@ class Item(models.Model):
         if self.style != Item.Style.ENUMERATED:
             return ""
         return typed_enumeration(self.heading or self.body)
+
+    @property
+    def source_changed(self) -> bool:
+        """Whether the unit's report this item was taken from has changed since (reopened and edited)."""
+        return self.source is not None and self.source.section.report.version != self.source_version
 
     @property
     def is_empty(self) -> bool:
@@ -395,10 +517,22 @@ class ReportingYear(models.Model):
 
 
 class OutlineSection(models.Model):
-    """A section heading the district asks every unit's report of the year to start from."""
+    """A section heading the district asks every unit's report of the year to start from: one outline for
+    its 街道 and 乡镇, and one of their own for its government departments (区县政府部门)."""
+
+    class Audience(models.TextChoices):
+        UNITS = "units", _("街道、乡镇")
+        DEPARTMENTS = "departments", _("区县政府部门")
+
+        @classmethod
+        def of(cls, unit: "Unit") -> "OutlineSection.Audience":
+            return cls.DEPARTMENTS if unit.kind == Unit.Kind.DEPARTMENT else cls.UNITS
 
     reporting_year = models.ForeignKey(
         ReportingYear, verbose_name=_("年度"), on_delete=models.CASCADE, related_name="outline"
+    )
+    audience = models.CharField(
+        _("适用单位"), max_length=20, choices=Audience.choices, default=Audience.UNITS
     )
     position = models.PositiveSmallIntegerField(_("顺序"))
     kind = models.CharField(
@@ -409,10 +543,10 @@ class OutlineSection(models.Model):
     class Meta:
         verbose_name = _("提纲部分")
         verbose_name_plural = _("提纲部分")
-        ordering = ["reporting_year", "position"]
+        ordering = ["reporting_year", "audience", "position"]
         constraints = [
             models.UniqueConstraint(
-                fields=["reporting_year", "position"], name="outline_section_unique_position"
+                fields=["reporting_year", "audience", "position"], name="outline_section_unique_position"
             )
         ]
 

@@ -16,12 +16,23 @@ REGULATION_OUTLINE = [
 ]
 
 
-def outline_for(district, year):
+def outline_for(district, year, audience=OutlineSection.Audience.UNITS):
     """(kind, heading) pairs for ``year``'s reports in ``district``: the district's outline for the year
-    when it has set one, else the regulation's, headings dated for the year."""
+    when it has set one (for its departments, theirs, else the one for its 街道 and 乡镇), else the
+    regulation's, headings dated for the year."""
     district_outline = OutlineSection.objects.filter(
         reporting_year__district=district, reporting_year__year=year
     )
-    if district_outline.exists():
-        return [(section.kind, section.heading) for section in district_outline]
+    for_audience = district_outline.filter(audience=audience)
+    if audience != OutlineSection.Audience.UNITS and not for_audience.exists():
+        for_audience = district_outline.filter(audience=OutlineSection.Audience.UNITS)
+    sections = list(for_audience)
+    if sections:
+        return [(section.kind, section.heading) for section in sections]
     return [(kind, heading.format(year=year, next_year=year + 1)) for kind, heading in REGULATION_OUTLINE]
+
+
+def outline_for_unit(unit, year):
+    """The outline a new report of ``unit`` starts from: the one set by the office it reports to (a 街道's
+    district, a district's city), for units of its kind."""
+    return outline_for(unit.parent or unit, year, OutlineSection.Audience.of(unit))

@@ -20,13 +20,15 @@ from django.http import Http404, HttpRequest, HttpResponseBase
 from django.shortcuts import get_object_or_404
 
 from .common.typing import RequestUser, User
-from .models import Action, Membership, Report, Unit, UnitQuerySet, in_scope
+from .models import OFFICE_ROLES, Action, Membership, Report, Unit, UnitQuerySet, ancestor_ids, in_scope
 
 __all__ = [
     "Action",
     "NotDisclosed",
     "Refused",
+    "acting_units",
     "can",
+    "default_acting_unit",
     "district_office_required",
     "get_inside_or_404",
     "get_report_or_refuse",
@@ -98,8 +100,8 @@ def get_report_or_refuse(user: RequestUser, pk: int, action: str = Action.VIEW) 
     Another unit's report is not found (404: its existence is not disclosed); a report the user can see
     but not act on is refused (403), as is editing a report whose status locks its content.
     """
-    # restrict()'s decision for this one report, from the user's memberships on its unit and district: two
-    # plain queries instead of building restrict()'s subqueries (a tenth of a small page's time).
+    # restrict()'s decision for this one report, from the user's memberships on its unit and the units above
+    # it: two plain queries instead of building restrict()'s subqueries (a tenth of a small page's time).
     if not user.is_authenticated or not user.is_active:
         raise Http404("No report here.")
     report = get_object_or_404(Report.objects.select_related("unit__parent"), pk=pk)
@@ -116,13 +118,13 @@ def get_report_or_refuse(user: RequestUser, pk: int, action: str = Action.VIEW) 
 
 
 def _memberships_on(user: User, report: Report) -> list[tuple[int, str]]:
-    """(unit id, role) of ``user``'s memberships on the report's unit and its district."""
-    unit = report.unit
-    return list(
-        Membership.objects.filter(user=user, unit_id__in={unit.pk, unit.parent_id or unit.pk}).values_list(
-            "unit_id", "role"
-        )
-    )
+    """(unit id, role) of ``user``'s memberships on the report's unit and every unit above it, in the unit
+    they act for when they chose one (as ``restrict`` counts them)."""
+    memberships = Membership.objects.filter(user=user, unit_id__in=ancestor_ids(report.unit.path) or [0])
+    acting_unit_id = getattr(user, "acting_unit_id", None)
+    if acting_unit_id is not None:
+        memberships = memberships.filter(unit_id=acting_unit_id)
+    return list(memberships.values_list("unit_id", "role"))
 
 
 def units_user_can_write_for(user: RequestUser) -> UnitQuerySet:
@@ -131,7 +133,9 @@ def units_user_can_write_for(user: RequestUser) -> UnitQuerySet:
 
 
 def roles_on(user: RequestUser, report: Report) -> set[str]:
-    """The roles ``user`` holds over ``report``: staff/leader of its unit, district office of its district."""
+    """The roles ``user`` holds over ``report`` in the workflow: staff/leader of its unit, and the office of
+    the unit it reports to (its parent: a district's office receives its units' reports, a city's office
+    the districts' own). An office further up sees the report but does not receive it."""
     if not user.is_authenticated or not user.is_active:
         return set()
     unit = report.unit
@@ -140,34 +144,61 @@ def roles_on(user: RequestUser, report: Report) -> set[str]:
         memberships = _memberships_on(user, report)
     roles: set[str] = set()
     for unit_id, role in memberships:
-        if role == Membership.Role.DISTRICT_OFFICE:
-            roles.add(role)
+        if role in OFFICE_ROLES:
+            if unit_id == unit.parent_id:
+                roles.add(role)
         elif unit_id == unit.pk:
             roles.add(role)
     return roles
 
 
 def office_memberships(user: User) -> QuerySet[Membership]:
-    """The memberships that make ``user`` a district office (区级管理员): what ``office_district`` looks for."""
-    return Membership.objects.filter(
-        user=user, role=Membership.Role.DISTRICT_OFFICE, unit__kind=Unit.Kind.DISTRICT
-    )
+    """The memberships that make ``user`` an office (管理员) of a unit at any level, in the unit they act
+    for when they chose one: what ``office_district`` looks for."""
+    memberships = Membership.objects.filter(user=user, role__in=OFFICE_ROLES)
+    acting_unit_id = getattr(user, "acting_unit_id", None)
+    if acting_unit_id is not None:
+        memberships = memberships.filter(unit_id=acting_unit_id)
+    return memberships
 
 
 def office_district(user: RequestUser) -> Unit | None:
-    """The district whose office ``user`` works in (区级管理员), or None: unit staff and leaders have none.
+    """The unit (district, city…) whose office ``user`` acts for, or None: unit staff and leaders have none.
 
-    A person in the offices of two districts gets the first in unit order.
+    The unit is the one chosen in the header ("当前身份"); a person who has not chosen (an older session)
+    acts for their broadest office, which the header then shows.
     """
     if not user.is_authenticated or not user.is_active:
         return None
-    return Unit.objects.filter(
-        kind=Unit.Kind.DISTRICT, memberships__user=user, memberships__role=Membership.Role.DISTRICT_OFFICE
-    ).first()
+    offices = Unit.objects.filter(pk__in=office_memberships(user).values("unit_id"))
+    return min(offices, key=_broadest_first, default=None)
+
+
+def _broadest_first(unit: Unit) -> tuple[int, int, str]:
+    return (unit.depth, unit.position, unit.code)
+
+
+def acting_units(user: User) -> list[tuple[Unit, list[Membership.Role]]]:
+    """Each unit ``user`` holds roles in, with those roles, broadest unit first: the header's choices."""
+    units: dict[int, tuple[Unit, list[Membership.Role]]] = {}
+    for membership in Membership.objects.filter(user=user).select_related("unit").order_by("role"):
+        units.setdefault(membership.unit_id, (membership.unit, []))[1].append(
+            Membership.Role(membership.role)
+        )
+    return sorted(units.values(), key=lambda choice: _broadest_first(choice[0]))
+
+
+def default_acting_unit(user: User) -> Unit | None:
+    """Whom a person acts for when they log in: their broadest office, else their first unit."""
+    choices = acting_units(user)
+    offices = [unit for unit, roles in choices if any(role in OFFICE_ROLES for role in roles)]
+    units = offices or [unit for unit, _ in choices]
+    return units[0] if units else None
 
 
 def district_office_required(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
-    """For the district office's pages: the view gets the user's district after ``request``.
+    """For the office's pages (district, city…): the view gets the unit the user acts for as its office
+    after ``request``.
 
     Anonymous visitors go to the login page; anyone logged in without the role is refused (403). Objects
     named in the URL are then looked up inside that district, so another district's are not found (404).
@@ -178,7 +209,7 @@ def district_office_required(view: Callable[..., HttpResponseBase]) -> Callable[
     def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         district = office_district(request.user)
         if district is None:
-            raise PermissionDenied("只有区级管理员可以打开这一页。")
+            raise PermissionDenied("只有管理员可以打开这一页；有多个身份的，请先在页面顶部切换到管理员身份。")
         return view(request, district, *args, **kwargs)
 
     return wrapped

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import audit_log, documents, editor, home, importing, notices, publishing, review
+from .views import acting, audit_log, documents, editor, home, importing, notices, publishing, review
 
 app_name = "reports"
 
@@ -10,6 +10,7 @@ urlpatterns = [
     path("audit/", audit_log.audit_log, name="audit"),
     path("audit/export.csv", audit_log.audit_export, name="audit-export"),
     path("notices/read/", notices.mark_read, name="notices-read"),
+    path("acting-for/", acting.switch, name="acting-for"),
     path("reports/new/", home.new_report, name="new"),
     path("reports/import/", importing.start, name="import"),
     path("reports/import/<slug:token>/", importing.confirm, name="import-confirm"),

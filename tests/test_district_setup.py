@@ -9,7 +9,8 @@ from django.urls import reverse
 from indicators.models import Indicator, IndicatorRule
 from reports.actions import start_report
 from reports.deadlines import deadline_for
-from reports.models import OutlineSection, ReportingYear, Section
+from reports.district.actions import save_outline
+from reports.models import OutlineSection, ReportingYear, Section, Unit
 from tests.district_helpers import indicator, report_in
 
 YEAR = 2025
@@ -340,3 +341,49 @@ def test_another_districts_indicator_cannot_be_chosen_for_a_rule(office, distric
 def test_sections_kind_choices_are_offered_in_chinese(office, district):
     content = office.get(setup_url()).content.decode()
     assert str(Section.Kind.FIRST_RESPONSIBILITY.label) in content
+
+
+# --- The departments' own outline (issue 16) -----------------------------------------------------------------
+
+
+def test_departments_start_from_their_own_outline_and_units_from_theirs(office, district, unit):
+    department = Unit.objects.create(
+        code="sifaju", name="黔江区司法局", short_name="区司法局", kind=Unit.Kind.DEPARTMENT, parent=district
+    )
+    office.post(setup_url(), outline_post([(1, "measures", "街镇标题", False)]))
+    # Without an outline of their own, departments start from the units' outline.
+    assert [s.heading for s in start_report(None, department, YEAR).sections.all()] == ["街镇标题"]
+
+    response = office.post(
+        setup_url() + "?for=departments",
+        outline_post([(1, "measures_and_results", "部门履职举措", False), (2, "other", "部门其他", False)]),
+    )
+    assert response.status_code == 302 and response.url.endswith("?for=departments")
+    departments = OutlineSection.objects.filter(audience=OutlineSection.Audience.DEPARTMENTS)
+    assert [s.heading for s in departments] == ["部门履职举措", "部门其他"]
+    assert [s.heading for s in OutlineSection.objects.filter(audience="units")] == ["街镇标题"]  # untouched
+
+    new_department = Unit.objects.create(
+        code="scjgj",
+        name="黔江区市场监督管理局",
+        short_name="区市场监管局",
+        kind=Unit.Kind.DEPARTMENT,
+        parent=district,
+    )
+    assert [s.heading for s in start_report(None, new_department, YEAR).sections.all()] == [
+        "部门履职举措",
+        "部门其他",
+    ]
+    assert [s.heading for s in start_report(None, unit, YEAR).sections.all()] == ["街镇标题"]
+
+    page = office.get(setup_url() + "?for=departments").content.decode()
+    assert "部门履职举措" in page and "区县政府部门的提纲" in page
+
+
+def test_a_districts_own_report_starts_from_the_outline_of_the_city_it_reports_to(district):
+    city = Unit.objects.create(code="yudong", name="渝东市", short_name="渝东市", kind=Unit.Kind.CITY)
+    district.parent = city
+    district.save()
+    save_outline(city, YEAR, [("measures", "市定标题")])
+    save_outline(district, YEAR, [("measures", "区定标题")])
+    assert [s.heading for s in start_report(None, district, YEAR).sections.all()] == ["市定标题"]

@@ -86,3 +86,31 @@ def test_loading_twice_changes_nothing():
         IndicatorValue.objects.count(),
         Membership.objects.count(),
     )
+
+
+def test_demo_has_a_city_above_two_districts_departments_and_a_person_in_two_units():
+    output = load()
+    city = Unit.objects.get(code="yudong")
+    assert city.kind == Unit.Kind.CITY
+    assert {d.short_name for d in city.children.all()} == {"黔江区", "新安区"}
+    qianjiang = Unit.objects.get(code="qianjiang")
+    departments = qianjiang.children.filter(kind=Unit.Kind.DEPARTMENT)
+    assert departments.count() == 3
+    assert set(Unit.objects.below(city)) >= set(departments)  # the paths reach down through the districts
+    assert Membership.objects.filter(
+        user__username="city_office", unit=city, role=Membership.Role.DISTRICT_OFFICE
+    ).exists()
+    assert {m.unit.code for m in Membership.objects.filter(user__username="sifaju_staff")} == {
+        "qj-sifaju",
+        "qianjiang",
+    }
+    assert "city_office" in output and "市级管理员" in output and "渝东市" in output
+    assert output.count("sifaju_staff") == 2  # once per unit
+
+
+def test_a_demo_database_from_before_the_city_moves_under_it(db):
+    Unit.objects.create(code="qianjiang", name="黔江区", short_name="黔江区", kind=Unit.Kind.DISTRICT)
+    load()
+    qianjiang = Unit.objects.get(code="qianjiang")
+    assert qianjiang.parent.code == "yudong"
+    assert Unit.objects.get(code="chengxi").path.startswith(qianjiang.path)

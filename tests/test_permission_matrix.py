@@ -173,6 +173,14 @@ DISTRICT_VIEWS = [
     ("file status JSON", "get", _object("district:file-status", "file"), None, OBJECT_PAGE),
     ("file download", "get", _object("district:file-download", "file"), None, OBJECT_PAGE),
     ("file made again", "post", _object("district:file-retry", "file"), None, OBJECT_POST),
+    ("draft from the units", "get", _year("district:draft"), None, YEAR_PAGE),
+    # Writing the district's own report needs a 填报员/审核领导 role in the district itself, which none has here.
+    ("start the district's report", "post", _year("district:draft-start"), None,
+     [FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, LOGIN]),
+    ("pick items into it", "post", _year("district:draft-pick"), lambda s: {"item": "1"},
+     [FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, LOGIN]),
+    ("fill its sheet with the totals", "post", _year("district:draft-totals"), None,
+     [FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, LOGIN]),
     ("matrix", "get", _year("district:matrix"), None, YEAR_PAGE),
     ("xlsx", "get", _year("district:xlsx"), None, YEAR_PAGE),
     ("csv", "get", _year("district:csv"), None, YEAR_PAGE),
@@ -323,3 +331,184 @@ PUBLIC_VIEWS = [
 @pytest.mark.parametrize("actor", ACTORS)
 def test_everyone_reaches_the_public_site(client, public_setup, name, url, actor):
     assert request(client, public_setup["users"][actor], "get", url()) == OK, f"{name} as {actor}"
+
+
+# --- Every level of the tree (issue 16) --------------------------------------------------------------------
+# 渝东市 → 黔江区 (城西街道, 司法局) and 彭水县 (保家镇). Each actor's view of one report at each level: an office
+# sees everything below its unit and nothing beside it; staff and leaders their own unit; a person with
+# roles in two places sees what the unit they act for gives them, and only that.
+
+LEVEL_ACTORS = [
+    "city_office", "district_office", "district_staff", "district_leader", "unit_staff", "unit_leader",
+    "other_district_office", "outsider", "two_places_as_unit", "two_places_as_office", "anonymous",
+]  # fmt: skip
+LEVEL_REPORTS = ["city", "district", "unit", "department", "other_unit"]
+
+
+@pytest.fixture
+def levels(db):
+    from reports.models import Membership, Unit
+    from tests.conftest import make_user
+
+    def unit(code, kind, parent=None):
+        return Unit.objects.create(code=code, name=code, short_name=code, kind=kind, parent=parent)
+
+    Role = Membership.Role
+    city = unit("yudong", Unit.Kind.CITY)
+    district = unit("qianjiang", Unit.Kind.DISTRICT, city)
+    other_district = unit("pengshui", Unit.Kind.DISTRICT, city)
+    units = {
+        "city": city,
+        "district": district,
+        "unit": unit("chengxi", Unit.Kind.SUBDISTRICT, district),
+        "department": unit("sifaju", Unit.Kind.DEPARTMENT, district),
+        "other_unit": unit("baojia", Unit.Kind.TOWN, other_district),
+    }
+    two_places = make_user("two-places", units["unit"], Role.STAFF)
+    Membership.objects.create(user=two_places, unit=other_district, role=Role.DISTRICT_OFFICE)
+    users = {
+        "city_office": make_user("city-office", city, Role.DISTRICT_OFFICE),
+        "district_office": make_user("district-office", district, Role.DISTRICT_OFFICE),
+        "district_staff": make_user("district-staff", district, Role.STAFF),
+        "district_leader": make_user("district-leader", district, Role.LEADER),
+        "unit_staff": make_user("unit-staff", units["unit"], Role.STAFF),
+        "unit_leader": make_user("unit-leader", units["unit"], Role.LEADER),
+        "other_district_office": make_user("other-office", other_district, Role.DISTRICT_OFFICE),
+        "outsider": make_user("outsider", units["department"], Role.STAFF),
+        "two_places_as_unit": two_places,
+        "two_places_as_office": two_places,
+        "anonymous": None,
+    }
+    acting = {"two_places_as_unit": units["unit"], "two_places_as_office": other_district}
+    reports = {name: Report.objects.create(unit=u, year=2025) for name, u in units.items()}
+    return {"units": units, "users": users, "acting": acting, "reports": reports}
+
+
+def _as(client, levels, actor):
+    """Logs ``actor`` in, acting for the unit the row names (a person with roles in two places)."""
+    from reports.common.middleware import ACTING_UNIT
+
+    user = levels["users"][actor]
+    if user is None:
+        return None
+    client.force_login(user)
+    if actor in levels["acting"]:
+        session = client.session
+        session[ACTING_UNIT] = levels["acting"][actor].pk
+        session.save()
+    return user
+
+
+# Who sees which report (the detail page: 200, else 404), per actor in LEVEL_ACTORS order, and whether
+# restrict(VIEW) lists it.
+SEES = {
+    "city": [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+    "district": [1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0],
+    "unit": [1, 1, 0, 0, 1, 1, 0, 0, 1, 0, 0],
+    "department": [1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0],
+    "other_unit": [1, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0],
+}
+# Who may edit (staff and leaders of the unit itself) and who receives it (the parent's office: accept).
+EDITS = {
+    "city": [0] * 11,
+    "district": [0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0],
+    "unit": [0, 0, 0, 0, 1, 1, 0, 0, 1, 0, 0],
+    "department": [0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0],
+    "other_unit": [0] * 11,
+}
+RECEIVES = {
+    "city": [0] * 11,
+    "district": [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+    "unit": [0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+    "department": [0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+    "other_unit": [0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0],
+}
+
+
+@pytest.mark.parametrize("report_name", LEVEL_REPORTS)
+@pytest.mark.parametrize("actor", LEVEL_ACTORS)
+def test_each_level_sees_below_itself_and_nothing_beside_it(client, levels, actor, report_name):
+    from reports.permissions import Action
+
+    report = levels["reports"][report_name]
+    column = LEVEL_ACTORS.index(actor)
+    user = _as(client, levels, actor)
+    detail = request(client, None, "get", reverse("reports:detail", args=[report.pk]))
+    if user is None:
+        assert detail == LOGIN
+        return
+    assert detail == (OK if SEES[report_name][column] else NOT_FOUND), f"{actor} on {report_name}"
+    edit = request(client, None, "get", reverse("reports:edit", args=[report.pk]))
+    expected_edit = (
+        OK if EDITS[report_name][column] else (FORBIDDEN if SEES[report_name][column] else NOT_FOUND)
+    )
+    assert edit == expected_edit, f"{actor} editing {report_name}"
+    # restrict() says the same, acting for the same unit
+    user.acting_unit_id = levels["acting"][actor].pk if actor in levels["acting"] else None
+    assert Report.objects.restrict(user).filter(pk=report.pk).exists() == bool(SEES[report_name][column])
+    assert Report.objects.restrict(user, Action.EDIT).filter(pk=report.pk).exists() == bool(
+        EDITS[report_name][column]
+    )
+
+
+@pytest.mark.parametrize("report_name", LEVEL_REPORTS)
+@pytest.mark.parametrize("actor", LEVEL_ACTORS[:-1])
+def test_only_the_office_directly_above_receives_a_report(client, levels, actor, report_name):
+    """Accepting an approved report: the office of the unit it reports to (a district's own report: the
+    city's office); an office further up sees it but is refused (403); others do not find it (404)."""
+    report = levels["reports"][report_name]
+    Report.objects.filter(pk=report.pk).update(status=Report.Status.APPROVED)
+    column = LEVEL_ACTORS.index(actor)
+    _as(client, levels, actor)
+    status = request(client, None, "post", reverse("reports:act", args=[report.pk, "accept"]))
+    if RECEIVES[report_name][column]:
+        assert status == REDIRECT, f"{actor} accepting {report_name}"
+        assert Report.objects.get(pk=report.pk).status == Report.Status.ACCEPTED
+    else:
+        assert status == (FORBIDDEN if SEES[report_name][column] else NOT_FOUND), f"{actor} on {report_name}"
+        assert Report.objects.get(pk=report.pk).status == Report.Status.APPROVED
+
+
+# The office's pages at each level: the unit the user acts for as an office, or 403.
+OFFICE_PAGE = {
+    "city_office": OK, "district_office": OK, "district_staff": FORBIDDEN, "district_leader": FORBIDDEN,
+    "unit_staff": FORBIDDEN, "unit_leader": FORBIDDEN, "other_district_office": OK, "outsider": FORBIDDEN,
+    "two_places_as_unit": FORBIDDEN, "two_places_as_office": OK, "anonymous": LOGIN,
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("page", ["district:dashboard", "district:matrix"])
+@pytest.mark.parametrize("actor", LEVEL_ACTORS)
+def test_the_office_pages_show_the_unit_acted_for_at_every_level(client, levels, actor, page):
+    _as(client, levels, actor)
+    response = client.get(reverse(page, args=[2025]))
+    status = (
+        LOGIN if response.status_code == 302 and "/accounts/login/" in response.url else response.status_code
+    )
+    assert status == OFFICE_PAGE[actor], f"{page} as {actor}"
+    if status != OK:
+        return
+    if page == "district:dashboard":
+        shown = {row.unit.code for row in response.context["rows"]}
+    else:
+        shown = {row.unit.code for row in response.context["matrix"].rows}
+    assert shown == BELOW[page][actor]
+
+
+# What each office's pages list: the dashboard every unit below it; the matrix the units directly below it
+# (a city's: one row per district, from its units' figures).
+_DISTRICT_BELOW = {"chengxi", "sifaju"}
+BELOW = {
+    "district:dashboard": {
+        "city_office": {"qianjiang", "pengshui", "baojia"} | _DISTRICT_BELOW,
+        "district_office": _DISTRICT_BELOW,
+        "other_district_office": {"baojia"},
+        "two_places_as_office": {"baojia"},
+    },
+    "district:matrix": {
+        "city_office": {"qianjiang", "pengshui"},
+        "district_office": _DISTRICT_BELOW,
+        "other_district_office": {"baojia"},
+        "two_places_as_office": {"baojia"},
+    },
+}

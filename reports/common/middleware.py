@@ -1,4 +1,4 @@
-"""Three middlewares and a logging filter for running in production.
+"""The app's middlewares and a logging filter.
 
 - ``RequestLogMiddleware`` (first in the list) makes the request being answered known to
   ``RequestLogFilter``, which puts its path and user on every log record (settings.LOGGING), and hands the
@@ -7,6 +7,7 @@
   every response (Django has no setting for it).
 - ``PrivatePagesMiddleware``: a page for a logged-in user is nobody else's: ``Cache-Control: private,
   no-store`` unless the view said otherwise (downloads already do, reports/common/downloads.py).
+- ``ActingForMiddleware``: the unit a person with roles in several units acts for, from the session.
 
 None looks up a user the request has not looked up already: a log line must not query the database
 (it may be the database that failed). A user not looked up is "-" in the log; for the cache header a
@@ -16,6 +17,7 @@ request with a session cookie counts as logged in.
 import logging
 from collections.abc import Callable
 from contextvars import ContextVar
+from typing import Any
 
 from django.conf import settings
 from django.contrib.sessions.middleware import SessionMiddleware as DjangoSessionMiddleware
@@ -115,3 +117,31 @@ class SessionMiddleware(DjangoSessionMiddleware):
         if getattr(response, "public_page", False):
             return response
         return super().process_response(request, response)
+
+
+# The session key of the unit a person with roles in several units acts for ("当前身份", chosen in the
+# header); reports.views.acting writes it, at login and on a switch.
+ACTING_UNIT = "acting_unit"
+
+
+class ActingForMiddleware:
+    """Puts the unit the person acts for (the session's ``ACTING_UNIT``) on the user as ``acting_unit_id``,
+    which ``restrict()`` and the office's pages read. The user is still looked up only when something asks
+    for it; ``restrict()`` counts only the memberships the user holds, so a stale or forged value widens
+    nothing (it can only narrow the scope, to nothing)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        unit_id = request.session.get(ACTING_UNIT)
+        if isinstance(unit_id, int):
+            user = request.user  # AuthenticationMiddleware's lazy user, still not looked up
+            request.user = SimpleLazyObject(lambda: _acting_for(user, unit_id))  # type: ignore[assignment]
+        return self.get_response(request)
+
+
+def _acting_for(user: Any, unit_id: int) -> Any:
+    if user.is_authenticated:
+        user.acting_unit_id = unit_id
+    return user

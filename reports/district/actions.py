@@ -6,9 +6,14 @@ import datetime
 
 from django.db import transaction
 
+from indicators.actions import save_indicator_values
+from indicators.aggregation import Figure
+from indicators.models import IndicatorValue, Qualifier
+from reports.actions import bump_version
+from reports.common.ordering import next_position
 from reports.common.typing import User
 from reports.deadlines import default_deadline
-from reports.models import GeneratedFile, OutlineSection, ReportingYear, Section, Unit
+from reports.models import GeneratedFile, Item, OutlineSection, Report, ReportingYear, Section, Unit
 
 from .files import fingerprint, is_stalled, sources
 from .tasks import TASKS
@@ -31,15 +36,23 @@ def set_deadline(district: Unit, year: int, deadline: datetime.date) -> Reportin
 
 
 @transaction.atomic
-def save_outline(district: Unit, year: int, rows: list[tuple[Section.Kind, str]]) -> None:
-    """Replace the year's outline by ``rows`` (kind, heading), in order. No rows: the regulation's applies.
+def save_outline(
+    district: Unit,
+    year: int,
+    rows: list[tuple[Section.Kind, str]],
+    audience: str = OutlineSection.Audience.UNITS,
+) -> None:
+    """Replace the year's outline for ``audience`` (the 街道 and 乡镇, or the departments) by ``rows``
+    (kind, heading), in order. No rows: the regulation's applies (the departments': the units' outline).
 
     Reports already started keep their sections; the outline is what new reports start from.
     """
     setting = reporting_year_for(district, year)
-    setting.outline.all().delete()
+    setting.outline.filter(audience=audience).delete()
     OutlineSection.objects.bulk_create(
-        OutlineSection(reporting_year=setting, position=position, kind=kind, heading=heading)
+        OutlineSection(
+            reporting_year=setting, audience=audience, position=position, kind=kind, heading=heading
+        )
         for position, (kind, heading) in enumerate(rows)
     )
 
@@ -92,3 +105,64 @@ def enqueue(generated: GeneratedFile) -> None:
     """Queues the job that makes ``generated`` and notes its id on the row."""
     result = TASKS[GeneratedFile.Kind(generated.kind)].enqueue(generated.pk)
     GeneratedFile.objects.filter(pk=generated.pk, task_id="").update(task_id=str(result.id))
+
+
+# --- A district's own report drafted from its units' (drafting.py) ------------------------------------------
+
+
+# Section kinds that hold the same theme under other outlines: a unit's "主要举措" goes to a district's
+# "主要举措和成效" when the district's report has no "主要举措" of its own.
+SAME_THEME: dict[str, tuple[str, ...]] = {
+    Section.Kind.MEASURES: (Section.Kind.MEASURES_AND_RESULTS, Section.Kind.ACHIEVEMENTS),
+    Section.Kind.ACHIEVEMENTS: (Section.Kind.MEASURES_AND_RESULTS, Section.Kind.MEASURES),
+    Section.Kind.MEASURES_AND_RESULTS: (Section.Kind.MEASURES, Section.Kind.ACHIEVEMENTS),
+}
+
+
+@transaction.atomic
+def copy_items_into(report: Report, user: User, items: list[Item]) -> int:
+    """Copy ``items`` (of the units' accepted reports) into the district's ``report``, each at the end of
+    the report's first section of the same kind (or theme, ``SAME_THEME``; else its last section), keeping a link to its source and
+    the source report's version. One save of the report (its version bumped, the history row written);
+    returns the number copied."""
+    sections = list(report.sections.order_by("position"))
+    if not sections or not items:
+        return 0
+    by_kind: dict[str, Section] = {}
+    for section in sections:
+        by_kind.setdefault(section.kind, section)
+    for item in items:
+        kinds = [item.section.kind, *SAME_THEME.get(item.section.kind, ())]
+        target = next((by_kind[kind] for kind in kinds if kind in by_kind), sections[-1])
+        Item.objects.create(
+            section=target,
+            position=next_position(target.items),
+            level=item.level,
+            style=item.style,
+            heading=item.heading,
+            body=item.body,
+            source=item,
+            source_version=item.section.report.version,
+        )
+    bump_version(report, user)
+    return len(items)
+
+
+@transaction.atomic
+def fill_totals(report: Report, user: User, figures: dict[int, tuple[Figure, str]]) -> int:
+    """Write the units' totals (indicator id → (figure, note)) into the district report's own sheet where
+    it has no value yet: what the office typed stays. Returns the number written."""
+    taken = set(IndicatorValue.objects.filter(report=report).values_list("indicator_id", flat=True))
+    rows = {
+        indicator_id: {
+            "value": figure.value,
+            "qualifier": figure.qualifier or Qualifier.EXACT,
+            "not_applicable": figure.not_applicable,
+            "note": note,
+        }
+        for indicator_id, (figure, note) in figures.items()
+        if indicator_id not in taken and not figure.missing
+    }
+    if rows:
+        save_indicator_values(report, user, base_version=report.version, rows=rows)
+    return len(rows)

@@ -1,8 +1,11 @@
-"""What the district office sees and does across its units: the year's dashboard, the outline carried over
-from last year, and all delivered reports of a year as one streamed ZIP.
+"""What an office (a district's, a city's…) sees and does across the units below it: the year's dashboard,
+the outline carried over from last year, and all delivered reports of a year as one streamed ZIP.
 
-The dashboard costs the same few queries for 5 units or 1,000: units, reports, the dates from the history,
-the people holding each report, each fetched once for the whole district and joined here.
+The dashboard costs the same few queries for 5 units or 1,000, at any depth: units, reports, the dates from
+the history, the people holding each report and the deadlines, each fetched once for everything below the
+office (one condition on the units' paths) and joined here. A city's board lists every unit below it,
+grouped by district (the district's own report first, then its units'); the office acts only on the
+reports of the units directly below it, which it receives.
 """
 
 import re
@@ -14,9 +17,9 @@ from django.db.models import Max
 from django.utils import timezone
 
 from reports.common.people import name_of
-from reports.deadlines import DELIVERED, deadline_for, deadline_text
+from reports.deadlines import DELIVERED, deadline_text, deadlines_for
 from reports.frozen_pdf import current_stored_pdf
-from reports.models import Membership, Publication, Report, ReportEvent, Unit
+from reports.models import Membership, OutlineSection, Publication, Report, ReportEvent, Unit
 from reports.outline import outline_for
 from reports.publishing import publication_deadline
 from reports.rendering.filenames import document_filename
@@ -64,6 +67,8 @@ class Row:
     publication: Publication | None = None  # published now (withdrawn or outdated ones are None)
     publication_text: str = ""  # "公开还剩12天" / "公开已逾期3天" for an unpublished report
     publication_overdue: bool = False
+    group: Unit | None = None  # on a city's board: the district the unit belongs to (the district itself)
+    group_rank: int = 0  # the group's place: rows stay grouped whatever they are sorted by
 
     @property
     def status(self):
@@ -88,10 +93,11 @@ class Row:
 
 @dataclass
 class Dashboard:
-    district: Unit
+    district: Unit  # the office's unit: a district, a city…
     year: int
     deadline: object
     rows: list[Row]
+    grouped: bool = False  # rows of units more than one level below (a city's): grouped by branch
 
     def count(self, predicate):
         return sum(1 for row in self.rows if predicate(row))
@@ -113,40 +119,57 @@ class Dashboard:
 
 
 def dashboard(district, year, today=None):
-    """Every unit of ``district`` with its ``year`` report, in the district's unit order."""
+    """Every unit below ``district`` (the office's unit, at any level) with its ``year`` report, grouped
+    by branch and in unit order."""
     today = today or timezone.localdate()
-    deadline = deadline_for(district, year)
-    units = list(district.children.order_by("position", "code"))
-    reports = {
-        r.unit_id: r for r in Report.objects.filter(unit__parent=district, year=year).select_related("unit")
-    }
+    units = list(Unit.objects.below(district).order_by("position", "code"))
+    by_id = {unit.pk: unit for unit in units}
+    children = [unit for unit in units if unit.parent_id == district.pk]
+    order = district.tree_order(children)
+    units.sort(key=order)
+    grouped = len(children) < len(units)
+    # Each report is due at the deadline of the office that receives it: the unit's parent.
+    parents = {unit.parent_id for unit in units}
+    deadlines = deadlines_for([district, *(unit for unit in units if unit.pk in parents)], year)
+    reports = {r.unit_id: r for r in Report.objects.below(district).filter(year=year)}
     publications = {
         p.report_id: p
-        for p in Publication.objects.visible().filter(report__unit__parent=district, report__year=year)
+        for p in Publication.objects.visible().filter(
+            report__unit__path__startswith=district.path, report__year=year
+        )
     }
     publish_by = publication_deadline(year)
     dates = {}
     events = (
-        ReportEvent.objects.filter(report__unit__parent=district, report__year=year, action__in=REACHED)
+        ReportEvent.objects.filter(
+            report__in=Report.objects.below(district).filter(year=year), action__in=REACHED
+        )
         .values("report_id", "action")
         .annotate(at=Max("created_at"))
     )
     for event in events:
         dates.setdefault(event["report_id"], {})[event["action"]] = event["at"]
     people = {}
-    memberships = Membership.objects.filter(unit__parent=district, role__in=(Role.STAFF, Role.LEADER))
+    memberships = Membership.objects.filter(
+        unit__in=Unit.objects.below(district), role__in=(Role.STAFF, Role.LEADER)
+    )
     for m in memberships.select_related("user").order_by("user__username"):
         people.setdefault((m.unit_id, m.role), []).append(name_of(m.user))
 
     rows = []
     for unit in units:
         report = reports.get(unit.pk)
+        if report is not None:
+            report.unit = unit  # the rows' links and names need it: no join, no query per row
         status = report.status if report else MISSING
         reached = {
             action: at
             for action, at in dates.get(report.pk if report else None, {}).items()
             if status in REACHED[action]
         }
+        deadline = deadlines[unit.parent_id]
+        receiver = district if unit.parent_id == district.pk else by_id[unit.parent_id]
+        group = by_id[district.branch_id(unit)] if grouped else None
         rows.append(
             Row(
                 unit=unit,
@@ -154,13 +177,17 @@ def dashboard(district, year, today=None):
                 dates=reached,
                 deadline_text=deadline_text(deadline, status, today),
                 overdue=status not in DELIVERED and today > deadline,
-                holder=_holder(HOLDER[status], people.get((unit.pk, HOLDER[status]), [])),
-                steps=office_steps(status),
+                holder=_holder(HOLDER[status], people.get((unit.pk, HOLDER[status]), []), receiver),
+                steps=office_steps(status) if unit.parent_id == district.pk else [],
+                group=group,
+                group_rank=order(group)[0] if group else 0,
                 publication=publications.get(report.pk) if report else None,
             )
         )
         _publication_due(rows[-1], publish_by, today)
-    return Dashboard(district=district, year=year, deadline=deadline, rows=rows)
+    return Dashboard(
+        district=district, year=year, deadline=deadlines[district.pk], rows=rows, grouped=grouped
+    )
 
 
 def _publication_due(row, publish_by, today):
@@ -175,11 +202,11 @@ def _publication_due(row, publish_by, today):
     )
 
 
-def _holder(role, names):
+def _holder(role, names, receiver):
     if role is None:
         return "已完成"
     if role == Role.DISTRICT_OFFICE:
-        return "区级"
+        return receiver.level_name
     return f"{Role(role).label}：{'、'.join(names)}" if names else Role(role).label
 
 
@@ -206,7 +233,7 @@ def filter_rows(rows, status="", kind=""):
 
 
 SORT_KEYS = {
-    "unit": lambda r: (r.unit.position, r.unit.code),
+    "unit": lambda r: (r.unit.depth, r.unit.position, r.unit.code),
     "status": lambda r: STATUS_ORDER.index(r.status),
     "submitted": lambda r: r.submitted_at,
     "approved": lambda r: r.approved_at,
@@ -220,13 +247,14 @@ def sort_rows(rows, sort):
     key = SORT_KEYS.get(name, SORT_KEYS["unit"])
     present = [r for r in rows if key(r) is not None]
     absent = [r for r in rows if key(r) is None]
-    return sorted(present, key=key, reverse=sort.startswith("-")) + absent
+    ordered = sorted(present, key=key, reverse=sort.startswith("-")) + absent
+    return sorted(ordered, key=lambda r: r.group_rank)  # stable: each group keeps the order chosen
 
 
 # --- The outline ------------------------------------------------------------------------------------------
 
 
-def outline_from_last_year(district, year):
+def outline_from_last_year(district, year, audience=OutlineSection.Audience.UNITS):
     """Last year's outline (the district's, else the regulation's) with its years moved on by one:
     "2024年…主要举措和成效" and "2025年…工作思路" become "2025年…" and "2026年…"."""
 
@@ -234,18 +262,22 @@ def outline_from_last_year(district, year):
         number = int(match.group())
         return str(number + 1) if number in (year - 1, year) else match.group()
 
-    return [(kind, re.sub(r"\d{4}", next_year, heading)) for kind, heading in outline_for(district, year - 1)]
+    return [
+        (kind, re.sub(r"\d{4}", next_year, heading))
+        for kind, heading in outline_for(district, year - 1, audience)
+    ]
 
 
 # --- All delivered reports as one ZIP --------------------------------------------------------------------
 
 
 def delivered_reports(district, year):
-    return list(
-        Report.objects.filter(unit__parent=district, year=year, status__in=DELIVERED)
-        .select_related("unit")
-        .order_by("unit__position", "unit__code")
+    """The delivered reports of every unit below ``district``, in tree order (grouped by branch)."""
+    reports = list(
+        Report.objects.below(district).filter(year=year, status__in=DELIVERED).select_related("unit")
     )
+    order = district.tree_order()
+    return sorted(reports, key=lambda report: order(report.unit))
 
 
 class _Pipe:

@@ -60,7 +60,8 @@ def matrix_export(request, district, year, fmt):
 @district_office_required
 def indicator_detail(request, district, year, pk):
     """One indicator: a bar per unit for ``year``, the district's line over the years, and the table."""
-    indicator = get_inside_or_404(Indicator.objects, pk, district=district)
+    # A city's matrix heads its columns with its districts' indicators (matched by code): those too.
+    indicator = get_inside_or_404(Indicator.objects, pk, district__path__startswith=district.path)
     include_drafts = request.GET.get("drafts") == "1"
     same_units = request.GET.get("same_units") == "1"
     trend = indicator_trend(district, indicator, year, include_drafts, same_units)

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from . import draft_views as drafts
 from . import indicator_views as indicators
 from . import views
 
@@ -17,6 +18,10 @@ urlpatterns = [
     path("<year:year>/files/<int:pk>/status.json", views.file_status_json, name="file-status"),
     path("<year:year>/files/<int:pk>/download/", views.file_download, name="file-download"),
     path("<year:year>/files/<int:pk>/retry/", views.file_retry, name="file-retry"),
+    path("<year:year>/draft/", drafts.draft, name="draft"),
+    path("<year:year>/draft/start/", drafts.draft_start, name="draft-start"),
+    path("<year:year>/draft/pick/", drafts.draft_pick, name="draft-pick"),
+    path("<year:year>/draft/totals/", drafts.draft_totals, name="draft-totals"),
     path("<year:year>/indicators/", indicators.matrix, name="matrix"),
     path("<year:year>/indicators.xlsx", indicators.matrix_export, {"fmt": "xlsx"}, name="xlsx"),
     path("<year:year>/indicators.csv", indicators.matrix_export, {"fmt": "csv"}, name="csv"),

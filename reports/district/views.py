@@ -9,16 +9,18 @@ Access is decided by ``district_office_required`` (reports/permissions.py): the 
 The year comes from the address (``<year:year>``): a year no report can be about is not found.
 """
 
+from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponseBase, JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from reports.common.downloads import PDF, ZIP, attachment, reports_download_start
 from reports.deadlines import deadline_for, reporting_year
-from reports.models import GeneratedFile, ReportingYear, Unit
+from reports.models import GeneratedFile, OutlineSection, ReportingYear, Unit
 from reports.outline import outline_for
 from reports.permissions import district_office_required, get_inside_or_404
 from reports.publishing import set_units_may_publish
@@ -30,6 +32,7 @@ from .files import file_name, status_of
 from .forms import DeadlineForm, outline_formset
 
 Kind = GeneratedFile.Kind
+Audience = OutlineSection.Audience
 
 
 @district_office_required
@@ -81,46 +84,66 @@ def _sort_links(columns, sort, status, kind):
 @district_office_required
 def setup(request, district, year):
     """The year's deadline and outline in one form, saved together (each part saved when it is posted);
-    on errors, or to add a blank row ("增加一行"), the page comes back with everything typed."""
+    on errors, or to add a blank row ("增加一行"), the page comes back with everything typed. The outline
+    is the one for the 街道 and 乡镇, or with ``?for=departments`` the departments' own."""
+    audience = request.GET.get("for", Audience.UNITS)
+    if audience not in Audience.values:
+        audience = Audience.UNITS
     setting = ReportingYear.objects.filter(district=district, year=year).first()
     if setting is None:  # created on the first save, with the deadline shown
         setting = ReportingYear(district=district, year=year, deadline=deadline_for(district, year))
-    rows = list(setting.outline.values_list("kind", "heading")) if setting.pk else []
+    rows = (
+        list(setting.outline.filter(audience=audience).values_list("kind", "heading")) if setting.pk else []
+    )
     copied = request.GET.get("from") == "last-year"
     if copied:
-        rows = office.outline_from_last_year(district, year)
+        rows = office.outline_from_last_year(district, year, audience)
     data = request.POST if request.method == "POST" else None
     deadline_form = DeadlineForm(data if data and "deadline" in data else None, instance=setting, year=year)
     formset = outline_formset(rows, data=data if data and "outline-TOTAL_FORMS" in data else None)
     posted = [form for form in (deadline_form, formset) if form.is_bound]
+    page = Page(district, year, audience, copied)
 
     if data and "add_row" in data:
         formset = outline_formset(rows, data=formset.with_blank_row())
-        return _render_setup(request, district, year, deadline_form, formset, rows, copied, status=200)
+        return _render_setup(request, page, deadline_form, formset, rows, status=200)
     if posted and all([form.is_valid() for form in posted]):  # a list: validate every part
         if deadline_form.is_bound:
             setting = actions.set_deadline(district, year, deadline_form.cleaned_data["deadline"])
             messages.success(request, f"{year}年度报送截止日期已设为{setting.deadline:%Y-%m-%d}。")
         if formset.is_bound:
-            actions.save_outline(district, year, formset.rows())
+            actions.save_outline(district, year, formset.rows(), audience)
             if formset.rows():
                 messages.success(request, "提纲已保存。此后新建的报告按此提纲生成各部分，已开始的报告不变。")
+            elif audience == Audience.DEPARTMENTS:
+                messages.success(request, "已清空部门提纲，部门新建的报告将使用街道、乡镇的提纲。")
             else:
                 messages.success(request, "已清空区里的提纲，新建的报告将使用条例规定的五个部分。")
-        return redirect("district:setup", year)
-    return _render_setup(
-        request, district, year, deadline_form, formset, rows, copied, 400 if posted else 200
-    )
+        url = reverse("district:setup", args=[year])
+        return redirect(url if audience == Audience.UNITS else f"{url}?for={audience}")
+    return _render_setup(request, page, deadline_form, formset, rows, 400 if posted else 200)
 
 
-def _render_setup(request, district, year, deadline_form, formset, rows, copied, status):
+@dataclass
+class Page:
+    """What the set-up page is about: whose year, and which outline."""
+
+    district: Unit
+    year: int
+    audience: str
+    copied: bool
+
+
+def _render_setup(request, page, deadline_form, formset, rows, status):
     context = {
-        "district": district,
-        "year": year,
+        "district": page.district,
+        "year": page.year,
+        "audience": page.audience,
+        "audiences": Audience.choices,
         "deadline_form": deadline_form,
         "formset": formset,
-        "copied": copied,
-        "regulation_outline": [] if rows else outline_for(district, year),
+        "copied": page.copied,
+        "regulation_outline": [] if rows else outline_for(page.district, page.year, page.audience),
     }
     return render(request, "district/setup.html", context, status=status)
 

@@ -88,11 +88,13 @@ class Pages:
 
 
 def accepted_reports(district: Unit, year: int) -> list[Report]:
-    return list(
-        Report.objects.filter(unit__parent=district, year=year, status=Report.Status.ACCEPTED)
-        .select_related("unit")
-        .order_by("unit__position", "unit__code")
+    """The accepted reports of every unit below ``district`` (a city's: every district's own and its
+    units'), in tree order: grouped by branch, in unit order."""
+    reports = list(
+        Report.objects.below(district).filter(year=year, status=Report.Status.ACCEPTED).select_related("unit")
     )
+    order = district.tree_order()
+    return sorted(reports, key=lambda report: order(report.unit))
 
 
 def volume_title(district: Unit, year: int) -> str:

@@ -42,7 +42,10 @@ def home(request):
 def waiting_for(user):
     """What each of the user's roles has to do now: a list of {"title", "reports" or "units"}."""
     unit_ids = {role: [] for role in Membership.Role.values}
-    for membership in user.memberships.all():
+    memberships = user.memberships.all()
+    if getattr(user, "acting_unit_id", None) is not None:  # the unit chosen in the header
+        memberships = memberships.filter(unit_id=user.acting_unit_id)
+    for membership in memberships:
         unit_ids[membership.role].append(membership.unit_id)
     reports = Report.objects.select_related("unit", "updated_by")
     todo = []
@@ -54,7 +57,7 @@ def waiting_for(user):
         todo.append({"title": "待我审核的报告", "reports": list(submitted)})
     for district in Unit.objects.filter(pk__in=unit_ids[Membership.Role.DISTRICT_OFFICE]):
         approved = reports.filter(unit__parent=district, status=Report.Status.APPROVED)
-        todo.append({"title": f"{district}：待区级接收的报告", "reports": list(approved)})
+        todo.append({"title": f"{district}：待{district.level_name}接收的报告", "reports": list(approved)})
         year = reporting_year()
         deadline = deadline_for(district, year)
         missing = district.children.exclude(reports__year=year, reports__status__in=DELIVERED)

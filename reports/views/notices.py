@@ -1,13 +1,13 @@
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, Exists, Q
+from django.db.models import Count, OuterRef, Q, Subquery
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from reports import actions
-from reports.models import Notice, notice_scope
-from reports.permissions import office_memberships
+from reports.models import Membership, Notice, Unit, notice_scope
+from reports.permissions import acting_units, office_memberships
 
 
 @login_required
@@ -24,23 +24,47 @@ def mark_read(request):
     return redirect("reports:notices")
 
 
+# The office's link in the header, by the level of the unit it acts for.
+OFFICE_LINKS = {
+    Unit.Kind.PROVINCE: "省级工作台",
+    Unit.Kind.CITY: "市级工作台",
+    Unit.Kind.DISTRICT: "区级工作台",
+}
+
+
 def unread_notices(request):
-    """Context processor: the count shown on the navigation bar, and the district office's link. (A request
-    refused before the authentication middleware ran, as a 400 for an unknown host is, has no user.)"""
+    """Context processor: the count shown on the navigation bar, the office's link, and for a person with
+    roles in several units whom they act for and the others to switch to. (A request refused before the
+    authentication middleware ran, as a 400 for an unknown host is, has no user.)"""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
-    # One query for both, on every page: the count, and whether office_district() would find a district.
-    unread, in_office = (
+    # One query for all three, on every page: the count, whether office_district() would find a unit, and
+    # in how many units the user holds roles (the choices are fetched only when there are several).
+    units = (
+        Membership.objects.filter(user=OuterRef("pk")).values("user").annotate(n=Count("unit", distinct=True))
+    )
+    unread, office_kind, unit_count = (
         get_user_model()
         .objects.filter(pk=user.pk)
         .annotate(
             unread=Count(
                 "notices", filter=Q(notices__read_at__isnull=True) & notice_scope(user, "notices__")
             ),
-            in_office=Exists(office_memberships(user)),
+            office_kind=Subquery(office_memberships(user).order_by("unit__kind").values("unit__kind")[:1]),
+            unit_count=Subquery(units.values("n")),
         )
-        .values_list("unread", "in_office")
+        .values_list("unread", "office_kind", "unit_count")
         .get()
     )
-    return {"unread_notices": unread, "office_district": in_office and user.is_active}
+    context = {
+        "unread_notices": unread,
+        "office_district": office_kind is not None and user.is_active,
+        "office_link": f"{Unit.LEVEL_NAMES.get(office_kind, '区级')}工作台",
+    }
+    if (unit_count or 0) > 1:
+        choices = acting_units(user)
+        acting_id = getattr(user, "acting_unit_id", None)
+        context["acting_choices"] = choices
+        context["acting_unit"] = next((unit for unit, _ in choices if unit.pk == acting_id), None)
+    return context

@@ -31,7 +31,7 @@ def detail(request, pk):
     for comment in comments:
         if comment.parent_id is None:
             threads.setdefault(comment.anchor, []).append(comment)
-    deadline = deadline_for(report.unit.district, report.year)
+    deadline = deadline_for(report.unit.parent or report.unit, report.year)  # the receiving office's
     context = {
         "report": report,
         "blocks": build_blocks(report, sections),

@@ -1,5 +1,7 @@
 """Demo data: 黔江区 and its units, a user for every role, the indicator catalogue, 城西街道's real 2024
-report imported from its text with the figures it states, and 2025 drafts so the app is not empty.
+report imported from its text with the figures it states, and 2025 drafts so the app is not empty. Above
+黔江区 a (fictional) city, 渝东市, with a second district, 新安区; under 黔江区 three government departments
+(区县政府部门); the city office, and a person with roles in two units.
 
 Idempotent: running it again changes nothing that is already there.
 """
@@ -26,7 +28,13 @@ from reports.models import Item, Membership, Report, ReportEvent, Unit
 DEMO_PASSWORD = "demo12345"
 SEED_REPORT = Path(__file__).resolve().parents[2] / "demo_data" / "chengxi-2024-report.txt"
 
+CITY = ("yudong", "渝东市", "渝东市")  # fictional: the city above 黔江区
 DISTRICT = ("qianjiang", "黔江区", "黔江区")
+SECOND_DISTRICT = ("xinan", "渝东市新安区", "新安区")  # fictional
+SECOND_DISTRICT_UNITS = [
+    ("xinan-hedong", "新安区河东街道", "河东街道", Unit.Kind.SUBDISTRICT),
+    ("xinan-baishi", "新安区白石镇", "白石镇", Unit.Kind.TOWN),
+]
 UNITS = [
     # code, full name, short name, kind
     ("chengxi", "黔江区城西街道", "城西街道", Unit.Kind.SUBDISTRICT),
@@ -37,6 +45,9 @@ UNITS = [
     ("fengjia", "黔江区冯家街道", "冯家街道", Unit.Kind.SUBDISTRICT),
     ("zhuoshui", "黔江区濯水镇", "濯水镇", Unit.Kind.TOWN),
     ("shihui", "黔江区石会镇", "石会镇", Unit.Kind.TOWN),
+    ("qj-sifaju", "黔江区司法局", "区司法局", Unit.Kind.DEPARTMENT),
+    ("qj-scjgj", "黔江区市场监督管理局", "区市场监管局", Unit.Kind.DEPARTMENT),
+    ("qj-sthjj", "黔江区生态环境局", "区生态环境局", Unit.Kind.DEPARTMENT),
 ]
 USERS = [
     # username, display name, unit code, role
@@ -45,6 +56,15 @@ USERS = [
     ("chengdong_staff", "周填报", "chengdong", Membership.Role.STAFF),
     ("chengdong_leader", "吴主任", "chengdong", Membership.Role.LEADER),
     ("district_office", "区委依法治区办 杨科长", "qianjiang", Membership.Role.DISTRICT_OFFICE),
+    # The office also writes the district's own report (起草本级报告), as its 填报员.
+    ("district_office", "区委依法治区办 杨科长", "qianjiang", Membership.Role.STAFF),
+    # The district's own report: written by the district (staff), approved by its leader, accepted by the city.
+    ("qianjiang_leader", "黔江区政府 郑副区长", "qianjiang", Membership.Role.LEADER),
+    # A person with roles in two units: writes 区司法局's report and drafts the district's own.
+    ("sifaju_staff", "区司法局 胡科员", "qj-sifaju", Membership.Role.STAFF),
+    ("sifaju_staff", "区司法局 胡科员", "qianjiang", Membership.Role.STAFF),
+    ("xinan_office", "新安区委依法治区办 孙科长", "xinan", Membership.Role.DISTRICT_OFFICE),
+    ("city_office", "市委依法治市办 何处长", "yudong", Membership.Role.DISTRICT_OFFICE),
 ]
 ADMIN = ("admin", "系统管理员")
 
@@ -84,6 +104,9 @@ OTHER_2024 = {
     "zhuoshui": ("全年开展中心组学法9次，发放宣传资料2000余份，排查矛盾纠纷300件，调解成功296件。",
                  {"central_group_study": "9", "leaflets": "2000余", "disputes_screened": "300",
                   "disputes_mediated": "296", "petitions_handled": "18", "fines": "不适用"}),
+    "xinan-hedong": ("全年开展中心组学法8次，发放宣传资料1500余份，排查矛盾纠纷260件，调解成功255件。",
+                     {"central_group_study": "8", "leaflets": "1500余", "disputes_screened": "260",
+                      "disputes_mediated": "255", "petitions_handled": "12"}),
 }  # fmt: skip
 # Their history, so the district's dashboard shows when each was submitted, approved and accepted.
 OTHER_2024_HISTORY = [
@@ -109,7 +132,7 @@ OTHER_2024_HISTORY = [
 
 
 class Command(BaseCommand):
-    help = "载入演示数据（黔江区、各街道乡镇、演示账号、指标目录、城西街道2024年报告）；可重复运行。"
+    help = "载入演示数据（渝东市、黔江区和新安区、各街道乡镇和部门、演示账号、指标目录、城西街道2024年报告）；可重复运行。"
 
     @transaction.atomic
     def handle(self, *args, **options):
@@ -117,6 +140,7 @@ class Command(BaseCommand):
         self.ensure_users(district)
         count = install_catalogue(district, first_year=2020)
         self.stdout.write(f"指标目录：{count}项")
+        install_catalogue(Unit.objects.get(code=SECOND_DISTRICT[0]), first_year=2020)
         self.ensure_chengxi_reports(district)
         self.ensure_2025_drafts(district)
         self.ensure_other_2024_reports(district)
@@ -124,11 +148,29 @@ class Command(BaseCommand):
         self.print_logins()
 
     def ensure_units(self):
-        code, name, short_name = DISTRICT
-        district, _ = Unit.objects.get_or_create(
-            code=code, defaults={"name": name, "short_name": short_name, "kind": Unit.Kind.DISTRICT}
+        code, name, short_name = CITY
+        city, _ = Unit.objects.get_or_create(
+            code=code, defaults={"name": name, "short_name": short_name, "kind": Unit.Kind.CITY}
         )
-        for position, (code, name, short_name, kind) in enumerate(UNITS, start=1):
+        district = self._district(DISTRICT, city, 1, UNITS)
+        self._district(SECOND_DISTRICT, city, 2, SECOND_DISTRICT_UNITS)
+        return district
+
+    def _district(self, district_row, city, position, units):
+        code, name, short_name = district_row
+        district, _ = Unit.objects.get_or_create(
+            code=code,
+            defaults={
+                "name": name,
+                "short_name": short_name,
+                "kind": Unit.Kind.DISTRICT,
+                "position": position,
+            },
+        )
+        if district.parent_id is None:  # a demo database from before the city: 黔江区 moves under it
+            district.parent = city
+            district.save()
+        for unit_position, (code, name, short_name, kind) in enumerate(units, start=1):
             Unit.objects.get_or_create(
                 code=code,
                 defaults={
@@ -136,7 +178,7 @@ class Command(BaseCommand):
                     "short_name": short_name,
                     "kind": kind,
                     "parent": district,
-                    "position": position,
+                    "position": unit_position,
                 },
             )
         return district
@@ -205,11 +247,11 @@ class Command(BaseCommand):
             self.stdout.write(f"{unit.short_name}2025年报告草稿")
 
     def ensure_other_2024_reports(self, district):
-        indicators = {i.code: i for i in Indicator.objects.filter(district=district)}
         for unit_code, (text, figures) in OTHER_2024.items():
             unit = Unit.objects.get(code=unit_code)
             if Report.objects.filter(unit=unit, year=2024).exists():
                 continue
+            indicators = {i.code: i for i in Indicator.objects.filter(district=unit.parent)}
             report = start_report(None, unit, 2024)
             measures = report.sections.first()
             Item.objects.create(section=measures, position=0, style="plain", body=text)
@@ -223,7 +265,7 @@ class Command(BaseCommand):
                 )
                 # created_at is set on insert; the demo's are in February 2025, before the deadline
                 ReportEvent.objects.filter(pk=event.pk).update(created_at=timezone.make_aware(when))
-            self.stdout.write(f"{unit.short_name}2024年报告（区级已接收）")
+            self.stdout.write(f"{unit.name}2024年报告（区级已接收）")
 
     def publish_2024_reports(self, district):
         """The accepted 2024 reports on the public site (/public/), as the district office would publish
@@ -242,10 +284,16 @@ class Command(BaseCommand):
         self.stdout.write(f"演示账号（密码均为 {DEMO_PASSWORD}）：")
         for username, display_name, unit_code, role in USERS:
             unit = Unit.objects.get(code=unit_code)
-            self.stdout.write(
-                f"  {username:<18} {Membership.Role(role).label:<6} {unit.short_name}  {display_name}"
-            )
+            label = _role_label(role, unit)
+            self.stdout.write(f"  {username:<18} {label:<6} {unit.name}  {display_name}")
         self.stdout.write(f"  {ADMIN[0]:<18} 管理后台 /admin/")
+
+
+def _role_label(role, unit):
+    """ "填报员", "审核领导", and for an office its level: "区级管理员", "市级管理员"."""
+    if role == Membership.Role.DISTRICT_OFFICE:
+        return f"{unit.level_name}管理员"
+    return str(Membership.Role(role).label)
 
 
 def _demo_value(report, indicator, figure):
