@@ -701,7 +701,7 @@ class ReviewComment(models.Model):
 def notice_scope(user: User, prefix: str = "") -> models.Q:
     """The notices (``prefix`` leads to them from the rows queried) about reports ``user`` may still see:
     someone moved to another unit no longer reads the old unit's return reasons and comments."""
-    return _scope(user, Action.VIEW, f"{prefix}report__unit_id", f"{prefix}report__unit__parent_id")
+    return _scope(user, Action.VIEW, f"{prefix}report__unit_id", f"{prefix}report__unit__path")
 
 
 class NoticeQuerySet(models.QuerySet["Notice"]):

@@ -73,7 +73,7 @@ def test_unit_staff_refused_a_district_page_is_recorded(client, staff):
     client.force_login(staff)
     assert client.get(reverse("district:dashboard", args=[2025])).status_code == 403
     [row] = rows(Action.REFUSED)
-    assert row.user == staff and "只有区级管理员" in row.detail and row.object_type == ""
+    assert row.user == staff and "只有管理员" in row.detail and row.object_type == ""
 
 
 def test_another_districts_indicator_is_not_found_and_recorded(client, district):

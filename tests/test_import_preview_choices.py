@@ -5,6 +5,7 @@ the district's catalogue; and the district copying the default national catalogu
 from pathlib import Path
 
 import pytest
+from django.urls import reverse
 
 from indicators.catalogue import copy_national_catalogue, teach_alias
 from indicators.models import Indicator, IndicatorValue
@@ -71,6 +72,7 @@ def test_an_inline_list_is_split_only_when_asked_and_prints_the_same(
     assert not Item.objects.filter(section__report=as_written, style="enumerated").exists()
 
     staff.memberships.create(unit=other_unit, role="staff")
+    client.post(reverse("reports:acting-for"), {"unit": other_unit.pk})  # 当前身份: the other unit
     url = confirm_url(upload(client, other_unit, text=corpus("2025-sandu-zhen.txt"), year=2025))
     client.post(url, confirm_form(client, url, **{"split-0-0": "on", "split-0-1": "on"}))
     split = Report.objects.get(unit=other_unit, year=2025)
@@ -101,6 +103,7 @@ def test_a_report_without_a_title_keeps_its_addressee_and_gets_a_title_only_if_a
     assert report_to_text(report).startswith("中共将乐县委员会,将乐县人民政府:")
 
     staff.memberships.create(unit=other_unit, role="staff")
+    client.post(reverse("reports:acting-for"), {"unit": other_unit.pk})  # 当前身份: the other unit
     url = confirm_url(upload(client, other_unit, text=corpus("2024-guyong-zhen.txt"), year=2024))
     client.post(url, confirm_form(client, url, default_title="on"))
     assert Report.objects.get(unit=other_unit, year=2024).title == "关于2024年度法治政府建设情况的报告"

@@ -81,7 +81,7 @@ def test_below_is_everything_under_a_unit_at_any_depth_and_nothing_beside_it(tre
 def test_the_migration_fills_the_paths_of_existing_units(tree):
     """What 0007 does for units saved before the tree: parents first, whatever the order of the rows."""
     Unit.objects.update(path="")
-    import_module("reports.migrations.0007_unit_tree").fill_paths(apps, None)
+    import_module("reports.migrations.0011_unit_tree").fill_paths(apps, None)
     chengxi = Unit.objects.get(pk=tree["chengxi"].pk)
     assert chengxi.path == f"/{tree['city'].pk}/{tree['qianjiang'].pk}/{chengxi.pk}/"
 
