@@ -4,6 +4,7 @@ Max-Age, renewed on every request), any session 12 hours after its login, howeve
 import datetime
 from unittest import mock
 
+from django.contrib.sessions.models import Session
 from django.urls import reverse
 from django.utils import timezone
 
@@ -68,4 +69,16 @@ def test_the_keep_alive_renews_the_session_for_the_editor(client, staff):
 
 def test_the_keep_alive_of_an_expired_session_goes_to_the_login_page(client):
     response = client.post(reverse("accounts:keep-alive"))
+    assert response.status_code == 302 and response.url.startswith(reverse("login"))
+
+
+def test_logging_out_removes_the_session_so_its_cookie_opens_nothing(client, staff):
+    """等保2.0 剩余信息保护: what the session held is gone from the server once its user logs out."""
+    client.force_login(staff)
+    assert client.get(HOME).status_code == 200
+    old_key = client.cookies["sessionid"].value
+    client.post(reverse("logout"))
+    assert not Session.objects.filter(session_key=old_key).exists()
+    client.cookies["sessionid"] = old_key  # the old cookie, kept by a browser or copied
+    response = client.get(HOME)
     assert response.status_code == 302 and response.url.startswith(reverse("login"))
