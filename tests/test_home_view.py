@@ -1,3 +1,6 @@
+from pathlib import Path
+
+from django.conf import settings
 from django.utils import timezone
 
 from reports.deadlines import reporting_year
@@ -80,3 +83,9 @@ def test_the_district_office_keeps_seeing_an_earlier_years_report_not_delivered(
     assert "往年逾期未报送的报告" in page and f'href="{old.get_absolute_url()}"' in page
     Report.objects.filter(pk=old.pk).update(status=Report.Status.ACCEPTED)
     assert "往年逾期未报送的报告" not in client.get("/").content.decode()
+
+
+def test_the_favicon_browsers_ask_for_is_the_apps_icon(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301 and response.url == "/static/favicon.svg"
+    assert (Path(settings.BASE_DIR) / "static" / "favicon.svg").read_text().startswith("<svg")
