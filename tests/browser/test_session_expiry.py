@@ -43,10 +43,12 @@ def test_text_typed_when_the_session_ended_is_kept_and_saved_after_logging_in_ag
     page.goto(f"/reports/{report.pk}/edit/")
     log_in(page, staff)
     page.wait_for_url(re.compile(r"/edit/$"))
+    # The session ends (idle limit, 12 hours, a restart) before the text is typed, and after every request
+    # of the page has been answered: an answer still on its way would bring the cookie back.
+    page.wait_for_load_state("networkidle")
+    page.context.clear_cookies(name="sessionid")
     body = page.locator(".editor-item").first.get_by_label("正文")
     body.fill("会话过期前写下的这段文字。")
-
-    page.context.clear_cookies(name="sessionid")  # the session ends (idle limit, 12 hours, a restart)
     page.locator("#editor-form").dispatch_event("autosave-now")
     warning = page.locator("#session-warning")
     expect(warning).to_contain_text("未保存的内容已暂存在本浏览器中")
