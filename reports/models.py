@@ -169,10 +169,17 @@ class Unit(models.Model):
     def __str__(self) -> str:
         return self.short_name or self.name
 
+    @property
+    def receiver_level_name(self) -> str:
+        """How the office that receives this unit's reports is called ("区级", "市级"): its parent's level,
+        read from this unit's own kind so that a list of reports needs no query per parent."""
+        return Unit.LEVEL_ABOVE.get(self.kind, Unit.LEVEL_NAMES[Unit.Kind.DISTRICT])
+
     # The levels that set a reporting year (deadline, outline, catalogue) for the units below them.
     SETS_THE_YEAR = (Kind.DISTRICT, Kind.CITY, Kind.PROVINCE)
     # How the level of an office is called: "区级工作台", "市级管理员".
     LEVEL_NAMES: dict[str, str] = {Kind.PROVINCE: "省级", Kind.CITY: "市级", Kind.DISTRICT: "区级"}
+    LEVEL_ABOVE: dict[str, str] = {Kind.CITY: "省级", Kind.DISTRICT: "市级"}
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         """Saves the unit and keeps the paths: its own (which needs its id), and, when it moved to another
@@ -286,6 +293,13 @@ class Report(models.Model):
         ACCEPTED = "accepted", _("区级已接收")
 
     EDITABLE_STATUSES = (Status.DRAFT, Status.RETURNED)
+
+    def get_status_display(self) -> str:
+        """The status as people read it: an accepted report names the level that accepted it (a 街道's by
+        the district, 区级已接收; a district's own by the city, 市级已接收)."""
+        if self.status == Report.Status.ACCEPTED:
+            return f"{self.unit.receiver_level_name}已接收"
+        return str(Report.Status(self.status).label)
     PREAMBLE_MAX = 5_000  # characters
 
     unit = models.ForeignKey(Unit, verbose_name=_("单位"), on_delete=models.PROTECT, related_name="reports")
