@@ -169,12 +169,6 @@ class Unit(models.Model):
     def __str__(self) -> str:
         return self.short_name or self.name
 
-    @property
-    def receiver_level_name(self) -> str:
-        """How the office that receives this unit's reports is called ("区级", "市级"): its parent's level,
-        read from this unit's own kind so that a list of reports needs no query per parent."""
-        return Unit.LEVEL_ABOVE.get(self.kind, Unit.LEVEL_NAMES[Unit.Kind.DISTRICT])
-
     # The levels that set a reporting year (deadline, outline, catalogue) for the units below them.
     SETS_THE_YEAR = (Kind.DISTRICT, Kind.CITY, Kind.PROVINCE)
     # How the level of an office is called: "区级工作台", "市级管理员".
@@ -205,6 +199,12 @@ class Unit(models.Model):
     @property
     def level_name(self) -> str:
         return Unit.LEVEL_NAMES.get(self.kind, self.short_name)
+
+    @property
+    def receiver_level_name(self) -> str:
+        """How the office that receives this unit's reports is called ("区级", "市级"): its parent's level,
+        read from this unit's own kind so that a list of reports needs no query per parent."""
+        return Unit.LEVEL_ABOVE.get(self.kind, Unit.LEVEL_NAMES[Unit.Kind.DISTRICT])
 
     @property
     def depth(self) -> int:
@@ -293,13 +293,6 @@ class Report(models.Model):
         ACCEPTED = "accepted", _("区级已接收")
 
     EDITABLE_STATUSES = (Status.DRAFT, Status.RETURNED)
-
-    def get_status_display(self) -> str:
-        """The status as people read it: an accepted report names the level that accepted it (a 街道's by
-        the district, 区级已接收; a district's own by the city, 市级已接收)."""
-        if self.status == Report.Status.ACCEPTED:
-            return f"{self.unit.receiver_level_name}已接收"
-        return str(Report.Status(self.status).label)
     PREAMBLE_MAX = 5_000  # characters
 
     unit = models.ForeignKey(Unit, verbose_name=_("单位"), on_delete=models.PROTECT, related_name="reports")
@@ -345,6 +338,13 @@ class Report(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("reports:detail", args=[self.pk])
+
+    def get_status_display(self) -> str:
+        """The status as people read it: an accepted report names the level that accepted it (a 街道's by
+        the district, 区级已接收; a district's own by the city, 市级已接收)."""
+        if self.status == Report.Status.ACCEPTED:
+            return f"{self.unit.receiver_level_name}已接收"
+        return str(Report.Status(self.status).label)
 
     @property
     def display_title(self) -> str:
@@ -975,6 +975,7 @@ class AuditEntry(models.Model):
         WITHDRAW_PUBLICATION = "withdraw_publication", _("撤回公开")
         PUBLISH_SETTING = "publish_setting", _("公开设置")
         CATALOGUE_CHANGE = "catalogue_change", _("指标目录修改")
+        ACT_AS = "act_as", _("切换身份")
 
     class Result(models.TextChoices):
         SUCCESS = "success", _("成功")
