@@ -339,7 +339,7 @@ class Report(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("reports:detail", args=[self.pk])
 
-    def get_status_display(self) -> str:
+    def get_status_display(self) -> str:  # type: ignore[no-redef]  # Django's, with the level named
         """The status as people read it: an accepted report names the level that accepted it (a 街道's by
         the district, 区级已接收; a district's own by the city, 市级已接收)."""
         if self.status == Report.Status.ACCEPTED:
