@@ -39,25 +39,46 @@ class EditorForms:
     """The header form plus one form per section and per item, prefixed by id.
 
     ``discarding`` is an item the button pressed deletes: its fields are neither checked nor saved, so an
-    item that cannot be saved as it is can still be deleted."""
+    item that cannot be saved as it is can still be deleted.
+
+    An item posted exactly as it is stored has nothing to check or save: its form is built only if the page
+    is shown (``item_forms``). On a save of a long report that is nearly every item: a form per item was
+    most of the time of every autosave and button (issue 15 #12, bench/editor_operations.py)."""
 
     def __init__(self, report, sections, data=None, discarding=None, header=True):
         self.report = report
         self.sections = sections
+        self.data = data
         self.discarding = discarding
         self.header = ReportHeaderForm(data, instance=report, prefix="report") if header else None
         self.section_forms = {s.pk: SectionForm(data, instance=s, prefix=f"s{s.pk}") for s in sections}
-        self.item_forms = {
-            item.pk: ItemForm(data, instance=item, prefix=f"i{item.pk}")
-            for s in sections
-            for item in s.items.all()
+        self.items = {item.pk: item for s in sections for item in s.items.all()}
+        self.changed_item_forms = {
+            pk: self._item_form(item)
+            for pk, item in self.items.items()
+            if data is not None and not _posted_as_stored(item, data)
         }
+        self._item_forms = None
+
+    def _item_form(self, item):
+        return ItemForm(self.data, instance=item, prefix=f"i{item.pk}")
+
+    @property
+    def item_forms(self):
+        """Every item's form, in order, for the page."""
+        if self._item_forms is None:
+            self._item_forms = {
+                pk: self.changed_item_forms.get(pk) or self._item_form(item)
+                for pk, item in self.items.items()
+            }
+        return self._item_forms
 
     def all_forms(self):
         return [self.header, *self.section_forms.values(), *self.item_forms.values()]
 
     def checked_forms(self):
-        return [form for form in self.all_forms() if form is not self.item_forms.get(self.discarding)]
+        items = [form for pk, form in self.changed_item_forms.items() if pk != self.discarding]
+        return [self.header, *self.section_forms.values(), *items]
 
     def is_valid(self):
         return all([form.is_valid() for form in self.checked_forms()])  # a list: validate every form
@@ -100,10 +121,21 @@ class EditorForms:
             "sections": {pk: form.cleaned_data for pk, form in self.section_forms.items()},
             "items": {
                 pk: _item_data(form.cleaned_data)
-                for pk, form in self.item_forms.items()
+                for pk, form in self.changed_item_forms.items()
                 if pk != self.discarding
             },
         }
+
+
+def _posted_as_stored(item, data):
+    """Whether ``data`` holds ``item`` exactly as stored (line ends aside: a browser sends CRLF, and the
+    form's cleaning would turn them back). Anything else goes through the form."""
+    prefix = f"i{item.pk}-"
+    for name in ("style", "level", "heading", "body"):
+        posted = data.get(prefix + name)
+        if posted is None or posted.replace("\r\n", "\n") != str(getattr(item, name)):
+            return False
+    return data.get(prefix + "joins_previous") == ("on" if item.joins_previous else None)
 
 
 def _item_data(cleaned):
@@ -183,14 +215,10 @@ def _in_place(request, report, outcome, before):
     items' style or level was changed, for its numbering) and the first and last, whose 上移/下移 follow
     their place. ``before`` is the order of the sections when the button was pressed."""
     order = list(report.sections.order_by("position").values_list("pk", flat=True))
-    changed = {
-        *outcome.sections,
-        *_shown_sections(request),
-        *before[:1],
-        *before[-1:],
-        *order[:1],
-        *order[-1:],
-    }
+    changed = {*outcome.sections, *_shown_sections(request)}
+    for end in (0, -1):  # a section that became or stopped being the first or last: its 上移/下移
+        if before and order and before[end] != order[end]:
+            changed |= {before[end], order[end]}
     sections = list(report.sections_with_items().filter(pk__in=changed))
     forms = EditorForms(report, sections, header=False)
     comments = _open_comments(report)

@@ -78,7 +78,7 @@
     try {
       const response = await fetch(form.dataset.autosaveUrl, {
         method: "POST",
-        body: new FormData(form),
+        body: encoded(new FormData(form)),
         headers: { "X-Autosave": "1" },
         credentials: "same-origin",
       });
@@ -107,6 +107,12 @@
       show("error", "未能自动保存（网络中断？）内容仍在本页，请稍后点击“保存”。");
     }
   }
+  // URL-encoded as the form itself submits, not multipart: Django reads a long report's 1,200 fields so
+  // several times faster (bench/editor_operations.py).
+  function encoded(formData) {
+    return new URLSearchParams(formData);
+  }
+
   // An answer that is not the JSON asked for (a proxy's or the server's error page) says what happened.
   async function jsonOf(response) {
     try {
@@ -131,7 +137,7 @@
       try {
         response = await fetch(form.dataset.autosaveUrl, {
           method: "POST",
-          body: body,
+          body: encoded(body),
           headers: { "X-In-Place": "1" },
           credentials: "same-origin",
         });
