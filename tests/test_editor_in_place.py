@@ -4,6 +4,7 @@ the button is carried out, and the answer is JSON with the changed sections rend
 import pytest
 
 from reports.models import Item, Report, Section
+from reports.views.editor import EditorForms
 from tests.editor_helpers import add_section, editor_data
 from tests.test_editor_view import edit_url
 
@@ -141,3 +142,27 @@ def test_the_buttons_still_submit_the_form_without_javascript(staff_client, repo
     page = staff_client.get(edit_url(report)).content.decode()
     assert 'name="op" value="move-item:' in page and 'type="submit"' in page
     assert 'src="/static/js/editor.js"' in page or "js/editor" in page
+
+
+def test_an_item_posted_as_stored_builds_no_form_and_a_changed_one_is_saved(staff_client, report, section):
+    first, second, _ = section.items.all()
+    Item.objects.filter(pk=first.pk).update(body="第一段\n第二段", joins_previous=True)
+    data = editor_data(report)
+    data[f"i{first.pk}-body"] = "第一段\r\n第二段"  # as a browser sends a textarea
+    data[f"i{second.pk}-heading"] = "改过的小标题。"
+    data.pop(f"i{first.pk}-joins_previous")  # 接上一段 unticked
+    assert staff_client.post(edit_url(report), data, headers=IN_PLACE).status_code == 200
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert first.body == "第一段\n第二段" and not first.joins_previous
+    assert second.heading == "改过的小标题。"
+
+
+def test_the_editors_forms_are_built_only_for_items_posted_changed(report, section):
+    first, second, _ = section.items.all()
+    data = editor_data(report, **{f"i{second.pk}-body": "改了"})
+    data[f"i{first.pk}-body"] = first.body.replace("\n", "\r\n")
+    forms = EditorForms(report, list(report.sections_with_items()), data=data)
+    assert list(forms.changed_item_forms) == [second.pk]
+    assert forms.is_valid() and list(forms.content()["items"]) == [second.pk]
+    assert len(forms.item_forms) == 3  # the page, when shown again, has every item

@@ -133,7 +133,7 @@ def _posted_as_stored(item, data):
     prefix = f"i{item.pk}-"
     for name in ("style", "level", "heading", "body"):
         posted = data.get(prefix + name)
-        if posted is None or posted.replace("\r\n", "\n") != str(getattr(item, name)):
+        if posted is None or str(posted).replace("\r\n", "\n") != str(getattr(item, name)):
             return False
     return data.get(prefix + "joins_previous") == ("on" if item.joins_previous else None)
 

@@ -2,8 +2,11 @@
 level, with no page loaded again (a marker set on the window survives), the focus where the person is,
 and the text typed before each button saved."""
 
+import time
+
 from playwright.sync_api import expect
 
+from reports import actions
 from reports.models import Item, Section
 from tests.browser.test_writing_a_report import item_cards, log_in
 from tests.editor_helpers import add_section
@@ -72,3 +75,25 @@ def test_a_field_to_correct_is_shown_by_submitting_the_form(page, staff, report)
     page.locator(f"#section-{section.pk}").get_by_role("button", name="＋ 添加条目").click()
     expect(page.locator(".alert-danger")).to_contain_text("有内容需要修改")
     assert section.items.count() == 1
+
+
+def test_text_typed_while_the_answer_is_on_its_way_is_kept(page, staff, report, monkeypatch):
+    section = add_section(report, items=2)
+    slow_add = actions.add_item
+
+    def add_item_slowly(*args, **kwargs):
+        time.sleep(1.5)  # the live server's thread: the page waits for the answer meanwhile
+        return slow_add(*args, **kwargs)
+
+    monkeypatch.setattr(actions, "add_item", add_item_slowly)
+    log_in(page, staff)
+    page.goto(f"/reports/{report.pk}/edit/")
+    cards = item_cards(page.locator(f"#section-{section.pk}"))
+    page.locator(f"#section-{section.pk}").get_by_role("button", name="＋ 添加条目").click()
+    cards.nth(1).get_by_label("正文").fill("按钮的回答还没到时打的字。")
+    expect(cards).to_have_count(3)
+    expect(cards.nth(1).get_by_label("正文")).to_have_value("按钮的回答还没到时打的字。")
+    expect(page.locator("#save-state")).to_have_text("有未保存的修改")
+    page.locator("#editor-form").dispatch_event("autosave-now")
+    expect(page.locator("#save-state")).to_contain_text("已自动保存")
+    assert section.items.all()[1].body == "按钮的回答还没到时打的字。"
