@@ -201,11 +201,11 @@ def _forget(session, token):
 def _shown_items(parsed):
     """The keys of the items the confirmation page lists: each section's first ``ITEMS_SHOWN``, at most
     ``ITEMS_SHOWN_MAX`` in all."""
-    shown = set()
+    shown = []
     for s, section in enumerate(parsed.sections):
         take = min(len(section.items), ITEMS_SHOWN, ITEMS_SHOWN_MAX - len(shown))
-        shown.update(item_key(s, i) for i in range(take))
-    return shown
+        shown += [item_key(s, i) for i in range(take)]
+    return frozenset(shown)
 
 
 def _section_rows(preview, form, shown):
