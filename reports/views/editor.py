@@ -250,7 +250,7 @@ def _in_place(request, report, outcome, before):
             "undo": render_to_string(
                 "reports/_editor_undo.html", {"can_undo": bool(undo and undo.get("report_id") == report.pk)}
             ),
-            "notice": outcome.message,
+            "notice": "" if outcome.deleted else outcome.message,  # the 撤销删除 bar says it
             "notice_level": NOTICE_LEVELS.get(outcome.level, "info"),
             "focus": outcome.focus,
         }

@@ -42,11 +42,13 @@ def test_structure_buttons_work_without_reloading_the_page(page, staff, report, 
     item_cards(first).nth(2).get_by_role("button", name="删除").click()
     expect(item_cards(first)).to_have_count(3)
     expect(page.get_by_role("button", name="撤销删除")).to_be_focused()
-    expect(page.locator("#editor-notice")).to_have_text("已删除一个条目。")
+    expect(page.locator("#editor-undo")).to_contain_text("刚才删除了一个条目。")
+    screenshot("deleted")
     page.get_by_role("button", name="撤销删除").click()
     expect(item_cards(first)).to_have_count(4)
     expect(item_cards(first).nth(2).get_by_label("小标题")).to_have_value("新加的一条。")
     expect(page.get_by_role("button", name="撤销删除")).to_have_count(0)
+    expect(page.locator("#editor-notice")).to_have_text("已恢复删除的条目。")
 
     # 层级: the second item becomes "1." under "（一）", and the rest are renumbered.
     item_cards(first).nth(1).get_by_label("层级").focus()  # as a click or Tab would
