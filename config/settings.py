@@ -282,9 +282,12 @@ if _bucket := env.str("AWS_STORAGE_BUCKET_NAME", default=""):
         },
     }
 
-# The editor posts the whole report as one form, five fields an item: Django's default of 1,000 fields would
-# refuse a report of 200 items with a bare 400 (tests/test_editor_view.py saves one of 400).
-DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# The editor posts the whole report as one form (every save, autosave and button): five fields an item, two
+# a section, a dozen for the rest. Django's default of 1,000 fields refused a report of 200 items with a 400.
+# Bounded by the longest report that can be made: the import takes 200,000 characters (IMPORT_TEXT_MAX),
+# at most 10,000 items of one line, so 5 × 10,000 + a thousand for sections and the rest. Such a post is
+# under 3 MB percent-encoded, within DATA_UPLOAD_MAX_MEMORY_SIZE below (tests/test_large_reports.py).
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 5 * 10_000 + 1_000
 # Uploads are bounded while the request is read, not after: a file past 10 MB is given up as it arrives
 # (reports/common/uploads.py), so no more than that and one chunk of it is ever held; the form's other
 # fields are kept. The rest of a request (every field but files) may hold 5 MB: the editor posts a whole

@@ -9,6 +9,12 @@ def is_autosave(request: HttpRequest) -> bool:
     return request.headers.get("X-Autosave") == "1"
 
 
+def is_in_place(request: HttpRequest) -> bool:
+    """A structure button of the editor pressed with JavaScript (static/js/editor.js): the answer is the
+    changed part of the page in JSON, not a redirect."""
+    return request.headers.get("X-In-Place") == "1"
+
+
 def clock() -> str:
     return timezone.localtime().strftime("%H:%M:%S")
 

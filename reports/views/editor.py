@@ -1,19 +1,23 @@
 """The report editor: the whole report on one page, saved as one form, autosaved by static/js/autosave.js.
 
 Structural changes (add, move, delete) are submit buttons of the same form, so the text typed so far is
-saved first and nothing is lost, with JavaScript or without.
+saved first and nothing is lost, with JavaScript or without. With JavaScript (static/js/editor.js) the
+button is sent in the background and the answer is the sections it changed, rendered again, in JSON: the
+page changes in place instead of loading again.
 """
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import prefetch_related_objects
+from django.http import JsonResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
 from reports import actions
 from reports.common import autosave as autosave_reply
-from reports.common.autosave import is_autosave
+from reports.common.autosave import is_autosave, is_in_place
 from reports.common.people import name_of
 from reports.consistency import consistency_warnings
 from reports.forms import ItemForm, ReportHeaderForm, SectionForm
@@ -35,54 +39,79 @@ class EditorForms:
     """The header form plus one form per section and per item, prefixed by id.
 
     ``discarding`` is an item the button pressed deletes: its fields are neither checked nor saved, so an
-    item that cannot be saved as it is can still be deleted."""
+    item that cannot be saved as it is can still be deleted.
 
-    def __init__(self, report, sections, data=None, discarding=None):
+    An item posted exactly as it is stored has nothing to check or save: its form is built only if the page
+    is shown (``item_forms``). On a save of a long report that is nearly every item: a form per item was
+    most of the time of every autosave and button (issue 15 #12, bench/editor_operations.py)."""
+
+    def __init__(self, report, sections, data=None, discarding=None, header=True):
         self.report = report
         self.sections = sections
+        self.data = data
         self.discarding = discarding
-        self.header = ReportHeaderForm(data, instance=report, prefix="report")
+        self.header = ReportHeaderForm(data, instance=report, prefix="report") if header else None
         self.section_forms = {s.pk: SectionForm(data, instance=s, prefix=f"s{s.pk}") for s in sections}
-        self.item_forms = {
-            item.pk: ItemForm(data, instance=item, prefix=f"i{item.pk}")
-            for s in sections
-            for item in s.items.all()
+        self.items = {item.pk: item for s in sections for item in s.items.all()}
+        self.changed_item_forms = {
+            pk: self._item_form(item)
+            for pk, item in self.items.items()
+            if data is not None and not _posted_as_stored(item, data)
         }
+        self._item_forms = None
+
+    def _item_form(self, item):
+        return ItemForm(self.data, instance=item, prefix=f"i{item.pk}")
+
+    @property
+    def item_forms(self):
+        """Every item's form, in order, for the page."""
+        if self._item_forms is None:
+            self._item_forms = {
+                pk: self.changed_item_forms.get(pk) or self._item_form(item)
+                for pk, item in self.items.items()
+            }
+        return self._item_forms
 
     def all_forms(self):
         return [self.header, *self.section_forms.values(), *self.item_forms.values()]
 
     def checked_forms(self):
-        return [form for form in self.all_forms() if form is not self.item_forms.get(self.discarding)]
+        items = [form for pk, form in self.changed_item_forms.items() if pk != self.discarding]
+        return [self.header, *self.section_forms.values(), *items]
 
     def is_valid(self):
         return all([form.is_valid() for form in self.checked_forms()])  # a list: validate every form
 
     def outline(self, comments=None):
         """Sections and items in order with their generated labels and open comments, for the template."""
-        comments = comments or {}
-        rows = []
-        for number, section in enumerate(self.sections, start=1):
-            items = list(section.items.all())
-            rows.append(
+        count = len(self.sections)
+        return [
+            self.row(section, number, count, comments or {})
+            for number, section in enumerate(self.sections, start=1)
+        ]
+
+    def row(self, section, number, count, comments):
+        """One section as ``_editor_section.html`` shows it: the ``number``-th of ``count``."""
+        items = list(section.items.all())
+        return {
+            "section": section,
+            "label": heading_label(1, number),
+            "first": number == 1,
+            "last": number == count,
+            "form": self.section_forms[section.pk],
+            "shows_last_year_plans": section.kind in SECTIONS_SHOWING_LAST_YEAR_PLANS,
+            "comments": comments.get(f"section-{section.pk}", []),
+            "items": [
                 {
-                    "section": section,
-                    "label": heading_label(1, number),
-                    "form": self.section_forms[section.pk],
-                    "shows_last_year_plans": section.kind in SECTIONS_SHOWING_LAST_YEAR_PLANS,
-                    "comments": comments.get(f"section-{section.pk}", []),
-                    "items": [
-                        {
-                            "item": item,
-                            "label": label,
-                            "form": self.item_forms[item.pk],
-                            "comments": comments.get(f"item-{item.pk}", []),
-                        }
-                        for item, label in zip(items, item_labels(items), strict=True)
-                    ],
+                    "item": item,
+                    "label": label,
+                    "form": self.item_forms[item.pk],
+                    "comments": comments.get(f"item-{item.pk}", []),
                 }
-            )
-        return rows
+                for item, label in zip(items, item_labels(items), strict=True)
+            ],
+        }
 
     def content(self):
         """What ``actions.save_report_content`` takes, from the valid forms."""
@@ -92,10 +121,21 @@ class EditorForms:
             "sections": {pk: form.cleaned_data for pk, form in self.section_forms.items()},
             "items": {
                 pk: _item_data(form.cleaned_data)
-                for pk, form in self.item_forms.items()
+                for pk, form in self.changed_item_forms.items()
                 if pk != self.discarding
             },
         }
+
+
+def _posted_as_stored(item, data):
+    """Whether ``data`` holds ``item`` exactly as stored (line ends aside: a browser sends CRLF, and the
+    form's cleaning would turn them back). Anything else goes through the form."""
+    prefix = f"i{item.pk}-"
+    for name in ("style", "level", "heading", "body"):
+        posted = data.get(prefix + name)
+        if posted is None or str(posted).replace("\r\n", "\n") != str(getattr(item, name)):
+            return False
+    return data.get(prefix + "joins_previous") == ("on" if item.joins_previous else None)
 
 
 def _item_data(cleaned):
@@ -112,20 +152,21 @@ def _load(report, organs=False):
 def edit(request, pk):
     report = get_report_or_refuse(request.user, pk, Action.EDIT)
     autosave = is_autosave(request)
+    in_place = is_in_place(request)
     if request.method != "POST":
         return _render(request, report, EditorForms(report, _load(report, organs=True)))
 
     op = request.POST.get("op", "")
     forms = EditorForms(report, _load(report), data=request.POST, discarding=operations.item_to_delete(op))
     if not forms.is_valid():
-        if autosave:
+        if autosave or in_place:  # the page then submits the form itself, to show what to correct
             return autosave_reply.invalid("有内容未通过检查，请点击“保存”查看。")
         messages.error(request, "有内容需要修改，见下方红色提示；您填写的内容都还在，尚未保存。")
         return _render(request, report, forms, status=400)
     try:
         version = actions.save_report_content(report, request.user, **forms.content())
     except actions.EditConflict as conflict:
-        if autosave:
+        if autosave or in_place:
             return autosave_reply.conflict(_conflict_message(conflict.report))
         return _render_conflict(request, conflict.report, forms)
 
@@ -133,10 +174,15 @@ def edit(request, pk):
         return autosave_reply.saved(version)
     if op != "undo-delete":  # "撤销删除" is offered until the next save or change, not for minutes after
         request.session.pop(UNDO_SESSION_KEY, None)
-    anchor = _apply_operation(request, report, op)
+    outcome = _run_operation(request, report, op)
+    if in_place:
+        return _in_place(request, report, outcome, before=[s.pk for s in forms.sections])
+    if outcome.message:
+        extra_tags = "undo" if outcome.deleted is not None else ""
+        messages.add_message(request, outcome.level, outcome.message, extra_tags=extra_tags)
     if not op:
         messages.success(request, f"已保存（{autosave_reply.clock()}）。")
-    return redirect(reverse("reports:edit", args=[report.pk]) + anchor)
+    return redirect(reverse("reports:edit", args=[report.pk]) + outcome.anchor)
 
 
 def _conflict_message(latest):
@@ -145,10 +191,10 @@ def _conflict_message(latest):
     return f"{who}在{when}保存了这份报告，您的修改没有覆盖它。"
 
 
-def _apply_operation(request, report, value):
-    """Carry out the structural change a button asked for; returns the anchor to scroll back to."""
+def _run_operation(request, report, value):
+    """Carry out the structural change a button asked for (none for 保存), keeping what "撤销删除" needs."""
     if not value:
-        return ""
+        return operations.Outcome()
     undo = request.session.get(UNDO_SESSION_KEY) if value == "undo-delete" else None
     outcome = operations.run(
         report, request.user, value, undo=actions.DeletedItem.from_session(undo) if undo else None
@@ -157,10 +203,62 @@ def _apply_operation(request, report, value):
         request.session.pop(UNDO_SESSION_KEY, None)
     if outcome.deleted is not None:
         request.session[UNDO_SESSION_KEY] = outcome.deleted.as_session()
-    if outcome.message:
-        extra_tags = "undo" if outcome.deleted is not None else ""
-        messages.add_message(request, outcome.level, outcome.message, extra_tags=extra_tags)
-    return outcome.anchor
+    return outcome
+
+
+NOTICE_LEVELS = {messages.ERROR: "error", messages.INFO: "info", messages.SUCCESS: "success"}
+
+
+def _in_place(request, report, outcome, before):
+    """The answer to a button pressed in place: the new version, the order and labels of the sections, and
+    rendered again only the sections that changed: those the button changed (and "show", the section whose
+    items' style or level was changed, for its numbering) and the first and last, whose 上移/下移 follow
+    their place. ``before`` is the order of the sections when the button was pressed."""
+    order = list(report.sections.order_by("position").values_list("pk", flat=True))
+    changed = {*outcome.sections, *_shown_sections(request)}
+    for end in (0, -1):  # a section that became or stopped being the first or last: its 上移/下移
+        if before and order and before[end] != order[end]:
+            changed |= {before[end], order[end]}
+    sections = list(report.sections_with_items().filter(pk__in=changed))
+    forms = EditorForms(report, sections, header=False)
+    comments = _open_comments(report)
+    plans = (
+        _last_year_plans(report) if any(s.kind in SECTIONS_SHOWING_LAST_YEAR_PLANS for s in sections) else []
+    )
+    html = {
+        section.pk: render_to_string(
+            "reports/_editor_section.html",
+            {
+                "row": forms.row(section, order.index(section.pk) + 1, len(order), comments),
+                "report": report,
+                "last_year_plans": plans,
+                "theirs": {},
+            },
+            request,
+        )
+        for section in sections
+    }
+    undo = request.session.get(UNDO_SESSION_KEY)
+    return JsonResponse(
+        {
+            "status": "saved",
+            "version": report.version,
+            "saved_at": autosave_reply.clock(),
+            "order": order,
+            "labels": {pk: heading_label(1, number) for number, pk in enumerate(order, start=1)},
+            "sections": html,
+            "undo": render_to_string(
+                "reports/_editor_undo.html", {"can_undo": bool(undo and undo.get("report_id") == report.pk)}
+            ),
+            "notice": "" if outcome.deleted else outcome.message,  # the 撤销删除 bar says it
+            "notice_level": NOTICE_LEVELS.get(outcome.level, "info"),
+            "focus": outcome.focus,
+        }
+    )
+
+
+def _shown_sections(request):
+    return [int(pk) for pk in request.POST.getlist("show") if pk.isdigit()]
 
 
 def _render_conflict(request, latest, forms):

@@ -3,6 +3,10 @@
 The import takes two steps. The first reads the file and keeps its text in the session under a random
 token; the second shows what was recognised and stores it only when confirmed. The second step parses
 the kept text again rather than keeping the parse: parsing is deterministic and takes milliseconds.
+
+A very long text (10,000 items: issue 15 #11) is shown collapsed: each section's first items with their
+kind to correct, and a count of the rest, which are imported as read. The form holds fields only for what
+the page shows, so its POST stays small whatever the length; the items come from the kept text.
 """
 
 import secrets
@@ -23,6 +27,7 @@ from reports.importing.parser import split_inline_list
 from reports.importing.preview import (
     drop_page_lines,
     figure_suggestion,
+    item_key,
     item_kind,
     iter_items,
     preview_import,
@@ -36,6 +41,10 @@ from reports.rendering.numbering import heading_label, item_labels
 SESSION_KEY = "report_imports"
 PENDING_MAX = 3  # imports started and not confirmed, kept per session (the oldest goes first)
 BODY_START_CHARS = 40
+ITEMS_SHOWN = 20  # of each section, on the confirmation page; the rest are counted
+ITEMS_SHOWN_MAX = 400  # in all: past it, sections show their counts only
+FIGURES_SHOWN = 100  # unmatched figures offered for the sheet (each a choice of indicators)
+WARNINGS_SHOWN = 50
 
 
 def import_years():
@@ -92,15 +101,18 @@ def confirm(request, token):
     existing = Report.objects.filter(unit=unit, year=year).first()
     locked = refusal(request.user, existing, Action.EDIT) if existing else None
     value_keys = {f"keep-{s.indicator.pk}": s for s in preview.suggestions}
-    figure_keys = {f"figure-{n}": match for n, match in enumerate(preview.unmatched)}
+    figure_keys = {f"figure-{n}": match for n, match in enumerate(preview.unmatched[:FIGURES_SHOWN])}
+    shown = _shown_items(parsed)
     form = ConfirmImportForm(
         request.POST or None,
-        item_kinds={key: item_kind(item) for key, _, item in iter_items(parsed)},
+        item_kinds={key: item_kind(item) for key, _, item in iter_items(parsed) if key in shown},
         value_keys=list(value_keys),
         value_indicators={key: s.indicator for key, s in value_keys.items()},
         overwrite=existing is not None,
         section_kinds={f"kind-{n}": section.kind for n, section in enumerate(parsed.sections)},
-        split_keys=[inline.key for inline in preview.inline_lists],
+        split_keys=[
+            inline.key for inline in preview.inline_lists if item_key(inline.section, inline.item) in shown
+        ],
         page_lines=bool(parsed.page_lines),
         untitled=not parsed.title,
         figures={
@@ -147,7 +159,10 @@ def confirm(request, token):
         "parsed": parsed,
         "page_lines": [parsed.preamble[i] for i in parsed.page_lines],
         "default_title": default_title(year),
-        "sections": _section_rows(preview, form),
+        "sections": _section_rows(preview, form, shown),
+        "warnings": preview.warnings[:WARNINGS_SHOWN],
+        "more_warnings": max(0, len(preview.warnings) - WARNINGS_SHOWN),
+        "more_figures": len(preview.unmatched) - len(figure_keys),
         "values": [(form[key], s, _quoted(s)) for key, s in value_keys.items()],
         "figures": [
             (form[key], form[f"{key}-teach"], match, _quoted_figure(match))
@@ -166,9 +181,10 @@ def _apply_choices(data, preview, year):
     for number, section in enumerate(parsed.sections):
         section.kind = data[f"kind-{number}"]
     for key, _, item in iter_items(parsed):
-        set_item_kind(item, data[key])
+        if key in data:  # an item the page did not list keeps the kind read
+            set_item_kind(item, data[key])
     for inline in reversed(preview.inline_lists):
-        if data[inline.key]:
+        if data.get(inline.key):
             split_inline_list(parsed, inline)
     if data.get("drop_page_lines"):
         drop_page_lines(parsed)
@@ -182,16 +198,33 @@ def _forget(session, token):
     session[SESSION_KEY] = pending
 
 
-def _section_rows(preview, form):
-    """Sections with their items as the page lists them: generated label, heading, start of the body, and
-    the list inside the item that can be split."""
+def _shown_items(parsed):
+    """The keys of the items the confirmation page lists: each section's first ``ITEMS_SHOWN``, at most
+    ``ITEMS_SHOWN_MAX`` in all."""
+    shown = []
+    for s, section in enumerate(parsed.sections):
+        take = min(len(section.items), ITEMS_SHOWN, ITEMS_SHOWN_MAX - len(shown))
+        shown += [item_key(s, i) for i in range(take)]
+    return frozenset(shown)
+
+
+def _section_rows(preview, form, shown):
+    """Sections with the items the page lists: generated label, heading, start of the body, and the list
+    inside the item that can be split; ``more`` counts those not listed."""
     parsed = preview.parsed
-    keys = iter(key for key, _, _ in iter_items(parsed))
-    splits = {(inline.section, inline.item): form[inline.key] for inline in preview.inline_lists}
+    splits = {
+        (inline.section, inline.item): form[inline.key]
+        for inline in preview.inline_lists
+        if inline.key in form.fields
+    }
     rows = []
     for number, section in enumerate(parsed.sections, start=1):
         items = []
-        for index, (item, label) in enumerate(zip(section.items, item_labels(section.items), strict=True)):
+        labels = item_labels(section.items)
+        for index, (item, label) in enumerate(zip(section.items, labels, strict=True)):
+            key = item_key(number - 1, index)
+            if key not in shown:
+                break
             body = "".join(item.body)
             items.append(
                 {
@@ -199,7 +232,7 @@ def _section_rows(preview, form):
                     "heading": item.heading,
                     "body_start": body[:BODY_START_CHARS] + ("…" if len(body) > BODY_START_CHARS else ""),
                     "paragraphs": len(item.body),
-                    "field": form[next(keys)],
+                    "field": form[key],
                     "split": splits.get((number - 1, index)),
                 }
             )
@@ -210,6 +243,8 @@ def _section_rows(preview, form):
                 "kind_field": form[f"kind-{number - 1}"],
                 "from_position": section.kind_from_position,
                 "items": items,
+                "count": len(section.items),
+                "more": len(section.items) - len(items),
             }
         )
     return rows

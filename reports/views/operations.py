@@ -27,6 +27,8 @@ class Outcome:
     message: str = ""
     level: int = messages.SUCCESS
     deleted: actions.DeletedItem | None = None  # kept for "撤销删除"
+    sections: tuple[int, ...] = ()  # the sections it changed, rendered again when done in place
+    focus: str = ""  # the id of the field to type in next (a new or restored item or section)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -37,16 +39,21 @@ class Operation:
 
 
 def _add_section(report: Report, user: User, *, undo: Undo) -> Outcome:
-    return Outcome(anchor=f"#section-{actions.add_section(report, user).pk}")
+    section = actions.add_section(report, user)
+    return Outcome(anchor=f"#section-{section.pk}", sections=(section.pk,), focus=f"id_s{section.pk}-heading")
 
 
 def _add_item(report: Report, user: User, section: Section, *, undo: Undo) -> Outcome:
-    return Outcome(anchor=f"#item-{actions.add_item(report, user, section).pk}")
+    item = actions.add_item(report, user, section)
+    return Outcome(anchor=f"#item-{item.pk}", sections=(section.pk,), focus=f"id_i{item.pk}-heading")
 
 
 def _move_section(report: Report, user: User, section: Section, step: int, *, undo: Undo) -> Outcome:
+    order = list(report.sections.values_list("pk", flat=True))
     actions.move_section(report, user, section, step)
-    return Outcome(anchor=f"#section-{section.pk}")
+    place = order.index(section.pk) + step
+    swapped = order[place] if 0 <= place < len(order) else section.pk
+    return Outcome(anchor=f"#section-{section.pk}", sections=(section.pk, swapped))
 
 
 def _delete_section(report: Report, user: User, section: Section, *, undo: Undo) -> Outcome:
@@ -56,13 +63,17 @@ def _delete_section(report: Report, user: User, section: Section, *, undo: Undo)
 
 def _move_item(report: Report, user: User, item: Item, step: int, *, undo: Undo) -> Outcome:
     actions.move_item(report, user, item, step)
-    return Outcome(anchor=f"#item-{item.pk}")
+    return Outcome(anchor=f"#item-{item.pk}", sections=(item.section_id,))
 
 
 def _delete_item(report: Report, user: User, item: Item, *, undo: Undo) -> Outcome:
     deleted = actions.delete_item(report, user, item)
     return Outcome(
-        anchor=f"#section-{item.section_id}", message="已删除一个条目。", level=messages.INFO, deleted=deleted
+        anchor=f"#section-{item.section_id}",
+        message="已删除一个条目。",
+        level=messages.INFO,
+        deleted=deleted,
+        sections=(item.section_id,),
     )
 
 
@@ -73,7 +84,12 @@ def _undo_delete(report: Report, user: User, *, undo: Undo) -> Outcome:
         item = actions.restore_item(report, user, undo)
     except Section.DoesNotExist:
         return Outcome(message="条目所在的部分已被删除，无法恢复。", level=messages.ERROR)
-    return Outcome(anchor=f"#item-{item.pk}", message="已恢复删除的条目。")
+    return Outcome(
+        anchor=f"#item-{item.pk}",
+        message="已恢复删除的条目。",
+        sections=(item.section_id,),
+        focus=f"id_i{item.pk}-heading",
+    )
 
 
 def _resolve_comment(report: Report, user: User, comment: ReviewComment, *, undo: Undo) -> Outcome:
