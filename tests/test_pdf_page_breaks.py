@@ -18,6 +18,8 @@ from tests.document_helpers import add_indicators, make_units, pdf_lines, squeez
 pytestmark = pytest.mark.django_db
 
 LINES_PER_PAGE = 22
+
+
 # A paragraph of n lines exactly: 2 characters of indent and 28 a line.
 def filler(lines):
     return "字" * (28 * lines - 2)
@@ -56,16 +58,19 @@ SECTIONS = [
 
 
 def _report(unit, preamble_lines, sections=SECTIONS):
+    """A report whose opening text is ``preamble_lines`` lines long; one a year, so a test makes many."""
     report = Report.objects.create(
         unit=unit,
-        year=2024,
+        year=2000 + 2 * preamble_lines,  # add_indicators adds the year before
         status=Report.Status.APPROVED,  # no watermark
         title="关于2024年度法治政府建设情况的报告",
         addressee="区委、区政府：",
         preamble=filler(preamble_lines),
         signing_date=datetime.date(2025, 2, 20),
     )
-    Organ.objects.create(report=report, role=Organ.Role.SIGNING, position=0, name="黔江区人民政府城西街道办事处")
+    Organ.objects.create(
+        report=report, role=Organ.Role.SIGNING, position=0, name="黔江区人民政府城西街道办事处"
+    )
     for position, (heading, items) in enumerate(sections):
         section = Section.objects.create(
             report=report, position=position, kind=Section.Kind.MEASURES, heading=heading
@@ -114,8 +119,9 @@ def test_no_heading_is_split_across_pages_or_ends_a_page(start):
         report = _report(unit, preamble_lines)
         pages = pdf_lines(render_pdf(report))
         assert len(pages) >= 2
-        faults += [f"{preamble_lines} lines before: {fault}" for fault in heading_faults(pages, headings(report))]
-        report.delete()
+        faults += [
+            f"{preamble_lines} lines before: {fault}" for fault in heading_faults(pages, headings(report))
+        ]
     assert faults == [], "\n".join(faults)
 
 
@@ -140,6 +146,7 @@ def test_the_signature_and_date_share_a_page_with_the_bodys_last_lines(indicator
         report = _report(unit, preamble_lines, sections=[])
         if indicators:
             add_indicators(report)
-        faults += [f"{preamble_lines} lines: {fault}" for fault in signature_faults(pdf_lines(render_pdf(report)))]
-        Report.objects.filter(unit=unit).delete()
+        faults += [
+            f"{preamble_lines} lines: {fault}" for fault in signature_faults(pdf_lines(render_pdf(report)))
+        ]
     assert faults == [], "\n".join(faults)
