@@ -191,7 +191,9 @@ def page_lines(page, sizes=(16, 22)):
     for piece in page_glyphs(page):
         if round(piece.size) in sizes:
             rows.setdefault(round(piece.baseline), []).append(piece)
-    return [squeeze("".join(p.text for p in sorted(row, key=lambda p: p.x))) for _, row in sorted(rows.items())]
+    return [
+        squeeze("".join(p.text for p in sorted(row, key=lambda p: p.x))) for _, row in sorted(rows.items())
+    ]
 
 
 def pdf_lines(data, sizes=(16, 22)):

@@ -16,6 +16,7 @@ from indicators.models import Indicator, IndicatorValue
 from reports.models import Report, Section
 
 from .document import Block, build_blocks
+from .title import title_lines
 
 ATTACHMENT_TITLE = "主要指标统计表"
 SUBJECT = "法治政府建设年度报告"
@@ -72,6 +73,7 @@ class DocumentContext(TypedDict):
     document_title: str
     blocks: list[Block]
     head_blocks: list[PrintedBlock]
+    title_lines: list[list[str]]
     body_blocks: list[PrintedBlock]
     signature_blocks: list[PrintedBlock]
     indicator_rows: list[IndicatorRow]
@@ -113,6 +115,8 @@ def report_context(
         "blocks": blocks,
         # The template prints the three parts apart: the attachment note goes between body and signature.
         "head_blocks": [b for b in printed if b.kind in HEAD_KINDS],
+        # GB/T 9704 7.3.3: the title wraps between words, in even lines (rendering/title.py).
+        "title_lines": next((title_lines(b.text) for b in printed if b.kind == "title"), []),
         "body_blocks": [b for b in printed if b.kind not in HEAD_KINDS + SIGNATURE_KINDS],
         "signature_blocks": [b for b in printed if b.kind in SIGNATURE_KINDS],
         "indicator_rows": rows,
