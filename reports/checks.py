@@ -22,7 +22,7 @@ from .rendering import tuning
 from .rendering.pdf import DocumentHTML
 
 KAITI_FAMILIES = ("楷体_GB2312", "KaiTi_GB2312", "楷体", "KaiTi", "AR PL KaitiM GB")
-FANGSONG_FAMILIES = ("仿宋_GB2312", "FangSong_GB2312", "仿宋", "FangSong")
+FANGSONG_FAMILIES = ("仿宋_GB2312", "FangSong_GB2312", "仿宋", "FangSong", "FandolFang")
 # Made by the Makefile (CUT_FONTS), named by static/document/gbt9704.css.
 FANGSONG_CUT = "fonts/fandol-fang-gb2312.otf"
 CUT_FONTS = ("fonts/noto-serif-sc-bold-gb2312.otf", "fonts/wqy-microhei-gb2312.ttf", FANGSONG_CUT)
@@ -88,7 +88,8 @@ def check_fangsong_font(app_configs=None, **kwargs):
         checks.Warning(
             "没有仿宋字体：PDF正文将以宋体排印，不合 GB/T 9704 的仿宋要求。",
             hint="make setup（从 texlive-lang-chinese 取出 FandolFang 并截取，生成 static/"
-            f"{FANGSONG_CUT}），或安装正式的仿宋_GB2312字体",
+            f"{FANGSONG_CUT}），或安装正式的仿宋_GB2312字体，或把 FandolFang-Regular.otf 装入系统字体"
+            "（见 README 的 Deploying）",
             id="reports.W005",
         )
     ]

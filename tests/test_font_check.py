@@ -76,3 +76,9 @@ def test_the_official_fangsong_alone_is_enough(monkeypatch):
 def test_the_fangsong_cut_made_by_make_is_enough(monkeypatch):
     _fc_list(monkeypatch, stdout="AR PL SungtiL GB\n")
     assert checks.check_fangsong_font() == []
+
+
+def test_fandolfang_installed_whole_is_enough(monkeypatch):
+    monkeypatch.setattr(checks, "FANGSONG_CUT", "fonts/not-made.otf")
+    _fc_list(monkeypatch, stdout="FandolFang,FandolFang R\n")
+    assert checks.check_fangsong_font() == []
