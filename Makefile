@@ -19,14 +19,22 @@ PYTEST_WORKERS ?= auto
 APT_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 libharfbuzz-bin fonts-noto-cjk \
 	fonts-wqy-microhei fonts-arphic-gkai00mp fonts-arphic-gbsn00lp chromium poppler-utils
 
-# Two of the PDF's free stand-ins cut to the characters of GB2312 (made here, not kept in git): Noto Serif
+# Three of the PDF's free stand-ins cut to the characters of GB2312 (made here, not kept in git): Noto Serif
 # CJK SC Bold (小标宋) and WenQuanYi Micro Hei (黑体). WeasyPrint subsets every font a report uses at every
 # render, in time that grows with the font; these cuts take a fraction of what the 27 MB and 5 MB
 # originals take (bench/pdf_render.py). Characters outside GB2312 come from the originals, next in the
 # stylesheet's font stacks (static/document/gbt9704.css).
-CUT_FONTS := static/fonts/noto-serif-sc-bold-gb2312.otf static/fonts/wqy-microhei-gb2312.ttf
+# And FandolFang (仿宋, the body; GPL with the font exception: embedding it in a PDF is free), the one free
+# 仿宋 Debian has in simplified characters. It comes only in TeX Live's texlive-lang-chinese, whose
+# dependencies are a whole TeX system (19 packages), and TeX Live's fonts are not fontconfig's: so its .deb
+# is fetched with `apt-get download` (49 MB, no root needed, nothing installed) and only the font is taken
+# out of it (FONT_DEB, FONT_IN_DEB).
+CUT_FONTS := static/fonts/noto-serif-sc-bold-gb2312.otf static/fonts/wqy-microhei-gb2312.ttf \
+	static/fonts/fandol-fang-gb2312.otf
 static/fonts/noto-serif-sc-bold-gb2312.otf: FONT = Noto Serif CJK SC:style=Bold
 static/fonts/wqy-microhei-gb2312.ttf: FONT = WenQuanYi Micro Hei
+static/fonts/fandol-fang-gb2312.otf: FONT_DEB = texlive-lang-chinese
+static/fonts/fandol-fang-gb2312.otf: FONT_IN_DEB = usr/share/texlive/texmf-dist/fonts/opentype/public/fandol/FandolFang-Regular.otf
 
 .PHONY: run test bench setup system-packages venv-interpreter migrate demo lint format clean wheelhouse
 
@@ -85,16 +93,26 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install -q -e '.[dev]'
 	touch $@
 
+# A font out of a .deb: fetched into a scratch folder (`apt-get update` first if apt has no lists yet).
 $(CUT_FONTS): | system-packages
 	mkdir -p $(@D)
-	chars=$$(mktemp) && $(PYTHON) -c "import sys; sys.stdout.write(''.join(map(chr, range(0x20, 0x7F))) + ''.join(\
+	chars=$$(mktemp) && scratch=$$(mktemp -d) && \
+	$(PYTHON) -c "import sys; sys.stdout.write(''.join(map(chr, range(0x20, 0x7F))) + ''.join(\
 		bytes((high, low)).decode('gb2312', 'ignore') for high in range(0xA1, 0xF8) for low in range(0xA1, 0xFF)))" \
 		> $$chars && \
-	font=$$(fc-list -f '%{file}:%{index}\n' ':family=$(FONT)' | head -n 1) && \
-	{ [ -n "$$font" ] || { echo "fc-list finds no font '$(FONT)'"; false; }; } && \
+	if [ -n "$(FONT_DEB)" ]; then \
+		SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+		( cd $$scratch && { apt-get download -qq $(FONT_DEB) 2>/dev/null || \
+			{ $$SUDO apt-get update -qq && apt-get download -qq $(FONT_DEB); }; } ) && \
+		dpkg-deb --fsys-tarfile $$scratch/$(FONT_DEB)_*.deb | tar -x -C $$scratch ./$(FONT_IN_DEB) && \
+		font="$$scratch/$(FONT_IN_DEB):0"; \
+	else \
+		font=$$(fc-list -f '%{file}:%{index}\n' ':family=$(FONT)' | head -n 1); \
+	fi && \
+	{ [ -n "$$font" ] || { echo "no font $(FONT)$(FONT_DEB)"; false; }; } && \
 	hb-subset --font-file="$${font%:*}" --face-index="$${font##*:}" --text-file=$$chars \
 		--drop-tables=GSUB,GPOS,BASE --output-file=$@; \
-	status=$$?; rm -f $$chars; exit $$status
+	status=$$?; rm -rf $$chars $$scratch; exit $$status
 
 # For a machine with no network (README, Deploying): the project's own wheel and a wheel of every runtime
 # dependency, built for this machine's Python (Debian 12's 3.11). `make wheelhouse EXTRAS=s3` adds an extra.

@@ -1,5 +1,5 @@
-"""System checks: the PDF needs CJK fonts, the 楷体 stand-in for the "（一）" headings, the fonts that
-``make`` cuts to GB2312, and a WeasyPrint whose ``HTML`` is what ``DocumentHTML`` relies on; production
+"""System checks: the PDF needs CJK fonts, the 楷体 stand-in for the "（一）" headings, a 仿宋 for the
+body, the fonts that ``make`` cuts to GB2312, and a WeasyPrint whose ``HTML`` is what ``DocumentHTML`` relies on; production
 without EMAIL_URL sends no e-mail. A role in OTP_REQUIRED_ROLES that no one can hold (a typo) is an error:
 it would quietly leave that role without its second factor.
 
@@ -22,8 +22,10 @@ from .rendering import tuning
 from .rendering.pdf import DocumentHTML
 
 KAITI_FAMILIES = ("楷体_GB2312", "KaiTi_GB2312", "楷体", "KaiTi", "AR PL KaitiM GB")
+FANGSONG_FAMILIES = ("仿宋_GB2312", "FangSong_GB2312", "仿宋", "FangSong", "FandolFang")
 # Made by the Makefile (CUT_FONTS), named by static/document/gbt9704.css.
-CUT_FONTS = ("fonts/noto-serif-sc-bold-gb2312.otf", "fonts/wqy-microhei-gb2312.ttf")
+FANGSONG_CUT = "fonts/fandol-fang-gb2312.otf"
+CUT_FONTS = ("fonts/noto-serif-sc-bold-gb2312.otf", "fonts/wqy-microhei-gb2312.ttf", FANGSONG_CUT)
 
 
 def cjk_font_families():
@@ -70,8 +72,25 @@ def check_cut_fonts(app_configs=None, **kwargs):
     return [
         checks.Warning(
             f"没有找到{'、'.join(missing)}：PDF照常生成，改用完整的原字体，每份慢一些。",
-            hint="make setup（用 hb-subset 从 fonts-noto-cjk、fonts-wqy-microhei 截取 GB2312 字符）",
+            hint="make setup（用 hb-subset 从 fonts-noto-cjk、fonts-wqy-microhei 和 texlive-lang-chinese 的"
+            " FandolFang 截取 GB2312 字符）",
             id="reports.W003",
+        )
+    ]
+
+
+@checks.register()
+def check_fangsong_font(app_configs=None, **kwargs):
+    """The body is 仿宋 (GB/T 9704): the official font if installed, else the FandolFang cut."""
+    if finders.find(FANGSONG_CUT) or cjk_font_families().intersection(FANGSONG_FAMILIES):
+        return []
+    return [
+        checks.Warning(
+            "没有仿宋字体：PDF正文将以宋体排印，不合 GB/T 9704 的仿宋要求。",
+            hint="make setup（从 texlive-lang-chinese 取出 FandolFang 并截取，生成 static/"
+            f"{FANGSONG_CUT}），或安装正式的仿宋_GB2312字体，或把 FandolFang-Regular.otf 装入系统字体"
+            "（见 README 的 Deploying）",
+            id="reports.W005",
         )
     ]
 

@@ -39,7 +39,10 @@ class ReportHeaderForm(CleanTextMixin, forms.ModelForm):
             "preamble": forms.Textarea(attrs={"rows": 5}),
             "signing_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         }
-        help_texts = {"preamble": "标题之后、“一、”之前的导语，常以“现将……报告如下：”结尾。"}
+        help_texts = {
+            "title": "标题较长时按词回行，各行长短相近；要在某处换行，在那里输入一个空格（空格不打印）。",
+            "preamble": "标题之后、“一、”之前的导语，常以“现将……报告如下：”结尾。",
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

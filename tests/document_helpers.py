@@ -182,3 +182,20 @@ def page_glyphs(page):
 
 def squeeze(text):
     return re.sub(r"\s+", "", text)
+
+
+def page_lines(page, sizes=(16, 22)):
+    """The text lines of ``page`` top to bottom, each squeezed: the pieces of body (16 pt) and title (22 pt)
+    size on one baseline, left to right. Page numbers (14 pt) and the watermark are left out."""
+    rows: dict[float, list[Glyphs]] = {}
+    for piece in page_glyphs(page):
+        if round(piece.size) in sizes:
+            rows.setdefault(round(piece.baseline), []).append(piece)
+    return [
+        squeeze("".join(p.text for p in sorted(row, key=lambda p: p.x))) for _, row in sorted(rows.items())
+    ]
+
+
+def pdf_lines(data, sizes=(16, 22)):
+    """Every page's lines (``page_lines``) of the PDF ``data``."""
+    return [page_lines(page, sizes) for page in read_pdf(data).pages]

@@ -44,6 +44,7 @@ def test_the_checks_are_registered():
 
     assert checks.check_cjk_fonts in registry.registry.get_checks()
     assert checks.check_cut_fonts in registry.registry.get_checks()
+    assert checks.check_fangsong_font in registry.registry.get_checks()
 
 
 def test_the_fonts_cut_by_make_are_there():
@@ -56,3 +57,28 @@ def test_a_font_not_cut_says_which_and_how_to_make_it(monkeypatch):
     assert warning.id == "reports.W003"
     assert "static/fonts/not-made.ttf" in warning.msg and checks.CUT_FONTS[0] not in warning.msg
     assert "make setup" in warning.hint
+
+
+def test_no_fangsong_when_neither_the_official_font_nor_the_cut_is_there(monkeypatch):
+    monkeypatch.setattr(checks, "FANGSONG_CUT", "fonts/not-made.otf")
+    _fc_list(monkeypatch, stdout="AR PL SungtiL GB\nAR PL KaitiM GB\n")
+    [warning] = checks.check_fangsong_font()
+    assert warning.id == "reports.W005"
+    assert "宋体" in warning.msg and "texlive-lang-chinese" in warning.hint and "仿宋_GB2312" in warning.hint
+
+
+def test_the_official_fangsong_alone_is_enough(monkeypatch):
+    monkeypatch.setattr(checks, "FANGSONG_CUT", "fonts/not-made.otf")
+    _fc_list(monkeypatch, stdout="仿宋_GB2312,FangSong_GB2312\n")
+    assert checks.check_fangsong_font() == []
+
+
+def test_the_fangsong_cut_made_by_make_is_enough(monkeypatch):
+    _fc_list(monkeypatch, stdout="AR PL SungtiL GB\n")
+    assert checks.check_fangsong_font() == []
+
+
+def test_fandolfang_installed_whole_is_enough(monkeypatch):
+    monkeypatch.setattr(checks, "FANGSONG_CUT", "fonts/not-made.otf")
+    _fc_list(monkeypatch, stdout="FandolFang,FandolFang R\n")
+    assert checks.check_fangsong_font() == []

@@ -359,3 +359,21 @@ def test_every_character_of_the_seed_report_is_in_its_pdf_in_order(unit):
     missing = [char for char in squeeze(text) if char not in remaining]  # `in` consumes: in order
     assert missing == []
     assert len(pdf_text) >= len(squeeze(text))
+
+
+def test_without_the_official_fangsong_the_body_prints_in_the_fandolfang_cut(draft):
+    from reports.checks import FANGSONG_FAMILIES, cjk_font_families
+
+    if cjk_font_families().intersection(FANGSONG_FAMILIES):
+        pytest.skip("an official 仿宋 is installed: it comes first")
+    characters: Counter[str] = Counter()  # font → characters drawn in it, the page numbers left out
+    for page in draft.pdf.pages:
+
+        def visit(text, cm, tm, font_dict, font_size):
+            if font_dict and text.strip() and not re.fullmatch(r"—\s*\d+\s*—", text.strip()):  # 宋体 numbers
+                characters[str(font_dict["/BaseFont"]).split("+", 1)[1]] += len(text.strip())
+
+        page.extract_text(visitor_text=visit)
+    [(body_font, _)] = characters.most_common(1)
+    assert body_font == "FandolFang-GB2312"
+    assert "AR-PL-SungtiL-GB" not in {name for name, count in characters.items() if count > 20}

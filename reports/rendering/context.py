@@ -16,6 +16,7 @@ from indicators.models import Indicator, IndicatorValue
 from reports.models import Report, Section
 
 from .document import Block, build_blocks
+from .title import title_lines
 
 ATTACHMENT_TITLE = "主要指标统计表"
 SUBJECT = "法治政府建设年度报告"
@@ -38,6 +39,9 @@ class PrintedBlock:
     level: int
     anchor: str
     runs: list[PrintedRun]
+    # The lines a paragraph must keep together at the foot of a page: a run-in heading's lines and the
+    # first character of its text, so no heading is split or left without its text (orphans, in CSS).
+    keep: int = 1
 
     @property
     def text(self) -> str:
@@ -69,6 +73,7 @@ class DocumentContext(TypedDict):
     document_title: str
     blocks: list[Block]
     head_blocks: list[PrintedBlock]
+    title_lines: list[list[str]]
     body_blocks: list[PrintedBlock]
     signature_blocks: list[PrintedBlock]
     indicator_rows: list[IndicatorRow]
@@ -110,6 +115,8 @@ def report_context(
         "blocks": blocks,
         # The template prints the three parts apart: the attachment note goes between body and signature.
         "head_blocks": [b for b in printed if b.kind in HEAD_KINDS],
+        # GB/T 9704 7.3.3: the title wraps between words, in even lines (rendering/title.py).
+        "title_lines": next((title_lines(b.text) for b in printed if b.kind == "title"), []),
         "body_blocks": [b for b in printed if b.kind not in HEAD_KINDS + SIGNATURE_KINDS],
         "signature_blocks": [b for b in printed if b.kind in SIGNATURE_KINDS],
         "indicator_rows": rows,
@@ -136,7 +143,24 @@ def printed_block(block: Block) -> PrintedBlock:
         elif block.level == 2 and run.role in ("label", "heading") and not _is_enumerated(block):
             font = "kaiti"
         runs.append(PrintedRun(run.text, font))
-    return PrintedBlock(block.kind, block.level, block.anchor, runs)
+    return PrintedBlock(block.kind, block.level, block.anchor, runs, _run_in_heading_lines(block))
+
+
+LINE_CELLS = 28  # GB/T 9704: 28 characters a line, the first line indented two
+
+
+def _run_in_heading_lines(block: Block) -> int:
+    """How many lines a body paragraph's leading label and heading take, with the first character of its
+    text: counted as full-width cells, so never too few (a digit is narrower). 1 for any other block;
+    at most 4, as the stylesheet's classes go."""
+    if block.kind != "body" or not block.runs or block.runs[0].role == "text":
+        return 1
+    leading = 0
+    for run in block.runs:
+        if run.role == "text":
+            break
+        leading += len(run.text)
+    return min(4, -(-(2 + leading + 1) // LINE_CELLS))
 
 
 def _is_enumerated(block: Block) -> bool:

@@ -95,7 +95,7 @@ def render_docx(report: Report, masks: Masks = ()) -> bytes:
     _set_up_styles(document)
     _set_up_page(document, draft=context["is_draft"])
     _set_properties(document, report, context)
-    _write_head(document, context["head_blocks"])
+    _write_head(document, context["head_blocks"], context["title_lines"])
     for block in context["body_blocks"]:
         _write_body_block(document, block)
     if context["indicator_rows"]:
@@ -303,8 +303,9 @@ def _paragraph(
     return paragraph
 
 
-def _write_head(document: Document, blocks: list[PrintedBlock]) -> None:
-    """Organs and title centred in 小标宋, one blank line between them; the addressee flush left."""
+def _write_head(document: Document, blocks: list[PrintedBlock], title_lines: list[list[str]]) -> None:
+    """Organs and title centred in 小标宋, one blank line between them; the addressee flush left. The title
+    breaks where the PDF's does, between words (rendering/title.py)."""
     previous = None
     for block in blocks:
         if block.kind == "organ":
@@ -313,7 +314,11 @@ def _write_head(document: Document, blocks: list[PrintedBlock]) -> None:
             paragraph = _paragraph(document, block.text, align=WD_ALIGN_PARAGRAPH.CENTER, indent=0)
             paragraph.paragraph_format.space_before = LINE
         elif block.kind == "title":
-            paragraph = _paragraph(document, block.text, "Title")
+            paragraph = _paragraph(document, style="Title")
+            for number, line in enumerate(title_lines):
+                if number:
+                    paragraph.add_run().add_break()
+                paragraph.add_run("".join(line))
             paragraph.paragraph_format.space_after = LINE
             if previous in ("organ", "document_number"):
                 paragraph.paragraph_format.space_before = LINE
