@@ -84,6 +84,15 @@ MAX_GAP_BEFORE = 8
 # …but not across a change ("比去年信访事项减少14件" is no count) or a pairing ("调解率、成功率分别为98%").
 QUOTED = re.compile(r"《[^》]*》|“[^”]*”")
 NOT_IN_GAP = re.compile(r"减少|增加|增长|下降|上升|提高|降低|同比|环比|分别|其中")
+# A phrase after a status word counts documents by status, not the work on them: "宣布失效规范性文件6件",
+# "继续有效的规范性文件16件", "现行有效行政规范性文件86件" are no reviews.
+STATUS_BEFORE = re.compile(r"(?:失效|废止|有效|清理|修订|修改|保留|取消)的?(?:行政)?$")
+# A figure whose clause holds only time words and a verb before it ("全年累计开展20余次", "覆盖500余人次",
+# "走进社区开展2场次") counts what the clause before it, in the same sentence, names.
+BARE_CLAUSE = re.compile(
+    r"(?:全年|年内|今年以来|同时|并|累计|共计|合计|总计|共|先后|(?:走进|深入|进入|在|到)[^\d，,]{1,4}?)*"
+    r"(?:开展|举办|组织|召开|覆盖|惠及|参与|受众|服务)?(?:了|共|计|达|达到|为)*"
+)
 # Words a phrase before a figure starts with that are not part of what it counts: "全年组织专题学习3次"
 # counts 专题学习.
 LEADING_WORDS = re.compile(
@@ -280,7 +289,9 @@ def match_figures(text, indicators):
                 ],
                 key=lambda link: link.rank,
             )
-            links = ranked[:1]
+            if not ranked and BARE_CLAUSE.fullmatch(text[clause_start : figure.start].strip()):
+                ranked = _links_previous_clause(text, clauses, clause_start, figure, aliases)
+            links = _unambiguous(ranked)
         matches.append(
             FigureMatch(
                 figure=figure,
@@ -357,11 +368,34 @@ class _Fitting(dict):
         return self[unit]
 
 
+def _unambiguous(ranked):
+    """The likeliest link, or none when two indicators share the phrase that ranks first: "举办法治讲座4次"
+    may count training or publicity, and the user is better served by no guess than by a wrong one."""
+    if len(ranked) > 1 and ranked[0].rank[:3] == ranked[1].rank[:3] and ranked[0].index != ranked[1].index:
+        return []
+    return ranked[:1]
+
+
+def _links_previous_clause(text, clauses, clause_start, figure, aliases):
+    """Links to the phrase nearest the end of the clause before, when that clause is in the same sentence:
+    "开展法治培训10场次，覆盖500余人次" (attendances of the training)."""
+    if clause_start < 2 or text[clause_start - 1] not in "，,":
+        return []
+    previous_start, previous_end = clauses.around(clause_start - 1, clause_start - 1)
+    previous = text[previous_start:previous_end]
+    links = []
+    for index, alias in aliases:
+        at = previous.rfind(alias)
+        if at >= 0 and not STATUS_BEFORE.search(previous[:at]):
+            links.append(_Link(index, alias, previous_start + at, (3, len(previous) - at - len(alias), -len(alias), index)))
+    return sorted(links, key=lambda link: link.rank)
+
+
 def _links_before(text, clause_start, figure, aliases):
     before = text[clause_start : figure.start]
     for index, alias in aliases:
         at = before.rfind(alias)
-        if at < 0:
+        if at < 0 or STATUS_BEFORE.search(before[:at]):
             continue
         gap = before[at + len(alias) :]
         if FILLER.fullmatch(gap):
@@ -382,6 +416,8 @@ def _links_after(text, clause_end, figure, aliases):
     after = text[figure.end : clause_end]
     for index, alias in aliases:
         at = after.find(alias)
+        if at >= 0 and STATUS_BEFORE.search(after[:at]):
+            continue
         gap = after[:at]
         # Not when the figure closes a list item: in "学习34余次、理论学习中心组…" the phrase is the next item's.
         if 0 <= at <= MAX_GAP_AFTER and not any(c.isdigit() for c in gap) and not gap.startswith("、"):
