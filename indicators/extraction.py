@@ -66,6 +66,23 @@ FIGURE = re.compile(
     re.VERBOSE,
 )
 
+# A figure in Chinese numerals, only with 余 or 多 after it ("十余项", "两万余人次", "三十多场"): without one,
+# "两个维护", "三项制度" and "四个意识" would read as counts. "几十余" and "数百余" say no number.
+CHINESE_FIGURE = re.compile(
+    rf"""
+    (?P<before>将近|接近|(?<![最附])近|大约|(?<![节制签契公预违履])约|超过|逾)?
+    (?<![几数第每一二两三四五六七八九十百千万])
+    (?P<number>[一二两三四五六七八九十百千]+)
+    (?P<multiplier>万|亿)?
+    (?P<more>余|多)
+    (?P<unit>{UNIT})
+    (?P<after>左右|以上)?
+    """,
+    re.VERBOSE,
+)
+CHINESE_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+CHINESE_PLACES = {"十": 10, "百": 100, "千": 1000}
+
 SENTENCE_BREAK = re.compile(r"[。；;！？!?\n]")
 # A clause also ends at a comma or colon, but not at the comma of "1,705".
 CLAUSE_BREAK = re.compile(r"[。；;！？!?\n：:]|(?<!\d)[，,]|[，,](?!\d{3}(?!\d))")
@@ -83,7 +100,7 @@ MAX_GAP_AFTER = 12  # "4次安全生产、平安建设等宣传咨询活动": a 
 MAX_GAP_BEFORE = 8
 # …but not across a change ("比去年信访事项减少14件" is no count) or a pairing ("调解率、成功率分别为98%").
 QUOTED = re.compile(r"《[^》]*》|“[^”]*”")
-NOT_IN_GAP = re.compile(r"减少|增加|增长|下降|上升|提高|降低|同比|环比|分别|其中")
+NOT_IN_GAP = re.compile(r"减少|增加|增长|下降|上升|提高|降低|同比|环比|分别|其中|备案")
 # A phrase after a status word counts documents by status, not the work on them: "宣布失效规范性文件6件",
 # "继续有效的规范性文件16件", "现行有效行政规范性文件86件" are no reviews.
 STATUS_BEFORE = re.compile(r"(?:失效|废止|有效|清理|修订|修改|保留|取消)的?(?:行政)?$")
@@ -189,12 +206,17 @@ def find_figures(text):
     """Every number with a measure word in ``text``, in order."""
     figures = []
     sentences = _Breaks(text, SENTENCE_BREAK)
-    for match in FIGURE.finditer(text):
+    matches = sorted([*FIGURE.finditer(text), *CHINESE_FIGURE.finditer(text)], key=lambda match: match.start())
+    for match in matches:
         start, end = match.span()
         left, right = sentences.around(start, end)
+        if match.re is CHINESE_FIGURE:
+            value = _chinese_number(match["number"]) * MULTIPLIERS.get(match["multiplier"] or "", Decimal(1))
+        else:
+            value = parse_number(match["number"] + (match["multiplier"] or ""))
         figures.append(
             Figure(
-                value=parse_number(match["number"] + (match["multiplier"] or "")),
+                value=value,
                 unit="%" if match["unit"] == "％" else match["unit"],
                 qualifier=_qualifier(match),
                 start=start,
@@ -204,6 +226,18 @@ def find_figures(text):
             )
         )
     return figures
+
+
+def _chinese_number(text):
+    """ "十" → 10, "三十" → 30, "一百二十" → 120, "两" → 2."""
+    total, digit = 0, 0
+    for character in text:
+        if character in CHINESE_PLACES:
+            total += (digit or 1) * CHINESE_PLACES[character]
+            digit = 0
+        else:
+            digit = CHINESE_DIGITS[character]
+    return Decimal(total + digit)
 
 
 def _qualifier(match):

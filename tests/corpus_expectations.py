@@ -175,6 +175,7 @@ CORPUS = [
             ("1次", "law_exams"),
             ("100%", ("law_exam_participation", "law_exam_pass_rate")),  # "参考率、合格率均达100%"
             ("32场次", "publicity_events"),
+            ("两万余人次", "publicity_audience"),  # Chinese numerals, read since 2026-12-03
             ("1500余件", "services_handled"),
         ],
     ),
@@ -349,7 +350,7 @@ HELD_OUT = [
     Expected("2022-yuanmou-weijianju.txt", [M], [2], warnings=1, held_out=3, figures=[("1本", None)]),  # 人手1本
     Expected(
         "2025-liucunbao-jiedao.txt", [M], [3], title="六村堡街道2025年法治政府建设工作报告", held_out=3,
-        figures=[("20余个", None), ("20余起", None)],
+        figures=[("20余个", None), ("十余项", None), ("20余起", None)],
     ),
     Expected(
         "2021-gongyi-zhen.txt", [M, M], [1, 1], title="2021年法治政府建设工作情况报告",
