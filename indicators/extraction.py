@@ -206,7 +206,9 @@ def find_figures(text):
     """Every number with a measure word in ``text``, in order."""
     figures = []
     sentences = _Breaks(text, SENTENCE_BREAK)
-    matches = sorted([*FIGURE.finditer(text), *CHINESE_FIGURE.finditer(text)], key=lambda match: match.start())
+    matches = sorted(
+        [*FIGURE.finditer(text), *CHINESE_FIGURE.finditer(text)], key=lambda match: match.start()
+    )
     for match in matches:
         start, end = match.span()
         left, right = sentences.around(start, end)
@@ -421,7 +423,14 @@ def _links_previous_clause(text, clauses, clause_start, figure, aliases):
     for index, alias in aliases:
         at = previous.rfind(alias)
         if at >= 0 and not STATUS_BEFORE.search(previous[:at]):
-            links.append(_Link(index, alias, previous_start + at, (3, len(previous) - at - len(alias), -len(alias), index)))
+            links.append(
+                _Link(
+                    index,
+                    alias,
+                    previous_start + at,
+                    (3, len(previous) - at - len(alias), -len(alias), index),
+                )
+            )
     return sorted(links, key=lambda link: link.rank)
 
 

@@ -430,8 +430,10 @@ def _read_sections(lines: list[str], parsed: ParsedReport) -> None:
             # "二、完善公共法律体制建设。进一步依托…": a short first sentence heads the section, the rest
             # is its first paragraph.
             heading, rest = _split_heading(label.text)
-            section = ParsedSection(heading=heading or label.text, kind=guess_section_kind(heading or label.text))
-            if heading:
+            if not heading:
+                heading, rest = label.text, ""
+            section = ParsedSection(heading=heading, kind=guess_section_kind(heading))
+            if rest:
                 section.items.append(ParsedItem(level=2, style="plain", body=[rest]))
             parsed.sections.append(section)
             reader = _SectionReader(section, parsed.warnings)
