@@ -433,10 +433,10 @@ def _read_sections(lines: list[str], parsed: ParsedReport) -> None:
             if not heading:
                 heading, rest = label.text, ""
             section = ParsedSection(heading=heading, kind=guess_section_kind(heading))
-            if rest:
-                section.items.append(ParsedItem(level=2, style="plain", body=[rest]))
             parsed.sections.append(section)
             reader = _SectionReader(section, parsed.warnings)
+            if rest:  # read as the paragraph it is: "一是…；二是…" in it is an enumeration
+                reader.read(rest, read_label(rest), lines[index + 1] if index + 1 < len(lines) else None)
             continue
         assert reader is not None  # parse_report_text cuts the lines at the first section heading
         reader.read(line, label, lines[index + 1] if index + 1 < len(lines) else None)
