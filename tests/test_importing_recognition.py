@@ -150,6 +150,14 @@ def test_a_section_line_with_a_short_first_sentence_and_more_is_heading_and_para
     assert [(item.style, item.body) for item in section.items] == [
         ("plain", ["进一步依托公共法律服务工作站，为群众提供法律服务。"])
     ]
+    # The paragraph is read like any other: a "一是…；二是…" in it is an enumeration.
+    parsed = parse_report_text(
+        "2024年度法治建设工作报告\n2024年，我局…。\n"
+        "一、切实加强组织保障，扎实推进法治建设工作。一是加强组织领导。成立领导小组；二是全面统筹推进。纳入计划。\n"
+    )
+    (section,) = parsed.sections
+    assert section.heading == "切实加强组织保障，扎实推进法治建设工作。"
+    assert [item.style for item in section.items] == ["enumerated", "enumerated"]
 
 
 @pytest.mark.parametrize(
