@@ -66,6 +66,23 @@ FIGURE = re.compile(
     re.VERBOSE,
 )
 
+# A figure in Chinese numerals, only with 余 or 多 after it ("十余项", "两万余人次", "三十多场"): without one,
+# "两个维护", "三项制度" and "四个意识" would read as counts. "几十余" and "数百余" say no number.
+CHINESE_FIGURE = re.compile(
+    rf"""
+    (?P<before>将近|接近|(?<![最附])近|大约|(?<![节制签契公预违履])约|超过|逾)?
+    (?<![几数第每一二两三四五六七八九十百千万])
+    (?P<number>[一二两三四五六七八九十百千]+)
+    (?P<multiplier>万|亿)?
+    (?P<more>余|多)
+    (?P<unit>{UNIT})
+    (?P<after>左右|以上)?
+    """,
+    re.VERBOSE,
+)
+CHINESE_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+CHINESE_PLACES = {"十": 10, "百": 100, "千": 1000}
+
 SENTENCE_BREAK = re.compile(r"[。；;！？!?\n]")
 # A clause also ends at a comma or colon, but not at the comma of "1,705".
 CLAUSE_BREAK = re.compile(r"[。；;！？!?\n：:]|(?<!\d)[，,]|[，,](?!\d{3}(?!\d))")
@@ -83,7 +100,16 @@ MAX_GAP_AFTER = 12  # "4次安全生产、平安建设等宣传咨询活动": a 
 MAX_GAP_BEFORE = 8
 # …but not across a change ("比去年信访事项减少14件" is no count) or a pairing ("调解率、成功率分别为98%").
 QUOTED = re.compile(r"《[^》]*》|“[^”]*”")
-NOT_IN_GAP = re.compile(r"减少|增加|增长|下降|上升|提高|降低|同比|环比|分别|其中")
+NOT_IN_GAP = re.compile(r"减少|增加|增长|下降|上升|提高|降低|同比|环比|分别|其中|备案")
+# A phrase after a status word counts documents by status, not the work on them: "宣布失效规范性文件6件",
+# "继续有效的规范性文件16件", "现行有效行政规范性文件86件" are no reviews.
+STATUS_BEFORE = re.compile(r"(?:失效|废止|有效|清理|修订|修改|保留|取消)的?(?:行政)?$")
+# A figure whose clause holds only time words and a verb before it ("全年累计开展20余次", "覆盖500余人次",
+# "走进社区开展2场次") counts what the clause before it, in the same sentence, names.
+BARE_CLAUSE = re.compile(
+    r"(?:全年|年内|今年以来|同时|并|累计|共计|合计|总计|共|先后|(?:走进|深入|进入|在|到)[^\d，,]{1,4}?)*"
+    r"(?:开展|举办|组织|召开|覆盖|惠及|参与|受众|服务)?(?:了|共|计|达|达到|为)*"
+)
 # Words a phrase before a figure starts with that are not part of what it counts: "全年组织专题学习3次"
 # counts 专题学习.
 LEADING_WORDS = re.compile(
@@ -180,12 +206,19 @@ def find_figures(text):
     """Every number with a measure word in ``text``, in order."""
     figures = []
     sentences = _Breaks(text, SENTENCE_BREAK)
-    for match in FIGURE.finditer(text):
+    matches = sorted(
+        [*FIGURE.finditer(text), *CHINESE_FIGURE.finditer(text)], key=lambda match: match.start()
+    )
+    for match in matches:
         start, end = match.span()
         left, right = sentences.around(start, end)
+        if match.re is CHINESE_FIGURE:
+            value = _chinese_number(match["number"]) * MULTIPLIERS.get(match["multiplier"] or "", Decimal(1))
+        else:
+            value = parse_number(match["number"] + (match["multiplier"] or ""))
         figures.append(
             Figure(
-                value=parse_number(match["number"] + (match["multiplier"] or "")),
+                value=value,
                 unit="%" if match["unit"] == "％" else match["unit"],
                 qualifier=_qualifier(match),
                 start=start,
@@ -195,6 +228,18 @@ def find_figures(text):
             )
         )
     return figures
+
+
+def _chinese_number(text):
+    """ "十" → 10, "三十" → 30, "一百二十" → 120, "两" → 2."""
+    total, digit = 0, 0
+    for character in text:
+        if character in CHINESE_PLACES:
+            total += (digit or 1) * CHINESE_PLACES[character]
+            digit = 0
+        else:
+            digit = CHINESE_DIGITS[character]
+    return Decimal(total + digit)
 
 
 def _qualifier(match):
@@ -280,7 +325,9 @@ def match_figures(text, indicators):
                 ],
                 key=lambda link: link.rank,
             )
-            links = ranked[:1]
+            if not ranked and BARE_CLAUSE.fullmatch(text[clause_start : figure.start].strip()):
+                ranked = _links_previous_clause(text, clauses, clause_start, figure, aliases)
+            links = _unambiguous(ranked)
         matches.append(
             FigureMatch(
                 figure=figure,
@@ -357,11 +404,41 @@ class _Fitting(dict):
         return self[unit]
 
 
+def _unambiguous(ranked):
+    """The likeliest link, or none when two indicators share the phrase that ranks first: "举办法治讲座4次"
+    may count training or publicity, and the user is better served by no guess than by a wrong one."""
+    if len(ranked) > 1 and ranked[0].rank[:3] == ranked[1].rank[:3] and ranked[0].index != ranked[1].index:
+        return []
+    return ranked[:1]
+
+
+def _links_previous_clause(text, clauses, clause_start, figure, aliases):
+    """Links to the phrase nearest the end of the clause before, when that clause is in the same sentence:
+    "开展法治培训10场次，覆盖500余人次" (attendances of the training)."""
+    if clause_start < 2 or text[clause_start - 1] not in "，,":
+        return []
+    previous_start, previous_end = clauses.around(clause_start - 1, clause_start - 1)
+    previous = text[previous_start:previous_end]
+    links = []
+    for index, alias in aliases:
+        at = previous.rfind(alias)
+        if at >= 0 and not STATUS_BEFORE.search(previous[:at]):
+            links.append(
+                _Link(
+                    index,
+                    alias,
+                    previous_start + at,
+                    (3, len(previous) - at - len(alias), -len(alias), index),
+                )
+            )
+    return sorted(links, key=lambda link: link.rank)
+
+
 def _links_before(text, clause_start, figure, aliases):
     before = text[clause_start : figure.start]
     for index, alias in aliases:
         at = before.rfind(alias)
-        if at < 0:
+        if at < 0 or STATUS_BEFORE.search(before[:at]):
             continue
         gap = before[at + len(alias) :]
         if FILLER.fullmatch(gap):
@@ -382,6 +459,8 @@ def _links_after(text, clause_end, figure, aliases):
     after = text[figure.end : clause_end]
     for index, alias in aliases:
         at = after.find(alias)
+        if at >= 0 and STATUS_BEFORE.search(after[:at]):
+            continue
         gap = after[:at]
         # Not when the figure closes a list item: in "学习34余次、理论学习中心组…" the phrase is the next item's.
         if 0 <= at <= MAX_GAP_AFTER and not any(c.isdigit() for c in gap) and not gap.startswith("、"):

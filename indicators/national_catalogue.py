@@ -13,20 +13,20 @@ from .models import Indicator
 # One indicator a line: code | name | unit | aliases (space-separated); "[category]" starts a group.
 TABLE = """
 [study] 学法培训
-central_group_study    | 理论学习中心组学法 | 次 | 中心组学法 中心组集体学法 中心组专题学法 中心组专题学习 中心组学习 理论学习中心组 专题学法 专题学习 专题研讨 集体学法 班子集体学法 法治学习
-cadre_study            | 干部职工集中学法 | 次 | 干部职工学法 干部职工集中学习 职工学法 集中学法 集中学习 组织学习
-pre_meeting_study      | 会前学法 | 次 | 会前学法 周例会学法 例会学法
-law_training           | 法治培训 | 次 | 法治培训 执法人员法治培训 法治讲座 专题培训 业务培训 警示教育 执法实务培训 法治专题培训 专题讲座
-law_training_attendance | 法治培训受训人次 | 人次 | 受训 参训 培训人员 学习培训
-cadres_trained         | 参加学法考法的干部 | 人 | 镇村干部 机关干部 干部职工 参训人员 工作人员参加 干部参加
+central_group_study    | 理论学习中心组学法 | 次 | 中心组学法 中心组集体学法 中心组专题学法 中心组专题学习 中心组学习 理论学习中心组 专题学法 专题学习 专题研讨 集体学法 班子集体学法 法治学习 中心组集中学习 中心组集体学习 中心组集中学法
+cadre_study            | 干部职工集中学法 | 次 | 干部职工学法 干部职工集中学习 职工学法 集中学法 集中学习 干部职工集体学法 干部集体学法 干部专题学法 干部学法 机关集体学法
+pre_meeting_study      | 会前学法 | 次 | 会前学法 周例会学法 例会学法 党工委会学法 党委会学法 党组会学法 常务会学法
+law_training           | 法治培训 | 次 | 法治培训 执法人员法治培训 法治讲座 专题培训 业务培训 警示教育 执法实务培训 法治专题培训 专题讲座 法律知识培训 法治知识培训
+law_training_attendance | 法治培训受训人次 | 人次 | 受训 参训 培训人员 学习培训 法治培训 培训
+cadres_trained         | 参加学法考法的干部 | 人 | 镇村干部 机关干部 干部职工 参训人员 工作人员参加 干部参加 领导干部
 law_exams              | 学法考试 | 次 | 考试 法律知识考试 学法考试 网上测试
-law_exam_participation | 学法考试参考率 | % | 参考率
+law_exam_participation | 学法考试参考率 | % | 参考率 参与率 参学率
 law_exam_pass_rate     | 学法考试合格率 | % | 合格率 通过率 考试通过率
 enforcement_exam_pass_rate | 行政执法资格考试通过率 | % | 执法资格考试通过率 执法资格通过率 资格考试通过率 资格通过率
 [publicity] 普法宣传
-publicity_events       | 普法宣传活动 | 次 | 普法宣传活动 法治宣传活动 普法活动 宣传活动 法治宣传 普法宣传 宣讲活动 主题学习宣讲活动 法治流动课堂 普法专场 法律进村宣讲 进村宣讲 普法讲座 宣传咨询活动
+publicity_events       | 普法宣传活动 | 次 | 普法宣传活动 法治宣传活动 普法活动 宣传活动 法治宣传 普法宣传 宣讲活动 主题学习宣讲活动 法治流动课堂 普法专场 法律进村宣讲 进村宣讲 普法讲座 宣传咨询活动 专题宣讲 法治宣讲 普法宣讲 法治讲座 普法 宣讲
 publicity_audience     | 普法受众 | 人次 | 覆盖群众 受众 参与群众 覆盖特殊群体 受教育群众 参与学习
-leaflets               | 发放宣传资料 | 份 | 宣传资料 宣传材料 普法资料 宣传册 法治宣传资料
+leaflets               | 发放宣传资料 | 份 | 宣传资料 宣传材料 普法资料 宣传册 法治宣传资料 小册子 宣传手册 宣传单
 banners                | 悬挂宣传横幅 | 条 | 横幅 宣传横幅 标语
 legal_understanders    | 法律明白人 | 人 | 法律明白人
 consultations          | 解答法律咨询 | 人次 | 法律咨询 群众咨询 解答咨询 接受咨询 解答群众咨询
@@ -37,7 +37,7 @@ normative_documents    | 规范性文件备案审查 | 件 | 规范性文件 规
 contract_reviews       | 合同审查 | 份 | 合同审查 审查合同 审核合同 合同
 legal_advisers         | 法律顾问 | 名 | 法律顾问
 legislative_opinions   | 提出立法意见建议 | 条 | 立法相关意见 立法意见 意见建议
-rule_of_law_meetings   | 法治建设专题会议 | 次 | 专题会议 专题部署会议 党工委会议 党组会议 常务会议 法治政府建设专题会议 专题研究 听取法治工作汇报
+rule_of_law_meetings   | 法治建设专题会议 | 次 | 专题会议 专题部署会议 党工委会议 党组会议 常务会议 法治政府建设专题会议 专题研究 听取法治工作汇报 领导机构会议 领导小组会议 专题部署会
 rule_of_law_issues     | 研究解决法治建设重点问题 | 项 | 重点问题
 [enforcement] 行政执法
 penalty_cases          | 行政处罚案件 | 件 | 行政处罚案件 处罚案件 立案查处 查处
@@ -47,10 +47,10 @@ fines                  | 罚没金额 | 万元 | 罚没金额 罚没 罚款
 services_handled       | 办理政务服务事项 | 件 | 行政审批服务事项 便民服务事项 审批服务事项 办件 行政许可申请
 [disputes] 矛盾纠纷化解
 reconsideration_cases  | 行政复议案件 | 件 | 行政复议申请 行政复议案件 行政复议
-reconsideration_closed | 行政复议办结 | 件 | 已办结 办结
-lawsuits               | 行政诉讼（应诉）案件 | 件 | 行政应诉案件 行政诉讼案件 应诉案件 被诉
+reconsideration_closed | 行政复议办结 | 件 | 已办结
+lawsuits               | 行政诉讼（应诉）案件 | 件 | 行政应诉案件 行政诉讼案件 应诉案件 被诉 行政诉讼
 court_appearances      | 负责人出庭应诉 | 件 | 出庭应诉案件 负责人出庭应诉 出庭应诉
-court_appearance_rate  | 负责人出庭应诉率 | % | 出庭应诉率
+court_appearance_rate  | 负责人出庭应诉率 | % | 出庭应诉率 出庭率
 lawsuit_defeats        | 行政诉讼败诉 | 件 | 败诉
 disputes_screened      | 排查矛盾纠纷 | 件 | 排查矛盾纠纷 排查化解矛盾纠纷 矛盾纠纷排查
 disputes_mediated      | 调解矛盾纠纷 | 件 | 调解成功 成功调解 调解矛盾纠纷 调处矛盾纠纷 人民调解 调解案件 化解矛盾纠纷

@@ -35,8 +35,9 @@ class Expected:
     warnings: int = 0
     figures: list[tuple[str, Label]] = field(default_factory=list)
     # Collected after the finder and the national catalogue were written, its figures labelled before the
-    # finder was run on it, and nothing tuned on it since: the rates measured on these are out of sample.
-    held_out: bool = False
+    # finder was run on it: the rates measured on these are out of sample (first run of each batch in the
+    # README). 0: in sample; else the held-out batch it came in (1–5).
+    held_out: int = 0
 
 
 CORPUS = [
@@ -174,6 +175,7 @@ CORPUS = [
             ("1次", "law_exams"),
             ("100%", ("law_exam_participation", "law_exam_pass_rate")),  # "参考率、合格率均达100%"
             ("32场次", "publicity_events"),
+            ("两万余人次", "publicity_audience"),  # Chinese numerals, read since 2026-12-03
             ("1500余件", "services_handled"),
         ],
     ),
@@ -202,44 +204,44 @@ CORPUS = [
 HELD_OUT = [
     Expected(
         "2022-xianxiang-zhen.txt", [M, M], [1, 1], title="贤庠镇人民政府关于2022年度法治政府建设情况的报告",
-        held_out=True, figures=[("4次", "central_group_study")],
+        held_out=1, figures=[("4次", "central_group_study")],
     ),
     Expected(
         "2022-zhongcun-xiang.txt", [M], [1], title="中村乡人民政府关于2022年法治政府建设工作情况报告",
-        addressee="中共禄丰市委、市人民政府:", page_lines=1, held_out=True,
+        addressee="中共禄丰市委、市人民政府:", page_lines=1, held_out=1,
     ),
     Expected(
-        "2023-quanxi-zhen.txt", [M], [2], warnings=1, held_out=True,
+        "2023-quanxi-zhen.txt", [M], [2], warnings=1, held_out=1,
         figures=[("5次", "central_group_study")],
     ),
     Expected(
-        "2023-xiayang-zhen.txt", [M], [3], title="下洋镇2023年法治政府建设年度报告", held_out=True,
+        "2023-xiayang-zhen.txt", [M], [3], title="下洋镇2023年法治政府建设年度报告", held_out=1,
         figures=[("4次", "publicity_events"), ("12条", "banners"), ("35张", None), ("2000余册", "leaflets")],
     ),
     Expected(
-        "2024-chengdong-shichangjianguanju.txt", [], [], warnings=2, held_out=True,  # no title, no "一、"
+        "2024-chengdong-shichangjianguanju.txt", [], [], warnings=2, held_out=1,  # no title, no "一、"
         figures=[("13次", None), ("39次", None), ("5次", None), ("13次", None), ("28次", "legality_reviews")],
     ),
     Expected(
         "2024-guzhang-sifaju.txt", [M], [2], title="关于2024年度法治政府建设情况的报告", organs=["古丈县司法局"],
-        addressee="县委、县人民政府:", held_out=True,
+        addressee="县委、县人民政府:", held_out=1,
         figures=[("70余名", None), ("20余家", None), ("40余篇", None)],
     ),
     Expected(
         "2024-heping-sifaju.txt", [M], [3], title="和平县司法局2024年法治政府建设年度报告", page_lines=1,
-        held_out=True, figures=[("27个", None), ("17个", None)],
+        held_out=1, figures=[("27个", None), ("17个", None)],
     ),
     Expected(
-        "2024-longchuan-sifaju.txt", ["achievements"], [2], title="龙川县司法局2024年法治政府建设年度报告", held_out=True,
+        "2024-longchuan-sifaju.txt", ["achievements"], [2], title="龙川县司法局2024年法治政府建设年度报告", held_out=1,
         figures=[("34余次", None), ("12次", "central_group_study")],
     ),
     Expected(
         "2024-xiaxian-sifaju.txt", [M], [1], title="夏县司法局2024年法治政府建设情况的报告",
-        addressee="县委、县政府:", page_lines=1, held_out=True, figures=[("7次", "central_group_study")],
+        addressee="县委、县政府:", page_lines=1, held_out=1, figures=[("7次", "central_group_study")],
     ),
     Expected(
         "2024-zhengxiang-sifaju.txt", [M], [2], title="蒸湘区司法局2024年法治建设年度报告", page_lines=1,
-        held_out=True,
+        held_out=1,
         figures=[
             ("3385名", "cadres_trained"),
             ("100%", ("law_exam_participation", "law_exam_pass_rate")),  # 参学率、报考率、参考率、通过率
@@ -253,7 +255,7 @@ HELD_OUT = [
     ),
     # A second held-out batch, collected and labelled after the first was measured.
     Expected(
-        "2024-helong-jiedao.txt", [M], [1], warnings=1, held_out=True,
+        "2024-helong-jiedao.txt", [M], [1], warnings=1, held_out=2,
         figures=[
             ("5次", "rule_of_law_meetings"),
             ("5次", "central_group_study"),
@@ -263,7 +265,7 @@ HELD_OUT = [
         ],
     ),
     Expected(
-        "2025-beichengjie-jiedao.txt", [M], [1], title="北城街街道办事处2025年法治政府建设年度报告", held_out=True,
+        "2025-beichengjie-jiedao.txt", [M], [1], title="北城街街道办事处2025年法治政府建设年度报告", held_out=2,
         figures=[
             ("4次", "rule_of_law_meetings"),
             ("2场次", "publicity_events"),
@@ -272,11 +274,11 @@ HELD_OUT = [
         ],
     ),
     Expected(
-        "2025-dazhong-jiedao.txt", [M], [2], inline_lists=1, warnings=1, held_out=True,
+        "2025-dazhong-jiedao.txt", [M], [2], inline_lists=1, warnings=1, held_out=2,
         figures=[("9次", None), ("5份", "contract_reviews")],
     ),
     Expected(
-        "2025-renminjie-jiedao.txt", [M], [2], addressee="城中区委全面依法治区委员会:", warnings=1, held_out=True,
+        "2025-renminjie-jiedao.txt", [M], [2], addressee="城中区委全面依法治区委员会:", warnings=1, held_out=2,
         figures=[
             ("4次", "rule_of_law_meetings"),
             ("15%", None),
@@ -288,8 +290,311 @@ HELD_OUT = [
         ],
     ),
     Expected(
-        "2025-yinxingdajie-jiedao.txt", [F], [2], warnings=1, held_out=True,
+        "2025-yinxingdajie-jiedao.txt", [F], [2], warnings=1, held_out=2,
         figures=[("12次", "rule_of_law_meetings"), ("4次", "central_group_study"), ("2次", "law_training")],
+    ),
+    # A third held-out batch of 12 (街道, 乡镇, 区县政府, 区县部门; 2020–2025), collected and labelled on
+    # 2026-12-03 before the finder was run on them; the rates measured on it first are in the README.
+    # Without a title the importer warns so (warnings=1); 公义镇's first "一、" paragraph has no sentence end.
+    Expected("2024-zhouxi-xiang.txt", [M], [2], warnings=1, held_out=3,
+        figures=[("2场", "law_training"), ("3次", "law_training"), ("100%", "law_exam_pass_rate")],
+    ),
+    Expected(
+        "2024-wushan-sifaju.txt", [M], [2], inline_lists=1, warnings=1, held_out=3,
+        figures=[
+            ("98件", "legality_reviews"),  # 合法性审核98件
+            ("10件", "normative_documents"),  # 合法性审核规范性文件10件
+            ("6件", "normative_documents"),
+            ("2件", "normative_documents"),
+            ("2次", None),  # 清理规范性文件2次、100余件, 废止7件, 现行有效…86件: not reviews
+            ("100余件", None),
+            ("7件", None),
+            ("86件", None),
+            ("60件", None),
+            ("13件", None),
+            ("13件", None),
+            ("141件", "reconsideration_cases"),
+            ("75件", None),  # reconsideration cases settled by mediation, not 人民调解
+            ("60.5%", None),
+            ("18件", "lawsuits"),
+            ("11件", None),
+            ("100%", "court_appearance_rate"),
+        ],
+    ),
+    Expected(
+        "2025-zhongliangshan-jiedao.txt", [M], [2], title="中梁山街道关于2025年法治政府建设情况的报告",
+        page_lines=1, duplicate_headline=True, held_out=3,
+        figures=[
+            ("31次", "pre_meeting_study"),  # 党工委会学法
+            ("13次", "central_group_study"),
+            ("121名", "cadres_trained"),
+            ("100%", ("law_exam_participation", "law_exam_pass_rate")),  # 参考率和通过率均达100%
+        ],
+    ),
+    Expected("2025-damatou-jiedao.txt", [M], [1], warnings=1, held_out=3, figures=[("6次", "cadre_study")]),
+    Expected(
+        "2025-beihe-zhen.txt", [M], [1], warnings=1, held_out=3,
+        figures=[("16次", "central_group_study"), ("14名", "cadres_trained"), ("60场次", "law_training")],
+    ),
+    Expected(
+        "2025-luoyun-zhen.txt", [M], [2], warnings=1, held_out=3,
+        figures=[
+            ("2次", "rule_of_law_meetings"),  # 依法治镇领导机构会议
+            ("7次", "central_group_study"),
+            ("8次", "cadre_study"),
+            ("116名", "cadres_trained"),
+            ("99.14%", "law_exam_participation"),
+            ("100%", "law_exam_pass_rate"),
+        ],
+    ),
+    Expected("2022-yuanmou-weijianju.txt", [M], [2], warnings=1, held_out=3, figures=[("1本", None)]),  # 人手1本
+    Expected(
+        "2025-liucunbao-jiedao.txt", [M], [3], title="六村堡街道2025年法治政府建设工作报告", held_out=3,
+        figures=[("20余个", None), ("十余项", None), ("20余起", None)],
+    ),
+    Expected(
+        "2021-gongyi-zhen.txt", [M, M], [1, 1], title="2021年法治政府建设工作情况报告",
+        organs=["眉山市彭山区公义镇人民政府"], warnings=1, held_out=3,
+        figures=[
+            ("300余人次", "consultations"),  # 法律咨询、政策咨询、法律服务达300余人次
+            ("32份", None),  # legal papers drafted
+            ("1次", None),
+            ("1次", None),
+            ("2次", "law_training"),  # 《民法典》专题培训会
+            ("6次", None),
+            ("1次", None),
+        ],
+    ),
+    Expected(
+        "2020-haidian-qu.txt", [M], [1], title="北京市海淀区人民政府2020年法治政府建设年度情况报告",
+        page_lines=3, held_out=3,
+        figures=[
+            ("204项", None),
+            ("17个", None),
+            ("182个", None),
+            ("11.34万件", "services_handled"),  # 办件量
+            ("47个", None),
+        ],
+    ),
+    Expected(
+        "2025-zijin-weijianju.txt", [M], [2], title="紫金县卫生健康局2025年法治政府建设年度报告", page_lines=2,
+        held_out=3,
+        figures=[
+            ("21次", None),  # every study meeting of the party group, not law study alone
+            ("1次", None),
+            ("4次", "law_training"),
+        ],
+    ),
+    Expected(
+        "2024-htx-xiang.txt", [M], [3], inline_lists=1, warnings=1, held_out=3,
+        figures=[
+            ("33次", "central_group_study"),  # 领导干部带头学: 中心组集中学习、专题研讨…
+            ("38次", "cadre_study"),
+            ("14次", "law_exams"),
+            ("106场次", "publicity_events"),
+        ],
+    ),
+    # A fourth held-out batch of 9, collected and labelled on 2026-12-03 after the fixes the third batch
+    # showed, before the finder was run on it: its first run measures those fixes out of sample.
+    Expected(
+        "2024-sucheng-ziranziyuan.txt", [M], [2], warnings=1, held_out=4,
+        figures=[
+            ("2个", None),
+            ("12次", "central_group_study"),  # 领导班子专题学法
+            ("4次", "cadre_study"),  # 全系统干部职工参加的大型学法活动
+            ("12次", "law_training"),  # 专题业务培训
+        ],
+    ),
+    Expected(
+        "2024-fuchuan-ziranziyuanju.txt", [M], [4], warnings=1, held_out=4,
+        figures=[
+            ("100%", "court_appearance_rate"),
+            ("326项", None),
+            ("66项", None),
+            ("260项", None),
+            ("105项", None),  # 比2023年减少105项
+            ("7544件", "services_handled"),  # 不动产登记
+            ("6件", None),  # 继续执行6件、1件正在修改: documents by status
+            ("1件", None),
+        ],
+    ),
+    Expected(
+        "2024-heshan-ziranziyuanju.txt", [M], [2], warnings=1, held_out=4,
+        figures=[("27次", "central_group_study"), ("9个", None)],  # 党组中心组集中研讨等形式组织学习27次
+    ),
+    Expected(
+        "2023-changshou-zhen.txt", [M, M], [1, 2], warnings=1, held_out=4,
+        figures=[
+            ("3次", "rule_of_law_meetings"),  # 党委专题会议
+            ("22件", "legality_reviews"),  # 重大行政决策合法性审查22件
+            ("50余次", None),  # 法律顾问参与…50余次
+        ],
+    ),
+    Expected(
+        "2025-ltz-zhen.txt", [M], [3], warnings=1, held_out=4,
+        figures=[
+            ("12次", "central_group_study"),
+            ("6场", None),  # 研讨交流
+            ("12期", "law_training"),
+            ("270余人次", "law_training_attendance"),
+            ("6场", "law_training"),  # 案例教学
+            ("22个", None),
+            ("22支", None),
+            ("22场次", "publicity_events"),
+            ("8000余份", "leaflets"),
+            ("4万余人次", "publicity_audience"),
+            ("100%", None),  # 备案率、合规率
+            ("4名", None),  # all enforcement staff
+            ("4名", "enforcement_officers"),  # 持证执法人员4名
+            ("400余件次", "penalty_cases"),  # 查处道路交通违法行为
+            ("22000余元", "fines"),
+            ("223895次", None),
+            ("超过87%", None),
+        ],
+    ),
+    Expected(
+        "2023-lipu-zhen.txt", [M], [2], title="澧浦镇2023年度法治政府建设工作报告", page_lines=1, held_out=4,
+        figures=[
+            ("13次", "legality_reviews"),
+            ("43份", "contract_reviews"),
+            ("135个", None),
+            ("655件", None),  # 8890 hotline requests
+            ("12089件", None),
+            ("100%", None),
+            ("3218人次", None),  # visitors of the public legal service centre
+            ("2137件", None),
+            ("147次", None),
+            ("2897人次", "consultations"),
+        ],
+    ),
+    Expected(
+        "2024-lirangjie-jiedao.txt", [M], [2], inline_lists=1, warnings=1, held_out=4,
+        figures=[
+            ("5次", "central_group_study"),  # 班子成员专题学法
+            ("40课时", None),
+            ("802条", None),
+            ("163条", None),
+            ("965条", None),
+            ("100%", None),
+        ],
+    ),
+    Expected(
+        "2024-wuchang-jiedao.txt", [M], [1], inline_lists=1, warnings=1, held_out=4,
+        figures=[
+            ("959余份", "contract_reviews"),
+            ("124份", "legality_reviews"),  # 合法性审查意见书
+            ("4份", None),
+            ("1件", "normative_documents"),  # 行政规范性文件初审
+            ("72起", None),
+            ("50起", None),
+            ("14起", "lawsuits"),
+            ("8起", "reconsideration_cases"),
+            ("41份", None),
+            ("4份", None),
+            ("6份", None),
+            ("3份", None),
+            ("1份", None),
+            ("43份", None),
+            ("83.33%", None),
+            ("100%", "court_appearance_rate"),
+        ],
+    ),
+    Expected(
+        "2025-sangri-zhen.txt", [M], [2], warnings=2, held_out=4,  # no title; "（四）" after "（一）"
+        figures=[("26次", "cadre_study"), ("45余人次", None), ("6个", None)],
+    ),
+    # A fifth held-out batch of 8, collected and labelled on 2026-12-03 after every fix of that day, before
+    # the finder was run on it: its first run measures the finder as it stands, out of sample.
+    Expected(
+        "2025-ducheng-jiedao.txt", [M], [3], title="杜城街道2025年法治政府建设工作总结报告", held_out=5,
+        figures=[
+            ("4次", "rule_of_law_meetings"),
+            ("12余次", "central_group_study"),
+            ("12次", "central_group_study"),  # 领导班子开展集体学法活动
+            ("2次", None),  # 主要领导讲法治课
+            ("12场", "publicity_events"),
+            ("25个", None),
+            ("5000余份", "leaflets"),
+            ("300余名", "consultations"),  # 为300余名群众提供咨询答疑
+        ],
+    ),
+    Expected(
+        "2022-yuecheng-sifaju.txt", [M], [2], warnings=1, held_out=5,
+        figures=[
+            ("10.51%", None),  # 同比下降
+            ("5.22%", None),  # 败诉率
+            ("5%", None),
+            ("5%", None),
+            ("102件", None),  # lawsuits withdrawn after mediation
+            ("44.35%", None),
+            ("45%以上", None),
+            ("45%以上", None),
+            ("25件", "lawsuit_defeats"),
+            ("80.9%", None),
+            ("50%以上", None),
+        ],
+    ),
+    Expected(
+        "2022-zhenhai-sifaju.txt", [M], [2], title="镇海区司法局2022年法治政府建设工作报告", held_out=5,
+        figures=[("60家", None), ("2174件", None)],  # 2174: the towns' reviews, not the bureau's
+    ),
+    Expected(
+        "2022-pingshan-sifaju.txt", [M], [2], warnings=1, held_out=5,
+        figures=[
+            ("119次", None),  # “第一议题”
+            ("3次", None),
+            ("66次", None),
+            ("5次", None),
+            ("1名", None),
+            ("3次", None),  # 新进人员培训
+            ("4期", None),
+        ],
+    ),
+    Expected(
+        "2025-shuren-zhen.txt", [M], [1], title="丰都县树人镇人民政府2025年法治政府建设情况报告", held_out=5,
+        figures=[
+            ("3次", "central_group_study"),
+            ("9个", None),
+            ("9次", "publicity_events"),  # 靶向宣讲
+            ("1200余人次", "publicity_audience"),
+        ],
+    ),
+    Expected(
+        "2025-lingchuan-jiaoyuju.txt", [M, M], [1, 2], title="2025年法治政府建设年度报告", organs=["陵川县教育局"],
+        addressee="县委、县政府:", page_lines=1, held_out=5,
+        figures=[
+            ("12项", None),
+            ("4次", "central_group_study"),
+            ("15场次", "cadre_study"),  # 局机关集体学法
+            ("23人次", None),
+            ("11件", None),
+            ("11件", None),
+            ("100%", None),
+            ("80所", None),
+            ("3次", "rule_of_law_meetings"),  # 专题部署会
+            ("6条", None),
+            ("13起", None),
+            ("5次", "legality_reviews"),  # 重大执法决定法制审核
+            ("4场次", "law_training"),
+            ("18人次", "law_training_attendance"),
+            ("100%", None),  # 持证上岗率
+        ],
+    ),
+    Expected(
+        "2024-jianhu-jiaoyuju.txt", [M], [3], addressee="县委、县政府:", warnings=1, held_out=5,
+        figures=[
+            ("20余次", "central_group_study"),
+            ("100%", ("law_exam_participation", "law_exam_pass_rate")),  # 参与率、合格率均达100%
+            ("91人", None),  # 法治副校长
+            ("100%", None),
+            ("220余场次", "publicity_events"),  # 法治讲座 in schools
+            ("1名", None),
+            ("19名", None),
+        ],
+    ),
+    Expected(
+        "2024-xupu-jiaoyuju.txt", [M], [4], title="溆浦县教育局2024年度法治建设工作报告", page_lines=1,
+        held_out=5, figures=[("7人", None)],  # newly certified, not all certified staff
     ),
 ]  # fmt: skip
 

@@ -283,6 +283,72 @@ def test_lists_paired_with_respectively_are_not_shared():
     assert suggested("调解率、成功率分别为98%", [rate, success]) == {}
 
 
+def coded(code, unit, *aliases):
+    indicator = Named(unit, *aliases)
+    indicator.code = code
+    return indicator
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("学习等内容十余项", 10, "项"),
+        ("覆盖群众两万余人次", 20000, "人次"),
+        ("开展三十多场", 30, "场"),
+        ("培训一百二十余人", 120, "人"),
+    ],
+)
+def test_chinese_numerals_with_yu_or_duo_are_figures(text, value, unit):
+    figure = only_figure(text)
+    assert (figure.value, figure.unit, figure.qualifier) == (value, unit, M)
+
+
+@pytest.mark.parametrize(
+    "text", ["坚定“四个自信”、做到“两个维护”", "落实三项制度", "开展几十余次", "第十余次会议"]
+)
+def test_chinese_numerals_without_yu_or_duo_or_with_no_number_are_not_figures(text):
+    assert find_figures(text) == []
+
+
+def test_documents_counted_by_status_are_not_reviews():
+    documents = coded("documents", "件", "规范性文件")
+    text = "宣布失效规范性文件6件，继续有效的规范性文件16件，现行有效行政规范性文件86件"
+    assert suggested(text, [documents]) == {}
+    assert suggested("审核规范性文件25件", [documents]) == {"documents": (25, "件", E)}
+
+
+def test_a_filing_is_not_the_review_a_phrase_names():
+    contracts = coded("contracts", "份", "合同")
+    assert suggested("百万元以上合同备案4份", [contracts]) == {}
+    assert suggested("审核合同5份", [contracts]) == {"contracts": (5, "份", E)}
+
+
+def test_a_phrase_two_indicators_share_is_declined_rather_than_guessed():
+    training = coded("training", "次", "法治培训", "法治讲座")
+    publicity = coded("publicity", "次", "普法活动", "法治讲座")
+    assert suggested("举办法治讲座4次", [training, publicity]) == {}
+    # A phrase only one of them has decides: the nearer "业务培训" is training's alone.
+    training.alias_list.append("业务培训")
+    assert suggested("举办法治讲座和业务培训60场次", [training, publicity]) == {"training": (60, "次", E)}
+
+
+def test_a_figure_after_a_bare_verb_counts_what_the_clause_before_names():
+    training = coded("training", "次", "法治培训")
+    attendance = coded("attendance", "人次", "法治培训")
+    study = coded("study", "次", "集中学习")
+    text = "组织干部职工开展法治培训10场次,覆盖500余人次"
+    assert suggested(text, [training, attendance]) == {
+        "training": (10, "次", E),
+        "attendance": (500, "人次", M),
+    }
+    assert suggested("每周三组织全体人员开展专题集中学习,全年累计开展20余次", [study]) == {
+        "study": (20, "次", M)
+    }
+    # Not across a sentence, and not when the clause names something of its own.
+    assert suggested("开展法治培训10场次。覆盖500余人次", [attendance]) == {}
+    assert suggested("开展法治培训10场次,走访群众500余人次", [attendance]) == {}
+
+
 # find_mismatches ------------------------------------------------------------------------------------
 
 

@@ -116,6 +116,50 @@ def test_a_web_headline_above_the_real_title_is_marked_as_a_duplicate():
     ]
 
 
+def test_a_headline_differing_from_the_title_by_du_or_de_is_a_duplicate_and_the_title_is_the_documents():
+    parsed = parse_report_text(
+        "中梁山街道关于2025年度法治政府建设情况的报告\n中梁山街道关于2025年法治政府建设情况的报告\n"
+        "2025年以来，街道坚持…。\n一、主要举措和成效\n正文。\n"
+    )
+    assert parsed.title == "中梁山街道关于2025年法治政府建设情况的报告"
+    assert parsed.duplicate_headline
+    assert [parsed.preamble[i] for i in parsed.page_lines] == ["中梁山街道关于2025年度法治政府建设情况的报告"]
+
+
+def test_a_pages_buttons_are_page_lines_not_the_addressee():
+    parsed = parse_report_text(
+        "紫金县卫生健康局2025年法治政府建设年度报告\n发布时间:2026-01-28 来源: 本网 阅读人次: -\n"
+        "【字体:\n分享:\n字号:\n2025年，我局坚持…。\n一、主要工作\n正文。\n"
+    )
+    assert parsed.addressee == ""
+    assert [parsed.preamble[i] for i in parsed.page_lines] == [
+        "发布时间:2026-01-28 来源: 本网 阅读人次: -",
+        "【字体:",
+        "分享:",
+        "字号:",
+    ]
+
+
+def test_a_section_line_with_a_short_first_sentence_and_more_is_heading_and_paragraph():
+    parsed = parse_report_text(
+        "2021年法治政府建设工作情况报告\n2021年，我镇…。\n"
+        "一、完善公共法律体制建设。进一步依托公共法律服务工作站，为群众提供法律服务。\n"
+    )
+    (section,) = parsed.sections
+    assert section.heading == "完善公共法律体制建设。"
+    assert [(item.style, item.body) for item in section.items] == [
+        ("plain", ["进一步依托公共法律服务工作站，为群众提供法律服务。"])
+    ]
+    # The paragraph is read like any other: a "一是…；二是…" in it is an enumeration.
+    parsed = parse_report_text(
+        "2024年度法治建设工作报告\n2024年，我局…。\n"
+        "一、切实加强组织保障，扎实推进法治建设工作。一是加强组织领导。成立领导小组；二是全面统筹推进。纳入计划。\n"
+    )
+    (section,) = parsed.sections
+    assert section.heading == "切实加强组织保障，扎实推进法治建设工作。"
+    assert [item.style for item in section.items] == ["enumerated", "enumerated"]
+
+
 @pytest.mark.parametrize(
     ("line", "damage"),
     [

@@ -50,14 +50,15 @@ TITLE_RE = re.compile(r"报告$")
 SUBJECT_TITLE_RE = re.compile(r"(情况|总结|汇报)$")
 TITLE_SUBJECT_RE = re.compile(r"法治|依法|法制")
 # A web page's lines about the page, not the document: "来源:司法局 发布时间:2024-03-28", "浏览量:1",
-# "• 2026-01-29 09:57".
+# "• 2026-01-29 09:57", and the page's buttons: "分享:", "字号:", "【字体:".
 PAGE_LINE_RE = re.compile(
-    r"^[•·\-\s]*(?:(?:(?:文章|信息)?来源|发布(?:时间|日期|机构)|更新时间|时间|日期|作者|浏览(?:量|次数)?|"
-    r"点击(?:率|量)?|字体(?:大小)?|索\s*引\s*号)\s*[:：]|\d{4}[-/]\d{1,2}[-/]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$)"
+    r"^[•·\-\s【\[]*(?:(?:(?:文章|信息)?来源|发布(?:时间|日期|机构)|更新时间|时间|日期|作者|浏览(?:量|次数)?|"
+    r"点击(?:率|量)?|阅读(?:量|次数|人次)?|字体(?:大小)?|字号|分享(?:到)?|打印|索\s*引\s*号)\s*[:：]|\d{4}[-/]\d{1,2}[-/]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$)"
 )
 # "蒸湘区人民政府门户网站 www.… 发布时间:2025-03-31": the site's name first, a publishing date after it.
 PAGE_DATE_RE = re.compile(r"(?:发布|更新)(?:时间|日期)\s*[:：]\s*\d{4}")
 MAX_PAGE_LINE_CHARS = 80
+TITLE_NOISE_RE = re.compile(r"[度的\s]")
 DATE_RE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
 # A signature line must look like an organ, so a closing "特此报告" stays in the body.
 ORGAN_SUFFIX_RE = re.compile(r"(委员会|党委|党工委|办事处|人民政府|政府|街道|镇|乡|办公室|委|局|中心)$")
@@ -284,14 +285,27 @@ def _read_below_title(lines: list[str], start: int, parsed: ParsedReport) -> tup
     """A web page's lines under its headline, the document's own title repeating the headline, the
     addressee."""
     page_lines: list[str] = []
-    while start < len(lines) and (_is_page_line(lines[start]) or lines[start] == parsed.title):
-        parsed.duplicate_headline |= lines[start] == parsed.title
-        page_lines.append(lines[start])
+    while start < len(lines) and (_is_page_line(lines[start]) or _same_title(lines[start], parsed.title)):
+        if _same_title(lines[start], parsed.title):
+            # The headline above was the page's; the document's own title, as written, is this one.
+            parsed.duplicate_headline = True
+            page_lines.append(parsed.title)
+            parsed.title = lines[start]
+        else:
+            page_lines.append(lines[start])
         start += 1
     if start < len(lines) and _is_addressee(lines[start]):
         parsed.addressee = lines[start]
         start += 1
     return start, page_lines
+
+
+def _same_title(line: str, title: str) -> bool:
+    """Whether ``line`` repeats the title, written the same or nearly: a page's headline often drops or
+    adds a 度 or 的 ("…2025年度…情况的报告" above "…2025年…情况的报告")."""
+    if line == title:
+        return True
+    return _is_title(line) and TITLE_NOISE_RE.sub("", line) == TITLE_NOISE_RE.sub("", title)
 
 
 def _is_organ_name(line: str) -> bool:
@@ -413,9 +427,16 @@ def _read_sections(lines: list[str], parsed: ParsedReport) -> None:
             if label.number not in (len(parsed.sections) + 1, number_read + 1):
                 parsed.warnings.append(_sequence_warning(line, heading_label(1, len(parsed.sections) + 1)))
             number_read = label.number
-            section = ParsedSection(heading=label.text, kind=guess_section_kind(label.text))
+            # "二、完善公共法律体制建设。进一步依托…": a short first sentence heads the section, the rest
+            # is its first paragraph.
+            heading, rest = _split_heading(label.text)
+            if not heading:
+                heading, rest = label.text, ""
+            section = ParsedSection(heading=heading, kind=guess_section_kind(heading))
             parsed.sections.append(section)
             reader = _SectionReader(section, parsed.warnings)
+            if rest:  # read as the paragraph it is: "一是…；二是…" in it is an enumeration
+                reader.read(rest, read_label(rest), lines[index + 1] if index + 1 < len(lines) else None)
             continue
         assert reader is not None  # parse_report_text cuts the lines at the first section heading
         reader.read(line, label, lines[index + 1] if index + 1 < len(lines) else None)
