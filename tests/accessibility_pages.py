@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from io import StringIO
 from types import SimpleNamespace
 
+from axes.models import AccessAttempt
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db.models import Max
@@ -229,6 +231,11 @@ def demo_cast():
     cast.users["audit_admin"] = make_user("auditor", first_name="审计管理员")
     grant_admin_role(cast.users["audit_admin"], AdminRole.AUDIT)
     cast.target_user = staff
+    # An account locked out by failed logins (accounts:lockouts lists it with its unlock button).
+    AccessAttempt.objects.create(
+        username="chengdong_staff", ip_address="10.0.0.9", user_agent="Chrome", http_accept="text/html",
+        path_info="/accounts/login/", failures_since_start=settings.AXES_FAILURE_LIMIT,
+    )  # fmt: skip
     # A user who has a second factor: the login asks for it (accounts:otp-verify).
     cast.users["with_device"] = make_user("otpuser", chengxi, "staff", first_name="钱填报")
     TOTPDevice.objects.create(user=cast.users["with_device"], name="手机", confirmed=True)
