@@ -200,11 +200,14 @@ def demo_cast():
         ("高度重视，压实责任。", "党工委书记切实履行法治建设第一责任人职责，全年召开专题会议3次。"),
         ("加强学法，提升能力。", "全年开展中心组学法10次，干部职工法治培训500余人次。"),
     ]:
-        Item.objects.create(section=measures, position=next_position(measures.items), heading=heading, body=body)
+        Item.objects.create(
+            section=measures, position=next_position(measures.items), heading=heading, body=body
+        )
     bump_version(returned, staff)
     figures = Indicator.objects.for_year(district, cast.year)[:3]
     IndicatorValue.objects.bulk_create(
-        IndicatorValue(report=returned, indicator=indicator, value=n + 3) for n, indicator in enumerate(figures)
+        IndicatorValue(report=returned, indicator=indicator, value=n + 3)
+        for n, indicator in enumerate(figures)
     )
     workflow.perform(staff, returned, "submit")
     add_comment(returned, leader, "请写明会议的具体议题。", item=measures.items.first())
@@ -223,7 +226,9 @@ def demo_cast():
     cast.accepted = Report.objects.get(unit=chengxi, year=cast.last_year)
     cast.indicator = Indicator.objects.filter(district=district, code="disputes_screened").get()
     cast.district_member, cast.city_member = chengxi, district
-    cast.district_file_url = request_file(GeneratedFile.Kind.ZIP, district, cast.last_year, None).get_absolute_url()
+    cast.district_file_url = request_file(
+        GeneratedFile.Kind.ZIP, district, cast.last_year, None
+    ).get_absolute_url()
     cast.city_file_url = request_file(GeneratedFile.Kind.ZIP, city, cast.last_year, None).get_absolute_url()
 
     cast.users["security_admin"] = make_user("secadmin", first_name="安全管理员")

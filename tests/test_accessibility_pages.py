@@ -33,7 +33,9 @@ def test_every_url_pattern_is_checked_by_axe_or_excluded_with_a_reason():
     names = url_names()
     checked = checked_names()
     forgotten = names - checked - set(EXCLUDED)
-    assert not forgotten, f"add these to tests/accessibility_pages.py (ROLES, or EXCLUDED with why): {forgotten}"
+    assert not forgotten, (
+        f"add these to tests/accessibility_pages.py (ROLES, or EXCLUDED with why): {forgotten}"
+    )
     assert not checked & set(EXCLUDED)
     # No stale entry: a name that looks like a URL name ("namespace:name") is one.
     stale = {name for name in checked | set(EXCLUDED) if ":" in name and not name.endswith("*")} - names

@@ -44,9 +44,13 @@ class Checker:
         violations = [v for v in found if v["impact"] in BLOCKING]
         self.checked.append((name, width))
         for minor in (v for v in found if v["impact"] not in BLOCKING):  # shown with `pytest -s`
-            print(f"{self.role} {name} at {width} px, {minor['impact']}: {minor['id']} → {minor['targets'][:3]}")
+            print(
+                f"{self.role} {name} at {width} px, {minor['impact']}: {minor['id']} → {minor['targets'][:3]}"
+            )
         if violations:
-            self.found.append(f"{self.role} {name} {self.page.url} at {width} px:\n{describe_violations(violations)}")
+            self.found.append(
+                f"{self.role} {name} {self.page.url} at {width} px:\n{describe_violations(violations)}"
+            )
         if SCREENSHOTS:
             (ARTIFACTS / "axe").mkdir(parents=True, exist_ok=True)
             label = re.sub(r"\W", "-", f"{self.role}-{name}-{width}")
