@@ -88,6 +88,9 @@ def test_no_page_of_any_role_has_a_serious_accessibility_violation(browser, live
             if entry.phone:
                 page.set_viewport_size(PHONE)
                 axe.check(entry.name)
+                wide = page.evaluate("() => document.documentElement.scrollWidth")
+                if wide > PHONE["width"]:
+                    axe.found.append(f"{role} {entry.name}: {wide} px wide at 390 px (sideways scrolling)")
                 page.set_viewport_size(DESKTOP)
         FLOWS.get(role, lambda *args: None)(page, cast, axe)
     finally:
