@@ -82,6 +82,11 @@ ROLES = {
         Page("accounts:otp-enrol", lambda c: "/accounts/otp/enrol/"),
         Page("error-403", lambda c: f"/district/{c.year}/"),
     ],
+    # A person with roles in two units: the menu of 当前身份 in the bar.
+    "two_units": [
+        Page("reports:home", lambda c: "/", phone=True),
+        Page("reports:notices", lambda c: "/notices/"),
+    ],
     # 审核领导 of 城东街道: a report submitted again after a return, to review and compare.
     "leader": [
         Page("reports:home", lambda c: "/", phone=True),
@@ -190,6 +195,7 @@ def demo_cast():
         ("leader", "chengdong_leader"),
         ("district_office", "district_office"),
         ("city_office", "city_office"),
+        ("two_units", "sifaju_staff"),
     ]:
         cast.users[role] = get(username=username)
     chengxi, chengdong = Unit.objects.get(code="chengxi"), Unit.objects.get(code="chengdong")

@@ -45,7 +45,8 @@ def test_every_url_pattern_is_checked_by_axe_or_excluded_with_a_reason():
 
 def test_each_role_has_its_pages():
     assert set(ROLES) == {
-        "anonymous", "staff", "leader", "district_office", "city_office", "security_admin", "audit_admin",
+        "anonymous", "staff", "two_units", "leader", "district_office", "city_office", "security_admin",
+        "audit_admin",
     }  # fmt: skip
     assert all(len(pages) >= 2 for pages in ROLES.values())
 
