@@ -19,6 +19,7 @@ from reports.accounts.actions import grant_admin_role
 from reports.accounts.roles import AdminRole
 from reports.actions import add_comment, bump_version, start_report
 from reports.common.ordering import next_position
+from reports.deadlines import reporting_year
 from reports.district.actions import request_file
 from reports.models import AccountSecurity, GeneratedFile, Item, Report, Unit
 from tests.conftest import make_user
@@ -183,7 +184,7 @@ def checked_names() -> set[str]:
 
 def demo_cast():
     """The demo data (load_demo) with what makes each page show its parts: 城西街道's report of the
-    reporting year returned with a reason and a comment, 城东街道's submitted again after a return, an
+    reporting year (reports.deadlines.reporting_year) returned with a reason and a comment, 城东街道's submitted again after a return, an
     accepted report to publish, a ZIP asked for by each office, a security and an audit administrator."""
     call_command("load_demo", stdout=StringIO())
     AccountSecurity.objects.update(must_change_password=False)  # tests/test_password_rules.py's subject
@@ -200,11 +201,13 @@ def demo_cast():
         cast.users[role] = get(username=username)
     chengxi, chengdong = Unit.objects.get(code="chengxi"), Unit.objects.get(code="chengdong")
     district, city = chengxi.parent, chengxi.parent.parent
-    cast.last_year = Report.objects.filter(unit=chengxi).aggregate(Max("year"))["year__max"]
-    cast.year = cast.last_year + 1
+    accepted = Report.objects.filter(unit=chengxi, status=Report.Status.ACCEPTED)
+    cast.last_year = accepted.aggregate(Max("year"))["year__max"]  # published on the public site too
+    cast.year = reporting_year()
 
     staff, leader = get(username="chengxi_staff"), get(username="chengxi_leader")
-    returned = start_report(staff, chengxi, cast.year)
+    returned = Report.objects.filter(unit=chengxi, year=cast.year).first()
+    returned = returned or start_report(staff, chengxi, cast.year)
     measures = returned.sections.first()
     for heading, body in [
         ("高度重视，压实责任。", "党工委书记切实履行法治建设第一责任人职责，全年召开专题会议3次。"),
