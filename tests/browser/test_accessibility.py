@@ -73,8 +73,8 @@ def log_in(page, user):
 @pytest.mark.parametrize("role", ROLES)
 def test_no_page_of_any_role_has_a_serious_accessibility_violation(browser, live_server, cast, role):
     context = browser.new_context(base_url=live_server.url, locale="zh-CN", viewport=DESKTOP)
-    # The browser's own /favicon.ico request saves the session too (SESSION_SAVE_EVERY_REQUEST) and could
-    # meet the next page's request in the test's in-memory SQLite ("table is locked"): not asked for here.
+    # The browser's own /favicon.ico request, still on its way when the next page is asked for, could meet
+    # that page's session write in the test's in-memory SQLite ("table is locked"): not asked for here.
     context.route("**/favicon.ico", lambda route: route.abort())
     page = context.new_page()
     axe = Checker(page, role)
