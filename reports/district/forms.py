@@ -62,7 +62,7 @@ def outline_formset(rows=(), data=None):
     for form in formset:
         form.fields["ORDER"].label = "顺序"
         form.fields["DELETE"].label = "删除"
-        form.fields["DELETE"].widget.attrs["class"] = "form-check-input"
+        form.fields["DELETE"].widget.attrs.update({"class": "form-check-input", "aria-label": "删除这一行"})
         for name, css in (("ORDER", "form-control"), ("kind", "form-select"), ("heading", "form-control")):
             invalid = " is-invalid" if form.is_bound and form.errors.get(name) else ""
             form.fields[name].widget.attrs.update(
