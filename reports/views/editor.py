@@ -11,10 +11,11 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
-from reports import actions
+from reports import actions, precheck
 from reports.common import autosave as autosave_reply
 from reports.common.autosave import is_autosave
 from reports.common.people import name_of
+from reports.common.text import word_count
 from reports.consistency import consistency_warnings
 from reports.forms import ItemForm, ReportHeaderForm, SectionForm
 from reports.models import Item, Section
@@ -58,9 +59,11 @@ class EditorForms:
     def is_valid(self):
         return all([form.is_valid() for form in self.checked_forms()])  # a list: validate every form
 
-    def outline(self, comments=None):
-        """Sections and items in order with their generated labels and open comments, for the template."""
+    def outline(self, comments=None, limits=None):
+        """Sections and items in order with their generated labels, open comments, 字数 and the district's
+        limit for the section's kind, for the template."""
         comments = comments or {}
+        limits = limits or {}
         rows = []
         for number, section in enumerate(self.sections, start=1):
             items = list(section.items.all())
@@ -71,6 +74,8 @@ class EditorForms:
                     "form": self.section_forms[section.pk],
                     "shows_last_year_plans": section.kind in SECTIONS_SHOWING_LAST_YEAR_PLANS,
                     "comments": comments.get(f"section-{section.pk}", []),
+                    "words": precheck.section_words(section),
+                    "limit": limits.get(section.kind),
                     "items": [
                         {
                             "item": item,
@@ -197,10 +202,14 @@ def _open_comments(report):
 def _render(request, report, forms, theirs=None, status=200):
     undo = request.session.get(UNDO_SESSION_KEY)
     comments = _open_comments(report)
+    limits = precheck.word_limits_for(report)
+    outline = forms.outline(comments, limits)
     context = {
         "report": report,
         "forms": forms,
-        "outline": forms.outline(comments),
+        "outline": outline,
+        "words": word_count(report.preamble) + sum(row["words"] for row in outline),
+        "word_limit": limits.get(precheck.TOTAL),
         "report_comments": comments.get("report", []),
         "theirs": theirs or {},
         "last_year_plans": _last_year_plans(report),
