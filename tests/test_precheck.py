@@ -173,7 +173,7 @@ def test_a_fully_filled_sheet_gives_no_finding(complete, catalogue):
         ("同比减少31.8%", 5),
         ("GB/T 9704标准", 5),  # GB, T, 9704 + 标准
         ("“一是”……", 6),
-        ("ｗｏｒｄ　２０２５", 2),  # full-width letters and digits are words; the ideographic space is a space
+        ("ｗｏｒｄ　２０２５", 2),  # full-width letters and digits are words; U+3000 is a space
     ],
 )
 def test_word_count_counts_han_characters_and_latin_words(text, words):
