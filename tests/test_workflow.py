@@ -197,6 +197,7 @@ def test_two_leaders_approving_at_once_give_one_approval(unit, staff, leader, se
 def test_a_save_racing_a_submission_lands_before_it_or_is_refused(unit, staff, leader, attempt):
     report = Report.objects.create(unit=unit, year=2025)
     add_section(report, items=1)
+    make_submittable(report)
     barrier = threading.Barrier(2)
     outcomes = {}
 
@@ -218,7 +219,10 @@ def test_a_save_racing_a_submission_lands_before_it_or_is_refused(unit, staff, l
     save = threading.Thread(target=run, args=("save", save))
     submit = threading.Thread(
         target=run,
-        args=("submit", lambda: submit(staff, Report.objects.get(pk=report.pk))),
+        args=(
+            "submit",
+            lambda: workflow.perform(staff, Report.objects.get(pk=report.pk), "submit", confirmed=True),
+        ),
     )
     for thread in (save, submit):
         thread.start()

@@ -8,6 +8,7 @@ from decimal import Decimal
 from playwright.sync_api import expect
 
 from indicators.models import IndicatorValue
+from reports.common.text import word_count
 from reports.district.actions import set_word_limits
 from reports.models import Item, Organ, Report, Section
 from tests.browser.test_review_journey import log_out
@@ -118,3 +119,24 @@ def test_staff_fix_the_errors_confirm_the_warnings_and_submit_and_the_leader_see
     report.refresh_from_db()
     assert report.status == Report.Status.SUBMITTED and report.signing_date == datetime.date(2026, 2, 1)
     assert Item.objects.get(section=duty).body.startswith("党工委书记带头学法")
+
+
+SAMPLES = [
+    "共排查矛盾纠纷1705件，调解率100%。",
+    "同比减少31.8%，GB/T 9704标准",
+    "“一是”……二是—— ｗｏｒｄ　２０２５",
+    "Hello world 2025年 (ASCII, punctuation) 不计",
+]
+
+
+def test_the_editors_live_count_is_the_servers(page, staff, report):
+    section = add_section(report, heading="主要举措", items=1)
+    log_in(page, staff)
+    page.goto(f"/reports/{report.pk}/edit/")
+    count = page.locator(f"#section-{section.pk} [data-word-count] .word-count-number")
+    body = page.locator(f"#section-{section.pk} .editor-item").first.get_by_label("正文")
+    for text in SAMPLES:
+        body.fill(text)
+        expected = word_count("主要举措", "第1条。", text)
+        expect(count).to_have_text(str(expected))
+        expect(page.locator("#word-total .word-count-number")).to_have_text(str(expected))
