@@ -11,12 +11,23 @@ from indicators.models import IndicatorValue
 from reports.common.text import word_count
 from reports.district.actions import set_word_limits
 from reports.models import Item, Organ, Report, Section
+from tests.browser.conftest import axe_violations
 from tests.browser.test_review_journey import log_out
 from tests.browser.test_writing_a_report import log_in
 from tests.district_helpers import indicator
 from tests.editor_helpers import add_section
 
 Kind = Section.Kind
+
+
+def sign_in(page, user):
+    """``log_in``, then wait for the page after it (its wait for "**/" also matches the login page)."""
+    log_in(page, user)
+    expect(page.get_by_role("button", name="退出登录")).to_be_visible()
+
+
+def serious(violations):
+    return [v for v in violations if v["impact"] in ("serious", "critical")]
 
 
 def incomplete_report(report, district):
@@ -49,7 +60,7 @@ def test_staff_fix_the_errors_confirm_the_warnings_and_submit_and_the_leader_see
     duty = report.sections.get(kind=Kind.FIRST_RESPONSIBILITY)
 
     # Staff try to submit: the list says what is missing, and the submission is refused.
-    log_in(page, staff)
+    sign_in(page, staff)
     page.goto(f"/reports/{report.pk}/")
     check = page.locator("#precheck")
     expect(check.locator(".precheck-error")).to_have_count(2)
@@ -57,6 +68,7 @@ def test_staff_fix_the_errors_confirm_the_warnings_and_submit_and_the_leader_see
     expect(check).to_contain_text("没有填写成文日期")
     expect(check).to_contain_text("指标表已填1项，共2项；未填：行政诉讼案件")
     screenshot("staff-errors")
+    assert serious(axe_violations(page, context="#precheck")) == []
     page.get_by_role("button", name="提交审核").click()
     expect(page.locator(".alert-danger, .alert-error").first).to_contain_text("提交前检查有2项必须修改")
     expect(page.locator("#report-status")).to_have_text("草稿")
@@ -80,6 +92,7 @@ def test_staff_fix_the_errors_confirm_the_warnings_and_submit_and_the_leader_see
     assert after > 60 > before
     assert int(page.locator("#word-total .word-count-number").inner_text()) == total_before + after - before
     screenshot("editor-word-limit")
+    assert serious(axe_violations(page, context="[data-word-count]")) == []  # the buttons: point 14
     page.get_by_role("button", name="保存").first.click()
     page.wait_for_load_state()
 
@@ -97,25 +110,26 @@ def test_staff_fix_the_errors_confirm_the_warnings_and_submit_and_the_leader_see
     log_out(page)
 
     # The leader returns it once; after the resubmission, the list and the reason are on the review page.
-    log_in(page, leader)
+    sign_in(page, leader)
     page.goto(f"/reports/{report.pk}/")
     expect(page.locator("#precheck")).to_contain_text("供审核参考")
     page.get_by_label("理由（必填）").fill("第一责任人部分请压缩到60字以内。")
     page.get_by_role("button", name="退回修改").click()
     expect(page.locator("#report-status")).to_have_text("已退回")
     log_out(page)
-    log_in(page, staff)
+    sign_in(page, staff)
     page.goto(f"/reports/{report.pk}/")
     page.get_by_label("已查看以上2项提醒，确认提交").check()
     page.get_by_role("button", name="提交审核").click()
     expect(page.locator("#report-status")).to_have_text("待审核")
     log_out(page)
-    log_in(page, leader)
+    sign_in(page, leader)
     page.goto(f"/reports/{report.pk}/")
     expect(page.locator("#last-return")).to_contain_text("第一责任人部分请压缩到60字以内。")
     expect(page.locator("#precheck .precheck-warning")).to_have_count(2)
     expect(page.locator("#precheck")).to_contain_text("未填：行政诉讼案件")
     screenshot("leader-review")
+    assert serious(axe_violations(page, context="#precheck")) == []
     report.refresh_from_db()
     assert report.status == Report.Status.SUBMITTED and report.signing_date == datetime.date(2026, 2, 1)
     assert Item.objects.get(section=duty).body.startswith("党工委书记带头学法")
@@ -131,7 +145,7 @@ SAMPLES = [
 
 def test_the_editors_live_count_is_the_servers(page, staff, report):
     section = add_section(report, heading="主要举措", items=1)
-    log_in(page, staff)
+    sign_in(page, staff)
     page.goto(f"/reports/{report.pk}/edit/")
     count = page.locator(f"#section-{section.pk} [data-word-count] .word-count-number")
     body = page.locator(f"#section-{section.pk} .editor-item").first.get_by_label("正文")
