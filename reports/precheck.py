@@ -177,7 +177,7 @@ def _contents(sections: list[Section], editor: Places) -> list[Finding]:
             required = _required_label(section.kind)
             # A required content with no words anywhere blocks; an optional part left empty only warns.
             if required and not any(s.pk in filled for s in sections if _required_label(s.kind) == required):
-                found.append(Finding(ERROR, f"{name}还没有内容（条例要求报告{required}）。", anchor))
+                found.append(Finding(ERROR, f"{name}还没有内容，这是条例要求报告的内容。", anchor))
             else:
                 found.append(Finding(WARNING, f"{name}还没有内容，不需要可以删除这一部分。", anchor))
             continue
