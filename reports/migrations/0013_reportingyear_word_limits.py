@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('reports', '0011_unit_tree'),
+        ('reports', '0012_audit_act_as'),
     ]
 
     operations = [
