@@ -28,7 +28,7 @@ class ReportHeaderForm(CleanTextMixin, forms.ModelForm):
         label="落款机关",
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="每行一个，印在正文之后；不需要落款可留空。",
+        help_text="每行一个，印在正文之后；提交前须填写（提交前检查）。",
     )
     version = forms.IntegerField(widget=forms.HiddenInput(attrs={"data-version": ""}))
 

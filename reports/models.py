@@ -360,6 +360,11 @@ class Report(models.Model):
         """Why the report is back with its unit: the transition that returned it (None unless returned)."""
         if self.status != Report.Status.RETURNED:
             return None
+        return self.last_return_event()
+
+    def last_return_event(self) -> "ReportEvent | None":
+        """The last time the report was sent back to its unit, whatever its status now: what a leader
+        reviewing a resubmission reads beside the check."""
         return (
             self.events.filter(to_status=Report.Status.RETURNED)
             .select_related("user")
@@ -512,13 +517,16 @@ class Item(models.Model):
 
 
 class ReportingYear(models.Model):
-    """A district's settings for one reporting year: for now the deadline."""
+    """A district's settings for one reporting year: the deadline and the word limits."""
 
     district = models.ForeignKey(
         Unit, verbose_name=_("区县"), on_delete=models.CASCADE, related_name="reporting_years"
     )
     year = models.PositiveSmallIntegerField(_("年度"))
     deadline = models.DateField(_("报送截止日期"))
+    # Word limits the district may set: {"total": n, "<section kind>": n}; none set, no limit. Exceeding
+    # one is a warning of the check before submitting (reports/precheck.py), red in the editor.
+    word_limits = models.JSONField(_("字数上限"), default=dict, blank=True)
 
     class Meta:
         verbose_name = _("年度设置")

@@ -27,6 +27,7 @@ from .frozen_pdf import FrozenPdf
 from .models import AuditEntry, Membership, Report, ReportEvent, Snapshot
 from .notifications import notify
 from .permissions import roles_on
+from .precheck import check_report
 from .snapshots import snapshot_content
 
 Status = Report.Status
@@ -51,6 +52,8 @@ class Step:
     # Render the PDF of the report as the step leaves it and store it with the step: an approval never
     # exists without its PDF. Refused if the report's version changed while the PDF rendered.
     freezes_pdf: bool = False
+    # The check before submitting (reports/precheck.py) must pass: no error, and warnings confirmed.
+    checked: bool = False
     done: str  # the message after it happened
 
     @property
@@ -69,6 +72,7 @@ TRANSITIONS: dict[str, Step] = {
             roles=(Role.STAFF, Role.LEADER),
             notify_roles=(Role.LEADER,),
             snapshot=True,
+            checked=True,
             done="已提交，等待单位领导审核。",
         ),
         Step(
@@ -132,6 +136,10 @@ class StateConflict(WorkflowError):
     """The report is not (or no longer) in a state this action starts from (409)."""
 
 
+class CheckFailed(WorkflowError):
+    """The check before submitting found errors, or warnings the user has not confirmed."""
+
+
 def available_steps(user: RequestUser, report: Report) -> list[Step]:
     """The steps ``user`` could take on ``report`` now: the buttons to show."""
     roles = roles_on(user, report)
@@ -153,8 +161,12 @@ def edited_this_version(user: User, report: Report) -> bool:
     return events.filter(action__in=CONTENT_EDITS, user=user).exists()
 
 
-def perform(user: User, report: Report, action: str, comment: str = "") -> ReportEvent:
+def perform(
+    user: User, report: Report, action: str, comment: str = "", *, confirmed: bool = False
+) -> ReportEvent:
     """Carry out ``action`` on ``report`` as ``user``; returns the ReportEvent written.
+
+    ``confirmed``: the user has seen the warnings of the check before submitting and goes on.
 
     Call it outside any transaction (the views do: ATOMIC_REQUESTS is off), so that nothing is locked
     while an approval renders its PDF.
@@ -172,6 +184,8 @@ def perform(user: User, report: Report, action: str, comment: str = "") -> Repor
     if step.reason_required and not comment:
         raise WorkflowError(f"“{step.label}”需要填写理由。")
     _check_separation_of_duties(user, seen, step)
+    if step.checked:  # refused here at no cost; checked again on the version the transaction takes
+        _check_contents(seen, confirmed)
 
     when = timezone.now()
     # The render, with no transaction open: on SQLite an open write transaction would hold every other
@@ -179,7 +193,7 @@ def perform(user: User, report: Report, action: str, comment: str = "") -> Repor
     frozen = FrozenPdf(_as_after(seen, step, user, when)) if step.freezes_pdf else None
     try:
         with transaction.atomic():
-            event = _switch(user, seen, step, comment, when, frozen)
+            event = _switch(user, seen, step, comment, when, frozen, confirmed)
     except BaseException:
         if frozen is not None:
             frozen.discard()  # no file without its row
@@ -189,7 +203,13 @@ def perform(user: User, report: Report, action: str, comment: str = "") -> Repor
 
 
 def _switch(
-    user: User, seen: Report, step: Step, comment: str, when: datetime, frozen: FrozenPdf | None
+    user: User,
+    seen: Report,
+    step: Step,
+    comment: str,
+    when: datetime,
+    frozen: FrozenPdf | None,
+    confirmed: bool = False,
 ) -> ReportEvent:
     """The transition's short transaction: status, snapshot, history row, stored PDF, notices.
 
@@ -210,6 +230,8 @@ def _switch(
     # Again, now that nobody else can act on the report: a membership may have changed meanwhile.
     _check_role(user, locked, step)
     _check_separation_of_duties(user, locked, step)
+    if step.checked:  # a save just before may have changed what the first check saw
+        _check_contents(locked, confirmed)
     snapshot = None
     if step.snapshot:
         snapshot = Snapshot.objects.create(
@@ -264,6 +286,12 @@ def _check_separation_of_duties(user: User, report: Report, step: Step) -> None:
         raise NotAllowed(
             "您修改过这一版本的内容，不能再审核通过同一版本（区里要求修改与审核分离），请由其他审核领导审核。"
         )
+
+
+def _check_contents(report: Report, confirmed: bool) -> None:
+    refusal = check_report(report).refusal(confirmed)
+    if refusal:
+        raise CheckFailed(refusal)
 
 
 def _state_conflict(report: Report, step: Step) -> StateConflict:

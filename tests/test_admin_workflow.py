@@ -24,6 +24,7 @@ from reports.models import (
     StoredPdf,
 )
 from tests.editor_helpers import add_section
+from tests.workflow_helpers import submit
 
 Status = Report.Status
 
@@ -130,7 +131,7 @@ def test_new_content_can_only_be_put_into_an_editable_report(client, superuser, 
 
 def test_a_report_once_submitted_cannot_be_deleted_in_the_admin(client, superuser, content, staff, leader):
     report = content["report"]
-    workflow.perform(staff, report, "submit")
+    submit(staff, report)
     workflow.perform(leader, report, "return", comment="补充")
     client.force_login(superuser)
     assert client.get(delete_url(report)).status_code == 403
@@ -143,7 +144,7 @@ def test_a_report_once_submitted_cannot_be_deleted_in_the_admin(client, superuse
 @pytest.fixture
 def written_rows(content, staff, leader, district):
     report = content["report"]
-    workflow.perform(staff, report, "submit")
+    submit(staff, report)
     comment = ReviewComment.objects.create(report=report, author=leader, body="请补充")
     stored = StoredPdf(report=report, version=report.version, sha256="0" * 64, size=4)
     stored.file.save("r.pdf", ContentFile(b"%PDF"), save=False)
@@ -181,6 +182,6 @@ def test_users_are_not_deleted_in_the_admin(client, superuser, staff):
 
 
 def test_a_user_with_history_cannot_be_deleted_at_all(content, staff):
-    workflow.perform(staff, content["report"], "submit")
+    submit(staff, content["report"])
     with pytest.raises(ProtectedError):
         staff.delete()

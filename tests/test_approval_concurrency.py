@@ -18,6 +18,7 @@ from reports import actions, frozen_pdf, workflow
 from reports.models import Membership, Report, ReportEvent, StoredPdf
 from tests.conftest import make_user
 from tests.editor_helpers import add_section, editor_data
+from tests.workflow_helpers import submit
 
 S = Report.Status
 WAIT = 30  # s: the longest any step of these tests may take before it counts as hanging
@@ -89,7 +90,7 @@ def other_staff(other_unit):
 def submitted(unit, staff):
     report = Report.objects.create(unit=unit, year=2025)
     add_section(report, items=2)
-    workflow.perform(staff, report, "submit")
+    submit(staff, report)
     return report
 
 
@@ -175,7 +176,7 @@ def test_a_change_to_the_report_during_the_render_refuses_the_approval_and_leave
         render.wait_until_rendering()
         # Meanwhile: another leader sends it back, the staff member changes it and submits it again.
         workflow.perform(second_leader, submitted, "return", comment="第二条要补充数据")
-        item = submitted.sections.get().items.first()
+        item = submitted.sections.first().items.first()
         actions.save_report_content(
             submitted,
             staff,
@@ -184,7 +185,7 @@ def test_a_change_to_the_report_during_the_render_refuses_the_approval_and_leave
             sections={},
             items={item.pk: {"body": "补充后的正文。"}},
         )
-        workflow.perform(staff, submitted, "submit")
+        submit(staff, submitted)
     finally:
         render.release()
         approval.join(WAIT)

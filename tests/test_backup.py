@@ -36,6 +36,7 @@ from reports import workflow
 from reports.models import Membership, Publication, Report, StoredPdf, Unit
 from tests.backup_helpers import snapshot
 from tests.conftest import make_user
+from tests.workflow_helpers import submit
 
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.django_db
@@ -91,7 +92,7 @@ def demo_with_everything():
     call_command("load_demo", stdout=StringIO())
     User = get_user_model()
     report = Report.objects.get(unit__code="chengdong", year=2025)
-    workflow.perform(User.objects.get(username="chengdong_staff"), report, "submit")
+    submit(User.objects.get(username="chengdong_staff"), report)
     workflow.perform(User.objects.get(username="chengdong_leader"), report, "approve")
     group = Group.objects.create(name="审核组")
     group.permissions.set(Permission.objects.filter(codename__in=["view_report", "change_report"]))

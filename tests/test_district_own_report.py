@@ -10,6 +10,7 @@ from reports.models import Membership, Notice, Report, Unit
 from reports.permissions import units_user_can_write_for
 from tests.conftest import make_user
 from tests.editor_helpers import add_section
+from tests.workflow_helpers import submit
 
 Role = Membership.Role
 
@@ -32,7 +33,7 @@ def test_a_districts_own_report_is_approved_by_its_leader_and_accepted_by_the_ci
     assert list(units_user_can_write_for(writer)) == [district]
     report = start_report(writer, district, 2025)
     add_section(report, items=1)
-    workflow.perform(writer, report, "submit")
+    submit(writer, report)
     workflow.perform(leader, report, "approve")
     assert report.stored_pdfs.count() == 1  # the frozen PDF, as for any unit
     assert Notice.objects.filter(user=city_office, report=report).exists()  # the city is told
@@ -58,7 +59,7 @@ def test_the_city_sees_a_units_report_but_only_its_district_receives_it(
     city_office = make_user("city-office", city, Role.DISTRICT_OFFICE)
     district_office = make_user("district-office", district, Role.DISTRICT_OFFICE)
     add_section(report, items=1)
-    workflow.perform(staff, report, "submit")
+    submit(staff, report)
     workflow.perform(leader, report, "approve")
     assert workflow.available_steps(city_office, report) == []
     with pytest.raises(workflow.NotAllowed):

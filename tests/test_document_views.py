@@ -9,6 +9,7 @@ import pytest
 from reports.models import Report, Unit
 from reports.rendering.filenames import document_filename
 from tests.document_helpers import add_indicators, read_pdf, squeeze
+from tests.workflow_helpers import submit
 
 FILENAME = "城西街道2025年度法治政府建设情况的报告.pdf"
 
@@ -102,7 +103,7 @@ def test_an_approved_report_downloads_the_pdf_stored_at_approval(
 ):
     from reports.workflow import perform
 
-    perform(staff, filled_report, "submit")
+    submit(staff, filled_report)
     perform(leader, filled_report, "approve")
     stored = filled_report.stored_pdfs.get()
     # What was approved is what is downloaded, even if the rows changed since (they cannot, once locked).

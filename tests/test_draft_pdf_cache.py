@@ -9,6 +9,7 @@ from reports import workflow
 from reports.models import Report, Unit
 from reports.rendering import draft_pdf
 from tests.editor_helpers import add_section, editor_data
+from tests.workflow_helpers import submit
 
 
 @pytest.fixture
@@ -64,7 +65,7 @@ def test_a_transition_renders_anew(client, staff, report, renders):
     add_section(report, items=1)
     client.force_login(staff)
     download(client, report)
-    workflow.perform(staff, report, "submit")
+    submit(staff, report)
     report.refresh_from_db()
     download(client, report)
     assert len(renders) == 2
@@ -86,7 +87,7 @@ def test_an_approved_report_serves_its_stored_pdf_not_a_cached_draft(client, sta
     add_section(report, items=1)
     client.force_login(staff)
     download(client, report)
-    workflow.perform(staff, report, "submit")
+    submit(staff, report)
     workflow.perform(leader, report, "approve")
     report = Report.objects.get(pk=report.pk)
     stored = report.stored_pdfs.get()

@@ -4,6 +4,7 @@ from django.urls import reverse
 
 from reports import workflow
 from tests.editor_helpers import add_section
+from tests.workflow_helpers import submit
 
 
 def test_staff_are_not_offered_the_reviewers_comparison(client, staff, leader, report):
@@ -23,7 +24,7 @@ def test_every_page_has_a_skip_link_to_its_main_content(client, staff, report):
 
 
 def test_the_stored_pdfs_fingerprint_is_explained(client, staff, leader, report):
-    workflow.perform(staff, report, "submit")
+    submit(staff, report)
     workflow.perform(leader, report, "approve")
     client.force_login(staff)
     page = client.get(reverse("reports:detail", args=[report.pk])).content.decode()

@@ -10,12 +10,13 @@ from reports.rendering.pdf import render_pdf
 from tests.conftest import make_user
 from tests.document_helpers import read_pdf, squeeze
 from tests.editor_helpers import add_section
+from tests.workflow_helpers import submit
 
 
 @pytest.fixture
 def approved(report, staff, leader):
     add_section(report, items=2)
-    workflow.perform(staff, report, "submit")
+    submit(staff, report)
     workflow.perform(leader, report, "approve")
     return report
 
@@ -70,7 +71,7 @@ def test_a_reopened_and_reapproved_report_gets_a_new_file_and_keeps_the_old(
 
     approved.sections.first().items.update(body="改过的正文。")
     second_leader = make_user("leader2", unit, Membership.Role.LEADER)
-    workflow.perform(leader, approved, "submit")
+    submit(leader, approved)
     workflow.perform(second_leader, approved, "approve")
 
     assert StoredPdf.objects.count() == 2

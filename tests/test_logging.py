@@ -17,6 +17,7 @@ from django_tasks_db.models import DBTaskResult
 from reports.views import home
 from tests.conftest import PASSWORD
 from tests.editor_helpers import add_section
+from tests.workflow_helpers import make_submittable
 
 TIME_LEVEL = r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} (ERROR|WARNING|INFO)"
 
@@ -100,9 +101,10 @@ def test_a_submit_queues_its_mails_and_never_waits_for_the_mail_server(
     leader.email = "leader@example.com"
     leader.save()
     add_section(report, items=1)
+    make_submittable(report)
     client.force_login(staff)
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(reverse("reports:act", args=[report.pk, "submit"]))
+        response = client.post(reverse("reports:act", args=[report.pk, "submit"]), {"confirmed": "1"})
     assert response.status_code == 302
     report.refresh_from_db()
     assert report.status == report.Status.SUBMITTED and leader.notices.count() == 1

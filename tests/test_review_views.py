@@ -6,12 +6,13 @@ from django.urls import reverse
 from reports import snapshots, workflow
 from reports.models import Notice, Report, ReportEvent, ReviewComment
 from tests.editor_helpers import add_section, editor_data
+from tests.workflow_helpers import submit
 
 
 @pytest.fixture
 def submitted(report, staff):
     add_section(report, items=2)
-    workflow.perform(staff, report, "submit")
+    submit(staff, report)
     return report
 
 

@@ -29,6 +29,7 @@ from reports.district.actions import request_file
 from reports.models import AccountSecurity, GeneratedFile, Report
 from tests.editor_helpers import add_section
 from tests.test_settings import PRODUCTION, READ
+from tests.workflow_helpers import submit
 
 ROOT = Path(__file__).resolve().parents[1]
 CSP = "Content-Security-Policy"
@@ -152,7 +153,7 @@ def demo(db):
     year = Report.objects.filter(unit=unit).aggregate(Max("year"))["year__max"] + 1
     draft = Report.objects.create(unit=unit, year=year)
     add_section(draft, items=2)
-    workflow.perform(staff, draft, "submit")
+    submit(staff, draft)
     workflow.perform(leader, draft, "return", "请补充数据")
     zip_file = request_file(GeneratedFile.Kind.ZIP, unit.parent, year - 1, None)
     return users, zip_file.get_absolute_url()
@@ -238,7 +239,7 @@ def test_logged_in_pages_and_private_documents_are_not_stored(client, staff, lea
     for url in (reverse("reports:home"), reverse("reports:edit", args=[report.pk])):
         assert client.get(url)["Cache-Control"] == "private, no-store"
     assert client.get(reverse("reports:pdf", args=[report.pk]))["Cache-Control"] == "private, no-store"
-    workflow.perform(staff, report, "submit")
+    submit(staff, report)
     workflow.perform(leader, report, "approve")
     stored = report.stored_pdfs.get()
     for url in (

@@ -7,6 +7,7 @@ from django.urls import reverse
 from reports import actions, workflow
 from reports.models import AuditEntry, Report, Unit
 from tests.editor_helpers import editor_data
+from tests.workflow_helpers import make_submittable, submit
 
 
 def test_a_leader_who_edited_the_version_cannot_approve_it(client, written, staff, leader):
@@ -16,7 +17,7 @@ def test_a_leader_who_edited_the_version_cannot_approve_it(client, written, staf
         editor_data(written, **{"report-preamble": "领导改写的导语"}),
     )
     assert saved.status_code == 302
-    workflow.perform(staff, written, "submit")
+    submit(staff, written)
     with pytest.raises(workflow.NotAllowed, match="您修改过这一版本的内容，不能再审核通过同一版本"):
         workflow.perform(leader, written, "approve")
     written.refresh_from_db()
@@ -25,7 +26,7 @@ def test_a_leader_who_edited_the_version_cannot_approve_it(client, written, staf
 
 def test_the_refusal_is_a_403_with_the_chinese_reason_and_an_audit_row(client, written, staff, leader):
     actions.bump_version(written, leader)  # the indicator sheet and every editor button save through this
-    workflow.perform(staff, written, "submit")
+    submit(staff, written)
     client.force_login(leader)
     response = client.post(reverse("reports:act", args=[written.pk, "approve"]))
     assert response.status_code == 403
@@ -38,7 +39,7 @@ def test_the_refusal_is_a_403_with_the_chinese_reason_and_an_audit_row(client, w
 
 def test_another_leader_who_did_not_edit_may_approve(written, staff, leader, second_leader):
     actions.bump_version(written, leader)
-    workflow.perform(staff, written, "submit")
+    submit(staff, written)
     workflow.perform(second_leader, written, "approve")
     written.refresh_from_db()
     assert written.status == Report.Status.APPROVED
@@ -47,7 +48,7 @@ def test_another_leader_who_did_not_edit_may_approve(written, staff, leader, sec
 def test_with_the_districts_setting_off_the_editing_leader_may_approve(written, staff, leader, district):
     Unit.objects.filter(pk=district.pk).update(separate_editing_from_approval=False)
     actions.bump_version(written, leader)
-    workflow.perform(staff, written, "submit")
+    submit(staff, written)
     workflow.perform(leader, written, "approve")
     written.refresh_from_db()
     assert written.status == Report.Status.APPROVED
@@ -57,17 +58,17 @@ def test_the_setting_is_the_districts_not_the_units(written, staff, leader, unit
     """Only the district's value counts: a unit's own flag is not read."""
     Unit.objects.filter(pk=unit.pk).update(separate_editing_from_approval=False)
     actions.bump_version(written, leader)
-    workflow.perform(staff, written, "submit")
+    submit(staff, written)
     with pytest.raises(workflow.NotAllowed):
         workflow.perform(leader, written, "approve")
 
 
 def test_edits_before_the_report_last_came_back_are_another_versions(written, staff, leader, second_leader):
     actions.bump_version(written, leader)
-    workflow.perform(staff, written, "submit")
+    submit(staff, written)
     workflow.perform(second_leader, written, "return", comment="请补充数据")
     actions.bump_version(written, staff)
-    workflow.perform(staff, written, "submit")
+    submit(staff, written)
     workflow.perform(leader, written, "approve")  # this version is the staff member's
     written.refresh_from_db()
     assert written.status == Report.Status.APPROVED
@@ -75,14 +76,17 @@ def test_edits_before_the_report_last_came_back_are_another_versions(written, st
 
 def test_the_submitter_still_cannot_approve_with_the_setting_off(written, leader, district):
     Unit.objects.filter(pk=district.pk).update(separate_editing_from_approval=False)
-    workflow.perform(leader, written, "submit")
+    submit(leader, written)
     with pytest.raises(workflow.NotAllowed, match="提交这一版本的人"):
         workflow.perform(leader, written, "approve")
 
 
 def test_each_transition_writes_a_workflow_audit_row_with_the_report(client, written, staff, leader):
+    make_submittable(written)
     client.force_login(staff)
-    client.post(reverse("reports:act", args=[written.pk, "submit"]), REMOTE_ADDR="10.0.0.5")
+    client.post(
+        reverse("reports:act", args=[written.pk, "submit"]), {"confirmed": "1"}, REMOTE_ADDR="10.0.0.5"
+    )
     client.force_login(leader)
     client.post(reverse("reports:act", args=[written.pk, "return"]), {"comment": "请补充数据"})
     submit, returned = AuditEntry.objects.filter(action=AuditEntry.Action.WORKFLOW).order_by("pk")
@@ -102,7 +106,7 @@ def test_a_transition_that_fails_leaves_no_workflow_row(written, staff, monkeypa
 
     monkeypatch.setattr(workflow, "notify", fail)
     with pytest.raises(RuntimeError):
-        workflow.perform(staff, written, "submit")
+        submit(staff, written)
     assert not AuditEntry.objects.filter(action=AuditEntry.Action.WORKFLOW).exists()
     written.refresh_from_db()
     assert written.status == Report.Status.DRAFT

@@ -7,6 +7,7 @@ from reports import actions, workflow
 from reports.models import Membership, Notice, Report, ReportEvent
 from tests.editor_helpers import add_section
 from tests.jobs_helpers import queued_tasks, run_queued_jobs
+from tests.workflow_helpers import make_submittable, submit
 
 S = Report.Status
 
@@ -36,7 +37,8 @@ def test_allowed_transitions_change_the_status_and_write_one_audit_row(
 ):
     user = request.getfixturevalue(actor)
     set_status(written, start)
-    event = workflow.perform(user, written, action, comment="理由")
+    make_submittable(written)
+    event = workflow.perform(user, written, action, comment="理由", confirmed=True)
     written.refresh_from_db()
     assert written.status == end
     assert ReportEvent.objects.filter(report=written, action=action).count() == 1
@@ -74,7 +76,7 @@ def test_sending_back_needs_a_reason(request, written, leader, district_officer,
 
 
 def test_who_submitted_a_version_cannot_approve_it(written, leader, second_leader):
-    workflow.perform(leader, written, "submit")
+    submit(leader, written)
     with pytest.raises(workflow.NotAllowed, match="不能审核通过同一版本"):
         workflow.perform(leader, written, "approve")
     workflow.perform(second_leader, written, "approve")
@@ -83,7 +85,7 @@ def test_who_submitted_a_version_cannot_approve_it(written, leader, second_leade
 
 
 def test_submit_and_approve_store_snapshots_of_the_whole_report(written, staff, leader):
-    workflow.perform(staff, written, "submit")
+    submit(staff, written)
     approval = workflow.perform(leader, written, "approve")
     assert written.snapshots.count() == 2
     parts = approval.snapshot.content["parts"]
@@ -93,7 +95,7 @@ def test_submit_and_approve_store_snapshots_of_the_whole_report(written, staff, 
 
 def test_an_approved_report_cannot_be_saved_by_any_path(written, staff, leader):
     base = written.version
-    workflow.perform(staff, written, "submit")
+    submit(staff, written)
     with pytest.raises(actions.EditConflict):
         actions.add_item(written, staff, written.sections.first())
     workflow.perform(leader, written, "approve")
@@ -110,7 +112,7 @@ def test_an_approved_report_cannot_be_saved_by_any_path(written, staff, leader):
 
 
 def test_a_stale_second_approval_is_refused_with_a_clear_message(written, staff, leader, second_leader):
-    workflow.perform(staff, written, "submit")
+    submit(staff, written)
     stale = Report.objects.get(pk=written.pk)  # the second leader's page, loaded before
     workflow.perform(leader, written, "approve")
     with pytest.raises(workflow.StateConflict, match="已审核"):
@@ -124,7 +126,7 @@ def test_transitions_notify_in_the_app_and_by_email_after_commit(
     leader.email = "leader@example.com"
     leader.save()
     with django_capture_on_commit_callbacks(execute=True):
-        workflow.perform(staff, written, "submit")
+        submit(staff, written)
     notice = Notice.objects.get(user=leader)
     assert "提交审核" in notice.message
     assert not Notice.objects.filter(user=staff).exists()
@@ -147,7 +149,7 @@ def test_no_email_leaves_when_the_transaction_rolls_back(written, staff, leader,
 
     monkeypatch.setattr(workflow, "notify", notify_then_fail)
     with pytest.raises(RuntimeError):
-        workflow.perform(staff, written, "submit")
+        submit(staff, written)
     written.refresh_from_db()
     assert written.status == S.DRAFT
     assert not Notice.objects.exists() and not mailoutbox and not queued_tasks()
@@ -161,7 +163,7 @@ def test_no_email_leaves_when_the_transaction_rolls_back(written, staff, leader,
 def test_two_leaders_approving_at_once_give_one_approval(unit, staff, leader, second_leader):
     report = Report.objects.create(unit=unit, year=2025)
     add_section(report, items=1)
-    workflow.perform(staff, report, "submit")
+    submit(staff, report)
     barrier = threading.Barrier(2)
     outcomes = []
 
@@ -195,6 +197,7 @@ def test_two_leaders_approving_at_once_give_one_approval(unit, staff, leader, se
 def test_a_save_racing_a_submission_lands_before_it_or_is_refused(unit, staff, leader, attempt):
     report = Report.objects.create(unit=unit, year=2025)
     add_section(report, items=1)
+    make_submittable(report)
     barrier = threading.Barrier(2)
     outcomes = {}
 
@@ -216,7 +219,10 @@ def test_a_save_racing_a_submission_lands_before_it_or_is_refused(unit, staff, l
     save = threading.Thread(target=run, args=("save", save))
     submit = threading.Thread(
         target=run,
-        args=("submit", lambda: workflow.perform(staff, Report.objects.get(pk=report.pk), "submit")),
+        args=(
+            "submit",
+            lambda: workflow.perform(staff, Report.objects.get(pk=report.pk), "submit", confirmed=True),
+        ),
     )
     for thread in (save, submit):
         thread.start()
@@ -238,7 +244,7 @@ def test_a_return_reason_with_line_breaks_is_mailed_with_a_one_line_subject(
     """Issue 14: a line break in the subject raised BadHeaderError in the mail job, and the mail was lost."""
     staff.email = "staff@example.com"
     staff.save()
-    workflow.perform(staff, written, "submit")
+    submit(staff, written)
     reason = "请修改：\n1. 第二部分缺少数据；\r\n2. 落款日期有误。\u2028另：附件请补充。"
     with django_capture_on_commit_callbacks(execute=True):
         workflow.perform(leader, written, "return", reason)

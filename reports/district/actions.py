@@ -36,6 +36,15 @@ def set_deadline(district: Unit, year: int, deadline: datetime.date) -> Reportin
 
 
 @transaction.atomic
+def set_word_limits(district: Unit, year: int, limits: dict[str, int]) -> ReportingYear:
+    """The year's word limits ({"total" or a section kind: words}); none: no limit."""
+    setting = reporting_year_for(district, year)
+    setting.word_limits = limits
+    setting.save(update_fields=["word_limits"])
+    return setting
+
+
+@transaction.atomic
 def save_outline(
     district: Unit,
     year: int,

@@ -5,6 +5,7 @@ from django import forms
 from reports.common.text import CleanTextMixin
 from reports.deadlines import default_deadline
 from reports.models import ReportingYear, Section
+from reports.precheck import TOTAL
 
 
 class DeadlineForm(forms.ModelForm):
@@ -27,6 +28,27 @@ class DeadlineForm(forms.ModelForm):
         if deadline.year not in (self.year, self.year + 1):
             raise forms.ValidationError(f"截止日期应在{self.year}年或{self.year + 1}年内。")
         return deadline
+
+
+class WordLimitsForm(forms.Form):
+    """The district's word limits for the year: the whole report and each kind of section, each optional.
+    Exceeding one is a warning in the check before submitting and shown red in the editor."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        kinds = [(TOTAL, "全文（导语和各部分）"), *Section.Kind.choices]
+        for key, label in kinds:
+            self.fields[key] = forms.IntegerField(
+                label=str(label),
+                required=False,
+                min_value=1,
+                max_value=1_000_000,
+                widget=forms.NumberInput(attrs={"class": "form-control", "placeholder": "不限"}),
+            )
+
+    def limits(self):
+        """{key: limit} of the limits set; an empty box is no limit."""
+        return {key: value for key, value in self.cleaned_data.items() if value}
 
 
 class OutlineRowForm(CleanTextMixin, forms.Form):

@@ -29,7 +29,7 @@ from reports.search import clean_query, search_district
 from . import actions
 from . import dashboard as office
 from .files import file_name, status_of
-from .forms import DeadlineForm, outline_formset
+from .forms import DeadlineForm, WordLimitsForm, outline_formset
 
 Kind = GeneratedFile.Kind
 Audience = OutlineSection.Audience
@@ -101,16 +101,21 @@ def setup(request, district, year):
     data = request.POST if request.method == "POST" else None
     deadline_form = DeadlineForm(data if data and "deadline" in data else None, instance=setting, year=year)
     formset = outline_formset(rows, data=data if data and "outline-TOTAL_FORMS" in data else None)
-    posted = [form for form in (deadline_form, formset) if form.is_bound]
+    limits_form = WordLimitsForm(
+        data if data and "limits-total" in data else None, initial=setting.word_limits, prefix="limits"
+    )
+    posted = [form for form in (deadline_form, formset, limits_form) if form.is_bound]
     page = Page(district, year, audience, copied)
 
     if data and "add_row" in data:
         formset = outline_formset(rows, data=formset.with_blank_row())
-        return _render_setup(request, page, deadline_form, formset, rows, status=200)
+        return _render_setup(request, page, (deadline_form, limits_form), formset, rows, status=200)
     if posted and all([form.is_valid() for form in posted]):  # a list: validate every part
         if deadline_form.is_bound:
             setting = actions.set_deadline(district, year, deadline_form.cleaned_data["deadline"])
             messages.success(request, f"{year}年度报送截止日期已设为{setting.deadline:%Y-%m-%d}。")
+        if limits_form.is_bound:
+            actions.set_word_limits(district, year, limits_form.limits())
         if formset.is_bound:
             actions.save_outline(district, year, formset.rows(), audience)
             if formset.rows():
@@ -121,7 +126,7 @@ def setup(request, district, year):
                 messages.success(request, "已清空区里的提纲，新建的报告将使用条例规定的五个部分。")
         url = reverse("district:setup", args=[year])
         return redirect(url if audience == Audience.UNITS else f"{url}?for={audience}")
-    return _render_setup(request, page, deadline_form, formset, rows, 400 if posted else 200)
+    return _render_setup(request, page, (deadline_form, limits_form), formset, rows, 400 if posted else 200)
 
 
 @dataclass
@@ -134,8 +139,10 @@ class Page:
     copied: bool
 
 
-def _render_setup(request, page, deadline_form, formset, rows, status):
+def _render_setup(request, page, year_forms, formset, rows, status):
+    deadline_form, limits_form = year_forms
     context = {
+        "limits_form": limits_form,
         "district": page.district,
         "year": page.year,
         "audience": page.audience,

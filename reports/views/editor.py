@@ -15,10 +15,11 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from reports import actions
+from reports import actions, precheck
 from reports.common import autosave as autosave_reply
 from reports.common.autosave import is_autosave, is_in_place
 from reports.common.people import name_of
+from reports.common.text import word_count
 from reports.consistency import consistency_warnings
 from reports.forms import ItemForm, ReportHeaderForm, SectionForm
 from reports.models import Item, Section
@@ -83,15 +84,16 @@ class EditorForms:
     def is_valid(self):
         return all([form.is_valid() for form in self.checked_forms()])  # a list: validate every form
 
-    def outline(self, comments=None):
-        """Sections and items in order with their generated labels and open comments, for the template."""
+    def outline(self, comments=None, limits=None):
+        """Sections and items in order with their generated labels, open comments, 字数 and the district's
+        limit for the section's kind, for the template."""
         count = len(self.sections)
         return [
-            self.row(section, number, count, comments or {})
+            self.row(section, number, count, comments or {}, limits or {})
             for number, section in enumerate(self.sections, start=1)
         ]
 
-    def row(self, section, number, count, comments):
+    def row(self, section, number, count, comments, limits=None):
         """One section as ``_editor_section.html`` shows it: the ``number``-th of ``count``."""
         items = list(section.items.all())
         return {
@@ -102,6 +104,8 @@ class EditorForms:
             "form": self.section_forms[section.pk],
             "shows_last_year_plans": section.kind in SECTIONS_SHOWING_LAST_YEAR_PLANS,
             "comments": comments.get(f"section-{section.pk}", []),
+            "words": precheck.section_words(section),
+            "limit": (limits or {}).get(section.kind),
             "items": [
                 {
                     "item": item,
@@ -222,6 +226,7 @@ def _in_place(request, report, outcome, before):
     sections = list(report.sections_with_items().filter(pk__in=changed))
     forms = EditorForms(report, sections, header=False)
     comments = _open_comments(report)
+    limits = precheck.word_limits_for(report)
     plans = (
         _last_year_plans(report) if any(s.kind in SECTIONS_SHOWING_LAST_YEAR_PLANS for s in sections) else []
     )
@@ -229,7 +234,7 @@ def _in_place(request, report, outcome, before):
         section.pk: render_to_string(
             "reports/_editor_section.html",
             {
-                "row": forms.row(section, order.index(section.pk) + 1, len(order), comments),
+                "row": forms.row(section, order.index(section.pk) + 1, len(order), comments, limits),
                 "report": report,
                 "last_year_plans": plans,
                 "theirs": {},
@@ -295,10 +300,14 @@ def _open_comments(report):
 def _render(request, report, forms, theirs=None, status=200):
     undo = request.session.get(UNDO_SESSION_KEY)
     comments = _open_comments(report)
+    limits = precheck.word_limits_for(report)
+    outline = forms.outline(comments, limits)
     context = {
         "report": report,
         "forms": forms,
-        "outline": forms.outline(comments),
+        "outline": outline,
+        "words": word_count(report.preamble) + sum(row["words"] for row in outline),
+        "word_limit": limits.get(precheck.TOTAL),
         "report_comments": comments.get("report", []),
         "theirs": theirs or {},
         "last_year_plans": _last_year_plans(report),

@@ -7,17 +7,18 @@ from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from reports import actions, publishing, workflow
+from reports import actions, precheck, publishing, workflow
 from reports.deadlines import deadline_for, deadline_text
 from reports.forms import CommentForm
 from reports.frozen_pdf import current_stored_pdf
-from reports.models import Item, ReportEvent, ReviewComment, Section
+from reports.models import Item, Report, ReportEvent, ReviewComment, Section
 from reports.permissions import Action, Refused, can, get_inside_or_404, get_report_or_refuse, roles_on
 from reports.rendering.document import build_blocks
 from reports.snapshots import compare, snapshot_content
 
 EventAction = ReportEvent.Action
 REVIEW_ACTIONS = (EventAction.RETURN, EventAction.APPROVE, EventAction.ACCEPT, EventAction.DISTRICT_RETURN)
+CHECKED_STATUSES = (Report.Status.DRAFT, Report.Status.RETURNED, Report.Status.SUBMITTED)
 
 
 @login_required
@@ -32,13 +33,22 @@ def detail(request, pk):
         if comment.parent_id is None:
             threads.setdefault(comment.anchor, []).append(comment)
     deadline = deadline_for(report.unit.parent or report.unit, report.year)  # the receiving office's
+    can_edit = can(request.user, report, Action.EDIT)
     context = {
         "report": report,
         "blocks": build_blocks(report, sections),
         "threads": threads,
         "open_comments": sum(1 for c in comments if c.parent_id is None and not c.is_resolved),
         "steps": workflow.available_steps(request.user, report),
-        "can_edit": can(request.user, report, Action.EDIT),
+        # Before approval: what the check before submitting finds, for staff before submitting and for
+        # the leader reviewing (with why it last came back).
+        "check": (
+            precheck.check_report(report, sections, editable=can_edit)
+            if report.status in CHECKED_STATUSES
+            else None
+        ),
+        "last_return": report.last_return_event() if report.status == report.Status.SUBMITTED else None,
+        "can_edit": can_edit,
         "deadline": deadline,
         "deadline_text": deadline_text(deadline, report.status),
         "comment_form": CommentForm(),
@@ -54,7 +64,13 @@ def detail(request, pk):
 def act(request, pk, action):
     report = get_report_or_refuse(request.user, pk)
     try:
-        workflow.perform(request.user, report, action, request.POST.get("comment", ""))
+        workflow.perform(
+            request.user,
+            report,
+            action,
+            request.POST.get("comment", ""),
+            confirmed=request.POST.get("confirmed") == "1",
+        )
     except workflow.NotAllowed as refusal:
         raise Refused(str(refusal), report) from refusal
     except workflow.WorkflowError as error:

@@ -15,6 +15,7 @@ from tests.browser.test_writing_a_report import item_cards, log_in
 from tests.district_helpers import indicator, report_in
 from tests.editor_helpers import add_section
 from tests.jobs_helpers import run_queued_jobs
+from tests.workflow_helpers import submit
 
 YEAR = 2025
 # Recorded by the page itself before any of its own scripts run (Playwright's init script is not subject to
@@ -98,7 +99,7 @@ def test_the_district_pages_and_a_files_status_page_under_the_policy(
 ):
     page = watched
     add_section(report, items=2)
-    workflow.perform(staff, report, "submit")
+    submit(staff, report)
     workflow.perform(leader, report, "approve")
     add_section(report_in(other_unit, YEAR, Report.Status.ACCEPTED), items=3)
     trainees = indicator(district, "trainees", "法治培训", unit="人次")

@@ -14,6 +14,7 @@ from tests.browser.test_writing_a_report import log_in
 from tests.district_helpers import indicator, report_in, value
 from tests.editor_helpers import add_section
 from tests.jobs_helpers import run_queued_jobs
+from tests.workflow_helpers import submit
 
 YEAR = 2025
 
@@ -39,7 +40,7 @@ def test_the_district_office_follows_the_year_and_compares_the_units(
         code="shihui", name="黔江区石会镇", short_name="石会镇", kind="town", parent=district, position=4
     )
     add_section(report, items=3)
-    workflow.perform(staff, report, "submit")
+    submit(staff, report)
     workflow.perform(leader, report, "approve")
     accepted = report_in(other_unit, YEAR, Report.Status.ACCEPTED)
     add_section(accepted, items=20)

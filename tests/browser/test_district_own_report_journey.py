@@ -8,6 +8,7 @@ from tests.browser.test_review_journey import log_out
 from tests.browser.test_writing_a_report import log_in
 from tests.conftest import make_user
 from tests.district_helpers import report_in
+from tests.workflow_helpers import make_submittable
 
 YEAR = 2025
 Role = Membership.Role
@@ -41,7 +42,7 @@ def test_the_office_drafts_the_districts_report_its_leader_approves_the_city_acc
     page.get_by_role("button", name="将勾选的条目加入本区报告").click()
     expect(page.locator(".item-source")).to_contain_text("摘自：城西街道2025年度报告")
     screenshot("draft-in-editor")
-    own = Report.objects.get(unit=district, year=YEAR)
+    own = make_submittable(Report.objects.get(unit=district, year=YEAR))
     page.goto(f"/reports/{own.pk}/")
     page.get_by_role("button", name="提交审核").click()
     expect(page.locator("#report-status")).to_have_text("待审核")

@@ -13,6 +13,7 @@ from reports.models import ReviewComment
 from tests.conftest import PASSWORD
 from tests.district_helpers import indicator
 from tests.editor_helpers import add_section
+from tests.workflow_helpers import submit as submit_report
 
 # A word is a run of three or more ASCII letters (with the letters, digits and underscores joined to it,
 # so "chengxi_staff" and "SHA256" are one word). Shorter runs are let through: MB, KB, GB/T.
@@ -92,7 +93,7 @@ def busy_report(report, staff, leader, district):
         district, "correction_rate", "行政复议纠错率", unit="%", kind=Indicator.Kind.PERCENT, position=1
     )
     ReviewComment.objects.create(report=report, author=leader, body="请补充具体数字。")
-    workflow.perform(staff, report, "submit")
+    submit_report(staff, report)
     workflow.perform(leader, report, "return", comment="数字不全，请补充后重新提交。")
     report.refresh_from_db()
     return report, screened

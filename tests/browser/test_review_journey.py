@@ -5,6 +5,7 @@ from playwright.sync_api import expect
 from reports.models import Report
 from tests.browser.test_writing_a_report import log_in
 from tests.editor_helpers import add_section
+from tests.workflow_helpers import make_submittable
 
 
 def log_out(page):
@@ -16,6 +17,9 @@ def test_submit_return_with_a_comment_fix_resubmit_approve_accept(
     page, staff, leader, district_officer, report, screenshot
 ):
     section = add_section(report, items=2)
+    make_submittable(
+        report
+    )  # what the check before submitting asks for (tests/browser/test_precheck_journey.py)
     first, second = section.items.all()
 
     # Staff submit the draft.
