@@ -402,3 +402,9 @@ class WithdrawForm(CleanTextMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
         error_messages={"required": "撤回公开需要填写理由。"},
     )
+
+
+class RestoreSnapshotForm(forms.Form):
+    """The restore's confirmation: the version the page showed, so a save meanwhile is not overwritten."""
+
+    base_version = forms.IntegerField(min_value=1, widget=forms.HiddenInput)

@@ -596,6 +596,7 @@ class ReportEvent(models.Model):
         REOPEN = "reopen", _("重新打开")
         PUBLISH = "publish", _("公开发布")
         WITHDRAW = "withdraw", _("撤回公开")
+        RESTORE = "restore", _("恢复快照")
 
     report = models.ForeignKey(
         Report, verbose_name=_("报告"), on_delete=models.CASCADE, related_name="events"
@@ -961,6 +962,7 @@ class AuditEntry(models.Model):
         WITHDRAW_PUBLICATION = "withdraw_publication", _("撤回公开")
         PUBLISH_SETTING = "publish_setting", _("公开设置")
         CATALOGUE_CHANGE = "catalogue_change", _("指标目录修改")
+        SNAPSHOT_RESTORE = "snapshot_restore", _("恢复快照")
 
     class Result(models.TextChoices):
         SUCCESS = "success", _("成功")
