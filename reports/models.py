@@ -346,8 +346,10 @@ class Report(models.Model):
         """Why the report is back with its unit: the transition that returned it (None unless returned)."""
         if self.status != Report.Status.RETURNED:
             return None
+        # The return itself: saves and restores since then also leave the report "returned".
         return (
             self.events.filter(to_status=Report.Status.RETURNED)
+            .exclude(from_status=Report.Status.RETURNED)
             .select_related("user")
             .order_by("-created_at", "-pk")
             .first()

@@ -27,7 +27,9 @@ OK, REDIRECT, FORBIDDEN, NOT_FOUND, LOGIN = 200, 302, 403, 404, "login"
 def setup(report, staff, leader, district_officer, outsider):
     section = add_section(report, items=1)
     comment = ReviewComment.objects.create(report=report, author=leader, body="请补充数据", section=section)
-    snapshot = Snapshot.objects.create(report=report, version=report.version, content=snapshot_content(report))
+    snapshot = Snapshot.objects.create(
+        report=report, version=report.version, content=snapshot_content(report)
+    )
     return {"report": report, "comment": comment, "snapshot": snapshot, "users": {
         "staff": staff, "leader": leader, "district_officer": district_officer, "outsider": outsider, "anonymous": None,
     }}  # fmt: skip
