@@ -113,7 +113,7 @@ def test_restoring_over_a_save_made_meanwhile_is_a_conflict(report, staff, old):
 
 def test_a_snapshot_of_the_printed_text_only_is_read_back_and_restored(report, staff, old, indicator):
     """Snapshots taken before the structure was kept have the printed text: the parser reads it back."""
-    snapshot, written = old
+    snapshot, _ = old
     snapshot.content.pop("structure")
     snapshot.save()
     structure = snapshot_structure(snapshot)
@@ -125,7 +125,7 @@ def test_a_snapshot_of_the_printed_text_only_is_read_back_and_restored(report, s
 
 
 def test_the_snapshot_document_is_built_without_touching_the_live_report(report, old):
-    snapshot, written = old
+    snapshot, _ = old
     shown = snapshot_document(report, snapshot)
     assert shown.report.title == "关于2025年度法治政府建设情况的报告"
     assert [s.heading for s in shown.sections] == ["主要举措"]
