@@ -5,8 +5,16 @@ from playwright.sync_api import expect
 
 from reports import workflow
 from reports.models import Item, Report
+from tests.browser.conftest import axe_violations, describe_violations
 from tests.browser.test_writing_a_report import log_in
 from tests.editor_helpers import add_section
+
+
+def _no_serious_violations(page, context):
+    # Within this feature's own part of the page: the shared navigation's grey buttons are issue 15.14's.
+    found = axe_violations(page, context=context)
+    serious = [v for v in found if v["impact"] in ("serious", "critical")]
+    assert not serious, describe_violations(serious)
 
 
 def test_staff_view_compare_and_restore_a_snapshot(page, staff, leader, report, screenshot):
@@ -23,12 +31,14 @@ def test_staff_view_compare_and_restore_a_snapshot(page, staff, leader, report, 
     expect(rows).to_have_count(1)
     expect(rows.first).to_contain_text("提交审核时的内容")
     screenshot("history")
+    _no_serious_violations(page, "#snapshots")
 
     rows.first.get_by_role("link", name="查看").click()
     expect(page.locator("#snapshot-note")).to_contain_text("不是报告的当前内容")
     expect(page.locator("article.sheet")).to_contain_text("正文1。")
     expect(page.locator("article.sheet")).not_to_contain_text("改坏了的正文。")
     screenshot("snapshot-document")
+    _no_serious_violations(page, "body")
 
     page.get_by_role("link", name="与当前内容对比").click()
     expect(page.locator(".diff-part del").first).to_contain_text("1")
@@ -38,6 +48,7 @@ def test_staff_view_compare_and_restore_a_snapshot(page, staff, leader, report, 
     page.get_by_role("link", name="恢复此快照").click()
     expect(page.locator("#restore-warning")).to_contain_text("确定要把报告恢复为")
     screenshot("restore-confirm")
+    _no_serious_violations(page, "main form, #restore-warning")
     page.get_by_role("button", name="确认恢复").click()
     page.wait_for_url(f"**/reports/{report.pk}/edit/")
     expect(page.locator(".alert-success")).to_contain_text("已恢复为第")
