@@ -235,6 +235,8 @@ def restore_snapshot(report: Report, user: User, snapshot: Snapshot, *, base_ver
 
     Refused unless ``user`` may edit the report and its status lets it be edited; a conflict when the
     report is no longer at ``base_version`` (someone saved meanwhile: restore again from what is now)."""
+    if snapshot.report_id != report.pk:
+        raise RestoreRefused("这份快照不属于这份报告。")
     now = timezone.now()
     # The first statement takes the row (as in workflow._switch), without changing what it holds yet.
     if not Report.objects.filter(pk=report.pk, version=base_version).update(updated_at=now):
@@ -277,8 +279,12 @@ def restore_snapshot(report: Report, user: User, snapshot: Snapshot, *, base_ver
             for v in structure["values"]
             if v["indicator"] in indicators
         )
+    taken = f"{timezone.localtime(snapshot.created_at):%Y-%m-%d %H:%M}"
     why = snapshot_reason(snapshot)
-    comment = f"恢复为第{snapshot.version}版快照（{timezone.localtime(snapshot.created_at):%Y-%m-%d %H:%M}{'，' + why if why else ''}）；恢复前的内容保存为第{before.version}版快照"
+    comment = (
+        f"恢复为第{snapshot.version}版快照（{taken}{'，' + why if why else ''}）；"
+        f"恢复前的内容保存为第{before.version}版快照"
+    )
     ReportEvent.objects.create(
         report=locked,
         action=ReportEvent.Action.RESTORE,
