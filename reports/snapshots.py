@@ -13,6 +13,7 @@ import datetime
 import difflib
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from django.db import transaction
 from django.db.models import F
@@ -33,8 +34,8 @@ CONTEXT_CHARACTERS = 30  # unchanged text kept around each change
 def snapshot_content(report):
     sections = list(report.sections_with_items())
     values = list(IndicatorValue.objects.filter(report=report).select_related("indicator"))
-    parts, current = [], {"key": "header", "title": "版头、标题与导语", "lines": []}
-    parts.append(current)
+    current: dict[str, Any] = {"key": "header", "title": "版头、标题与导语", "lines": []}
+    parts = [current]
     for block in build_blocks(report, sections):
         if block.kind == "section_heading":
             current = {"key": block.anchor, "title": block.text, "lines": []}
@@ -157,7 +158,7 @@ def snapshot_document(report, snapshot):
         section = Section(
             pk=data["id"], report=shown, position=position, kind=data["kind"], heading=data["heading"]
         )
-        section._prefetched_objects_cache = {"items": _items(section, data["items"])}
+        section._prefetched_objects_cache = {"items": _items(section, data["items"])}  # type: ignore[attr-defined]
         sections.append(section)
     values = None
     if "values" in structure:
@@ -183,7 +184,7 @@ def _header(structure):
 
 
 def _organs(report, structure):
-    positions = {}
+    positions: dict[str, int] = {}
     organs = []
     for role, name in structure["organs"]:
         positions[role] = positions.get(role, -1) + 1
@@ -361,7 +362,7 @@ def character_diff(old, new):
     if old == new:  # what the matcher would say, without its quadratic search (most parts are unchanged)
         return [("equal", _shorten(old, first=True, last=True))] if old else []
     matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
-    pieces = []
+    pieces: list[tuple[str, str]] = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             pieces.append(("equal", _shorten(old[i1:i2], first=not pieces, last=i2 == len(old))))
