@@ -221,6 +221,7 @@ class ConfirmImportForm(forms.Form):
         untitled=False,
         figures=None,
         value_indicators=None,
+        typed=None,
         **kwargs,
     ):
         super().__init__(*args, **kwargs)
@@ -247,7 +248,7 @@ class ConfirmImportForm(forms.Form):
             self.fields[name] = forms.ChoiceField(
                 label="加入指标表",
                 required=False,
-                choices=[("", "不加入")] + [(str(i.pk), f"{i.name}（{i.unit}）") for i in indicators],
+                choices=[("", "不加入")] + [(str(i.pk), _figure_choice(i, typed or {})) for i in indicators],
                 widget=_select(),
             )
             self.fields[f"{name}-teach"] = forms.BooleanField(
@@ -266,10 +267,14 @@ class ConfirmImportForm(forms.Form):
                 widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
             )
         for name in value_keys:
+            # A value already typed in the sheet wins unless the user ticks the imported one instead.
+            has_typed = self.value_indicators.get(name) is not None and self.value_indicators[name].pk in (
+                typed or {}
+            )
             self.fields[name] = forms.BooleanField(
-                label="保留",
+                label="改用导入的数值" if has_typed else "保留",
                 required=False,
-                initial=True,
+                initial=not has_typed,
                 widget=forms.CheckboxInput({"class": "form-check-input"}),
             )
 
@@ -293,6 +298,13 @@ class ConfirmImportForm(forms.Form):
                 self.add_error(name, f"“{indicator.name}”已有一个数值，请只保留一个。")
             filled[indicator.pk] = indicator
         return cleaned
+
+
+def _figure_choice(indicator, typed):
+    label = f"{indicator.name}（{indicator.unit}）"
+    if indicator.pk in typed:
+        label += f"——指标表已填“{typed[indicator.pk]}”，选择即替换"
+    return label
 
 
 def _checkbox():
@@ -393,3 +405,9 @@ class WithdrawForm(CleanTextMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
         error_messages={"required": "撤回公开需要填写理由。"},
     )
+
+
+class RestoreSnapshotForm(forms.Form):
+    """The restore's confirmation: the version the page showed, so a save meanwhile is not overwritten."""
+
+    base_version = forms.IntegerField(min_value=1, widget=forms.HiddenInput)

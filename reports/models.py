@@ -367,6 +367,7 @@ class Report(models.Model):
         reviewing a resubmission reads beside the check."""
         return (
             self.events.filter(to_status=Report.Status.RETURNED)
+            .exclude(from_status=Report.Status.RETURNED)
             .select_related("user")
             .order_by("-created_at", "-pk")
             .first()
@@ -618,6 +619,7 @@ class ReportEvent(models.Model):
         REOPEN = "reopen", _("重新打开")
         PUBLISH = "publish", _("公开发布")
         WITHDRAW = "withdraw", _("撤回公开")
+        RESTORE = "restore", _("恢复快照")
 
     report = models.ForeignKey(
         Report, verbose_name=_("报告"), on_delete=models.CASCADE, related_name="events"
@@ -984,6 +986,7 @@ class AuditEntry(models.Model):
         PUBLISH_SETTING = "publish_setting", _("公开设置")
         CATALOGUE_CHANGE = "catalogue_change", _("指标目录修改")
         ACT_AS = "act_as", _("切换身份")
+        SNAPSHOT_RESTORE = "snapshot_restore", _("恢复快照")
 
     class Result(models.TextChoices):
         SUCCESS = "success", _("成功")

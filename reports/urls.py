@@ -1,6 +1,17 @@
 from django.urls import path
 
-from .views import acting, audit_log, documents, editor, home, importing, notices, publishing, review
+from .views import (
+    acting,
+    audit_log,
+    documents,
+    editor,
+    home,
+    importing,
+    notices,
+    publishing,
+    review,
+    snapshots,
+)
 
 app_name = "reports"
 
@@ -23,6 +34,9 @@ urlpatterns = [
     ),
     path("reports/<int:pk>/history/", review.history, name="history"),
     path("reports/<int:pk>/changes/", review.changes, name="changes"),
+    path("reports/<int:pk>/snapshots/<int:snapshot_pk>/", snapshots.document, name="snapshot"),
+    path("reports/<int:pk>/snapshots/<int:snapshot_pk>/changes/", snapshots.changes, name="snapshot-changes"),
+    path("reports/<int:pk>/snapshots/<int:snapshot_pk>/restore/", snapshots.restore, name="snapshot-restore"),
     path("reports/<int:pk>/preview/", documents.preview, name="preview"),
     path("reports/<int:pk>/pdf/", documents.pdf, name="pdf"),
     path("reports/<int:pk>/pdf/<int:stored_pk>/", documents.stored_pdf, name="stored-pdf"),

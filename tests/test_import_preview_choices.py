@@ -130,7 +130,7 @@ def test_an_unmatched_figure_goes_on_the_sheet_and_its_wording_is_taught(
     assert "党工委(扩大)会议" in meetings.alias_list
     # The next report of the district that writes it so has the figure found.
     url = confirm_url(upload(client, unit, text=corpus("2024-xixing-jiedao.txt"), year=2023))
-    assert meetings in [s.indicator for _, s, _ in client.get(url).context["values"]]
+    assert meetings in [s.indicator for _, s, _, _ in client.get(url).context["values"]]
 
 
 def test_a_figure_for_an_indicator_that_already_has_a_value_is_refused_with_a_message(

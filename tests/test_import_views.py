@@ -7,7 +7,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from indicators.demo_catalogue import install_catalogue
-from indicators.models import IndicatorValue
+from indicators.models import Indicator, IndicatorValue
 from reports.importing.docx import CORRUPT, MAX_UPLOAD_BYTES, TOO_LARGE
 from reports.models import Item, Report, ReportEvent, Section, Snapshot
 from reports.views.importing import SESSION_KEY
@@ -77,7 +77,7 @@ def test_upload_shows_what_was_recognised_then_creates_the_draft(client, staff, 
     assert [row["label"] for row in page.context["sections"][1]["items"]] == [
         "（一）", "（二）", "（三）", "（四）", "（五）", "（六）"
     ]  # fmt: skip
-    values = {s.indicator.code: s for _, s, _ in page.context["values"]}
+    values = {s.indicator.code: s for _, s, _, _ in page.context["values"]}
     assert values["disputes_screened"].figure_text == "1705件"
     assert "共排查矛盾纠纷1705件" in values["disputes_screened"].sentence
     assert "<mark>排查矛盾纠纷1705件</mark>" in html
@@ -241,3 +241,38 @@ def test_someone_elses_token_is_not_found(client, staff, leader, unit):
     url = confirm_url(upload(client, unit, seed_docx()))
     client.force_login(leader)  # a new session
     assert client.get(url).status_code == 404
+
+
+def test_importing_over_a_draft_keeps_the_values_typed_in_the_sheet(client, staff, unit, existing, catalogue):
+    """Issue 15.5: 1705, 1万余 and 不适用 typed in the sheet were gone after importing over the draft."""
+    client.force_login(staff)
+    url = confirm_url(upload(client, unit, seed_docx()))
+    suggested = {s.indicator.code: s for s in client.get(url).context["preview"].suggestions}
+    assert {"disputes_screened", "leaflets"} <= set(suggested), sorted(suggested)
+    disputes = suggested["disputes_screened"].indicator
+    materials = suggested["leaflets"].indicator
+    not_suggested = Indicator.objects.filter(district=unit.district).exclude(code__in=suggested).first()
+    IndicatorValue.objects.create(report=existing, indicator=disputes, value=1700)  # differs from 1705
+    IndicatorValue.objects.create(report=existing, indicator=materials, value=10000, qualifier="more_than")
+    IndicatorValue.objects.create(report=existing, indicator=not_suggested, not_applicable=True)
+
+    page = client.get(url)
+    html = page.content.decode()
+    assert "指标表已填“1700" in html  # the difference is shown, for the user to choose
+    form = page.context["form"]
+    assert form[f"keep-{disputes.pk}"].value() is False  # the typed value is the default
+
+    client.post(url, confirm_form(client, url, overwrite="on"))
+    values = {v.indicator_id: v for v in IndicatorValue.objects.filter(report=existing)}
+    assert values[disputes.pk].value == 1700 and values[disputes.pk].note == ""
+    assert (
+        values[materials.pk].display
+        == IndicatorValue(indicator=materials, value=10000, qualifier="more_than").display
+    )
+    assert values[not_suggested.pk].not_applicable
+    assert len(values) > 3  # the suggestions for empty indicators were added
+
+    url = confirm_url(upload(client, unit, seed_docx()))
+    client.post(url, confirm_form(client, url, overwrite="on", **{f"keep-{disputes.pk}": "on"}))
+    assert IndicatorValue.objects.get(report=existing, indicator=disputes).value == 1705  # chosen: replaced
+    assert IndicatorValue.objects.get(report=existing, indicator=not_suggested).not_applicable

@@ -8,7 +8,8 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.urls import reverse
 
-from reports.models import Report, ReviewComment
+from reports.models import Report, ReviewComment, Snapshot
+from reports.snapshots import snapshot_content
 from tests.conftest import make_user
 from tests.editor_helpers import add_section, editor_data
 
@@ -26,7 +27,10 @@ OK, REDIRECT, FORBIDDEN, NOT_FOUND, LOGIN = 200, 302, 403, 404, "login"
 def setup(report, staff, leader, district_officer, outsider):
     section = add_section(report, items=1)
     comment = ReviewComment.objects.create(report=report, author=leader, body="请补充数据", section=section)
-    return {"report": report, "comment": comment, "users": {
+    snapshot = Snapshot.objects.create(
+        report=report, version=report.version, content=snapshot_content(report)
+    )
+    return {"report": report, "comment": comment, "snapshot": snapshot, "users": {
         "staff": staff, "leader": leader, "district_officer": district_officer, "outsider": outsider, "anonymous": None,
     }}  # fmt: skip
 
@@ -60,6 +64,18 @@ VIEWS = [
      [OK, OK, OK, NOT_FOUND, LOGIN]),
     ("changes", "get", lambda s: reverse("reports:changes", args=[s["report"].pk]), None,
      [OK, OK, OK, NOT_FOUND, LOGIN]),
+    # A snapshot: seen by whoever sees the report; restored (after a confirmation page) by whoever edits it.
+    ("snapshot document", "get", lambda s: reverse("reports:snapshot", args=[s["report"].pk, s["snapshot"].pk]),
+     None, [OK, OK, OK, NOT_FOUND, LOGIN]),
+    ("snapshot changes", "get",
+     lambda s: reverse("reports:snapshot-changes", args=[s["report"].pk, s["snapshot"].pk]), None,
+     [OK, OK, OK, NOT_FOUND, LOGIN]),
+    ("snapshot restore page", "get",
+     lambda s: reverse("reports:snapshot-restore", args=[s["report"].pk, s["snapshot"].pk]), None,
+     [OK, OK, FORBIDDEN, NOT_FOUND, LOGIN]),
+    ("snapshot restore", "post",
+     lambda s: reverse("reports:snapshot-restore", args=[s["report"].pk, s["snapshot"].pk]),
+     lambda s: {"base_version": s["report"].version}, [REDIRECT, REDIRECT, FORBIDDEN, NOT_FOUND, LOGIN]),
     ("comment", "post", lambda s: reverse("reports:comment", args=[s["report"].pk]), lambda s: {"body": "意见"},
      [REDIRECT, REDIRECT, REDIRECT, NOT_FOUND, LOGIN]),
     ("resolve comment", "post",
@@ -112,6 +128,20 @@ def test_an_approved_report_refuses_every_change_to_its_own_unit(client, setup):
         )
         sheet = reverse("indicators:sheet", args=[report.pk])
         assert client.post(sheet, {"version": report.version}).status_code == FORBIDDEN
+        restore = reverse("reports:snapshot-restore", args=[report.pk, setup["snapshot"].pk])
+        assert client.get(restore).status_code == FORBIDDEN
+        assert client.post(restore, {"base_version": report.version}).status_code == FORBIDDEN
+
+
+def test_a_snapshot_is_found_only_inside_its_own_report(client, setup, other_unit):
+    elsewhere = Report.objects.create(unit=other_unit, year=2025)
+    foreign = Snapshot.objects.create(report=elsewhere, version=1, content=snapshot_content(elsewhere))
+    client.force_login(setup["users"]["staff"])
+    report = setup["report"]
+    for name in ("reports:snapshot", "reports:snapshot-changes", "reports:snapshot-restore"):
+        assert client.get(reverse(name, args=[report.pk, foreign.pk])).status_code == NOT_FOUND
+    restore = reverse("reports:snapshot-restore", args=[report.pk, foreign.pk])
+    assert client.post(restore, {"base_version": report.version}).status_code == NOT_FOUND
 
 
 def test_an_unknown_report_is_404_for_everyone(client, setup):

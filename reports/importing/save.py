@@ -1,7 +1,10 @@
 """Store a confirmed import, all or nothing: the draft (new, or an editable report's content replaced with
-the old content kept as a snapshot), the indicator values kept, and one line of history."""
+the old content kept as a snapshot), the indicator values kept, and one line of history.
 
-from collections.abc import Iterable
+Importing over a draft replaces its text, never its indicator sheet: a value typed in the sheet stays
+unless the user chose, in the preview, the imported figure instead (``overwrite_typed``)."""
+
+from collections.abc import Collection, Iterable
 
 from django.db import transaction
 
@@ -31,10 +34,13 @@ def save_import(
     aliases: Iterable[tuple[Indicator, str]] = (),
     source: str = "",
     replace: bool = False,
+    overwrite_typed: Collection[int] = (),
 ) -> Report:
     """The imported report. ``replace`` must be given to overwrite the unit's report of that year.
 
-    ``aliases`` are (indicator, phrase) pairs the user taught the district's catalogue on the way."""
+    ``aliases`` are (indicator, phrase) pairs the user taught the district's catalogue on the way;
+    ``overwrite_typed`` the indicators (pks) whose value already in the sheet the user chose to replace
+    with the imported one: every other value already in the sheet is kept as it is."""
     # Locked, so that a submission racing the overwrite waits, and the status checked is the one kept.
     existing = Report.objects.select_for_update().filter(unit=unit, year=year).first()
     snapshot = None
@@ -50,16 +56,7 @@ def save_import(
             report=report, version=report.version, created_by=user, content=snapshot_content(report)
         )
         _replace_content(report, parsed, user)
-    IndicatorValue.objects.bulk_create(
-        IndicatorValue(
-            report=report,
-            indicator=s.indicator,
-            value=s.value,
-            qualifier=s.qualifier,
-            note=f"导入时摘自：{s.quote}"[:300],
-        )
-        for s in suggestions
-    )
+    _store_values(report, suggestions, set(overwrite_typed))
     if user is not None:
         for indicator, phrase in aliases:
             teach_alias(indicator, phrase, user)
@@ -78,11 +75,28 @@ def save_import(
     return report
 
 
+def _store_values(report: Report, suggestions: Iterable[Suggestion[Indicator]], overwrite: set[int]) -> None:
+    typed = {v.indicator_id: v for v in report.indicator_values.all()}
+    new = []
+    for s in suggestions:
+        note = f"导入时摘自：{s.quote}"[:300]
+        value = typed.get(s.indicator.pk)
+        if value is None:
+            new.append(
+                IndicatorValue(
+                    report=report, indicator=s.indicator, value=s.value, qualifier=s.qualifier, note=note
+                )
+            )
+        elif s.indicator.pk in overwrite:
+            value.value, value.qualifier, value.not_applicable, value.note = s.value, s.qualifier, False, note
+            value.save(update_fields=["value", "qualifier", "not_applicable", "note"])
+    IndicatorValue.objects.bulk_create(new)
+
+
 def _replace_content(report: Report, parsed: ParsedReport, user: User | None) -> None:
     # Review comments on the old sections and items stay, detached, with the text they quoted.
     report.organs.all().delete()
     report.sections.all().delete()
-    report.indicator_values.all().delete()
     report.title = parsed.title
     report.untitled = not parsed.title  # the text has no title: none is made up
     report.document_number = parsed.document_number

@@ -95,11 +95,15 @@ def apply_masks(text: str, masks: Iterable[tuple[str, str]]) -> str:
 
 
 def report_context(
-    report: Report, sections: list[Section] | None = None, masks: Masks = ()
+    report: Report,
+    sections: list[Section] | None = None,
+    masks: Masks = (),
+    values: list[IndicatorValue] | None = None,
 ) -> DocumentContext:
     """Everything the document template needs. ``report`` should come with its unit (select_related);
     ``sections`` may come loaded with their items (``Report.sections_with_items``). ``masks`` are
-    (original, masked) pairs applied to every printed text: the public's copy of the report."""
+    (original, masked) pairs applied to every printed text: the public's copy of the report. ``values``
+    stand in for the report's indicator values (a snapshot's, reports/snapshots.py)."""
     prefetch_related_objects([report], "organs")
     if sections is None:
         sections = list(report.sections_with_items())
@@ -108,7 +112,7 @@ def report_context(
         for run in block.runs:
             run.text = apply_masks(run.text, masks)
     printed = [printed_block(block) for block in blocks]
-    rows = indicator_rows(report)
+    rows = indicator_rows(report, values)
     return {
         "report": report,
         "document_title": apply_masks(report.display_title, masks),
@@ -169,9 +173,12 @@ def _is_enumerated(block: Block) -> bool:
     return bool(labels) and all(label.endswith("是") for label in labels)
 
 
-def indicator_rows(report: Report) -> list[IndicatorRow]:
+def indicator_rows(report: Report, values: list[IndicatorValue] | None = None) -> list[IndicatorRow]:
     """This year's values grouped by category (in the catalogue's order), then by position."""
-    values = list(report.indicator_values.select_related("indicator").order_by())  # sorted below
+    if values is None:
+        values = list(report.indicator_values.select_related("indicator").order_by())  # sorted below
+    else:
+        values = list(values)
     previous = IndicatorValue.objects.select_related("indicator").previous_year_of(report)
     category_order = {value: index for index, value in enumerate(Indicator.Category.values)}
     # Translated once, not per row: get_category_display() translates the whole choice list each time.

@@ -29,6 +29,7 @@ from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+from indicators.models import IndicatorValue
 from reports.models import Report, Section
 
 from .context import Masks, report_context
@@ -133,12 +134,13 @@ def render_html(
     inline_css: bool = False,
     sections: list[Section] | None = None,
     masks: Masks = (),
+    values: list[IndicatorValue] | None = None,
     **extra: Any,
 ) -> str:
     """The document's HTML. ``inline_css`` puts the stylesheet inside, for a file read without the app;
-    ``sections`` may come loaded with their items (``Report.sections_with_items``); ``masks`` as in
-    ``report_context``."""
-    context = report_context(report, sections, masks) | extra
+    ``sections`` may come loaded with their items (``Report.sections_with_items``); ``masks`` and
+    ``values`` as in ``report_context``."""
+    context = report_context(report, sections, masks, values) | extra
     if inline_css:
         context["inline_css"] = mark_safe(stylesheet_text())  # our own static file, never user text
     return render_to_string("document/report.html", context)

@@ -101,6 +101,10 @@ def confirm(request, token):
     existing = Report.objects.filter(unit=unit, year=year).first()
     locked = refusal(request.user, existing, Action.EDIT) if existing else None
     value_keys = {f"keep-{s.indicator.pk}": s for s in preview.suggestions}
+    # What the sheet of the report to overwrite already holds: kept unless the user picks the import's.
+    typed = (
+        {v.indicator_id: v for v in existing.indicator_values.select_related("indicator")} if existing else {}
+    )
     figure_keys = {f"figure-{n}": match for n, match in enumerate(preview.unmatched[:FIGURES_SHOWN])}
     shown = _shown_items(parsed)
     form = ConfirmImportForm(
@@ -108,6 +112,7 @@ def confirm(request, token):
         item_kinds={key: item_kind(item) for key, _, item in iter_items(parsed) if key in shown},
         value_keys=list(value_keys),
         value_indicators={key: s.indicator for key, s in value_keys.items()},
+        typed={pk: v.display for pk, v in typed.items()},
         overwrite=existing is not None,
         section_kinds={f"kind-{n}": section.kind for n, section in enumerate(parsed.sections)},
         split_keys=[
@@ -128,6 +133,8 @@ def confirm(request, token):
             kept = [s for key, s in value_keys.items() if form.cleaned_data[key]]
             chosen = form.chosen_figures()
             kept += [figure_suggestion(figure_keys[key], indicator) for key, indicator in chosen]
+            # Ticked over a typed value, or a figure put on an indicator the sheet already fills: chosen.
+            overwrite_typed = {s.indicator.pk for s in kept if s.indicator.pk in typed}
             aliases = [
                 (indicator, figure_keys[key].phrase)
                 for key, indicator in chosen
@@ -143,6 +150,7 @@ def confirm(request, token):
                     aliases=aliases,
                     source=pending["source"],
                     replace=form.cleaned_data.get("overwrite", False),
+                    overwrite_typed=overwrite_typed,
                 )
             except (ReportExists, ReportLocked) as error:
                 messages.error(request, f"{error}。请重新确认。")
@@ -163,7 +171,10 @@ def confirm(request, token):
         "warnings": preview.warnings[:WARNINGS_SHOWN],
         "more_warnings": max(0, len(preview.warnings) - WARNINGS_SHOWN),
         "more_figures": len(preview.unmatched) - len(figure_keys),
-        "values": [(form[key], s, _quoted(s)) for key, s in value_keys.items()],
+        "values": [
+            (form[key], s, _quoted(s), _typed_row(typed.get(s.indicator.pk), s))
+            for key, s in value_keys.items()
+        ],
         "figures": [
             (form[key], form[f"{key}-teach"], match, _quoted_figure(match))
             for key, match in figure_keys.items()
@@ -248,6 +259,18 @@ def _section_rows(preview, form, shown):
             }
         )
     return rows
+
+
+def _typed_row(value, suggestion):
+    """What the sheet already holds for the suggestion's indicator: None, or (display, same as imported)."""
+    if value is None:
+        return None
+    same = (
+        not value.not_applicable
+        and value.value == suggestion.value
+        and value.qualifier == suggestion.qualifier
+    )
+    return value.display, same
 
 
 def _quoted(suggestion):

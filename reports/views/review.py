@@ -14,7 +14,7 @@ from reports.frozen_pdf import current_stored_pdf
 from reports.models import Item, Report, ReportEvent, ReviewComment, Section
 from reports.permissions import Action, Refused, can, get_inside_or_404, get_report_or_refuse, roles_on
 from reports.rendering.document import build_blocks
-from reports.snapshots import compare, snapshot_content
+from reports.snapshots import compare, snapshot_content, snapshot_reason
 
 EventAction = ReportEvent.Action
 REVIEW_ACTIONS = (EventAction.RETURN, EventAction.APPROVE, EventAction.ACCEPT, EventAction.DISTRICT_RETURN)
@@ -143,7 +143,7 @@ def history(request, pk):
     report = get_report_or_refuse(request.user, pk)
     events = [
         {"when": e.created_at, "who": e.user, "what": e.get_action_display(), "event": e}
-        for e in report.events.select_related("user")
+        for e in report.events.select_related("user", "snapshot")
     ]
     events += [
         {
@@ -155,7 +155,17 @@ def history(request, pk):
         for c in report.comments.select_related("author")
     ]
     events.sort(key=lambda row: row["when"], reverse=True)
-    context = {"report": report, "rows": events, "stored_pdfs": report.stored_pdfs.all()}
+    by_snapshot = {row["event"].snapshot_id: row["event"] for row in events if row.get("event")}
+    snapshots = list(report.snapshots.select_related("created_by").order_by("-created_at", "-pk"))
+    for snapshot in snapshots:
+        snapshot.reason = snapshot_reason(snapshot, by_snapshot.get(snapshot.pk))
+    context = {
+        "report": report,
+        "rows": events,
+        "stored_pdfs": report.stored_pdfs.all(),
+        "snapshots": snapshots,
+        "can_edit": can(request.user, report, Action.EDIT),
+    }
     return render(request, "reports/history.html", context)
 
 

@@ -73,3 +73,48 @@ def test_staff_import_a_word_document_and_download_it_back(page, staff, unit, tm
     assert "附件：主要指标统计表" in texts
     assert "草稿" in document.sections[0].header.paragraphs[0].text
     assert ["排查矛盾纠纷", "1705件"] in [[c.text for c in row.cells[:2]] for row in document.tables[0].rows]
+
+
+def test_importing_over_a_draft_keeps_the_figures_typed_in_the_sheet(page, staff, unit, tmp_path, screenshot):
+    """Issue 15.5: 1705, 1万余 and 不适用 typed in the sheet were gone after importing over the draft."""
+    from indicators.models import Indicator, IndicatorValue
+
+    install_catalogue(unit.district, first_year=2020)
+    draft = Report.objects.create(unit=unit, year=YEAR, title="原来的草稿")
+    indicators = Indicator.objects.filter(district=unit.district)
+    screened = indicators.get(code="disputes_screened")
+    IndicatorValue.objects.create(report=draft, indicator=screened, value=1700)
+    IndicatorValue.objects.create(
+        report=draft, indicator=indicators.get(code="leaflets"), value=10000, qualifier="more_than"
+    )
+    IndicatorValue.objects.create(
+        report=draft, indicator=indicators.get(code="major_decisions"), not_applicable=True
+    )
+    text = seed_text().replace("2025", str(YEAR + 1)).replace("2024", str(YEAR))
+    path = tmp_path / f"城西街道{YEAR}.docx"
+    path.write_bytes(seed_docx(text))
+
+    log_in(page, staff)
+    page.get_by_role("link", name="导入Word/文本").click()
+    page.get_by_label("上传文件").set_input_files(str(path))
+    page.get_by_role("button", name="识别报告结构").click()
+    page.wait_for_url(re.compile(r"/reports/import/[-\w]+/$"))
+    row = page.locator(".import-value").filter(has=page.get_by_text("排查矛盾纠纷", exact=True))
+    expect(row.locator(".typed-value")).to_contain_text("指标表已填“1700件”，默认保留")
+    expect(row.locator("input[type=checkbox]")).not_to_be_checked()
+    leaflets = page.locator(".import-value").filter(has=page.get_by_text("发放宣传资料", exact=True))
+    expect(leaflets).to_contain_text("已在表中")  # the same figure: nothing to choose
+    row.scroll_into_view_if_needed()
+    screenshot("typed-value-kept")
+    page.get_by_label("覆盖已有的报告？旧版本保存在历史记录中").check()
+    page.get_by_role("button", name="覆盖并保存为草稿").click()
+    page.wait_for_url(re.compile(r"/reports/\d+/edit/"))
+
+    values = {
+        v.indicator.code: v.display
+        for v in IndicatorValue.objects.filter(report=draft).select_related("indicator")
+    }
+    assert values["disputes_screened"] == "1700件"
+    assert values["leaflets"] == "10000余份"
+    assert values["major_decisions"] == "不适用"
+    assert len(values) > 30  # the figures for the empty indicators were added

@@ -122,6 +122,10 @@ def test_a_browser_asking_for_english_gets_chinese_pages(
     pages.visit("preview", f"{base}/preview/")
     pages.visit("history", f"{base}/history/")
     pages.visit("changes", f"{base}/changes/")
+    snapshot = report.snapshots.get()  # taken at the submission
+    pages.visit("snapshot", f"{base}/snapshots/{snapshot.pk}/")
+    pages.visit("snapshot changes", f"{base}/snapshots/{snapshot.pk}/changes/")
+    pages.visit("snapshot restore", f"{base}/snapshots/{snapshot.pk}/restore/")
     pages.visit("import", "/reports/import/")
     pages.visit("not found", "/reports/999999/")
 
