@@ -4,6 +4,7 @@ from django import forms
 
 from reports.common.text import CleanTextMixin
 from reports.deadlines import default_deadline
+from reports.forms import DayField
 from reports.models import ReportingYear, Section
 
 
@@ -12,7 +13,7 @@ class DeadlineForm(forms.ModelForm):
         model = ReportingYear
         fields = ["deadline"]
         labels = {"deadline": "报送截止日期"}
-        widgets = {"deadline": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+        field_classes = {"deadline": DayField}
 
     def __init__(self, *args, year, **kwargs):
         super().__init__(*args, **kwargs)
