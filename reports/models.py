@@ -750,7 +750,7 @@ class Notice(models.Model):
 
     def get_absolute_url(self) -> str:
         """The report's page; for a notice about a unit with no report yet, the home page to start it."""
-        return self.report.get_absolute_url() if self.report_id else reverse("reports:home")
+        return self.report.get_absolute_url() if self.report is not None else reverse("reports:home")
 
 
 class Reminder(models.Model):

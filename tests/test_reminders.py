@@ -93,6 +93,14 @@ def test_a_unit_reminded_within_the_hour_is_not_reminded_again(client, season, d
     assert Notice.objects.filter(user=staff).count() == 2
 
 
+def test_a_unit_with_nobody_to_tell_is_named(client, season, district_officer, outsider):
+    outsider.is_active = False
+    outsider.save()
+    client.force_login(district_officer)
+    page = client.post(reverse("district:remind", args=[YEAR]), follow=True).content.decode()
+    assert "城东街道没有设置填报员或审核领导账号，催报无人接收" in page
+
+
 def test_a_units_staff_or_leader_cannot_remind(client, season, staff, leader):
     for user in (staff, leader):
         client.force_login(user)

@@ -87,6 +87,7 @@ class Reminded:
     sent: list[Unit] = field(default_factory=list)
     skipped: list[Unit] = field(default_factory=list)
     people: int = 0
+    nobody: list[Unit] = field(default_factory=list)  # reminded, but no active staff or leader to tell
 
 
 def remind_message(district: Unit, year: int, today: datetime.date | None = None) -> str:
@@ -139,6 +140,8 @@ def remind_units(district: Unit, year: int, user: User) -> Reminded:
         )
         result.sent.append(unit)
         result.people += told
+        if not told:
+            result.nobody.append(unit)
     return result
 
 

@@ -21,7 +21,7 @@ class DeadlineForm(forms.ModelForm):
         default = default_deadline(year)
         self.fields[
             "deadline"
-        ].help_text = f"各单位须在此日期前报送{year}年度报告（默认为次年3月1日：{default:%Y-%m-%d}）。"
+        ].help_text = f"各单位须在此日期前报送{year}年度报告（默认为次年3月1日：{default:%Y-%m-%d}）。按“年-月-日”填写。"
 
     def clean_deadline(self):
         deadline = self.cleaned_data["deadline"]

@@ -247,6 +247,9 @@ def remind(request, district, year):
     if result.skipped:
         names = "、".join(unit.short_name for unit in result.skipped)
         messages.info(request, f"{names}一小时内已催报过，本次未重复发送。")
+    if result.nobody:
+        names = "、".join(unit.short_name for unit in result.nobody)
+        messages.warning(request, f"{names}没有设置填报员或审核领导账号，催报无人接收，请另行联系。")
     if not result.sent and not result.skipped:
         messages.info(request, f"{year}年度各单位均已报送，没有需要催报的单位。")
     next_url = request.POST.get("next", "")
