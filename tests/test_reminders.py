@@ -8,7 +8,7 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from reports.deadlines import report_deadlines
+from reports.deadlines import report_deadlines, reporting_year
 from reports.district.actions import remind_units
 from reports.models import AuditEntry, Membership, Notice, Reminder, Report, ReportEvent, ReportingYear, Unit
 from tests.conftest import make_user
@@ -159,3 +159,24 @@ def test_days_left_count_in_shanghai_dates(unit, monkeypatch):
     monkeypatch.setattr(timezone, "now", lambda: moment)
     report.unit = unit
     assert report_deadlines([report])[report.pk].text == "还剩1天"
+
+
+def test_the_district_home_links_each_unit_not_delivered_to_its_report(
+    client, unit, other_unit, district_officer
+):
+    draft = Report.objects.create(unit=unit, year=reporting_year())
+    client.force_login(district_officer)
+    page = client.get("/").content.decode()
+    assert f'· <a href="{draft.get_absolute_url()}">草稿</a>' in page
+    assert "城东街道" in page and "· 未开始" in page
+
+
+def test_a_unit_notice_is_no_longer_read_by_someone_who_left_the_unit(
+    client, season, district_officer, outsider
+):
+    remind_units(district_officer.memberships.get().unit, YEAR, district_officer)
+    client.force_login(outsider)
+    assert "【催报】" in client.get(reverse("reports:notices")).content.decode()
+    outsider.memberships.all().delete()
+    page = client.get(reverse("reports:notices")).content.decode()
+    assert "【催报】" not in page and 'id="unread-notices"' not in page

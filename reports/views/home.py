@@ -69,6 +69,9 @@ def waiting_for(user):
         year = reporting_year()
         deadline = deadline_for(district, year)
         missing = list(units_not_delivered(district, year).order_by("position", "code"))
+        started = {r.unit_id: r for r in reports.filter(unit__in=missing, year=year)}
+        for unit in missing:
+            unit.year_report = started.get(unit.pk)  # a link to it, or "未开始"
         todo.append(
             {
                 "title": f"{district}：{year}年度尚未报送的单位（截止{deadline:%Y-%m-%d}，{deadline_text(deadline)}）",
