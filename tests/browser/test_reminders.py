@@ -24,6 +24,7 @@ def test_the_district_office_reminds_and_the_staff_read_it(
     log_in(page, district_officer)
     # The home page's list of units not delivered has the same button.
     expect(page.locator("#waiting form.remind button")).to_have_text("催报（2个单位）")
+    screenshot("district-home")
     page.goto("/district/")
     expect(page).to_have_url(re.compile(rf"/district/{year}/$"))
     button = page.locator("#remind button")
