@@ -10,7 +10,14 @@ from playwright.sync_api import expect
 
 from reports.deadlines import reporting_year
 from reports.models import Report, ReportingYear
+from tests.browser.conftest import axe_violations
 from tests.browser.test_writing_a_report import log_in
+
+
+def serious(page, parts):
+    """axe-core's serious and critical findings on the parts this feature added (the rest of each page is
+    the accessibility test's)."""
+    return [v for v in axe_violations(page, context=parts) if v["impact"] in ("serious", "critical")]
 
 
 def test_the_district_office_reminds_and_the_staff_read_it(
@@ -25,6 +32,7 @@ def test_the_district_office_reminds_and_the_staff_read_it(
     # The home page's list of units not delivered has the same button.
     expect(page.locator("#waiting form.remind button")).to_have_text("催报（2个单位）")
     screenshot("district-home")
+    assert serious(page, "#waiting") == []
     page.goto("/district/")
     expect(page).to_have_url(re.compile(rf"/district/{year}/$"))
     button = page.locator("#remind button")
@@ -36,6 +44,7 @@ def test_the_district_office_reminds_and_the_staff_read_it(
     assert asked and asked[0].startswith("向2个尚未报送")
     expect(page.locator('tr[data-unit="chengxi"] .reminded')).to_contain_text("已催报")
     screenshot("district-after-remind")
+    assert serious(page, "#remind, #download-zip, #download-volume, #dashboard .reminded") == []
 
     staff_context = browser.new_context(
         base_url=live_server.url, locale="zh-CN", viewport={"width": 390, "height": 844}
@@ -46,6 +55,7 @@ def test_the_district_office_reminds_and_the_staff_read_it(
         expect(staff_page.locator("#report-list .deadline")).to_contain_text("还剩20天")
         expect(staff_page.locator("#unread-notices")).to_have_text("1")
         screenshot_of(staff_page, screenshot, "staff-home")
+        assert serious(staff_page, "#report-list") == []
         staff_page.get_by_role("link", name=re.compile("通知")).first.click()
         notice = staff_page.locator(".list-group-item", has_text="【催报】")
         expect(notice).to_contain_text(f"{deadline.year}年{deadline.month}月{deadline.day}日前报送{year}年度")
@@ -78,3 +88,4 @@ def test_the_deadline_is_typed_year_first_in_chinese(page, district, district_of
     expect(page.locator(".alert-success").first).to_contain_text(f"已设为{year + 1}-02-28")
     expect(page.get_by_label("报送截止日期")).to_have_value(f"{year + 1}-02-28")
     screenshot("setup-deadline")
+    assert serious(page, "#deadline") == []
