@@ -234,6 +234,9 @@ SILENCED_SYSTEM_CHECKS += ["axes.W006"]
 # SESSION_WARNING_MINUTES before the idle end (static/js/autosave.js).
 SESSION_COOKIE_AGE = env.int("SESSION_IDLE_MINUTES", default=30) * 60
 SESSION_SAVE_EVERY_REQUEST = True
+# The database store, but a row written only when its data changed or its expiry moved by a minute or more
+# (not once per request, autosaves included): reports/accounts/sessions.py.
+SESSION_ENGINE = "reports.accounts.sessions"
 SESSION_MAX_AGE = env.int("SESSION_MAX_HOURS", default=12) * 3600
 SESSION_WARNING_SECONDS = env.int("SESSION_WARNING_MINUTES", default=5) * 60
 

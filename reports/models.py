@@ -173,6 +173,7 @@ class Unit(models.Model):
     SETS_THE_YEAR = (Kind.DISTRICT, Kind.CITY, Kind.PROVINCE)
     # How the level of an office is called: "区级工作台", "市级管理员".
     LEVEL_NAMES: dict[str, str] = {Kind.PROVINCE: "省级", Kind.CITY: "市级", Kind.DISTRICT: "区级"}
+    LEVEL_ABOVE: dict[str, str] = {Kind.CITY: "省级", Kind.DISTRICT: "市级"}
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         """Saves the unit and keeps the paths: its own (which needs its id), and, when it moved to another
@@ -198,6 +199,12 @@ class Unit(models.Model):
     @property
     def level_name(self) -> str:
         return Unit.LEVEL_NAMES.get(self.kind, self.short_name)
+
+    @property
+    def receiver_level_name(self) -> str:
+        """How the office that receives this unit's reports is called ("区级", "市级"): its parent's level,
+        read from this unit's own kind so that a list of reports needs no query per parent."""
+        return Unit.LEVEL_ABOVE.get(self.kind, Unit.LEVEL_NAMES[Unit.Kind.DISTRICT])
 
     @property
     def depth(self) -> int:
@@ -331,6 +338,13 @@ class Report(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("reports:detail", args=[self.pk])
+
+    def get_status_display(self) -> str:  # type: ignore[no-redef]  # Django's, with the level named
+        """The status as people read it: an accepted report names the level that accepted it (a 街道's by
+        the district, 区级已接收; a district's own by the city, 市级已接收)."""
+        if self.status == Report.Status.ACCEPTED:
+            return f"{self.unit.receiver_level_name}已接收"
+        return str(Report.Status(self.status).label)
 
     @property
     def display_title(self) -> str:
@@ -1006,6 +1020,7 @@ class AuditEntry(models.Model):
         WITHDRAW_PUBLICATION = "withdraw_publication", _("撤回公开")
         PUBLISH_SETTING = "publish_setting", _("公开设置")
         CATALOGUE_CHANGE = "catalogue_change", _("指标目录修改")
+        ACT_AS = "act_as", _("切换身份")
         REMIND = "remind", _("催报")
 
     class Result(models.TextChoices):

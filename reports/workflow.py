@@ -96,7 +96,7 @@ TRANSITIONS: dict[str, Step] = {
             target=Status.ACCEPTED,
             roles=(Role.DISTRICT_OFFICE,),
             notify_roles=(Role.STAFF, Role.LEADER),
-            done="区级已接收。",
+            done="已接收。",
         ),
         Step(
             action=EventAction.DISTRICT_RETURN,

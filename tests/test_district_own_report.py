@@ -43,6 +43,7 @@ def test_a_districts_own_report_is_approved_by_its_leader_and_accepted_by_the_ci
     workflow.perform(city_office, report, "accept")
     report.refresh_from_db()
     assert report.status == Report.Status.ACCEPTED
+    assert report.get_status_display() == "市级已接收"  # the city accepted it, not a district
     assert [e.action for e in report.events.order_by("created_at", "pk")][-3:] == [
         "submit",
         "approve",
@@ -63,4 +64,5 @@ def test_the_city_sees_a_units_report_but_only_its_district_receives_it(
     with pytest.raises(workflow.NotAllowed):
         workflow.perform(city_office, report, "accept")
     workflow.perform(district_office, report, "accept")
+    assert Report.objects.get(pk=report.pk).get_status_display() == "区级已接收"
     assert Report.objects.restrict(city_office).filter(pk=report.pk).exists()

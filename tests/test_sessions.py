@@ -32,6 +32,32 @@ def test_the_session_cookie_lasts_the_idle_limit_and_is_renewed_on_each_request(
         assert 0 < int(cookie["max-age"]) <= 1800
 
 
+def test_the_session_row_is_written_again_only_once_its_expiry_has_moved_a_minute(client, staff):
+    start = timezone.now()
+    with at(start):
+        client.force_login(staff)
+        client.get(HOME)
+    written = Session.objects.get().expire_date
+    with at(start + datetime.timedelta(seconds=40)):
+        response = client.get(HOME)
+    assert int(response.cookies["sessionid"]["max-age"]) == 1800  # the cookie is renewed all the same
+    assert Session.objects.get().expire_date == written  # but the row was not written
+    with at(start + datetime.timedelta(seconds=90)):
+        client.get(HOME)
+    assert Session.objects.get().expire_date == written + datetime.timedelta(seconds=90)
+
+
+def test_a_change_to_the_sessions_data_is_written_at_once(client, staff):
+    client.force_login(staff)
+    client.get(HOME)
+    session = client.session
+    session["remembered"] = "yes"
+    session.save()
+    assert client.session["remembered"] == "yes"
+    store = Session.objects.get().get_decoded()
+    assert store["remembered"] == "yes"
+
+
 def test_an_idle_session_ends_after_thirty_minutes(client, staff):
     client.force_login(staff)
     assert client.get(HOME).status_code == 200

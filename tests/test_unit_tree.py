@@ -7,7 +7,7 @@ import pytest
 from django.apps import apps
 from django.urls import reverse
 
-from reports.models import Membership, Report, Unit
+from reports.models import AuditEntry, Membership, Report, Unit
 from reports.permissions import Action, acting_units, default_acting_unit, office_district
 from tests.conftest import make_user
 
@@ -155,6 +155,15 @@ def test_login_chooses_the_default_and_the_header_switches(client, tree, two_pla
     assert "区级工作台" not in page and "已切换为：chengxi" in page
     assert client.get(reverse("reports:edit", args=[chengxi_report.pk])).status_code == 200
     assert client.get(reverse("district:dashboard", args=[2025])).status_code == 403
+
+
+def test_each_switch_of_the_unit_acted_for_is_in_the_audit_trail(client, tree, two_places):
+    client.force_login(two_places)
+    client.post(reverse("reports:acting-for"), {"unit": tree["chengxi"].pk})
+    entry = AuditEntry.objects.filter(action=AuditEntry.Action.ACT_AS).get()
+    assert (entry.user, entry.object_id) == (two_places, str(tree["chengxi"].pk))
+    assert client.post(reverse("reports:acting-for"), {"unit": tree["city"].pk}).status_code == 404
+    assert AuditEntry.objects.filter(action=AuditEntry.Action.ACT_AS).count() == 1  # a refused switch is not
 
 
 def test_one_cannot_switch_to_a_unit_one_holds_no_role_in(client, tree, two_places):

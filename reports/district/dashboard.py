@@ -77,7 +77,7 @@ class Row:
 
     @property
     def status_label(self):
-        return STATUS_LABELS[self.status]
+        return self.report.get_status_display() if self.report else STATUS_LABELS[MISSING]
 
     @property
     def submitted_at(self):

@@ -61,8 +61,8 @@ def test_the_office_drafts_the_districts_report_its_leader_approves_the_city_acc
     row = page.locator(f"#dashboard tr[data-unit='{district.code}']")
     expect(row).to_contain_text("已审核")
     screenshot("city-dashboard")
-    row.get_by_role("button", name="区级接收").click()
-    expect(page.locator(f"#dashboard tr[data-unit='{district.code}']")).to_contain_text("区级已接收")
+    row.get_by_role("button", name="市级接收").click()
+    expect(page.locator(f"#dashboard tr[data-unit='{district.code}']")).to_contain_text("市级已接收")
     own.refresh_from_db()
     assert own.status == Report.Status.ACCEPTED
     assert own.sections.get(kind="measures_and_results").items.get().source.section.report.unit == unit
