@@ -13,6 +13,7 @@ from .models import (
     Membership,
     Notice,
     Organ,
+    Reminder,
     Report,
     ReportEvent,
     ReportingYear,
@@ -185,7 +186,17 @@ class NoticeAdmin(admin.ModelAdmin):
     list_filter = ["read_at"]
     search_fields = ["message", "user__username"]
     list_select_related = ["user"]
-    raw_id_fields = ["report"]
+    raw_id_fields = ["report", "unit"]
+
+
+@admin.register(Reminder)
+class ReminderAdmin(ViewOnlyAdmin):
+    """The district offices' 催报, one row per unit reminded (made by reports.district.actions.remind_units)."""
+
+    list_display = ["sent_at", "unit", "year", "sent_by", "recipients"]
+    list_filter = ["year"]
+    search_fields = ["unit__name"]
+    list_select_related = ["unit", "sent_by"]
 
 
 @admin.register(GeneratedFile)

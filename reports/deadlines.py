@@ -1,6 +1,7 @@
 """When reports are due: the district's deadline for the year, by default 1 March of the year after."""
 
 import datetime
+from typing import NamedTuple
 
 from django.utils import timezone
 
@@ -45,3 +46,34 @@ def reporting_year(today=None):
     """The year whose report is being written now: last year's until midyear, then this year's."""
     today = today or timezone.localdate()
     return today.year - 1 if today.month < 7 else today.year
+
+
+class Due(NamedTuple):
+    deadline: datetime.date
+    text: str  # "还剩12天" / "今天截止" / "已逾期3天"
+    overdue: bool
+
+
+def report_deadlines(reports, today=None):
+    """For each open (not yet delivered) report of ``reports``: report id → ``Due``, each report due at the deadline its receiving office set for its year; one query for
+    all of them, whatever their years."""
+    reports = [report for report in reports if report.status not in DELIVERED]
+    pairs = {(report.unit.parent_id, report.year) for report in reports}
+    settings = dict.fromkeys(pairs)
+    if pairs:
+        rows = ReportingYear.objects.filter(
+            district_id__in={office for office, _ in pairs}, year__in={year for _, year in pairs}
+        ).values_list("district_id", "year", "deadline")
+        settings.update({(office, year): deadline for office, year, deadline in rows})
+    today = today or timezone.localdate()
+    due = {}
+    for report in reports:
+        deadline = settings.get((report.unit.parent_id, report.year)) or default_deadline(report.year)
+        due[report.pk] = Due(deadline, deadline_text(deadline, report.status, today), today > deadline)
+    return due
+
+
+def units_not_delivered(office, year):
+    """The units reporting to ``office`` whose ``year`` report has not reached it (none started, a draft,
+    returned, or waiting for the unit's leader): the units a 催报 goes to."""
+    return office.children.exclude(reports__year=year, reports__status__in=DELIVERED)

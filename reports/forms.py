@@ -1,6 +1,8 @@
 """The editor's, the review's and the import's forms, and the audit trail's search. Text from users is
 cleaned by ``clean_text``."""
 
+import re
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -11,6 +13,39 @@ from .models import AuditEntry, Item, Report, Section
 from .publishing import CONFIRM, MASK
 
 ORGANS_MAX = 6
+
+# A date as offices write it: 2026-01-31, 2026/1/31, 2026.1.31 or 2026年1月31日 (no ``[...]`` class: Chromium
+# compiles ``pattern`` with the v flag, where an unescaped "-" or "/" in a class voids the whole pattern).
+DAY_PATTERN = r"\s*\d{4}\s*(-|/|\.|年)\s*\d{1,2}\s*(-|/|\.|月)\s*\d{1,2}\s*日?\s*"
+DAY_SEPARATOR = re.compile(r"\s*[-/.年月]\s*")
+
+
+class DayInput(forms.DateInput):
+    """A date typed as "2026-01-31" in a text box. Not ``type="date"``: Chromium shows that in the
+    browser's own locale (mm/dd/yyyy on an English system) whatever the page's ``lang`` says."""
+
+    input_type = "text"
+
+    def __init__(self, attrs=None):
+        defaults = {
+            "placeholder": "2026-01-31",
+            "pattern": DAY_PATTERN,
+            "title": "格式：年-月-日，如2026-01-31",
+            "autocomplete": "off",
+        }
+        super().__init__({**defaults, **(attrs or {})}, format="%Y-%m-%d")
+
+
+class DayField(forms.DateField):
+    """A date field reading "2026-01-31", "2026/1/31", "2026.1.31" and "2026年1月31日" alike."""
+
+    widget = DayInput
+    default_error_messages = {"invalid": "请按“2026-01-31”的格式填写日期（年-月-日）。"}
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = DAY_SEPARATOR.sub("-", value.strip()).removesuffix("日")
+        return super().to_python(value)
 
 
 def organ_lines(text):
@@ -37,8 +72,8 @@ class ReportHeaderForm(CleanTextMixin, forms.ModelForm):
         fields = ["title", "document_number", "addressee", "preamble", "signing_date"]
         widgets = {
             "preamble": forms.Textarea(attrs={"rows": 5}),
-            "signing_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         }
+        field_classes = {"signing_date": DayField}
         help_texts = {
             "title": "标题较长时按词回行，各行长短相近；要在某处换行，在那里输入一个空格（空格不打印）。",
             "preamble": "标题之后、“一、”之前的导语，常以“现将……报告如下：”结尾。",
@@ -325,8 +360,8 @@ class AuditSearchForm(forms.Form):
     result = forms.ChoiceField(
         label="结果", required=False, choices=[("", "全部"), *AuditEntry.Result.choices]
     )
-    date_from = forms.DateField(label="从", required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    date_to = forms.DateField(label="到", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    date_from = DayField(label="从", required=False)
+    date_to = DayField(label="到", required=False)
     text = forms.CharField(
         label="对象或详情", required=False, max_length=200, help_text="对象名称、类型、编号或详情中包含这些字"
     )

@@ -620,6 +620,7 @@ class ReportEvent(models.Model):
         PUBLISH = "publish", _("公开发布")
         WITHDRAW = "withdraw", _("撤回公开")
         RESTORE = "restore", _("恢复快照")
+        REMIND = "remind", _("催报")
 
     report = models.ForeignKey(
         Report, verbose_name=_("报告"), on_delete=models.CASCADE, related_name="events"
@@ -724,8 +725,11 @@ class ReviewComment(models.Model):
 
 def notice_scope(user: User, prefix: str = "") -> models.Q:
     """The notices (``prefix`` leads to them from the rows queried) about reports ``user`` may still see:
-    someone moved to another unit no longer reads the old unit's return reasons and comments."""
-    return _scope(user, Action.VIEW, f"{prefix}report__unit_id", f"{prefix}report__unit__path")
+    someone moved to another unit no longer reads the old unit's return reasons and comments. A notice
+    about a unit with no report yet (a 催报 before the report is started) is scoped by that unit."""
+    about_report = _scope(user, Action.VIEW, f"{prefix}report__unit_id", f"{prefix}report__unit__path")
+    about_unit = _scope(user, Action.VIEW, f"{prefix}unit_id", f"{prefix}unit__path")
+    return about_report | about_unit
 
 
 class NoticeQuerySet(models.QuerySet["Notice"]):
@@ -742,8 +746,17 @@ class Notice(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("接收人"), on_delete=models.CASCADE, related_name="notices"
     )
+    # A notice is about a report, or (a 催报 to a unit that has not started the year's report) a unit.
     report = models.ForeignKey(
-        Report, verbose_name=_("报告"), on_delete=models.CASCADE, related_name="notices"
+        Report,
+        verbose_name=_("报告"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="notices",
+    )
+    unit = models.ForeignKey(
+        Unit, verbose_name=_("单位"), null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )
     message = models.CharField(_("内容"), max_length=300)
     created_at = models.DateTimeField(_("时间"), auto_now_add=True)
@@ -758,6 +771,38 @@ class Notice(models.Model):
 
     def __str__(self) -> str:
         return self.message
+
+    def get_absolute_url(self) -> str:
+        """The report's page; for a notice about a unit with no report yet, the home page to start it."""
+        return self.report.get_absolute_url() if self.report is not None else reverse("reports:home")
+
+
+class Reminder(models.Model):
+    """A 催报: the office reminded ``unit`` to deliver its ``year`` report (one row per unit per click)."""
+
+    unit = models.ForeignKey(Unit, verbose_name=_("单位"), on_delete=models.CASCADE, related_name="reminders")
+    year = models.PositiveSmallIntegerField(_("年度"))
+    report = models.ForeignKey(
+        Report, verbose_name=_("报告"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("催报人"),
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    sent_at = models.DateTimeField(_("时间"), default=timezone.now)
+    recipients = models.PositiveIntegerField(_("通知人数"), default=0)
+
+    class Meta:
+        verbose_name = _("催报记录")
+        verbose_name_plural = _("催报记录")
+        ordering = ["-sent_at", "-pk"]
+        indexes = [models.Index(fields=["unit", "year", "sent_at"], name="reminder_unit_year")]
+
+    def __str__(self) -> str:
+        return f"{self.unit} {self.year}年度催报"
 
 
 def stored_pdf_path(stored: "StoredPdf", filename: str) -> str:
@@ -987,6 +1032,7 @@ class AuditEntry(models.Model):
         CATALOGUE_CHANGE = "catalogue_change", _("指标目录修改")
         ACT_AS = "act_as", _("切换身份")
         SNAPSHOT_RESTORE = "snapshot_restore", _("恢复快照")
+        REMIND = "remind", _("催报")
 
     class Result(models.TextChoices):
         SUCCESS = "success", _("成功")

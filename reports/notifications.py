@@ -31,16 +31,32 @@ def recipients(report, roles):
 def notify(report, roles, message, exclude=None, also=()):
     """A notice to the holders of ``roles`` over ``report`` and to the users ``also``, but not ``exclude``."""
     users = {u.pk: u for u in [*recipients(report, roles), *also] if u.is_active}
-    users = [u for pk, u in users.items() if exclude is None or pk != exclude.pk]
+    send([u for pk, u in users.items() if exclude is None or pk != exclude.pk], message, report=report)
+
+
+def unit_recipients(unit, roles):
+    """Active users holding one of ``roles`` in ``unit`` itself."""
+    query = Q(memberships__unit=unit, memberships__role__in=roles)
+    return get_user_model().objects.filter(query, is_active=True).distinct()
+
+
+def send(users, message, report=None, unit=None):
+    """A notice about ``report`` (or, with no report, ``unit``) to each of ``users``; the e-mails are
+    queued once the transaction commits. Returns how many people were told."""
     limit = Notice._meta.get_field("message").max_length or len(message)
     # A long return reason: the notice says the start, the e-mail and the report's page all of it.
     short = message if len(message) <= limit else message[: limit - 1] + "…"
-    Notice.objects.bulk_create(Notice(user=user, report=report, message=short) for user in users)
-    link = settings.SITE_URL.rstrip("/") + report.get_absolute_url()
+    notices = Notice.objects.bulk_create(
+        Notice(user=user, report=report, unit=unit, message=short) for user in users
+    )
+    if not notices:
+        return 0
+    link = settings.SITE_URL.rstrip("/") + notices[0].get_absolute_url()
+    what = "查看报告" if report is not None else "打开法治年报"
     mails = [
         [
             f"【法治年报】{subject_line(message)[:60]}",
-            f"{message}\n\n查看报告：{link}\n",
+            f"{message}\n\n{what}：{link}\n",
             settings.DEFAULT_FROM_EMAIL,
             [u.email],
         ]
@@ -49,3 +65,4 @@ def notify(report, roles, message, exclude=None, also=()):
     ]
     if mails:
         transaction.on_commit(lambda: send_mails.enqueue(mails))
+    return len(notices)

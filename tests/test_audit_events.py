@@ -164,6 +164,7 @@ def test_indicator_exports_are_recorded_with_the_district(client, district, dist
 
 @pytest.mark.parametrize(("name", "kind"), [("district:zip", "ZIP"), ("district:volume", "汇编")])
 def test_the_zip_and_the_volume_are_recorded_when_served(client, district_officer, report, name, kind):
+    Report.objects.filter(pk=report.pk).update(status=Report.Status.ACCEPTED)  # something to put in them
     client.force_login(district_officer)
     assert client.get(reverse(name, args=[2025])).status_code == 302  # queued: nothing downloaded yet
     assert rows(Action.DOWNLOAD) == []

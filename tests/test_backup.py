@@ -33,6 +33,7 @@ from django.core.management import CommandError, call_command
 from django.db import connection, transaction
 
 from reports import workflow
+from reports.deadlines import reporting_year
 from reports.models import Membership, Publication, Report, StoredPdf, Unit
 from tests.backup_helpers import snapshot
 from tests.conftest import make_user
@@ -91,7 +92,7 @@ def demo_with_everything():
     user's own permission, an admin log entry (rows that refer to content types and permissions)."""
     call_command("load_demo", stdout=StringIO())
     User = get_user_model()
-    report = Report.objects.get(unit__code="chengdong", year=2025)
+    report = Report.objects.get(unit__code="chengdong", year=reporting_year())
     submit(User.objects.get(username="chengdong_staff"), report)
     workflow.perform(User.objects.get(username="chengdong_leader"), report, "approve")
     group = Group.objects.create(name="审核组")

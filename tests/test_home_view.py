@@ -80,9 +80,9 @@ def test_the_district_office_keeps_seeing_an_earlier_years_report_not_delivered(
     old = Report.objects.create(unit=unit, year=reporting_year() - 2, status=Report.Status.RETURNED)
     client.force_login(district_officer)
     page = client.get("/").content.decode()
-    assert "往年逾期未报送的报告" in page and f'href="{old.get_absolute_url()}"' in page
+    assert "其他年度未报送的报告" in page and f'href="{old.get_absolute_url()}"' in page
     Report.objects.filter(pk=old.pk).update(status=Report.Status.ACCEPTED)
-    assert "往年逾期未报送的报告" not in client.get("/").content.decode()
+    assert "其他年度未报送的报告" not in client.get("/").content.decode()
 
 
 def test_the_favicon_browsers_ask_for_is_the_apps_icon(client):

@@ -7,8 +7,9 @@ from django.core.management import call_command
 
 from indicators.aggregation import year_on_year
 from indicators.models import Indicator, IndicatorValue
+from reports.deadlines import reporting_year
 from reports.management.commands.load_demo import SEED_REPORT
-from reports.models import Membership, Report, Unit
+from reports.models import AccountSecurity, Membership, Report, Unit
 from reports.rendering.document import report_to_text
 
 pytestmark = pytest.mark.django_db
@@ -64,11 +65,27 @@ def test_last_years_petitions_give_the_seeds_year_on_year_change():
     assert change.difference == -14 and change.percent < -31
 
 
-def test_some_units_have_2025_drafts():
+def test_some_units_have_drafts_of_the_year_being_reported():
+    """Issue 15 #14: the demo's drafts were pinned to 2025, so in December 2026 they showed as 276 days
+    overdue and the district's pages opened on a year with nothing in it."""
     load()
-    drafts = Report.objects.filter(year=2025, status=Report.Status.DRAFT)
+    year = reporting_year()
+    drafts = Report.objects.filter(year=year, status=Report.Status.DRAFT)
     assert drafts.count() >= 3
     assert all(report.sections.count() == 5 for report in drafts)
+    assert not Report.objects.filter(status=Report.Status.DRAFT).exclude(year=year).exists()
+
+
+def test_the_demos_season_is_in_progress_for_staff_and_the_district(client):
+    load()
+    AccountSecurity.objects.update(must_change_password=False)  # the first login's change is not the subject
+    client.force_login(get_user_model().objects.get(username="chengdong_staff"))
+    home = client.get("/").content.decode()
+    assert re.search(r"还剩\d+天", home) and "已逾期" not in home
+    client.force_login(get_user_model().objects.get(username="district_office"))
+    board = client.get("/district/", follow=True)
+    assert board.redirect_chain[-1][0] == f"/district/{reporting_year()}/"
+    assert 'data-status="draft"' in board.content.decode()
 
 
 def test_loading_twice_changes_nothing():

@@ -170,6 +170,8 @@ def district_setup(setup, district, unit):
     mediated = Indicator.objects.create(district=district, code="mediated", name="调解", **common)
     rule = IndicatorRule.objects.create(district=district, kind="at_most", indicator=mediated, other=screened)
     users = setup["users"] | {"other_office": make_user("other", elsewhere, Membership.Role.DISTRICT_OFFICE)}
+    # Something for the ZIP and the volume to hold (an empty year gets a message page instead).
+    Report.objects.create(unit=Unit.objects.get(code="chengdong"), year=2025, status=Report.Status.ACCEPTED)
     file = GeneratedFile(kind="volume", district=district, year=2025, fingerprint="0" * 64, status="done")
     file.file.save("volume.pdf", ContentFile(b"%PDF-1.7 volume"), save=False)
     file.save()
@@ -189,6 +191,8 @@ YEAR_PAGE = [FORBIDDEN, FORBIDDEN, OK, FORBIDDEN, OK, LOGIN]
 OBJECT_PAGE = [FORBIDDEN, FORBIDDEN, OK, FORBIDDEN, NOT_FOUND, LOGIN]
 OBJECT_POST = [FORBIDDEN, FORBIDDEN, REDIRECT, FORBIDDEN, NOT_FOUND, LOGIN]
 YEAR_REDIRECT = [FORBIDDEN, FORBIDDEN, REDIRECT, FORBIDDEN, REDIRECT, LOGIN]
+# The other office's district has no report of the year: a page saying there is nothing to download.
+YEAR_FILE = [FORBIDDEN, FORBIDDEN, REDIRECT, FORBIDDEN, OK, LOGIN]
 
 DISTRICT_VIEWS = [
     ("district home", "get", lambda s: reverse("district:home"), None, [FORBIDDEN, FORBIDDEN, REDIRECT, FORBIDDEN, REDIRECT, LOGIN]),
@@ -197,8 +201,10 @@ DISTRICT_VIEWS = [
     ("save deadline", "post", _year("district:setup"), lambda s: {"deadline": "2026-02-01"},
      [FORBIDDEN, FORBIDDEN, REDIRECT, FORBIDDEN, REDIRECT, LOGIN]),
     # Asking for the ZIP or the volume queues a job and goes to its status page (each office its own).
-    ("zip", "get", _year("district:zip"), None, YEAR_REDIRECT),
-    ("volume", "get", _year("district:volume"), None, YEAR_REDIRECT),
+    ("zip", "get", _year("district:zip"), None, YEAR_FILE),
+    ("volume", "get", _year("district:volume"), None, YEAR_FILE),
+    # 催报: each office reminds its own units; a unit's staff or leader may not.
+    ("remind", "post", _year("district:remind"), None, YEAR_REDIRECT),
     ("file status page", "get", _object("district:file", "file"), None, OBJECT_PAGE),
     ("file status JSON", "get", _object("district:file-status", "file"), None, OBJECT_PAGE),
     ("file download", "get", _object("district:file-download", "file"), None, OBJECT_PAGE),

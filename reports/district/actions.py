@@ -3,17 +3,33 @@ the files it asks for (the year's 汇编 and ZIP, made by background jobs: files
 (Its indicator catalogue is ``indicators.catalogue``; accepting and returning reports is the workflow's.)"""
 
 import datetime
+from dataclasses import dataclass, field
 
 from django.db import transaction
+from django.utils import timezone
 
 from indicators.actions import save_indicator_values
 from indicators.aggregation import Figure
 from indicators.models import IndicatorValue, Qualifier
+from reports import audit
 from reports.actions import bump_version
 from reports.common.ordering import next_position
 from reports.common.typing import User
-from reports.deadlines import default_deadline
-from reports.models import GeneratedFile, Item, OutlineSection, Report, ReportingYear, Section, Unit
+from reports.deadlines import deadline_for, deadline_text, default_deadline, units_not_delivered
+from reports.models import (
+    AuditEntry,
+    GeneratedFile,
+    Item,
+    Membership,
+    OutlineSection,
+    Reminder,
+    Report,
+    ReportEvent,
+    ReportingYear,
+    Section,
+    Unit,
+)
+from reports.notifications import send, unit_recipients
 
 from .files import fingerprint, is_stalled, sources
 from .tasks import TASKS
@@ -64,6 +80,78 @@ def save_outline(
         )
         for position, (kind, heading) in enumerate(rows)
     )
+
+
+# --- 催报: reminding the units that have not delivered the year's report ------------------------------------
+
+# A unit reminded less than this long ago is not reminded again: a second click (or a colleague's) a few
+# minutes later would only fill the same people's notices and mailboxes.
+REMIND_AGAIN_AFTER = datetime.timedelta(hours=1)
+
+
+@dataclass
+class Reminded:
+    """What a 催报 did: the units reminded now, and those skipped because they were reminded lately."""
+
+    sent: list[Unit] = field(default_factory=list)
+    skipped: list[Unit] = field(default_factory=list)
+    people: int = 0
+    nobody: list[Unit] = field(default_factory=list)  # reminded, but no active staff or leader to tell
+
+
+def remind_message(district: Unit, year: int, today: datetime.date | None = None) -> str:
+    deadline = deadline_for(district, year)
+    return (
+        f"【催报】{district.name}提醒：请于{deadline.year}年{deadline.month}月{deadline.day}日前"
+        f"报送{year}年度法治政府建设情况报告（{deadline_text(deadline, today=today)}）。"
+    )
+
+
+@transaction.atomic
+def remind_units(district: Unit, year: int, user: User) -> Reminded:
+    """催报: a notice and an e-mail to the staff and leaders of every unit below ``district`` whose ``year``
+    report has not reached it, except those reminded within ``REMIND_AGAIN_AFTER``. Each unit reminded
+    gets a ``Reminder`` row, its report (if started) a history row, and the audit trail a row."""
+    now = timezone.now()
+    units = list(units_not_delivered(district, year).order_by("position", "code"))
+    recent = set(
+        Reminder.objects.filter(unit__in=units, year=year, sent_at__gt=now - REMIND_AGAIN_AFTER).values_list(
+            "unit_id", flat=True
+        )
+    )
+    reports = {r.unit_id: r for r in Report.objects.filter(unit__in=units, year=year)}
+    message = remind_message(district, year)
+    result = Reminded()
+    for unit in units:
+        if unit.pk in recent:
+            result.skipped.append(unit)
+            continue
+        report = reports.get(unit.pk)
+        people = list(unit_recipients(unit, (Membership.Role.STAFF, Membership.Role.LEADER)))
+        told = send(people, message, report=report, unit=None if report else unit)
+        Reminder.objects.create(
+            unit=unit, year=year, report=report, sent_by=user, sent_at=now, recipients=told
+        )
+        if report is not None:
+            ReportEvent.objects.create(
+                report=report,
+                action=ReportEvent.Action.REMIND,
+                from_status=report.status,
+                to_status=report.status,
+                user=user,
+                comment=message,
+            )
+        audit.record(
+            AuditEntry.Action.REMIND,
+            user=user,
+            obj=report or unit,
+            detail=f"{year}年度催报：{unit.short_name}，通知{told}人",
+        )
+        result.sent.append(unit)
+        result.people += told
+        if not told:
+            result.nobody.append(unit)
+    return result
 
 
 # --- Files made by background jobs -------------------------------------------------------------------------

@@ -19,7 +19,7 @@ from django.utils import timezone
 from reports.common.people import name_of
 from reports.deadlines import DELIVERED, deadline_text, deadlines_for
 from reports.frozen_pdf import current_stored_pdf
-from reports.models import Membership, OutlineSection, Publication, Report, ReportEvent, Unit
+from reports.models import Membership, OutlineSection, Publication, Reminder, Report, ReportEvent, Unit
 from reports.outline import outline_for
 from reports.publishing import publication_deadline
 from reports.rendering.filenames import document_filename
@@ -69,6 +69,7 @@ class Row:
     publication_overdue: bool = False
     group: Unit | None = None  # on a city's board: the district the unit belongs to (the district itself)
     group_rank: int = 0  # the group's place: rows stay grouped whatever they are sorted by
+    reminded_at: datetime | None = None  # the office's last 催报 to the unit for the year
 
     @property
     def status(self):
@@ -98,6 +99,11 @@ class Dashboard:
     deadline: object
     rows: list[Row]
     grouped: bool = False  # rows of units more than one level below (a city's): grouped by branch
+
+    @property
+    def to_remind(self):
+        """The units a 催报 would go to: those reporting to this office that have not delivered."""
+        return [r for r in self.rows if r.unit.parent_id == self.district.pk and r.status not in DELIVERED]
 
     def count(self, predicate):
         return sum(1 for row in self.rows if predicate(row))
@@ -149,6 +155,12 @@ def dashboard(district, year, today=None):
     )
     for event in events:
         dates.setdefault(event["report_id"], {})[event["action"]] = event["at"]
+    reminded = dict(
+        Reminder.objects.filter(unit__in=children, year=year)
+        .values("unit_id")
+        .annotate(at=Max("sent_at"))
+        .values_list("unit_id", "at")
+    )
     people = {}
     memberships = Membership.objects.filter(
         unit__in=Unit.objects.below(district), role__in=(Role.STAFF, Role.LEADER)
@@ -182,6 +194,7 @@ def dashboard(district, year, today=None):
                 group=group,
                 group_rank=order(group)[0] if group else 0,
                 publication=publications.get(report.pk) if report else None,
+                reminded_at=reminded.get(unit.pk),
             )
         )
         _publication_due(rows[-1], publish_by, today)

@@ -4,6 +4,7 @@ from django import forms
 
 from reports.common.text import CleanTextMixin
 from reports.deadlines import default_deadline
+from reports.forms import DayField
 from reports.models import ReportingYear, Section
 from reports.precheck import TOTAL
 
@@ -13,7 +14,7 @@ class DeadlineForm(forms.ModelForm):
         model = ReportingYear
         fields = ["deadline"]
         labels = {"deadline": "报送截止日期"}
-        widgets = {"deadline": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+        field_classes = {"deadline": DayField}
 
     def __init__(self, *args, year, **kwargs):
         super().__init__(*args, **kwargs)
@@ -21,7 +22,7 @@ class DeadlineForm(forms.ModelForm):
         default = default_deadline(year)
         self.fields[
             "deadline"
-        ].help_text = f"各单位须在此日期前报送{year}年度报告（默认为次年3月1日：{default:%Y-%m-%d}）。"
+        ].help_text = f"各单位须在此日期前报送{year}年度报告（默认为次年3月1日：{default:%Y-%m-%d}）。按“年-月-日”填写。"
 
     def clean_deadline(self):
         deadline = self.cleaned_data["deadline"]

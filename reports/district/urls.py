@@ -12,6 +12,7 @@ urlpatterns = [
     path("search/", views.search, name="search"),
     path("<year:year>/", views.dashboard, name="dashboard"),
     path("<year:year>/setup/", views.setup, name="setup"),
+    path("<year:year>/remind/", views.remind, name="remind"),
     path("<year:year>/reports.zip", views.reports_zip, name="zip"),
     path("<year:year>/volume.pdf", views.volume, name="volume"),
     path("<year:year>/files/<int:pk>/", views.file_status, name="file"),

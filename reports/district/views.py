@@ -16,6 +16,7 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponseBase, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from reports.common.downloads import PDF, ZIP, attachment, reports_download_start
@@ -28,7 +29,7 @@ from reports.search import clean_query, search_district
 
 from . import actions
 from . import dashboard as office
-from .files import file_name, status_of
+from .files import file_name, sources, status_of
 from .forms import DeadlineForm, WordLimitsForm, outline_formset
 
 Kind = GeneratedFile.Kind
@@ -169,7 +170,18 @@ def volume(request, district, year):
     return _ask(request, Kind.VOLUME, district, year)
 
 
+# What a download would hold nothing of says so instead of serving an empty archive or a bare cover.
+NOTHING_TO_DOWNLOAD = {
+    Kind.ZIP: "{year}年度还没有单位审核通过的报告，没有可打包下载的内容。",
+    Kind.VOLUME: "{year}年度还没有{level}接收的报告，汇编无内容可生成。报告接收后再来下载。",
+}
+
+
 def _ask(request: HttpRequest, kind: str, district: Unit, year: int) -> HttpResponseBase:
+    if not sources(kind, district, year):
+        message = NOTHING_TO_DOWNLOAD[Kind(kind)].format(year=year, level=district.level_name)
+        context = {"district": district, "year": year, "message": message}
+        return render(request, "district/nothing_to_download.html", context)
     generated = actions.request_file(kind, district, year, request.user)
     if generated.status == GeneratedFile.Status.DONE:
         return _serve(generated)
@@ -228,6 +240,29 @@ def file_retry(request, district, year, pk):
     """ "重新生成": a failed (or stalled) file made again."""
     generated = actions.retry_file(_generated(district, year, pk), request.user)
     return redirect(generated)
+
+
+@district_office_required
+@require_POST
+def remind(request, district, year):
+    """催报: one click reminds every unit that has not delivered the year's report (notice and e-mail)."""
+    result = actions.remind_units(district, year, request.user)
+    if result.sent:
+        messages.success(
+            request, f"已向{len(result.sent)}个单位发出催报（站内通知和电子邮件，共{result.people}人）。"
+        )
+    if result.skipped:
+        names = "、".join(unit.short_name for unit in result.skipped)
+        messages.info(request, f"{names}一小时内已催报过，本次未重复发送。")
+    if result.nobody:
+        names = "、".join(unit.short_name for unit in result.nobody)
+        messages.warning(request, f"{names}没有设置填报员或审核领导账号，催报无人接收，请另行联系。")
+    if not result.sent and not result.skipped:
+        messages.info(request, f"{year}年度各单位均已报送，没有需要催报的单位。")
+    next_url = request.POST.get("next", "")
+    if next_url and url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+        return redirect(next_url)
+    return redirect("district:dashboard", year)
 
 
 @district_office_required

@@ -4,7 +4,14 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from reports.actions import start_report
-from reports.deadlines import DELIVERED, deadline_for, deadline_text, reporting_year
+from reports.deadlines import (
+    DELIVERED,
+    deadline_for,
+    deadline_text,
+    report_deadlines,
+    reporting_year,
+    units_not_delivered,
+)
 from reports.forms import NewReportForm
 from reports.models import Membership, Report, Unit
 from reports.permissions import Action, units_user_can_write_for
@@ -28,10 +35,11 @@ def _new_report_form(user, data=None):
 
 @login_required
 def home(request):
-    reports = Report.objects.restrict(request.user).select_related("unit", "updated_by")
+    reports = list(Report.objects.restrict(request.user).select_related("unit", "updated_by"))
     editable_ids = set(Report.objects.restrict(request.user, Action.EDIT).values_list("pk", flat=True))
     context = {
         "reports": reports,
+        "due": report_deadlines(reports),
         "editable_ids": editable_ids,
         "new_report_form": _new_report_form(request.user),
         "waiting": waiting_for(request.user),
@@ -60,17 +68,22 @@ def waiting_for(user):
         todo.append({"title": f"{district}：待{district.level_name}接收的报告", "reports": list(approved)})
         year = reporting_year()
         deadline = deadline_for(district, year)
-        missing = district.children.exclude(reports__year=year, reports__status__in=DELIVERED)
+        missing = list(units_not_delivered(district, year).order_by("position", "code"))
+        started = {r.unit_id: r for r in reports.filter(unit__in=missing, year=year)}
+        for unit in missing:
+            unit.year_report = started.get(unit.pk)  # a link to it, or "未开始"
         todo.append(
             {
                 "title": f"{district}：{year}年度尚未报送的单位（截止{deadline:%Y-%m-%d}，{deadline_text(deadline)}）",
-                "units": list(missing),
+                "units": missing,
+                "remind_year": year,
             }
         )
-        # An earlier year's report still not delivered stays in view until it is.
-        earlier = reports.filter(unit__parent=district, year__lt=year).exclude(status__in=DELIVERED)
-        if earlier_list := list(earlier.order_by("year", "unit__position")):
-            todo.append({"title": f"{district}：往年逾期未报送的报告", "reports": earlier_list})
+        # Every other year's report still not delivered stays in view until it is (an earlier year's is
+        # overdue; a later year's was started early).
+        others = reports.filter(unit__parent=district).exclude(year=year).exclude(status__in=DELIVERED)
+        if others_list := list(others.order_by("year", "unit__position")):
+            todo.append({"title": f"{district}：其他年度未报送的报告", "reports": others_list})
     return todo
 
 

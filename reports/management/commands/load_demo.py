@@ -1,6 +1,6 @@
 """Demo data: 黔江区 and its units, a user for every role, the indicator catalogue, 城西街道's real 2024
-report imported from its text with the figures it states, and 2025 drafts so the app is not empty. Above
-黔江区 a (fictional) city, 渝东市, with a second district, 新安区; under 黔江区 three government departments
+report imported from its text with the figures it states, and drafts of the year being reported on the
+day it is loaded (``reporting_year()``) so the app is not empty. Above 黔江区 a (fictional) city, 渝东市, with a second district, 新安区; under 黔江区 three government departments
 (区县政府部门); the city office, and a person with roles in two units.
 
 Idempotent: running it again changes nothing that is already there.
@@ -21,6 +21,7 @@ from reports import publishing
 from reports.accounts.actions import mark_demo_user
 from reports.actions import start_report
 from reports.common.ordering import next_position
+from reports.deadlines import reporting_year
 from reports.importing.preview import preview_import
 from reports.importing.save import save_import
 from reports.models import Item, Membership, Report, ReportEvent, Unit
@@ -71,7 +72,9 @@ ADMIN = ("admin", "系统管理员")
 # Last year's figure the seed itself gives: "共处理群众信访事项共30件，比去年减少14件" → 44 in 2023.
 CHENGXI_2023_PETITIONS = Decimal(44)
 
-DRAFT_2025 = {
+# Drafts of the year being reported on the day the demo is loaded (``reporting_year()``), so a new user
+# sees a season in progress rather than last season's drafts long overdue.
+OPEN_DRAFTS = {
     "chengdong": [
         (
             "run_in",
@@ -142,7 +145,7 @@ class Command(BaseCommand):
         self.stdout.write(f"指标目录：{count}项")
         install_catalogue(Unit.objects.get(code=SECOND_DISTRICT[0]), first_year=2020)
         self.ensure_chengxi_reports(district)
-        self.ensure_2025_drafts(district)
+        self.ensure_open_drafts(district)
         self.ensure_other_2024_reports(district)
         self.publish_2024_reports(district)
         self.print_logins()
@@ -229,12 +232,13 @@ class Command(BaseCommand):
                 note="由2024年报告推算",
             )
 
-    def ensure_2025_drafts(self, district):
-        for unit_code, items in DRAFT_2025.items():
+    def ensure_open_drafts(self, district):
+        year = reporting_year()
+        for unit_code, items in OPEN_DRAFTS.items():
             unit = Unit.objects.get(code=unit_code)
-            if Report.objects.filter(unit=unit, year=2025).exists():
+            if Report.objects.filter(unit=unit, year=year).exists():
                 continue
-            report = start_report(None, unit, 2025)
+            report = start_report(None, unit, year)
             measures = report.sections.first()
             for style, heading, body in items:
                 Item.objects.create(
@@ -244,7 +248,7 @@ class Command(BaseCommand):
                     heading=heading,
                     body=body,
                 )
-            self.stdout.write(f"{unit.short_name}2025年报告草稿")
+            self.stdout.write(f"{unit.short_name}{year}年报告草稿")
 
     def ensure_other_2024_reports(self, district):
         for unit_code, (text, figures) in OTHER_2024.items():
