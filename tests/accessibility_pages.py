@@ -23,6 +23,7 @@ from reports.deadlines import reporting_year
 from reports.district.actions import request_file
 from reports.models import AccountSecurity, GeneratedFile, Item, Report, Unit
 from tests.conftest import make_user
+from tests.workflow_helpers import submit
 
 
 @dataclass(frozen=True)
@@ -222,18 +223,18 @@ def demo_cast():
         IndicatorValue(report=returned, indicator=indicator, value=n + 3)
         for n, indicator in enumerate(figures)
     )
-    workflow.perform(staff, returned, "submit")
+    submit(staff, returned)
     add_comment(returned, leader, "请写明会议的具体议题。", item=measures.items.first())
     workflow.perform(leader, returned, "return", "请补充第一责任人履职的内容和全年数据。")
     cast.returned = returned
 
     submitted = Report.objects.filter(unit=chengdong).order_by("-year").first()
     writer, reviewer = get(username="chengdong_staff"), get(username="chengdong_leader")
-    workflow.perform(writer, submitted, "submit")
+    submit(writer, submitted)
     workflow.perform(reviewer, submitted, "return", "请补充普法数据。")
     Item.objects.create(section=submitted.sections.first(), position=99, body="全年开展集中宣传活动8次。")
     bump_version(submitted, writer)
-    workflow.perform(writer, submitted, "submit")
+    submit(writer, submitted)
     cast.submitted = submitted
 
     cast.accepted = Report.objects.get(unit=chengxi, year=cast.last_year)

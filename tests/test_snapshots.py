@@ -19,6 +19,7 @@ from reports.snapshots import (
     snapshot_structure,
 )
 from tests.editor_helpers import add_section
+from tests.workflow_helpers import submit
 
 pytestmark = pytest.mark.django_db
 
@@ -204,7 +205,7 @@ def test_a_submission_is_restored_after_it_comes_back(report, staff, leader, old
     """The journey: submit, return, restore the submitted version into the returned draft."""
     snapshot, written = old
     add_section(report, heading="其他", items=1)
-    event = workflow.perform(staff, Report.objects.get(pk=report.pk), "submit")
+    event = submit(staff, Report.objects.get(pk=report.pk))
     workflow.perform(leader, Report.objects.get(pk=report.pk), "return", "请补充")
     report = Report.objects.get(pk=report.pk)
     restore_snapshot(report, staff, snapshot, base_version=report.version)
@@ -214,7 +215,7 @@ def test_a_submission_is_restored_after_it_comes_back(report, staff, leader, old
 
 def test_the_return_reason_stays_the_return_after_a_restore(report, staff, leader, old):
     snapshot, _ = old
-    workflow.perform(staff, Report.objects.get(pk=report.pk), "submit")
+    submit(staff, Report.objects.get(pk=report.pk))
     workflow.perform(leader, Report.objects.get(pk=report.pk), "return", "请补充数据")
     report = Report.objects.get(pk=report.pk)
     restore_snapshot(report, staff, snapshot, base_version=report.version)

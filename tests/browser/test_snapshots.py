@@ -8,6 +8,7 @@ from reports.models import Item, Report
 from tests.browser.conftest import axe_violations, describe_violations
 from tests.browser.test_writing_a_report import log_in
 from tests.editor_helpers import add_section
+from tests.workflow_helpers import submit
 
 
 def _no_serious_violations(page, context):
@@ -20,7 +21,7 @@ def _no_serious_violations(page, context):
 def test_staff_view_compare_and_restore_a_snapshot(page, staff, leader, report, screenshot):
     section = add_section(report, items=2)
     first = section.items.get(position=0)
-    workflow.perform(staff, Report.objects.get(pk=report.pk), "submit")
+    submit(staff, Report.objects.get(pk=report.pk))
     workflow.perform(leader, Report.objects.get(pk=report.pk), "return", "请再核对一遍。")
     Item.objects.filter(pk=first.pk).update(body="改坏了的正文。")  # the draft changed after the return
     Report.objects.filter(pk=report.pk).update(version=report.version + 5)
@@ -65,7 +66,7 @@ def test_a_leader_views_a_submitted_reports_snapshots_and_cannot_restore_them(
     page, staff, leader, report, screenshot
 ):
     add_section(report, items=1)
-    workflow.perform(staff, Report.objects.get(pk=report.pk), "submit")
+    submit(staff, Report.objects.get(pk=report.pk))
     log_in(page, leader)
     page.goto(f"/reports/{report.pk}/history/")
     row = page.locator("#snapshots .snapshot-row")
