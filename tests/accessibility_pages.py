@@ -78,6 +78,15 @@ ROLES = {
         Page("reports:history", lambda c: f"/reports/{c.returned.pk}/history/"),
         Page("reports:changes", lambda c: f"/reports/{c.returned.pk}/changes/"),
         Page("reports:preview", lambda c: f"/reports/{c.returned.pk}/preview/"),
+        Page("reports:snapshot", lambda c: f"/reports/{c.returned.pk}/snapshots/{c.snapshot_id}/"),
+        Page(
+            "reports:snapshot-changes",
+            lambda c: f"/reports/{c.returned.pk}/snapshots/{c.snapshot_id}/changes/",
+        ),
+        Page(
+            "reports:snapshot-restore",
+            lambda c: f"/reports/{c.returned.pk}/snapshots/{c.snapshot_id}/restore/",
+        ),
         Page("reports:import", lambda c: "/reports/import/"),
         Page("accounts:security", lambda c: "/accounts/security/"),
         Page("accounts:password-change", lambda c: "/accounts/password/"),
@@ -154,6 +163,7 @@ EXCLUDED = {
     "accounts:otp-qr": "SVG image (the QR code on the enrolment page)",
     "accounts:keep-alive": "POST only, JSON",
     "district:publish-setting": "POST only",
+    "district:remind": "POST only (the dashboard's 催报 button)",
     "district:zip": "ZIP download, or a redirect to district:file",
     "district:volume": "PDF download, or a redirect to district:file",
     "district:file-status": "JSON polled by district:file",
@@ -227,6 +237,7 @@ def demo_cast():
     add_comment(returned, leader, "请写明会议的具体议题。", item=measures.items.first())
     workflow.perform(leader, returned, "return", "请补充第一责任人履职的内容和全年数据。")
     cast.returned = returned
+    cast.snapshot_id = returned.events.filter(action="submit").latest("created_at", "pk").snapshot_id
 
     submitted = Report.objects.filter(unit=chengdong).order_by("-year").first()
     writer, reviewer = get(username="chengdong_staff"), get(username="chengdong_leader")
