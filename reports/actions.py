@@ -70,13 +70,7 @@ def _record_save(report: Report, user: User, now: datetime) -> None:
         created_at__gt=now - SAVE_SESSION,
     ).update(created_at=now):
         return
-    ReportEvent.objects.create(
-        report=report,
-        action=ReportEvent.Action.SAVE,
-        from_status=report.status,
-        to_status=report.status,
-        user=user,
-    )
+    ReportEvent.note(report, ReportEvent.Action.SAVE, user)
 
 
 @transaction.atomic

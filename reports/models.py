@@ -649,6 +649,26 @@ class ReportEvent(models.Model):
     def __str__(self) -> str:
         return f"{self.report}: {self.get_from_status_display()} → {self.get_to_status_display()}"
 
+    @classmethod
+    def note(
+        cls,
+        report: "Report",
+        action: str,
+        user: Any,
+        comment: str = "",
+        snapshot: "Snapshot | None" = None,
+    ) -> "ReportEvent":
+        """A line of the history that leaves the status as it is (a save, an import, a restore, a 催报)."""
+        return cls.objects.create(
+            report=report,
+            action=action,
+            from_status=report.status,
+            to_status=report.status,
+            user=user,
+            comment=comment,
+            snapshot=snapshot,
+        )
+
 
 class ReviewComment(models.Model):
     """A reviewer's comment on the report, a section or an item; replies thread under it."""

@@ -286,15 +286,7 @@ def restore_snapshot(report: Report, user: User, snapshot: Snapshot, *, base_ver
         f"恢复为第{snapshot.version}版快照（{taken}{'，' + why if why else ''}）；"
         f"恢复前的内容保存为第{before.version}版快照"
     )
-    ReportEvent.objects.create(
-        report=locked,
-        action=ReportEvent.Action.RESTORE,
-        from_status=locked.status,
-        to_status=locked.status,
-        user=user,
-        comment=comment,
-        snapshot=before,
-    )
+    ReportEvent.note(locked, ReportEvent.Action.RESTORE, user, comment, before)
     audit.record(AuditEntry.Action.SNAPSHOT_RESTORE, user=user, obj=locked, detail=comment)
     report.version = locked.version + 1
     return before

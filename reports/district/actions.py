@@ -133,14 +133,7 @@ def remind_units(district: Unit, year: int, user: User) -> Reminded:
             unit=unit, year=year, report=report, sent_by=user, sent_at=now, recipients=told
         )
         if report is not None:
-            ReportEvent.objects.create(
-                report=report,
-                action=ReportEvent.Action.REMIND,
-                from_status=report.status,
-                to_status=report.status,
-                user=user,
-                comment=message,
-            )
+            ReportEvent.note(report, ReportEvent.Action.REMIND, user, message)
         audit.record(
             AuditEntry.Action.REMIND,
             user=user,

@@ -63,15 +63,7 @@ def save_import(
     comment = f"从“{source}”导入" if source else "导入"
     if snapshot:
         comment += "，覆盖了原有内容（原内容保存在快照中）"
-    ReportEvent.objects.create(
-        report=report,
-        action=ReportEvent.Action.IMPORT,
-        from_status=report.status,
-        to_status=report.status,
-        user=user,
-        comment=comment,
-        snapshot=snapshot,
-    )
+    ReportEvent.note(report, ReportEvent.Action.IMPORT, user, comment, snapshot)
     return report
 
 
