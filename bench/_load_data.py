@@ -41,6 +41,7 @@ import django  # noqa: E402
 
 django.setup()
 
+from _submitting import submit  # noqa: E402  (bench/, beside this script)
 from django.conf import settings  # noqa: E402
 from django.contrib.auth import (  # noqa: E402
     BACKEND_SESSION_KEY,
@@ -123,7 +124,7 @@ def build_district(number, password_hash, pdf_bytes):
                 source=SEED.name,
             )
             if n % 4 == 1:  # submitted by staff and returned by the leader: something to compare
-                perform(staff[n], draft, "submit")
+                submit(staff[n], draft)
                 perform(leaders[n], draft, "return", "请补充第三部分的数据。")
         rows["staff"].append({"username": staff[n].username, "report": draft.pk})
         rows["leaders"].append({"username": leaders[n].username, "report": draft.pk})
