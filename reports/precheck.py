@@ -14,9 +14,11 @@ from django.urls import reverse
 
 from indicators.models import Indicator, IndicatorValue
 
+from .common.memo import Memo, digest
 from .common.text import word_count
-from .consistency import consistency_warnings
+from .consistency import consistency_warnings, document_text
 from .models import Report, ReportingYear, Section
+from .rendering.document import build_blocks
 from .rendering.numbering import heading_label
 
 Kind = Section.Kind
@@ -120,9 +122,12 @@ class Places:
         return ""
 
 
-def check_report(report: Report, sections: list[Section] | None = None, editable: bool = True) -> PreCheck:
+def check_report(
+    report: Report, sections: list[Section] | None = None, editable: bool = True, text: str | None = None
+) -> PreCheck:
     """Everything the check before submitting finds on ``report`` as saved; the links lead to the editor
-    (``editable``) or to the report's page."""
+    (``editable``) or to the report's page. ``text`` is the report's ``document_text``, when the caller
+    has its blocks already."""
     if sections is None:
         sections = list(report.sections_with_items())
     editor = Places(report, editable)
@@ -130,7 +135,7 @@ def check_report(report: Report, sections: list[Section] | None = None, editable
     check.findings += _header(report, editor)
     check.findings += _contents(sections, editor)
     _words(check, report, sections, editor)
-    check.findings += _indicators(check, report, sections)
+    check.findings += _indicators(check, report, sections, text)
     return check
 
 
@@ -216,19 +221,58 @@ def _words(check: PreCheck, report: Report, sections: list[Section], editor: Pla
         )
 
 
-def _indicators(check: PreCheck, report: Report, sections: list[Section]) -> list[Finding]:
+# The indicator part of the check was most of the report page's time (the text's figures matched against the
+# sheet: ``consistency_warnings``). Its result depends on nothing but the report's text, its values with
+# their indicators and the year's catalogue, which are read as plain rows, every column of each: the part is
+# computed from those rows and kept under a digest of them, so any change to any of them (an edit, a value
+# saved, an indicator renamed or retired, a unit moved to another district's catalogue) is a new key and
+# nothing needs invalidating (as reports/rendering/draft_pdf.py names its files).
+INDICATOR_FIELDS = Indicator._meta.concrete_fields
+VALUE_FIELDS = IndicatorValue._meta.concrete_fields
+VALUE_COLUMNS = [f.name for f in VALUE_FIELDS] + [f"indicator__{f.name}" for f in INDICATOR_FIELDS]
+INDICATOR_PARTS = Memo(512)
+
+
+def _indicators(check: PreCheck, report: Report, sections: list[Section], text: str | None) -> list[Finding]:
+    if text is None:
+        text = document_text(build_blocks(report, sections))
+    value_rows = list(
+        IndicatorValue.objects.filter(report=report)
+        .order_by("indicator__position")  # the models' order within one report, without the unit
+        .values_list(*VALUE_COLUMNS)
+    )
+    catalogue_rows = list(
+        Indicator.objects.for_year(report.unit.district, report.year).values_list(
+            *(f.name for f in INDICATOR_FIELDS)
+        )
+    )
+    findings, check.indicators_total, check.indicators_filled = INDICATOR_PARTS.get_or_compute(
+        digest(report.pk, text, value_rows, catalogue_rows),
+        lambda: _indicator_part(report, text, value_rows, catalogue_rows),
+    )
+    return list(findings)
+
+
+def _indicator_part(report, text, value_rows, catalogue_rows) -> tuple[tuple[Finding, ...], int, int]:
+    """The findings about the sheet and its (total, filled) counts, from the rows ``_indicators`` read."""
     sheet = reverse("indicators:sheet", args=[report.pk])
+    values = {}
+    for row in value_rows:
+        value = IndicatorValue.from_db("default", [f.attname for f in VALUE_FIELDS], row[: len(VALUE_FIELDS)])
+        value.indicator = Indicator.from_db(
+            "default", [f.attname for f in INDICATOR_FIELDS], row[len(VALUE_FIELDS) :]
+        )
+        values[value.indicator] = value
     found = [
         Finding(WARNING, f"正文与指标表不一致：{m.message}。", f"{sheet}#indicator-{m.indicator.code}")
-        for m in consistency_warnings(report, sections)
+        for m in consistency_warnings(report, values=values, text=text)
     ]
-    catalogue = list(Indicator.objects.for_year(report.unit.district, report.year))
-    filled = set(
-        IndicatorValue.objects.filter(report=report, indicator__in=catalogue)
-        .exclude(value__isnull=True, not_applicable=False)
-        .values_list("indicator_id", flat=True)
-    )
-    check.indicators_total, check.indicators_filled = len(catalogue), len(filled)
+    catalogue = [
+        Indicator.from_db("default", [f.attname for f in INDICATOR_FIELDS], row) for row in catalogue_rows
+    ]
+    filled = {
+        indicator.pk for indicator, value in values.items() if value.value is not None or value.not_applicable
+    } & {indicator.pk for indicator in catalogue}
     missing = [indicator for indicator in catalogue if indicator.pk not in filled]
     if missing:
         names = "、".join(indicator.name for indicator in missing[:MISSING_NAMES_SHOWN])
@@ -241,4 +285,4 @@ def _indicators(check: PreCheck, report: Report, sections: list[Section]) -> lis
                 sheet,
             )
         )
-    return found
+    return tuple(found), len(catalogue), len(filled)

@@ -8,6 +8,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from reports import actions, precheck, publishing, workflow
+from reports.consistency import document_text
 from reports.deadlines import deadline_for, deadline_text
 from reports.forms import CommentForm
 from reports.frozen_pdf import current_stored_pdf
@@ -34,16 +35,17 @@ def detail(request, pk):
             threads.setdefault(comment.anchor, []).append(comment)
     deadline = deadline_for(report.unit.parent or report.unit, report.year)  # the receiving office's
     can_edit = can(request.user, report, Action.EDIT)
+    blocks = build_blocks(report, sections)
     context = {
         "report": report,
-        "blocks": build_blocks(report, sections),
+        "blocks": blocks,
         "threads": threads,
         "open_comments": sum(1 for c in comments if c.parent_id is None and not c.is_resolved),
         "steps": workflow.available_steps(request.user, report),
         # Before approval: what the check before submitting finds, for staff before submitting and for
         # the leader reviewing (with why it last came back).
         "check": (
-            precheck.check_report(report, sections, editable=can_edit)
+            precheck.check_report(report, sections, editable=can_edit, text=document_text(blocks))
             if report.status in CHECKED_STATUSES
             else None
         ),
