@@ -145,7 +145,8 @@ def history(request, pk):
     report = get_report_or_refuse(request.user, pk)
     events = [
         {"when": e.created_at, "who": e.user, "what": e.get_action_display(), "event": e}
-        for e in report.events.select_related("user", "snapshot")
+        # A snapshot's content (the whole report as JSON) is not shown here: not read.
+        for e in report.events.select_related("user", "snapshot").defer("snapshot__content")
     ]
     events += [
         {
@@ -158,7 +159,9 @@ def history(request, pk):
     ]
     events.sort(key=lambda row: row["when"], reverse=True)
     by_snapshot = {row["event"].snapshot_id: row["event"] for row in events if row.get("event")}
-    snapshots = list(report.snapshots.select_related("created_by").order_by("-created_at", "-pk"))
+    snapshots = list(
+        report.snapshots.select_related("created_by").defer("content").order_by("-created_at", "-pk")
+    )
     for snapshot in snapshots:
         snapshot.reason = snapshot_reason(snapshot, by_snapshot.get(snapshot.pk))
     context = {
