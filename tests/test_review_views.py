@@ -2,6 +2,7 @@ import difflib
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from reports import snapshots, workflow
 from reports.models import Notice, Report, ReportEvent, ReviewComment
@@ -254,3 +255,31 @@ def test_the_district_office_keeps_seeing_notices_about_its_districts_units(
     workflow.perform(leader, submitted, "approve")
     notices = Notice.objects.visible_to(district_officer)
     assert notices.count() == Notice.objects.filter(user=district_officer).count() >= 1
+
+
+def test_the_navigations_notice_count_is_read_afresh_for_whom_the_user_acts(rf, unit, other_unit, report):
+    """Its SQL is built once per user and acting unit (reports/views/notices.py); the rows it counts are
+    read on every request, and another acting unit is another query."""
+    from reports.models import Membership
+    from reports.views.notices import unread_notices
+    from tests.conftest import make_user
+
+    person = make_user("two-units", unit, Membership.Role.STAFF)
+    Membership.objects.create(user=person, unit=other_unit, role=Membership.Role.STAFF)
+    request = rf.get("/")
+    request.user = person
+
+    def count(acting_unit_id=None):
+        person.acting_unit_id = acting_unit_id
+        return unread_notices(request)["unread_notices"]
+
+    assert count() == 0
+    Notice.objects.create(user=person, report=report, message="退回")
+    assert count() == 1 and count(unit.pk) == 1 and count(other_unit.pk) == 0
+    Notice.objects.create(user=person, unit=other_unit, message="催报")
+    assert count() == 2 and count(other_unit.pk) == 1
+    Notice.objects.filter(user=person).update(read_at=timezone.now())
+    assert count() == 0 and count(unit.pk) == 0
+    Membership.objects.filter(user=person, unit=unit).delete()  # moved away: the old unit's notices go
+    Notice.objects.filter(user=person).update(read_at=None)
+    assert count() == 1 and count(unit.pk) == 0

@@ -61,20 +61,6 @@ def row_url(context, name, object_id, *args):
     return patterns[key].replace(str(ID_MARKER), str(int(object_id)), 1)
 
 
-@register.simple_tag(takes_context=True)
-def dashboard_rows(context):
-    """``{% dashboard_rows %}``: the dashboard's table rows (``rows``, ``board``), written in Python
-    (reports/district/dashboard_rows.py)."""
-    from reports.district.dashboard_rows import rows_html  # it uses this module's ``day``
-
-    return rows_html(
-        context["rows"],
-        context["board"].grouped,
-        context.get("csrf_token"),
-        context["request"].get_full_path(),
-    )
-
-
 # Widgets crispy lays out in ways of their own: those fields go through crispy itself.
 CRISPY_ONLY = (
     forms.CheckboxInput,
