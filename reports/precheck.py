@@ -253,7 +253,9 @@ def _indicators(check: PreCheck, report: Report, sections: list[Section], text: 
     return list(findings)
 
 
-def _indicator_part(report, text, value_rows, catalogue_rows) -> tuple[tuple[Finding, ...], int, int]:
+def _indicator_part(
+    report: Report, text: str, value_rows: list[tuple], catalogue_rows: list[tuple]
+) -> tuple[tuple[Finding, ...], int, int]:
     """The findings about the sheet and its (total, filled) counts, from the rows ``_indicators`` read."""
     sheet = reverse("indicators:sheet", args=[report.pk])
     values = {}
