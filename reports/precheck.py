@@ -17,6 +17,7 @@ from indicators.models import Indicator, IndicatorValue
 from .common.memo import Memo, digest
 from .common.text import word_count
 from .consistency import consistency_warnings, document_text
+from .deadlines import year_setting
 from .models import Report, ReportingYear, Section
 from .rendering.document import build_blocks
 from .rendering.numbering import heading_label
@@ -93,8 +94,11 @@ class PreCheck:
 def word_limits_for(report: Report) -> dict[str, int]:
     """The word limits of the office the report goes to (the one whose deadline applies), by section kind
     and ``TOTAL``; empty when it set none."""
-    office = report.unit.parent or report.unit
-    setting = ReportingYear.objects.filter(district=office, year=report.year).first()
+    return limits_of(year_setting(report.unit.parent or report.unit, report.year))
+
+
+def limits_of(setting: ReportingYear | None) -> dict[str, int]:
+    """The word limits a ``year_setting`` (None: the office set none) gives."""
     limits = setting.word_limits if setting else {}
     return {key: int(value) for key, value in limits.items() if value}
 
@@ -123,18 +127,22 @@ class Places:
 
 
 def check_report(
-    report: Report, sections: list[Section] | None = None, editable: bool = True, text: str | None = None
+    report: Report,
+    sections: list[Section] | None = None,
+    editable: bool = True,
+    text: str | None = None,
+    limits: dict[str, int] | None = None,
 ) -> PreCheck:
     """Everything the check before submitting finds on ``report`` as saved; the links lead to the editor
-    (``editable``) or to the report's page. ``text`` is the report's ``document_text``, when the caller
-    has its blocks already."""
+    (``editable``) or to the report's page. ``text`` is the report's ``document_text`` and ``limits`` its
+    ``word_limits_for``, when the caller has them already."""
     if sections is None:
         sections = list(report.sections_with_items())
     editor = Places(report, editable)
     check = PreCheck()
     check.findings += _header(report, editor)
     check.findings += _contents(sections, editor)
-    _words(check, report, sections, editor)
+    _words(check, report, sections, editor, word_limits_for(report) if limits is None else limits)
     check.findings += _indicators(check, report, sections, text)
     return check
 
@@ -198,8 +206,9 @@ def _required_label(kind: str) -> str:
     return next((label for label, kinds in REQUIRED_CONTENTS if kind in kinds), "")
 
 
-def _words(check: PreCheck, report: Report, sections: list[Section], editor: Places) -> None:
-    limits = word_limits_for(report)
+def _words(
+    check: PreCheck, report: Report, sections: list[Section], editor: Places, limits: dict[str, int]
+) -> None:
     for number, section in enumerate(sections, start=1):
         words = SectionWords(
             section, heading_label(1, number), section_words(section), limits.get(section.kind)

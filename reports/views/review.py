@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 
 from reports import actions, precheck, publishing, workflow
 from reports.consistency import document_text
-from reports.deadlines import deadline_for, deadline_text
+from reports.deadlines import deadline_of, deadline_text, year_setting
 from reports.forms import CommentForm
 from reports.frozen_pdf import current_stored_pdf
 from reports.models import Item, Report, ReportEvent, ReviewComment, Section
@@ -25,7 +25,7 @@ CHECKED_STATUSES = (Report.Status.DRAFT, Report.Status.RETURNED, Report.Status.S
 @login_required
 def detail(request, pk):
     report = get_report_or_refuse(request.user, pk)
-    sections = list(report.sections_with_items())
+    sections = list(report.sections_with_items(sources=False))
     comments = list(
         report.comments.select_related("author", "resolved_by").prefetch_related("replies__author")
     )
@@ -33,7 +33,9 @@ def detail(request, pk):
     for comment in comments:
         if comment.parent_id is None:
             threads.setdefault(comment.anchor, []).append(comment)
-    deadline = deadline_for(report.unit.parent or report.unit, report.year)  # the receiving office's
+    # The receiving office's deadline and word limits, from its one row for the year.
+    setting = year_setting(report.unit.parent or report.unit, report.year)
+    deadline = deadline_of(setting, report.year)
     can_edit = can(request.user, report, Action.EDIT)
     blocks = build_blocks(report, sections)
     context = {
@@ -45,7 +47,13 @@ def detail(request, pk):
         # Before approval: what the check before submitting finds, for staff before submitting and for
         # the leader reviewing (with why it last came back).
         "check": (
-            precheck.check_report(report, sections, editable=can_edit, text=document_text(blocks))
+            precheck.check_report(
+                report,
+                sections,
+                editable=can_edit,
+                text=document_text(blocks),
+                limits=precheck.limits_of(setting),
+            )
             if report.status in CHECKED_STATUSES
             else None
         ),
