@@ -15,7 +15,7 @@ from reports.frozen_pdf import current_stored_pdf
 from reports.models import Item, Report, ReportEvent, ReviewComment, Section
 from reports.permissions import Action, Refused, can, get_inside_or_404, get_report_or_refuse, roles_on
 from reports.rendering.document import build_blocks
-from reports.snapshots import compare, snapshot_content, snapshot_reason
+from reports.snapshots import comparable_content, compare, snapshot_reason
 
 EventAction = ReportEvent.Action
 REVIEW_ACTIONS = (EventAction.RETURN, EventAction.APPROVE, EventAction.ACCEPT, EventAction.DISTRICT_RETURN)
@@ -195,7 +195,7 @@ def changes(request, pk):
         since = "reviewed"
         base = _last_reviewed_snapshot(report, request.user)
         missing = "您还没有审核过这份报告的任何版本，下面是全部内容。"
-    comparison = compare(base.content if base else None, snapshot_content(report))
+    comparison = compare(base.content if base else None, comparable_content(report))
     context = {"report": report, "since": since, "base": base, "missing": missing, "comparison": comparison}
     return render(request, "reports/changes.html", context)
 
