@@ -238,3 +238,22 @@ def test_a_kept_comparison_is_only_ever_of_the_same_two_contents():
     shown = {**same, "indicators": {"7": {"name": "调解", "display": "12件"}}}
     assert snapshots.compare(old, shown).indicators == [("调解", "（空）", "12件")]
     assert snapshots.compare(None, same).changed and not snapshots.compare(same, same).changed
+
+
+def test_the_pieces_are_written_as_the_templates_loop_wrote_them():
+    from django.template import Context, Template
+
+    from reports.templatetags.review_tags import diff_html
+
+    loop = Template(
+        '{% for op, text in pieces %}{% if op == "insert" %}<ins class="diff-insert">{{ text }}</ins>'
+        '{% elif op == "delete" %}<del class="diff-delete">{{ text }}</del>{% else %}<span>{{ text }}</span>'
+        "{% endif %}{% endfor %}"
+    )
+    pieces = snapshots.character_diff(
+        "共<调解>纠纷12件，“办结”率" + "甲" * 80, "共<调解>纠纷13件&，办结率" + "甲" * 80
+    )
+    assert {op for op, _ in pieces} == {"equal", "insert", "delete"}
+    assert diff_html(pieces) == loop.render(Context({"pieces": pieces})) and "&lt;调解&gt;" in diff_html(
+        pieces
+    )
