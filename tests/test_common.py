@@ -118,3 +118,19 @@ def test_name_from_the_columns_is_name_of_the_user():
     ]:
         user = get_user_model()(first_name=first, last_name=last, username=username)
         assert name_from(first, last, username) == name_of(user)
+
+
+def test_the_memo_keeps_the_most_recently_used_results():
+    from reports.common.memo import Memo, digest
+
+    memo, computed = Memo(2), []
+
+    def compute(name):
+        return memo.get_or_compute(digest(name), lambda: computed.append(name) or name.upper())
+
+    assert [compute("a"), compute("b"), compute("a"), compute("c")] == ["A", "B", "A", "C"]
+    assert computed == ["a", "b", "c"]  # "a" came from the memo
+    compute("a")
+    compute("b")  # dropped when "c" came in (the least recently used)
+    assert computed == ["a", "b", "c", "b"]
+    assert digest("1", 1) != digest(1, "1") and digest([1, 2]) != digest((1, 2))
