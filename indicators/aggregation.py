@@ -94,7 +94,7 @@ def qualified_sum(figures):
     given is, and missing when there is no number at all.
     """
     figures = list(figures)
-    numbers = [f for f in figures if has_number(f)]
+    numbers = [f for f in figures if f.value is not None and not f.not_applicable]  # has_number, inline
     if not numbers:
         return Figure(not_applicable=bool(figures) and all(f.not_applicable for f in figures))
     return Figure(
@@ -103,11 +103,13 @@ def qualified_sum(figures):
     )
 
 
-def qualified_average(figures):
-    """The mean of the figures that have a number, to one decimal, with the total's qualifier."""
+def qualified_average(figures, total=None):
+    """The mean of the figures that have a number, to one decimal, with the total's qualifier
+    (``total``: their ``qualified_sum``, when the caller has it)."""
     figures = list(figures)
-    count = sum(1 for f in figures if has_number(f))
-    total = qualified_sum(figures)
+    count = sum(1 for f in figures if f.value is not None and not f.not_applicable)  # has_number, inline
+    if total is None:
+        total = qualified_sum(figures)
     if not count:
         return total
     mean = (total.value / count).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)

@@ -6,11 +6,12 @@ from indicators.models import IndicatorValue
 from .rendering.document import build_blocks
 
 
-def consistency_warnings(report, sections=None, values=None):
+def consistency_warnings(report, sections=None, values=None, text=None):
     """Mismatches between what the report's text says and its indicator sheet, in text order.
 
     ``sections`` may be passed prefetched (with items) by a page that already loaded them, and ``values``
-    (the report's every value by its indicator, in catalogue order) by the sheet, which has them.
+    (the report's every value by its indicator, in catalogue order) by the sheet, which has them;
+    ``text`` (``document_text``) by a caller that has it.
     """
     if values is None:
         values = {
@@ -21,5 +22,11 @@ def consistency_warnings(report, sections=None, values=None):
         }
     if not values:
         return []
-    text = "\n".join(block.text for block in build_blocks(report, sections))
+    if text is None:
+        text = document_text(build_blocks(report, sections))
     return find_mismatches(text, values)
+
+
+def document_text(blocks):
+    """The report's text as the check reads it: its blocks (``build_blocks``), a line each."""
+    return "\n".join(block.text for block in blocks)

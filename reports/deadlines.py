@@ -15,8 +15,18 @@ def default_deadline(year):
     return datetime.date(year + 1, 3, 1)
 
 
+def year_setting(district, year):
+    """The district's ``ReportingYear`` row for ``year`` (deadline, word limits…), or None."""
+    # Unordered: the models' order would join the unit to sort the one row there can be.
+    return ReportingYear.objects.filter(district=district, year=year).order_by("pk").first()
+
+
 def deadline_for(district, year):
-    setting = ReportingYear.objects.filter(district=district, year=year).first()
+    return deadline_of(year_setting(district, year), year)
+
+
+def deadline_of(setting, year):
+    """The deadline a ``year_setting`` (None: the district set none) gives."""
     return setting.deadline if setting else default_deadline(year)
 
 

@@ -373,18 +373,18 @@ class Report(models.Model):
             .first()
         )
 
-    def sections_with_items(self) -> "models.QuerySet[Section]":
-        """The sections in order, each with its items in order (prefetched): two queries.
+    def sections_with_items(self, sources: bool = True) -> "models.QuerySet[Section]":
+        """The sections in order, each with its items in order (prefetched): two queries. ``sources=False``
+        leaves out the item a district's item was copied from (four joins), for pages that do not say
+        whether it changed since.
 
         Ordered by position alone: within one report that is the models' order, whose first key, the
         report (and for items the section), makes every query join the report and its unit to sort by them.
         """
-        return self.sections.order_by("position").prefetch_related(
-            models.Prefetch(
-                "items",
-                queryset=Item.objects.order_by("position").select_related("source__section__report__unit"),
-            )
-        )
+        items = Item.objects.order_by("position")
+        if sources:
+            items = items.select_related("source__section__report__unit")
+        return self.sections.order_by("position").prefetch_related(models.Prefetch("items", queryset=items))
 
     @property
     def issuing_organs(self) -> list["Organ"]:

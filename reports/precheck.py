@@ -14,9 +14,12 @@ from django.urls import reverse
 
 from indicators.models import Indicator, IndicatorValue
 
+from .common.memo import Memo, digest
 from .common.text import word_count
-from .consistency import consistency_warnings
+from .consistency import consistency_warnings, document_text
+from .deadlines import year_setting
 from .models import Report, ReportingYear, Section
+from .rendering.document import build_blocks
 from .rendering.numbering import heading_label
 
 Kind = Section.Kind
@@ -91,8 +94,11 @@ class PreCheck:
 def word_limits_for(report: Report) -> dict[str, int]:
     """The word limits of the office the report goes to (the one whose deadline applies), by section kind
     and ``TOTAL``; empty when it set none."""
-    office = report.unit.parent or report.unit
-    setting = ReportingYear.objects.filter(district=office, year=report.year).first()
+    return limits_of(year_setting(report.unit.parent or report.unit, report.year))
+
+
+def limits_of(setting: ReportingYear | None) -> dict[str, int]:
+    """The word limits a ``year_setting`` (None: the office set none) gives."""
     limits = setting.word_limits if setting else {}
     return {key: int(value) for key, value in limits.items() if value}
 
@@ -120,17 +126,24 @@ class Places:
         return ""
 
 
-def check_report(report: Report, sections: list[Section] | None = None, editable: bool = True) -> PreCheck:
+def check_report(
+    report: Report,
+    sections: list[Section] | None = None,
+    editable: bool = True,
+    text: str | None = None,
+    limits: dict[str, int] | None = None,
+) -> PreCheck:
     """Everything the check before submitting finds on ``report`` as saved; the links lead to the editor
-    (``editable``) or to the report's page."""
+    (``editable``) or to the report's page. ``text`` is the report's ``document_text`` and ``limits`` its
+    ``word_limits_for``, when the caller has them already."""
     if sections is None:
         sections = list(report.sections_with_items())
     editor = Places(report, editable)
     check = PreCheck()
     check.findings += _header(report, editor)
     check.findings += _contents(sections, editor)
-    _words(check, report, sections, editor)
-    check.findings += _indicators(check, report, sections)
+    _words(check, report, sections, editor, word_limits_for(report) if limits is None else limits)
+    check.findings += _indicators(check, report, sections, text)
     return check
 
 
@@ -193,8 +206,9 @@ def _required_label(kind: str) -> str:
     return next((label for label, kinds in REQUIRED_CONTENTS if kind in kinds), "")
 
 
-def _words(check: PreCheck, report: Report, sections: list[Section], editor: Places) -> None:
-    limits = word_limits_for(report)
+def _words(
+    check: PreCheck, report: Report, sections: list[Section], editor: Places, limits: dict[str, int]
+) -> None:
     for number, section in enumerate(sections, start=1):
         words = SectionWords(
             section, heading_label(1, number), section_words(section), limits.get(section.kind)
@@ -216,19 +230,60 @@ def _words(check: PreCheck, report: Report, sections: list[Section], editor: Pla
         )
 
 
-def _indicators(check: PreCheck, report: Report, sections: list[Section]) -> list[Finding]:
+# The indicator part of the check was most of the report page's time (the text's figures matched against the
+# sheet: ``consistency_warnings``). Its result depends on nothing but the report's text, its values with
+# their indicators and the year's catalogue, which are read as plain rows, every column of each: the part is
+# computed from those rows and kept under a digest of them, so any change to any of them (an edit, a value
+# saved, an indicator renamed or retired, a unit moved to another district's catalogue) is a new key and
+# nothing needs invalidating (as reports/rendering/draft_pdf.py names its files).
+INDICATOR_FIELDS = Indicator._meta.concrete_fields
+VALUE_FIELDS = IndicatorValue._meta.concrete_fields
+VALUE_COLUMNS = [f.name for f in VALUE_FIELDS] + [f"indicator__{f.name}" for f in INDICATOR_FIELDS]
+INDICATOR_PARTS = Memo(512)
+
+
+def _indicators(check: PreCheck, report: Report, sections: list[Section], text: str | None) -> list[Finding]:
+    if text is None:
+        text = document_text(build_blocks(report, sections))
+    value_rows = list(
+        IndicatorValue.objects.filter(report=report)
+        .order_by("indicator__position")  # the models' order within one report, without the unit
+        .values_list(*VALUE_COLUMNS)
+    )
+    catalogue_rows = list(
+        Indicator.objects.for_year(report.unit.district, report.year).values_list(
+            *(f.name for f in INDICATOR_FIELDS)
+        )
+    )
+    findings, check.indicators_total, check.indicators_filled = INDICATOR_PARTS.get_or_compute(
+        digest(report.pk, text, value_rows, catalogue_rows),
+        lambda: _indicator_part(report, text, value_rows, catalogue_rows),
+    )
+    return list(findings)
+
+
+def _indicator_part(
+    report: Report, text: str, value_rows: list[tuple], catalogue_rows: list[tuple]
+) -> tuple[tuple[Finding, ...], int, int]:
+    """The findings about the sheet and its (total, filled) counts, from the rows ``_indicators`` read."""
     sheet = reverse("indicators:sheet", args=[report.pk])
+    values = {}
+    for row in value_rows:
+        value = IndicatorValue.from_db("default", [f.attname for f in VALUE_FIELDS], row[: len(VALUE_FIELDS)])
+        value.indicator = Indicator.from_db(
+            "default", [f.attname for f in INDICATOR_FIELDS], row[len(VALUE_FIELDS) :]
+        )
+        values[value.indicator] = value
     found = [
         Finding(WARNING, f"正文与指标表不一致：{m.message}。", f"{sheet}#indicator-{m.indicator.code}")
-        for m in consistency_warnings(report, sections)
+        for m in consistency_warnings(report, values=values, text=text)
     ]
-    catalogue = list(Indicator.objects.for_year(report.unit.district, report.year))
-    filled = set(
-        IndicatorValue.objects.filter(report=report, indicator__in=catalogue)
-        .exclude(value__isnull=True, not_applicable=False)
-        .values_list("indicator_id", flat=True)
-    )
-    check.indicators_total, check.indicators_filled = len(catalogue), len(filled)
+    catalogue = [
+        Indicator.from_db("default", [f.attname for f in INDICATOR_FIELDS], row) for row in catalogue_rows
+    ]
+    filled = {
+        indicator.pk for indicator, value in values.items() if value.value is not None or value.not_applicable
+    } & {indicator.pk for indicator in catalogue}
     missing = [indicator for indicator in catalogue if indicator.pk not in filled]
     if missing:
         names = "、".join(indicator.name for indicator in missing[:MISSING_NAMES_SHOWN])
@@ -241,4 +296,4 @@ def _indicators(check: PreCheck, report: Report, sections: list[Section]) -> lis
                 sheet,
             )
         )
-    return found
+    return tuple(found), len(catalogue), len(filled)

@@ -22,6 +22,7 @@ from django.utils import timezone
 from indicators.models import Indicator, IndicatorValue
 
 from . import audit
+from .common.memo import Memo, digest
 from .common.typing import User
 from .importing.parser import parse_report_text
 from .models import AuditEntry, Item, Organ, Report, ReportEvent, Section, Snapshot
@@ -34,6 +35,23 @@ CONTEXT_CHARACTERS = 30  # unchanged text kept around each change
 def snapshot_content(report):
     sections = list(report.sections_with_items())
     values = list(IndicatorValue.objects.filter(report=report).select_related("indicator"))
+    return {
+        "version": report.version,
+        **_readable(report, sections, values),
+        "structure": _structure(report, sections, values),
+    }
+
+
+def comparable_content(report):
+    """What ``compare`` reads of ``snapshot_content(report)`` (its parts and indicators), without the
+    structure a snapshot keeps for restoring and the items' copied-from sources."""
+    sections = list(report.sections_with_items(sources=False))
+    values = list(IndicatorValue.objects.filter(report=report).select_related("indicator"))
+    return _readable(report, sections, values)
+
+
+def _readable(report, sections, values):
+    """The report as read: its parts (the header, each section, the closing) and its indicators."""
     current: dict[str, Any] = {"key": "header", "title": "版头、标题与导语", "lines": []}
     parts = [current]
     for block in build_blocks(report, sections):
@@ -45,10 +63,8 @@ def snapshot_content(report):
             parts.append(current)
         current["lines"].append(block.text)
     return {
-        "version": report.version,
         "parts": [{"key": p["key"], "title": p["title"], "text": "\n".join(p["lines"])} for p in parts],
         "indicators": {str(v.indicator_id): {"name": v.indicator.name, "display": v.display} for v in values},
-        "structure": _structure(report, sections, values),
     }
 
 
@@ -323,8 +339,20 @@ class Comparison:
         return bool(self.indicators) or any(part.changed for part in self.parts)
 
 
+# Comparisons kept per digest of the two contents' parts and indicators (all ``compare`` reads): the
+# character matcher is most of a changes page, and a leader opens the same pair again and again.
+COMPARISONS = Memo(256)
+
+
 def compare(old, new):
-    """What changed from snapshot content ``old`` to ``new`` (``old`` None: everything is new)."""
+    """What changed from snapshot content ``old`` to ``new`` (``old`` None: everything is new). The
+    result is shared: read it, do not change it."""
+    old = old or {}
+    key = digest(old.get("parts"), old.get("indicators"), new["parts"], new.get("indicators"))
+    return COMPARISONS.get_or_compute(key, lambda: _compare(old, new))
+
+
+def _compare(old, new):
     old_parts = {p["key"]: p for p in (old or {}).get("parts", [])}
     new_keys = {p["key"] for p in new["parts"]}
     parts = []

@@ -103,3 +103,34 @@ def test_the_forms_of_one_request_clean_one_copy_of_its_data(monkeypatch):
 def test_text_over_the_limit_is_counted_after_cleaning_with_a_dict_too():
     assert _TextForm({"body": "\u200b一二三四五\x07 ", "count": "1"}).is_valid()
     assert not _TextForm({"body": "一二三四五六", "count": "1"}).is_valid()
+
+
+def test_name_from_the_columns_is_name_of_the_user():
+    from django.contrib.auth import get_user_model
+
+    from reports.common.people import name_from, name_of
+
+    for first, last, username in [
+        ("张", "三", "z3"),
+        ("", "", "nobody"),
+        ("李审核", "", "l"),
+        ("", " ", "x"),
+    ]:
+        user = get_user_model()(first_name=first, last_name=last, username=username)
+        assert name_from(first, last, username) == name_of(user)
+
+
+def test_the_memo_keeps_the_most_recently_used_results():
+    from reports.common.memo import Memo, digest
+
+    memo, computed = Memo(2), []
+
+    def compute(name):
+        return memo.get_or_compute(digest(name), lambda: computed.append(name) or name.upper())
+
+    assert [compute("a"), compute("b"), compute("a"), compute("c")] == ["A", "B", "A", "C"]
+    assert computed == ["a", "b", "c"]  # "a" came from the memo
+    compute("a")
+    compute("b")  # dropped when "c" came in (the least recently used)
+    assert computed == ["a", "b", "c", "b"]
+    assert digest("1", 1) != digest(1, "1") and digest([1, 2]) != digest((1, 2))

@@ -2,15 +2,18 @@
 sorting, the row's buttons; and a constant number of queries however many units."""
 
 import datetime
+from types import SimpleNamespace
 
 import pytest
 from django.db import connection
 from django.template import Context, Template
+from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from reports.district import dashboard as office
+from reports.district.dashboard_rows import rows_html
 from reports.models import Report, ReportingYear, Unit
 from reports.templatetags.report_tags import day
 from tests.conftest import make_user
@@ -232,3 +235,93 @@ def test_the_number_of_queries_does_not_grow_with_the_units(client, district):
     fill(make_units(district, 45, start=6))
     many = count_queries(client, officer)
     assert few == many, f"5 units: {few} queries, 50 units: {many}"
+
+
+# --- The rows written in Python (issue 13) ----------------------------------------------------------------
+
+# The row loop of templates/district/dashboard.html as it was, before reports/district/dashboard_rows.py.
+TEMPLATE_ROWS = """{% load report_tags %}  {% for row in rows %}
+    {% if board.grouped %}{% ifchanged row.group %}<tr class="table-secondary group-row" data-group="{{ row.group.code }}"><th colspan="10" scope="rowgroup">{{ row.group.name }}</th></tr>{% endifchanged %}{% endif %}
+    <tr data-unit="{{ row.unit.code }}" data-status="{{ row.status }}"{% if row.overdue or row.publication_overdue %} class="table-danger"{% endif %}>
+      <td class="text-nowrap fw-bold">{{ row.unit.short_name }}</td>
+      <td>{{ row.unit.get_kind_display }}</td>
+      <td><span class="badge {% if row.report %}status-{{ row.status }}{% else %}text-bg-light border{% endif %}">{{ row.status_label }}</span></td>
+      <td class="text-nowrap">{{ row.submitted_at|day }}</td>
+      <td class="text-nowrap">{{ row.approved_at|day }}</td>
+      <td class="text-nowrap">{{ row.accepted_at|day }}</td>
+      <td class="text-nowrap{% if row.overdue %} text-danger-emphasis fw-bold{% endif %}">{{ row.deadline_text }}{% if row.reminded_at %}<div class="small fw-normal text-body-secondary reminded">{{ row.reminded_at|date:"m-d H:i" }}已催报</div>{% endif %}</td>
+      <td>{{ row.holder }}</td>
+      <td class="text-nowrap publication{% if row.publication_overdue %} text-danger-emphasis fw-bold{% endif %}" data-published="{% if row.publication %}yes{% else %}no{% endif %}">
+        {% if row.publication %}<a href="{{ row.publication.get_absolute_url }}">已公开</a> {{ row.publication.published_at|day }}
+          <details class="d-inline-block align-top row-step">
+            <summary class="btn btn-sm btn-outline-danger">撤回</summary>
+            <form method="post" action="{% url 'reports:withdraw' row.report.pk %}" class="mt-1">{% csrf_token %}
+              <textarea name="reason" rows="2" class="form-control form-control-sm mb-1" required maxlength="2000" placeholder="撤回理由（必填）" aria-label="{{ row.unit.short_name }}撤回公开理由"></textarea>
+              <button type="submit" class="btn btn-sm btn-danger">确认撤回</button>
+            </form>
+          </details>
+        {% else %}未公开 {{ row.publication_text }}
+          {% if row.status == "accepted" %}<a class="btn btn-sm btn-outline-success" href="{% url 'reports:publish' row.report.pk %}">公开…</a>{% endif %}
+        {% endif %}
+      </td>
+      <td class="text-nowrap">
+        {% if row.report %}
+        <a class="btn btn-sm btn-outline-secondary" href="{% row_url 'reports:detail' row.report.pk %}">打开</a>
+        <a class="btn btn-sm btn-outline-secondary" href="{% row_url 'reports:preview' row.report.pk %}">预览</a>
+        <a class="btn btn-sm btn-outline-secondary" href="{% row_url 'reports:pdf' row.report.pk %}" data-busy="正在生成PDF…">PDF</a>
+        {% for step in row.steps %}
+          {% if step.reason_required %}
+          <details class="d-inline-block align-top row-step">
+            <summary class="btn btn-sm btn-outline-danger">{{ step.label }}</summary>
+            <form method="post" action="{% row_url 'reports:act' row.report.pk step.action %}" class="mt-1">{% csrf_token %}<input type="hidden" name="next" value="{{ request.get_full_path }}">
+              <textarea name="comment" rows="2" class="form-control form-control-sm mb-1" required maxlength="2000" placeholder="理由（必填）" aria-label="{{ row.unit.short_name }}{{ step.label }}理由"></textarea>
+              <button type="submit" class="btn btn-sm btn-danger">确认{{ step.label }}</button>
+            </form>
+          </details>
+          {% else %}
+          <form method="post" action="{% row_url 'reports:act' row.report.pk step.action %}" class="d-inline">{% csrf_token %}<input type="hidden" name="next" value="{{ request.get_full_path }}">
+            <button type="submit" class="btn btn-sm btn-success">{% if step.action == "accept" %}{{ row.unit.receiver_level_name }}接收{% else %}{{ step.label }}{% endif %}</button>
+          </form>
+          {% endif %}
+        {% endfor %}
+        {% endif %}
+      </td>
+    </tr>
+  {% empty %}
+    <tr><td colspan="10" class="text-muted">没有符合条件的单位。</td></tr>
+  {% endfor %}
+"""
+
+
+def both_ways(rows, board, path="/district/2025/?status=&sort=-status&x=<&>"):
+    request = RequestFactory().get(path)
+    token = "tok<&>en"
+    old = Template(TEMPLATE_ROWS).render(
+        Context({"rows": rows, "board": board, "request": request, "csrf_token": token})
+    )
+    new = "  " + rows_html(rows, board.grouped, token, request.get_full_path()) + "\n"
+    return old, new
+
+
+def test_the_rows_are_written_as_the_template_wrote_them(district, units, other_unit):
+    board = office.dashboard(district, YEAR)
+    rows = board.rows
+    now = timezone.now()
+    rows[0].reminded_at = now
+    rows[0].unit.short_name = "城西<街道>&"  # escaped like {{ }}
+    rows[1].publication = SimpleNamespace(get_absolute_url=lambda: "/p/1?a=1&b=2", published_at=now)
+    rows[2].overdue = True
+    rows[3].publication_overdue = True
+    assert {row.status for row in rows} >= {"missing", "submitted", "accepted", "returned", "approved"}
+    assert any(row.steps for row in rows) and any(s.reason_required for row in rows for s in row.steps)
+    old, new = both_ways(rows, board)
+    assert old == new and new.count("<tr data-unit=") == 5 and "城西&lt;街道&gt;&amp;" in new
+    assert 'value="tok&lt;&amp;&gt;en"' in new and "已催报" in new and "a=1&amp;b=2" in new
+    old, new = both_ways([], board)
+    assert old == new and "没有符合条件的单位" in new
+    # A city's board: rows grouped by district, a group row when the group changes.
+    board.grouped = True
+    for index, row in enumerate(rows):
+        row.group = district if index < 2 else other_unit
+    old, new = both_ways(rows, board)
+    assert old == new and new.count("group-row") == 2

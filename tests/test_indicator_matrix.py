@@ -279,3 +279,36 @@ def test_the_district_pages_say_how_many_units_a_figure_covers(client, district_
     assert "按两年都有数据的1个单位" in compared.content.decode()
     matrix = client.get(reverse("district:matrix", args=[YEAR])).content.decode()
     assert 'id="coverage"' in matrix and "已填报单位" in matrix
+
+
+# --- The header and rows written in Python (issue 13) ------------------------------------------------------
+
+# The loops of templates/district/matrix.html as they were, before matrix_tags.matrix_header/matrix_rows.
+TEMPLATE_HEADER = """{% load matrix_tags %}    {% for indicator in matrix.indicators %}<th><a href="{% url 'district:indicator' year indicator.pk %}{% if include_drafts %}?drafts=1{% endif %}">{{ indicator.name }}</a><br><span class="text-muted fw-normal">（{{ indicator.unit }}）</span></th>{% endfor %}
+"""
+TEMPLATE_ROWS = """{% load matrix_tags %}  {% for row in matrix.rows %}
+    {% if matrix.grouped %}<tr><td>{{ row.label }} <span class="small text-muted">{{ row.status }}</span></td>{{ row|cells }}</tr>
+    {% else %}<tr><td><a href="{% url 'district:unit' year row.unit.pk %}">{{ row.label }}</a>{% if not row.status %} <span class="small text-muted">未填报</span>{% endif %}</td>{{ row|cells }}</tr>{% endif %}
+  {% endfor %}
+"""
+
+
+@pytest.mark.parametrize("include_drafts", [False, True])
+@pytest.mark.parametrize("grouped", [False, True])
+def test_the_matrix_is_written_as_the_template_wrote_it(district, data, include_drafts, grouped):
+    from django.template import Context, Template
+
+    from indicators.templatetags.matrix_tags import matrix_header, matrix_rows
+
+    matrix = year_matrix(district, YEAR, include_drafts=include_drafts)
+    matrix.grouped = grouped
+    matrix.rows[0].label = "城西<街道>&"  # escaped like {{ }}
+    matrix.indicators[0].name = "调解<成功>"
+    context = Context({"matrix": matrix, "year": YEAR, "include_drafts": include_drafts})
+    assert (
+        Template(TEMPLATE_HEADER).render(context)
+        == "    " + matrix_header(matrix, YEAR, include_drafts) + "\n"
+    )
+    assert Template(TEMPLATE_ROWS).render(context) == "  " + matrix_rows(matrix, YEAR) + "\n"
+    assert "城西&lt;街道&gt;&amp;" in matrix_rows(matrix, YEAR) and len(matrix.rows) >= 2
+    assert {row.status for row in matrix.rows} >= {""} and any(row.status for row in matrix.rows)

@@ -1,3 +1,5 @@
+from django.urls import reverse
+
 from reports.models import Membership, Report, Unit
 from reports.permissions import Action
 from tests.conftest import make_user
@@ -96,3 +98,20 @@ def test_get_report_or_refuse_decides_what_restrict_decides(db):
                 continue
             assert sees, (user, report)
             assert can(user, found, Action.EDIT) == edits, (user, report)
+
+
+def test_the_memberships_are_read_afresh_on_every_request(client, leader, report, unit, other_unit):
+    """``get_report_or_refuse`` builds its memberships' SQL once per user, units and acting unit
+    (issue 13); a role removed, given back or moved shows on the next request."""
+
+    from reports.models import Membership
+
+    client.force_login(leader)
+    page = reverse("reports:detail", args=[report.pk])
+    assert client.get(page).status_code == 200
+    Membership.objects.filter(user=leader).delete()
+    assert client.get(page).status_code == 404
+    membership = Membership.objects.create(user=leader, unit=other_unit, role=Membership.Role.LEADER)
+    assert client.get(page).status_code == 404
+    Membership.objects.filter(pk=membership.pk).update(unit=unit)
+    assert client.get(page).status_code == 200

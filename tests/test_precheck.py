@@ -372,3 +372,78 @@ def test_the_district_sets_word_limits_in_the_years_set_up(client, district_offi
     assert district.reporting_years.get(year=2025).word_limits["total"] == 3000
     client.post(url, setup_post())
     assert district.reporting_years.get(year=2025).word_limits == {}
+
+
+# --- The indicator part, kept per digest of what it reads (issue 13) ------------------------------------
+
+
+def mismatch_text(report):
+    return [f.message for f in findings(report) if "正文与指标表不一致" in f.message]
+
+
+@pytest.fixture
+def computed(monkeypatch):
+    """How many times the indicator part was worked out (not taken from ``INDICATOR_PARTS``)."""
+    precheck.INDICATOR_PARTS.clear()
+    calls = []
+    original = precheck._indicator_part
+    monkeypatch.setattr(precheck, "_indicator_part", lambda *args: calls.append(1) or original(*args))
+    return calls
+
+
+def test_an_unchanged_report_is_worked_out_once(complete, catalogue, computed):
+    IndicatorValue.objects.create(report=complete, indicator=catalogue[0], value=Decimal(3))
+    first = findings(complete)
+    assert findings(complete) == first and len(computed) == 1
+
+
+def test_every_change_to_what_the_indicator_part_reads_shows_at_once(complete, catalogue, computed):
+    """Text, sheet values, catalogue: each changed behind the report's version (queryset updates, as an
+    administrator's or a command's would be) shows on the next check."""
+    screened, mediated, lawsuits = catalogue
+    section = complete.sections.get(kind=Kind.MEASURES_AND_RESULTS)
+    Item.objects.filter(section=section, position=0).update(body="共排查矛盾纠纷1705件，调解成功1700件。")
+    IndicatorValue.objects.create(report=complete, indicator=screened, value=Decimal(1705))
+    sheet_mediated = IndicatorValue.objects.create(report=complete, indicator=mediated, value=Decimal(1700))
+    version = Report.objects.get(pk=complete.pk).version
+    assert mismatch_text(complete) == []
+    assert "未填：行政诉讼案件" in only(complete, "指标表已填").message
+
+    IndicatorValue.objects.filter(pk=sheet_mediated.pk).update(value=Decimal(1705))  # a sheet value
+    assert ["正文写“调解成功1700件”，指标表为1705件" in m for m in mismatch_text(complete)] == [True]
+
+    Item.objects.filter(section=section, position=0).update(body="共排查矛盾纠纷1705件，调解成功1705件。")
+    assert mismatch_text(complete) == []  # the text
+
+    IndicatorValue.objects.filter(pk=sheet_mediated.pk).update(value=None, not_applicable=True)
+    assert mismatch_text(complete) != [] and "已填2项" in only(complete, "指标表已填").message
+
+    lawsuits.name = "行政复议案件"  # the catalogue: a renamed indicator
+    lawsuits.save()
+    assert "未填：行政复议案件" in only(complete, "指标表已填").message
+    lawsuits.last_year = 2024  # …and one no longer in use for the year
+    lawsuits.save()
+    assert not [f for f in findings(complete) if "指标表已填" in f.message]
+    assert precheck.check_report(Report.objects.get(pk=complete.pk)).indicators_total == 2
+
+    mediated.aliases = "调解成功案件"  # the phrases the text is read with
+    mediated.name = "调解案件"
+    mediated.save()
+    assert mismatch_text(complete) == []
+    assert Report.objects.get(pk=complete.pk).version == version  # none of it moved the version
+
+
+def test_two_reports_with_the_same_content_do_not_share_links(complete, catalogue, unit, computed):
+    other = make_submittable(Report.objects.create(unit=unit, year=2024))
+    add_section(other, heading="主要举措和成效", kind=Kind.MEASURES_AND_RESULTS, items=2)
+    for report in (complete, other):
+        assert only(report, "指标表已填").link == reverse("indicators:sheet", args=[report.pk])
+
+
+def test_a_new_value_changes_the_leaders_page_at_once(client, staff, leader, complete, catalogue):
+    workflow.perform(staff, complete, "submit", confirmed=True)
+    client.force_login(leader)
+    assert "指标表已填0项，共3项" in client.get(detail(complete)).content.decode()
+    report = Report.objects.get(pk=complete.pk)
+    IndicatorValue.objects.create(report=report, indicator=catalogue[0], value=Decimal(3))
+    assert "指标表已填1项，共3项" in client.get(detail(complete)).content.decode()

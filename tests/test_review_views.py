@@ -2,6 +2,7 @@ import difflib
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from reports import snapshots, workflow
 from reports.models import Notice, Report, ReportEvent, ReviewComment
@@ -254,3 +255,77 @@ def test_the_district_office_keeps_seeing_notices_about_its_districts_units(
     workflow.perform(leader, submitted, "approve")
     notices = Notice.objects.visible_to(district_officer)
     assert notices.count() == Notice.objects.filter(user=district_officer).count() >= 1
+
+
+def test_the_navigations_notice_count_is_read_afresh_for_whom_the_user_acts(rf, unit, other_unit, report):
+    """Its SQL is built once per user and acting unit (reports/views/notices.py); the rows it counts are
+    read on every request, and another acting unit is another query."""
+    from reports.models import Membership
+    from reports.views.notices import unread_notices
+    from tests.conftest import make_user
+
+    person = make_user("two-units", unit, Membership.Role.STAFF)
+    Membership.objects.create(user=person, unit=other_unit, role=Membership.Role.STAFF)
+    request = rf.get("/")
+    request.user = person
+
+    def count(acting_unit_id=None):
+        person.acting_unit_id = acting_unit_id
+        return unread_notices(request)["unread_notices"]
+
+    assert count() == 0
+    Notice.objects.create(user=person, report=report, message="退回")
+    assert count() == 1 and count(unit.pk) == 1 and count(other_unit.pk) == 0
+    Notice.objects.create(user=person, unit=other_unit, message="催报")
+    assert count() == 2 and count(other_unit.pk) == 1
+    Notice.objects.filter(user=person).update(read_at=timezone.now())
+    assert count() == 0 and count(unit.pk) == 0
+    Membership.objects.filter(user=person, unit=unit).delete()  # moved away: the old unit's notices go
+    Notice.objects.filter(user=person).update(read_at=None)
+    assert count() == 1 and count(unit.pk) == 0
+
+
+# --- The document written in Python (issue 13) ------------------------------------------------------------
+
+# The block loop of templates/reports/detail.html as it was, before reports/templatetags/review_tags.py.
+TEMPLATE_BLOCKS = """{% load report_tags %}    {% for block in blocks %}
+      <div class="review-block kind-{{ block.kind }} level-{{ block.level }}" {% if block.anchor %}id="{{ block.anchor }}"{% endif %}>
+        <div class="review-text">{% for run in block.runs %}<span class="run-{{ run.role }}">{{ run.text }}</span>{% endfor %}</div>
+        {% if block.anchor %}
+          {% for comment in threads|lookup:block.anchor %}{% include "reports/_thread.html" with next=here %}{% endfor %}
+          {% include "reports/_new_comment.html" with target=block.anchor next=here %}
+        {% endif %}
+      </div>
+    {% endfor %}
+"""
+
+
+def test_the_document_is_written_as_the_template_wrote_it(client, staff, leader, submitted):
+    from django.template import Context, Template
+
+    from reports import actions
+
+    section = submitted.sections.first()
+    item = section.items.first()
+    section.heading = "依法<行政>&“决策”"
+    section.save()
+    first = actions.add_comment(submitted, leader, "这一条<请>补充", item=item, section=section)
+    actions.add_comment(submitted, staff, "已补充", item=item, section=section, parent=first)
+    actions.add_comment(submitted, leader, "标题再斟酌", section=section)
+    actions.add_comment(submitted, leader, "整体意见")
+    client.force_login(leader)
+    page = client.get(detail(submitted))
+    values = {key: page.context[key] for key in ("blocks", "threads", "report")}
+    assert len(values["threads"]) == 3 and any(not block.anchor for block in values["blocks"])
+
+    def render(source):
+        return Template(source).render(
+            Context({**values, "here": detail(submitted) + "?a=1&b=2", "csrf_token": "tok<&>en"})
+        )
+
+    old = render(TEMPLATE_BLOCKS)
+    new = render("{% load review_tags %}    {% review_blocks blocks threads here %}\n")
+    assert old == new
+    assert "依法&lt;行政&gt;&amp;“决策”" in new and "这一条&lt;请&gt;补充" in new and "已补充" in new
+    assert new.count('class="new-comment') == len([b for b in values["blocks"] if b.anchor])
+    assert 'value="tok&lt;&amp;&gt;en"' in new and "?a=1&amp;b=2" in new

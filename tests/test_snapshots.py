@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from indicators.models import Indicator, IndicatorValue
-from reports import workflow
+from reports import snapshots, workflow
 from reports.models import AuditEntry, Item, Organ, Report, ReportEvent, Section, Snapshot
 from reports.rendering.document import report_to_text
 from reports.snapshots import (
@@ -220,3 +220,40 @@ def test_the_return_reason_stays_the_return_after_a_restore(report, staff, leade
     report = Report.objects.get(pk=report.pk)
     restore_snapshot(report, staff, snapshot, base_version=report.version)
     assert report.return_event().comment == "请补充数据"
+
+
+def test_a_kept_comparison_is_only_ever_of_the_same_two_contents():
+    """``compare`` keeps its results per digest of what it reads (issue 13): another text, another part
+    or another indicator display is another comparison."""
+    old = {
+        "version": 1,
+        "parts": [{"key": "header", "title": "版头", "text": "共调解纠纷12件"}],
+        "indicators": {},
+    }
+    new = {"parts": [{"key": "header", "title": "版头", "text": "共调解纠纷13件"}], "indicators": {}}
+    first = snapshots.compare(old, new)
+    assert snapshots.compare(old, new) is first and first.changed
+    same = {"parts": [{"key": "header", "title": "版头", "text": "共调解纠纷12件"}], "indicators": {}}
+    assert not snapshots.compare(old, same).changed
+    shown = {**same, "indicators": {"7": {"name": "调解", "display": "12件"}}}
+    assert snapshots.compare(old, shown).indicators == [("调解", "（空）", "12件")]
+    assert snapshots.compare(None, same).changed and not snapshots.compare(same, same).changed
+
+
+def test_the_pieces_are_written_as_the_templates_loop_wrote_them():
+    from django.template import Context, Template
+
+    from reports.templatetags.review_tags import diff_html
+
+    loop = Template(
+        '{% for op, text in pieces %}{% if op == "insert" %}<ins class="diff-insert">{{ text }}</ins>'
+        '{% elif op == "delete" %}<del class="diff-delete">{{ text }}</del>{% else %}<span>{{ text }}</span>'
+        "{% endif %}{% endfor %}"
+    )
+    pieces = snapshots.character_diff(
+        "共<调解>纠纷12件，“办结”率" + "甲" * 80, "共<调解>纠纷13件&，办结率" + "甲" * 80
+    )
+    assert {op for op, _ in pieces} == {"equal", "insert", "delete"}
+    assert diff_html(pieces) == loop.render(Context({"pieces": pieces})) and "&lt;调解&gt;" in diff_html(
+        pieces
+    )

@@ -9,3 +9,8 @@ def name_of(user: User | None, nobody: str = NOBODY) -> str:
     if user is None:
         return nobody
     return user.get_full_name() or user.username
+
+
+def name_from(first_name: str, last_name: str, username: str) -> str:
+    """``name_of`` from the three columns alone (a list of many people: no user object each)."""
+    return f"{first_name} {last_name}".strip() or username

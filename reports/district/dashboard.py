@@ -16,7 +16,7 @@ from datetime import datetime
 from django.db.models import Max
 from django.utils import timezone
 
-from reports.common.people import name_of
+from reports.common.people import name_from
 from reports.deadlines import DELIVERED, deadline_text, deadlines_for
 from reports.frozen_pdf import current_stored_pdf
 from reports.models import Membership, OutlineSection, Publication, Reminder, Report, ReportEvent, Unit
@@ -36,6 +36,8 @@ STATUS_ORDER = [MISSING, Status.DRAFT, Status.RETURNED, Status.SUBMITTED, Status
 # Filters beyond the statuses themselves.
 OVERDUE, PENDING = "overdue", "pending"
 FILTER_LABELS = {PENDING: "未报送", OVERDUE: "逾期", **STATUS_LABELS}
+
+ROW_REPORT_FIELDS = ("id", "unit_id", "year", "status", "version")
 
 # A date is shown once the report has got that far in the current round: a report returned after
 # approval shows no approval date.
@@ -137,7 +139,10 @@ def dashboard(district, year, today=None):
     # Each report is due at the deadline of the office that receives it: the unit's parent.
     parents = {unit.parent_id for unit in units}
     deadlines = deadlines_for([district, *(unit for unit in units if unit.pk in parents)], year)
-    reports = {r.unit_id: r for r in Report.objects.below(district).filter(year=year)}
+    # The rows need a report's status and key (and the unit, set below), not its text.
+    reports = {
+        r.unit_id: r for r in Report.objects.below(district).filter(year=year).only(*ROW_REPORT_FIELDS)
+    }
     publications = {
         p.report_id: p
         for p in Publication.objects.visible().filter(
@@ -165,8 +170,12 @@ def dashboard(district, year, today=None):
     memberships = Membership.objects.filter(
         unit__in=Unit.objects.below(district), role__in=(Role.STAFF, Role.LEADER)
     )
-    for m in memberships.select_related("user").order_by("user__username"):
-        people.setdefault((m.unit_id, m.role), []).append(name_of(m.user))
+    # Rows of names, not a membership and a user object each (two per unit: a fifth of the page's time).
+    names = memberships.order_by("user__username").values_list(
+        "unit_id", "role", "user__first_name", "user__last_name", "user__username"
+    )
+    for unit_id, role, first_name, last_name, username in names:
+        people.setdefault((unit_id, role), []).append(name_from(first_name, last_name, username))
 
     rows = []
     for unit in units:

@@ -8,13 +8,14 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from reports import actions, precheck, publishing, workflow
-from reports.deadlines import deadline_for, deadline_text
+from reports.consistency import document_text
+from reports.deadlines import deadline_of, deadline_text, year_setting
 from reports.forms import CommentForm
 from reports.frozen_pdf import current_stored_pdf
 from reports.models import Item, Report, ReportEvent, ReviewComment, Section
 from reports.permissions import Action, Refused, can, get_inside_or_404, get_report_or_refuse, roles_on
 from reports.rendering.document import build_blocks
-from reports.snapshots import compare, snapshot_content, snapshot_reason
+from reports.snapshots import comparable_content, compare, snapshot_reason
 
 EventAction = ReportEvent.Action
 REVIEW_ACTIONS = (EventAction.RETURN, EventAction.APPROVE, EventAction.ACCEPT, EventAction.DISTRICT_RETURN)
@@ -24,7 +25,7 @@ CHECKED_STATUSES = (Report.Status.DRAFT, Report.Status.RETURNED, Report.Status.S
 @login_required
 def detail(request, pk):
     report = get_report_or_refuse(request.user, pk)
-    sections = list(report.sections_with_items())
+    sections = list(report.sections_with_items(sources=False))
     comments = list(
         report.comments.select_related("author", "resolved_by").prefetch_related("replies__author")
     )
@@ -32,18 +33,27 @@ def detail(request, pk):
     for comment in comments:
         if comment.parent_id is None:
             threads.setdefault(comment.anchor, []).append(comment)
-    deadline = deadline_for(report.unit.parent or report.unit, report.year)  # the receiving office's
+    # The receiving office's deadline and word limits, from its one row for the year.
+    setting = year_setting(report.unit.parent or report.unit, report.year)
+    deadline = deadline_of(setting, report.year)
     can_edit = can(request.user, report, Action.EDIT)
+    blocks = build_blocks(report, sections)
     context = {
         "report": report,
-        "blocks": build_blocks(report, sections),
+        "blocks": blocks,
         "threads": threads,
         "open_comments": sum(1 for c in comments if c.parent_id is None and not c.is_resolved),
         "steps": workflow.available_steps(request.user, report),
         # Before approval: what the check before submitting finds, for staff before submitting and for
         # the leader reviewing (with why it last came back).
         "check": (
-            precheck.check_report(report, sections, editable=can_edit)
+            precheck.check_report(
+                report,
+                sections,
+                editable=can_edit,
+                text=document_text(blocks),
+                limits=precheck.limits_of(setting),
+            )
             if report.status in CHECKED_STATUSES
             else None
         ),
@@ -143,7 +153,8 @@ def history(request, pk):
     report = get_report_or_refuse(request.user, pk)
     events = [
         {"when": e.created_at, "who": e.user, "what": e.get_action_display(), "event": e}
-        for e in report.events.select_related("user", "snapshot")
+        # A snapshot's content (the whole report as JSON) is not shown here: not read.
+        for e in report.events.select_related("user", "snapshot").defer("snapshot__content")
     ]
     events += [
         {
@@ -156,7 +167,9 @@ def history(request, pk):
     ]
     events.sort(key=lambda row: row["when"], reverse=True)
     by_snapshot = {row["event"].snapshot_id: row["event"] for row in events if row.get("event")}
-    snapshots = list(report.snapshots.select_related("created_by").order_by("-created_at", "-pk"))
+    snapshots = list(
+        report.snapshots.select_related("created_by").defer("content").order_by("-created_at", "-pk")
+    )
     for snapshot in snapshots:
         snapshot.reason = snapshot_reason(snapshot, by_snapshot.get(snapshot.pk))
     context = {
@@ -182,7 +195,7 @@ def changes(request, pk):
         since = "reviewed"
         base = _last_reviewed_snapshot(report, request.user)
         missing = "您还没有审核过这份报告的任何版本，下面是全部内容。"
-    comparison = compare(base.content if base else None, snapshot_content(report))
+    comparison = compare(base.content if base else None, comparable_content(report))
     context = {"report": report, "since": since, "base": base, "missing": missing, "comparison": comparison}
     return render(request, "reports/changes.html", context)
 
