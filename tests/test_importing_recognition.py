@@ -140,6 +140,48 @@ def test_a_pages_buttons_are_page_lines_not_the_addressee():
     ]
 
 
+def test_a_sites_particulars_above_the_document_are_page_lines_and_the_title_below_them_is_found():
+    parsed = parse_report_text(
+        "• 索 引 号:370481/2026-00313\n• 主题分类:通知公告\n• 文  号:\n• 标  题:西岗镇2025年度法治政府建设报告\n"
+        "西岗镇2025年度法治政府建设报告\n今年以来，西岗镇…。\n一、2025年度工作开展情况\n正文。\n"
+    )
+    assert parsed.title == "西岗镇2025年度法治政府建设报告"
+    assert [parsed.preamble[i] for i in parsed.page_lines] == [
+        "• 索 引 号:370481/2026-00313",
+        "• 主题分类:通知公告",
+        "• 文  号:",
+        "• 标  题:西岗镇2025年度法治政府建设报告",
+    ]
+    assert not parsed.warnings
+
+
+def test_a_sites_table_of_particulars_is_page_lines_and_no_title_is_taken_from_it():
+    parsed = parse_report_text(
+        "字体大小:【大】 【中】 【小】\n| 索引号:000014349/2026-02861 | |\n| 发文字号: | 发文时间:2025-12-22 |\n"
+        "| 标题:黎侯镇人民政府关于2025年度法治政府建设情况的报告 | |\n2025年，黎侯镇…。\n一、主要举措及成效\n正文。\n"
+    )
+    assert parsed.title == ""
+    assert len(parsed.page_lines) == 4
+    assert parsed.preamble[4:] == ["2025年，黎侯镇…。"]
+
+
+def test_a_title_written_over_two_lines_is_one_title_below_its_organs():
+    parsed = parse_report_text(
+        "中共华容县委\n华容县人民政府\n关于华容县2023年度法治政府建设工作的\n报 告\n中共岳阳市委、市人民政府:\n"
+        "2023年，华容县坚持…。\n一、主要举措及成效\n正文。\n"
+    )
+    assert parsed.issuing_organs == ["中共华容县委", "华容县人民政府"]
+    assert parsed.title == "关于华容县2023年度法治政府建设工作的报告"
+    assert parsed.addressee == "中共岳阳市委、市人民政府:"
+
+
+def test_an_organ_above_a_title_is_not_joined_to_it():
+    parsed = parse_report_text(
+        "仁和镇人民政府\n2024年度法治政府建设工作报告\n2024年，我镇…。\n一、主要工作\n正文。\n"
+    )
+    assert (parsed.issuing_organs, parsed.title) == (["仁和镇人民政府"], "2024年度法治政府建设工作报告")
+
+
 def test_a_section_line_with_a_short_first_sentence_and_more_is_heading_and_paragraph():
     parsed = parse_report_text(
         "2021年法治政府建设工作情况报告\n2021年，我镇…。\n"

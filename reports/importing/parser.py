@@ -52,8 +52,11 @@ TITLE_SUBJECT_RE = re.compile(r"法治|依法|法制")
 # A web page's lines about the page, not the document: "来源:司法局 发布时间:2024-03-28", "浏览量:1",
 # "• 2026-01-29 09:57", and the page's buttons: "分享:", "字号:", "【字体:".
 PAGE_LINE_RE = re.compile(
-    r"^[•·\-\s【\[]*(?:(?:(?:文章|信息)?来源|发布(?:时间|日期|机构)|更新时间|时间|日期|作者|浏览(?:量|次数)?|"
+    r"^[•·\-\s【\[|]*(?:(?:(?:文章|信息)?来源|发布(?:时间|日期|机构)|更新时间|时间|日期|作者|浏览(?:量|次数)?|"
     r"点击(?:率|量)?|阅读(?:量|次数|人次)?|字体(?:大小)?|字号|分享(?:到)?|打印|索\s*引\s*号)\s*[:：]|\d{4}[-/]\d{1,2}[-/]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$)"
+    # A government site's table of the document's particulars, as rows ("| 索引号:… | |") or bullets
+    # ("• 主题分类:通知公告", "• 标  题:…"): about the page, above the document.
+    r"|^[|•·\s]*(?:主题分类|主\s*题\s*词|发文(?:字号|时间|机关)|成文(?:时间|日期)|文\s*号|标\s*题|效力状态|公开方式)\s*[:：]"
 )
 # "蒸湘区人民政府门户网站 www.… 发布时间:2025-03-31": the site's name first, a publishing date after it.
 PAGE_DATE_RE = re.compile(r"(?:发布|更新)(?:时间|日期)\s*[:：]\s*\d{4}")
@@ -258,11 +261,20 @@ def _read_header(lines: list[str], parsed: ParsedReport) -> tuple[int, list[str]
     open the preamble). Only the leading short, unpunctuated lines are searched, so a report without a title
     does not take a line from its body as one; one that opens with its addressee keeps it as addressee.
     """
+    # A site's particulars of the document ("索引号:…", "发布机构:…") may stand above it.
+    leading = 0
+    while leading < len(lines) and _is_page_line(lines[leading]):
+        leading += 1
+    page_lines = lines[:leading]
     above: list[str] = []
-    for index, line in enumerate(lines):
-        if not _is_header_line(line):
-            break
+    index = leading
+    while index < len(lines) and _is_header_line(lines[index]):
+        line = lines[index]
+        following = lines[index + 1] if index + 1 < len(lines) else ""
         organ, title = _split_organ_and_title(line)
+        if not _is_title(title) and _title_continues(line, following):
+            # "关于华容县2023年度法治政府建设工作的" / "报 告": a title broken over two lines.
+            title, index = line + re.sub(r"\s+", "", following), index + 1
         if _is_title(title):
             for header_line in [*above, organ] if organ else above:
                 if DOCUMENT_NUMBER_RE.match(header_line):
@@ -270,15 +282,29 @@ def _read_header(lines: list[str], parsed: ParsedReport) -> tuple[int, list[str]
                 else:
                     parsed.issuing_organs.append(header_line)
             parsed.title = title
-            return _read_below_title(lines, index + 1, parsed)
+            start, below = _read_below_title(lines, index + 1, parsed)
+            return start, page_lines + below
         above.append(line)
-    if lines and _is_addressee(lines[0]):
-        parsed.addressee = lines[0]
+        index += 1
+    if leading < len(lines) and _is_addressee(lines[leading]):
+        parsed.addressee = lines[leading]
         parsed.warnings.append("没有标题：报告以主送机关开头，标题留空，可在编辑器中补写。")
-        return 1, []
+        return leading + 1, page_lines
     if lines:
         parsed.warnings.append("未找到标题（以“报告”“情况”“总结”结尾的行），开头各行作为导语。")
-    return 0, []
+    return leading, page_lines
+
+
+def _title_continues(line: str, following: str) -> bool:
+    """Whether ``following`` ends a title ``line`` begins: not an organ's name above a title, and together
+    a title ("关于…工作的" + "报 告")."""
+    return (
+        bool(following)
+        and _is_header_line(following)
+        and not _is_organ_name(line)
+        and not _is_title(following)
+        and _is_title(line + re.sub(r"\s+", "", following))
+    )
 
 
 def _read_below_title(lines: list[str], start: int, parsed: ParsedReport) -> tuple[int, list[str]]:
