@@ -102,8 +102,15 @@ MAX_GAP_BEFORE = 8
 QUOTED = re.compile(r"《[^》]*》|“[^”]*”")
 NOT_IN_GAP = re.compile(r"减少|增加|增长|下降|上升|提高|降低|同比|环比|分别|其中|备案")
 # A phrase after a status word counts documents by status, not the work on them: "宣布失效规范性文件6件",
-# "继续有效的规范性文件16件", "现行有效行政规范性文件86件" are no reviews.
-STATUS_BEFORE = re.compile(r"(?:失效|废止|有效|清理|修订|修改|保留|取消)的?(?:行政)?$")
+# "继续有效的规范性文件16件", "现行有效行政规范性文件86件" are no reviews. After a word of change it counts
+# the change, not the stock ("新增持证执法人员3名" are not all the certified staff); after an outcome, the
+# cases that ended so, not the cases ("调撤一审行政诉讼案件102件").
+STATUS_BEFORE = re.compile(
+    r"(?:(?:失效|废止|有效|清理|修订|修改|保留|取消)的?(?:行政)?"
+    r"|(?:新增|新招录|新录用|新进|新聘|调撤|撤诉|撤回|纠错)[^，,。；;：:\d]{0,4})$"
+)
+# A figure right after a word of change counts the change: "新增3名执法人员", "同比减少5件".
+CHANGE_BEFORE_FIGURE = re.compile(r"(?:新增|新招录|新录用|增加|减少|增长|下降|上升|降低|提高)了?$")
 # A figure whose clause holds only time words and a verb before it ("全年累计开展20余次", "覆盖500余人次",
 # "走进社区开展2场次") counts what the clause before it, in the same sentence, names.
 BARE_CLAUSE = re.compile(
@@ -317,7 +324,9 @@ def match_figures(text, indicators):
         clause_start, clause_end = clauses.around(figure.start, figure.end)
         aliases = fitting[figure.unit]
         links = _shared_links(text, clause_start, figure, aliases)
-        if not links:
+        if CHANGE_BEFORE_FIGURE.search(text[clause_start : figure.start]):
+            links = []
+        elif not links:
             ranked = sorted(
                 [
                     *_links_before(text, clause_start, figure, aliases),

@@ -42,7 +42,7 @@ rule_of_law_issues     | 研究解决法治建设重点问题 | 项 | 重点问�
 [enforcement] 行政执法
 penalty_cases          | 行政处罚案件 | 件 | 行政处罚案件 处罚案件 立案查处 查处
 inspections            | 行政执法检查 | 次 | 执法检查 检查 联合执法 专项整治 专项检查
-enforcement_officers   | 持证执法人员 | 人 | 执法人员 持证 行政执法证
+enforcement_officers   | 持证执法人员 | 人 | 持证 行政执法证
 fines                  | 罚没金额 | 万元 | 罚没金额 罚没 罚款
 services_handled       | 办理政务服务事项 | 件 | 行政审批服务事项 便民服务事项 审批服务事项 办件 行政许可申请
 [disputes] 矛盾纠纷化解
