@@ -317,6 +317,26 @@ def test_documents_counted_by_status_are_not_reviews():
     assert suggested("审核规范性文件25件", [documents]) == {"documents": (25, "件", E)}
 
 
+def test_a_phrase_after_a_word_of_change_counts_the_change_not_the_stock():
+    certified = coded("certified", "人", "持证", "行政执法证")
+    assert suggested("新增持证执法人员3名", [certified]) == {}
+    assert suggested("新增3名持证执法人员", [certified]) == {}
+    assert suggested("全镇持证执法人员12名", [certified]) == {"certified": (12, "人", E)}
+    assert suggested("全乡3名执法人员全部取得行政执法证", [certified]) == {"certified": (3, "人", E)}
+
+
+def test_a_figure_right_after_a_word_of_change_is_no_count():
+    petitions = coded("petitions", "件", "信访事项")
+    assert suggested("受理信访事项同比减少14件", [petitions]) == {}
+    assert suggested("受理信访事项14件", [petitions]) == {"petitions": (14, "件", E)}
+
+
+def test_cases_counted_by_their_outcome_are_not_the_cases():
+    lawsuits = coded("lawsuits", "件", "行政诉讼案件")
+    assert suggested("目前,调撤一审行政诉讼案件102件", [lawsuits]) == {}
+    assert suggested("全年应诉一审行政诉讼案件102件", [lawsuits]) == {"lawsuits": (102, "件", E)}
+
+
 def test_a_filing_is_not_the_review_a_phrase_names():
     contracts = coded("contracts", "份", "合同")
     assert suggested("百万元以上合同备案4份", [contracts]) == {}

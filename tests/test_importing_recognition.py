@@ -9,6 +9,7 @@ from indicators.extraction import match_figures, suggest_values, units_match
 from indicators.models import Indicator, Qualifier
 from reports.importing import parse_report_text
 from reports.importing.parser import find_inline_lists, guess_section_kind, split_inline_list
+from tests.corpus_expectations import national_indicators
 
 TITLE = "关于2025年度法治政府建设情况的报告\n"
 
@@ -321,3 +322,26 @@ def test_an_unmatched_figure_is_listed_with_the_phrase_it_counts():
     assert (match.figure.text, match.phrase, match.indicators) == ("26次", "党工委(扩大)会议", [])
     (match,) = match_figures("印发了15家单位的“三定”规定", CATALOGUE)
     assert match.phrase == "单位"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("开展安全生产等专项执法行动8次", "inspections"),
+        ("发放民法典读本300余本", "leaflets"),
+        ("发放禁毒手册500余本", "leaflets"),
+        ("研究解决重点难点事项5项", "rule_of_law_issues"),
+        ("专题研究法治建设重大问题3项", "rule_of_law_issues"),
+        ("累计开展法治宣传教育40余场次", "publicity_events"),
+        ("出具法制审查意见120件", "legality_reviews"),
+        ("组织执法规范化培训4场", "law_training"),
+    ],
+)
+def test_the_national_catalogue_knows_common_wordings(text, code):
+    (match,) = match_figures(text, national_indicators())
+    assert [i.code for i in match.indicators] == [code]
+
+
+def test_the_national_catalogue_does_not_take_all_enforcement_staff_for_the_certified():
+    (match,) = match_figures("配备执法人员4名", national_indicators())
+    assert match.indicators == []
