@@ -125,6 +125,10 @@ LEADING_WORDS = re.compile(
     r"制作|印发|提供|解答|接待|培养|培训|推送|发布|出具|聘请|配备|覆盖|达到|达|实现|有|了|的|对|为|向)+"
 )
 MAX_PHRASE_CHARS = 12
+# Words that say who did a thing: an indicator with one in an alias ("中心组学法", "干部职工学法") counts
+# what that group did, so a bare "集中学法5次" in a sentence that names only another group's word
+# ("组织党委班子成员…，开展集中学法5次") is that other group's, or at least not surely this one's.
+GROUP_WORDS = ("中心组", "班子", "干部职工", "干部", "职工")
 
 
 @dataclass(frozen=True)
@@ -319,7 +323,9 @@ def match_figures(text, indicators):
     indicators = list(indicators)
     matches = []
     clauses = _Breaks(text, CLAUSE_BREAK)
+    sentences = _Breaks(text, SENTENCE_BREAK)
     fitting = _Fitting(indicators)
+    previous_end = 0
     for figure in find_figures(text):
         clause_start, clause_end = clauses.around(figure.start, figure.end)
         aliases = fitting[figure.unit]
@@ -337,6 +343,11 @@ def match_figures(text, indicators):
             if not ranked and BARE_CLAUSE.fullmatch(text[clause_start : figure.start].strip()):
                 ranked = _links_previous_clause(text, clauses, clause_start, figure, aliases)
             links = _unambiguous(ranked)
+            # Who: said in the sentence before the figure, since the figure before it (which had its own).
+            who_start = max(sentences.around(figure.start, figure.end)[0], previous_end)
+            if links and _another_groups(text[who_start:clause_end], links[0], fitting.aliases):
+                links = []
+        previous_end = figure.end
         matches.append(
             FigureMatch(
                 figure=figure,
@@ -411,6 +422,24 @@ class _Fitting(dict):
             for alias in self.aliases[index]
         ]
         return self[unit]
+
+
+def _another_groups(sentence, link, aliases_by_index):
+    """Whether ``link`` names a group's indicator by a phrase without the group ("集中学法" for 干部职工学法)
+    while the words that lead to the figure name groups only other indicators' phrases name ("班子", "中心组")."""
+    own = aliases_by_index[link.index]
+    own_groups = {word for word in GROUP_WORDS if any(word in alias for alias in own)}
+    if not own_groups or any(word in link.phrase for word in GROUP_WORDS):
+        return False
+    named = {word for word in GROUP_WORDS if word in sentence}
+    others = {
+        word
+        for index, aliases in enumerate(aliases_by_index)
+        if index != link.index
+        for word in named
+        if any(word in alias for alias in aliases)
+    }
+    return bool(named) and not named & own_groups and bool(others)
 
 
 def _unambiguous(ranked):

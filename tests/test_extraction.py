@@ -337,6 +337,24 @@ def test_cases_counted_by_their_outcome_are_not_the_cases():
     assert suggested("全年应诉一审行政诉讼案件102件", [lawsuits]) == {"lawsuits": (102, "件", E)}
 
 
+def test_a_groups_study_is_declined_when_the_words_before_it_name_only_another_group():
+    central = coded("central", "次", "中心组学法", "班子集体学法", "专题学习")
+    cadres = coded("cadres", "次", "干部职工学法", "集中学法")
+    both = [central, cadres]
+    assert suggested("组织党委班子成员深入学习法治思想,共开展集中学法5次", both) == {}
+    assert suggested("组织机关干部职工深入学习法治思想,共开展集中学法5次", both) == {"cadres": (5, "次", E)}
+    assert suggested("组织党委班子成员开展专题学习5次", both) == {"central": (5, "次", E)}
+    # The group named for the figure before is that figure's: "局机关集体学法" is not the central group's.
+    cadres.alias_list.append("机关集体学法")
+    assert suggested("组织中心组学法4次,局机关集体学法15场次", both) == {
+        "central": (4, "次", E),
+        "cadres": (15, "次", E),
+    }
+    # An indicator no group's word names is not concerned: training is anyone's.
+    training = coded("training", "次", "法治培训")
+    assert suggested("组织党委班子成员开展法治培训3次", [*both, training]) == {"training": (3, "次", E)}
+
+
 def test_a_filing_is_not_the_review_a_phrase_names():
     contracts = coded("contracts", "份", "合同")
     assert suggested("百万元以上合同备案4份", [contracts]) == {}
