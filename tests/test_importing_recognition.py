@@ -176,6 +176,20 @@ def test_a_title_written_over_two_lines_is_one_title_below_its_organs():
     assert parsed.addressee == "中共岳阳市委、市人民政府:"
 
 
+def test_a_headline_repeating_the_organs_and_title_written_below_it_is_the_pages():
+    parsed = parse_report_text(
+        "当前位置: 首页 > 专题专栏 > 法治建设\n中共浚县县委 浚县人民政府关于2024年法治政府建设情况的报告\n"
+        "发布时间:2025年03月28日 16:52 来源:浚县司法局\n中共浚县县委  浚县人民政府\n关于2024年法治政府建设情况的报告\n"
+        "市委、市政府:\n2024年，我县坚持…。\n一、推进法治政府建设的主要举措和成效\n正文。\n"
+    )
+    assert parsed.issuing_organs == ["中共浚县县委", "浚县人民政府"]
+    assert parsed.title == "关于2024年法治政府建设情况的报告"
+    assert parsed.addressee == "市委、市政府:"
+    assert parsed.duplicate_headline
+    assert len(parsed.page_lines) == 3
+    assert parsed.preamble[3:] == ["2024年，我县坚持…。"]
+
+
 def test_an_organ_above_a_title_is_not_joined_to_it():
     parsed = parse_report_text(
         "仁和镇人民政府\n2024年度法治政府建设工作报告\n2024年，我镇…。\n一、主要工作\n正文。\n"

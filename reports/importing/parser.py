@@ -53,7 +53,7 @@ TITLE_SUBJECT_RE = re.compile(r"法治|依法|法制")
 # "• 2026-01-29 09:57", and the page's buttons: "分享:", "字号:", "【字体:".
 PAGE_LINE_RE = re.compile(
     r"^[•·\-\s【\[|]*(?:(?:(?:文章|信息)?来源|发布(?:时间|日期|机构)|更新时间|时间|日期|作者|浏览(?:量|次数)?|"
-    r"点击(?:率|量)?|阅读(?:量|次数|人次)?|字体(?:大小)?|字号|分享(?:到)?|打印|索\s*引\s*号)\s*[:：]|\d{4}[-/]\d{1,2}[-/]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$)"
+    r"点击(?:率|量)?|阅读(?:量|次数|人次)?|字体(?:大小)?|字号|分享(?:到)?|打印|索\s*引\s*号|当前位置|您当前所在的?位置)\s*[:：]|\d{4}[-/]\d{1,2}[-/]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$)"
     # A government site's table of the document's particulars, as rows ("| 索引号:… | |") or bullets
     # ("• 主题分类:通知公告", "• 标  题:…"): about the page, above the document.
     r"|^[|•·\s]*(?:主题分类|主\s*题\s*词|发文(?:字号|时间|机关)|成文(?:时间|日期)|文\s*号|标\s*题|效力状态|公开方式)\s*[:：]"
@@ -282,7 +282,7 @@ def _read_header(lines: list[str], parsed: ParsedReport) -> tuple[int, list[str]
                 else:
                     parsed.issuing_organs.append(header_line)
             parsed.title = title
-            start, below = _read_below_title(lines, index + 1, parsed)
+            start, below = _read_below_title(lines, index + 1, parsed, line)
             return start, page_lines + below
         above.append(line)
         index += 1
@@ -307,9 +307,12 @@ def _title_continues(line: str, following: str) -> bool:
     )
 
 
-def _read_below_title(lines: list[str], start: int, parsed: ParsedReport) -> tuple[int, list[str]]:
-    """A web page's lines under its headline, the document's own title repeating the headline, the
-    addressee."""
+def _read_below_title(
+    lines: list[str], start: int, parsed: ParsedReport, headline: str
+) -> tuple[int, list[str]]:
+    """A web page's lines under its headline, the document's own title repeating the headline (alone, or
+    below its organs' line: "中共浚县县委 浚县人民政府关于…的报告" above "中共浚县县委  浚县人民政府" and
+    "关于…的报告"), the addressee."""
     page_lines: list[str] = []
     while start < len(lines) and (_is_page_line(lines[start]) or _same_title(lines[start], parsed.title)):
         if _same_title(lines[start], parsed.title):
@@ -320,10 +323,27 @@ def _read_below_title(lines: list[str], start: int, parsed: ParsedReport) -> tup
         else:
             page_lines.append(lines[start])
         start += 1
+    if (
+        not parsed.duplicate_headline
+        and start + 1 < len(lines)
+        and _is_organ_name(lines[start].split()[-1])
+        and _is_title(lines[start + 1])
+        and _squeezed(lines[start] + lines[start + 1]) == _squeezed(headline)
+    ):
+        parsed.duplicate_headline = True
+        page_lines.append(headline)
+        parsed.issuing_organs = lines[start].split()
+        parsed.document_number = ""
+        parsed.title = lines[start + 1]
+        start += 2
     if start < len(lines) and _is_addressee(lines[start]):
         parsed.addressee = lines[start]
         start += 1
     return start, page_lines
+
+
+def _squeezed(text: str) -> str:
+    return re.sub(r"\s+", "", text)
 
 
 def _same_title(line: str, title: str) -> bool:
