@@ -125,6 +125,7 @@ LEADING_WORDS = re.compile(
     r"制作|印发|提供|解答|接待|培养|培训|推送|发布|出具|聘请|配备|覆盖|达到|达|实现|有|了|的|对|为|向)+"
 )
 MAX_PHRASE_CHARS = 12
+PEOPLE_UNITS = {"人", "名", "人次"}
 # Words that say who did a thing: an indicator with one in an alias ("中心组学法", "干部职工学法") counts
 # what that group did, so a bare "集中学法5次" in a sentence that names only another group's word
 # ("组织党委班子成员…，开展集中学法5次") is that other group's, or at least not surely this one's.
@@ -343,6 +344,8 @@ def match_figures(text, indicators):
             if not ranked and BARE_CLAUSE.fullmatch(text[clause_start : figure.start].strip()):
                 ranked = _links_previous_clause(text, clauses, clause_start, figure, aliases)
             links = _unambiguous(ranked)
+            if links and _names_an_object_kept_otherwise(text, clause_start, links[0], fitting, figure.unit):
+                links = []
             # Who: said in the sentence before the figure, since the figure before it (which had its own).
             who_start = max(sentences.around(figure.start, figure.end)[0], previous_end)
             if links and _another_groups(text[who_start:clause_end], links[0], fitting.aliases):
@@ -422,6 +425,25 @@ class _Fitting(dict):
             for alias in self.aliases[index]
         ]
         return self[unit]
+
+
+def _names_an_object_kept_otherwise(text, clause_start, link, fitting, unit):
+    """Whether the words right before the phrase name what it is about, and that is an indicator kept in a
+    measure word the figure is not in: "重大行政合同合法性审查11起" reviews contracts, which are counted in 份,
+    so the 11 may well be that indicator's, written in another measure word. ("重大行政决策合法性审查22件"
+    is not concerned: decisions are counted in 件 like the figure, and the nearer phrase rightly wins; nor is
+    an indicator of people, who are who did a thing.)"""
+    if unit == "%":  # a rate is always a rate of something: "学法考试合格率100%"
+        return False
+    fitting_indexes = {index for index, _ in fitting[unit]}
+    before = text[clause_start : link.start]
+    return any(
+        len(alias) >= 2 and before.endswith(alias)
+        for index, aliases in enumerate(fitting.aliases)
+        # People are who did it, not what it is about: "法律顾问进村宣讲2次" are talks.
+        if index not in fitting_indexes and fitting.indicators[index].unit not in PEOPLE_UNITS
+        for alias in aliases
+    )
 
 
 def _another_groups(sentence, link, aliases_by_index):

@@ -355,6 +355,25 @@ def test_a_groups_study_is_declined_when_the_words_before_it_name_only_another_g
     assert suggested("组织党委班子成员开展法治培训3次", [*both, training]) == {"training": (3, "次", E)}
 
 
+def test_a_review_of_something_kept_in_another_measure_word_is_declined():
+    reviews = coded("reviews", "件", "合法性审查")
+    contracts = coded("contracts", "份", "合同")
+    decisions = coded("decisions", "件", "重大行政决策")
+    catalogue = [reviews, contracts, decisions]
+    # Contracts are counted in 份: "11起" of them may be the contracts' figure in another measure word.
+    assert suggested("完成重大行政合同合法性审查11起", catalogue) == {}
+    # Decisions are counted in 件 like the figure: the nearer phrase decides as always.
+    assert suggested("重大行政决策合法性审查22件", catalogue) == {"reviews": (22, "件", E)}
+    # People are who did it: a phrase after an indicator of people is not about them.
+    talks = coded("talks", "次", "进村宣讲")
+    advisers = coded("advisers", "名", "法律顾问")
+    assert suggested("法律顾问进村宣讲2次", [talks, advisers]) == {"talks": (2, "次", E)}
+    # A rate is always a rate of something: the exams before it are what it is of.
+    exams = coded("exams", "次", "学法考试")
+    pass_rate = coded("pass_rate", "%", "合格率")
+    assert suggested("学法考试合格率100%", [exams, pass_rate]) == {"pass_rate": (100, "%", E)}
+
+
 def test_a_filing_is_not_the_review_a_phrase_names():
     contracts = coded("contracts", "份", "合同")
     assert suggested("百万元以上合同备案4份", [contracts]) == {}

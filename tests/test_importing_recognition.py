@@ -349,6 +349,9 @@ def test_an_unmatched_figure_is_listed_with_the_phrase_it_counts():
         ("累计开展法治宣传教育40余场次", "publicity_events"),
         ("出具法制审查意见120件", "legality_reviews"),
         ("组织执法规范化培训4场", "law_training"),
+        ("学法考试及格率达100%", "law_exam_pass_rate"),
+        ("召开街道党工委全面依法治街委员会会议2次", "rule_of_law_meetings"),
+        ("县政府常务会集体学法6次", "pre_meeting_study"),
     ],
 )
 def test_the_national_catalogue_knows_common_wordings(text, code):
