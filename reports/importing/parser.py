@@ -57,6 +57,8 @@ PAGE_LINE_RE = re.compile(
     # A government site's table of the document's particulars, as rows ("| 索引号:… | |") or bullets
     # ("• 主题分类:通知公告", "• 标  题:…"): about the page, above the document.
     r"|^[|•·\s]*(?:主题分类|主\s*题\s*词|发文(?:字号|时间|机关)|成文(?:时间|日期)|文\s*号|标\s*题|效力状态|公开方式)\s*[:：]"
+    # …or as a table's cells, key and value apart: "| 索 引 号 | 113708…/2026-00538 | 公开方式 | 主动公开 |".
+    r"|^\|\s*(?:索\s*引\s*号|发布机构|成文日期|有效性|主题分类|发文字号|公开方式|组配分类)\s*\|"
 )
 # "蒸湘区人民政府门户网站 www.… 发布时间:2025-03-31": the site's name first, a publishing date after it.
 PAGE_DATE_RE = re.compile(r"(?:发布|更新)(?:时间|日期)\s*[:：]\s*\d{4}")
@@ -280,7 +282,7 @@ def _read_header(lines: list[str], parsed: ParsedReport) -> tuple[int, list[str]
                 if DOCUMENT_NUMBER_RE.match(header_line):
                     parsed.document_number = header_line
                 else:
-                    parsed.issuing_organs.append(header_line)
+                    parsed.issuing_organs.extend(_organs_on_one_line(header_line))
             parsed.title = title
             start, below = _read_below_title(lines, index + 1, parsed, line)
             return start, page_lines + below
@@ -293,6 +295,14 @@ def _read_header(lines: list[str], parsed: ParsedReport) -> tuple[int, list[str]
     if lines:
         parsed.warnings.append("未找到标题（以“报告”“情况”“总结”结尾的行），开头各行作为导语。")
     return leading, page_lines
+
+
+def _organs_on_one_line(line: str) -> list[str]:
+    """ "中共南乐县委 南乐县人民政府": two organs a space apart, each named as an organ; else the line."""
+    names = line.split()
+    if len(names) > 1 and all(ORGAN_SUFFIX_RE.search(name) for name in names):
+        return names
+    return [line]
 
 
 def _title_continues(line: str, following: str) -> bool:
