@@ -101,6 +101,11 @@ MAX_GAP_BEFORE = 8
 # …but not across a change ("比去年信访事项减少14件" is no count) or a pairing ("调解率、成功率分别为98%").
 QUOTED = re.compile(r"《[^》]*》|“[^”]*”")
 NOT_IN_GAP = re.compile(r"减少|增加|增长|下降|上升|提高|降低|同比|环比|分别|其中|备案")
+# …nor when the phrase is the first item of a list the figure counts together: "法治学习和工作部署共计11次" (a sum of
+# two things, no indicator's value).
+LIST_IN_GAP = re.compile(r"、|和(?!谐)|以及")
+# A list of titles ("《宪法》、《民法典》") is one word, separators and all.
+QUOTED_LIST = re.compile(r"(?:《[^》]*》|“[^”]*”)(?:\s*(?:、|和|及)\s*(?:《[^》]*》|“[^”]*”))*")
 # A phrase after a status word counts documents by status, not the work on them: "宣布失效规范性文件6件",
 # "继续有效的规范性文件16件", "现行有效行政规范性文件86件" are no reviews. After a word of change it counts
 # the change, not the stock ("新增持证执法人员3名" are not all the certified staff); after an outcome, the
@@ -511,6 +516,7 @@ def _links_before(text, clause_start, figure, aliases):
                 len(words) <= MAX_GAP_BEFORE
                 and not any(c.isdigit() for c in words)
                 and not NOT_IN_GAP.search(gap)
+                and not LIST_IN_GAP.search(QUOTED_LIST.sub("", gap))
             ):
                 yield _Link(index, alias, clause_start + at, (2, len(words), -len(alias), index))
 

@@ -374,6 +374,15 @@ def test_a_review_of_something_kept_in_another_measure_word_is_declined():
     assert suggested("学法考试合格率100%", [exams, pass_rate]) == {"pass_rate": (100, "%", E)}
 
 
+def test_a_figure_counting_a_list_together_is_no_value_of_its_first_item():
+    study = coded("study", "次", "法治学习")
+    assert suggested("全年开展法治学习和工作部署共计11次", [study]) == {}
+    assert suggested("全年开展法治学习、工作部署共计11次", [study]) == {}
+    assert suggested("全年开展法治学习共计11次", [study]) == {"study": (11, "次", E)}
+    # Titles between the phrase and the figure are one word, whatever they list.
+    assert suggested("全年开展法治学习《宪法》、《民法典》11次", [study]) == {"study": (11, "次", E)}
+
+
 def test_a_filing_is_not_the_review_a_phrase_names():
     contracts = coded("contracts", "份", "合同")
     assert suggested("百万元以上合同备案4份", [contracts]) == {}

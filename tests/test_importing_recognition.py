@@ -190,6 +190,23 @@ def test_a_headline_repeating_the_organs_and_title_written_below_it_is_the_pages
     assert parsed.preamble[3:] == ["2024年，我县坚持…。"]
 
 
+def test_a_sites_particulars_as_table_cells_without_a_colon_are_page_lines():
+    parsed = parse_report_text(
+        "| 索 引 号 | 11370812004322138J/2026-00538 | 公开方式 | 主动公开 |\n| 发布机构 | 兖州区新驿镇 | 组配分类 | 年报 |\n"
+        "| 有效性 |\n2025年，新驿镇…。\n一、主要举措和成效\n正文。\n"
+    )
+    assert len(parsed.page_lines) == 3
+    assert parsed.preamble[3:] == ["2025年，新驿镇…。"]
+
+
+def test_two_organs_a_space_apart_on_one_line_are_two_organs():
+    parsed = parse_report_text(
+        "中共南乐县委 南乐县人民政府\n关于2025年度法治政府建设情况的报告\n2025年以来，南乐县…。\n一、工作开展情况\n正文。\n"
+    )
+    assert parsed.issuing_organs == ["中共南乐县委", "南乐县人民政府"]
+    assert parsed.title == "关于2025年度法治政府建设情况的报告"
+
+
 def test_an_organ_above_a_title_is_not_joined_to_it():
     parsed = parse_report_text(
         "仁和镇人民政府\n2024年度法治政府建设工作报告\n2024年，我镇…。\n一、主要工作\n正文。\n"
@@ -352,6 +369,8 @@ def test_an_unmatched_figure_is_listed_with_the_phrase_it_counts():
         ("学法考试及格率达100%", "law_exam_pass_rate"),
         ("召开街道党工委全面依法治街委员会会议2次", "rule_of_law_meetings"),
         ("县政府常务会集体学法6次", "pre_meeting_study"),
+        ("开展“法治进校园”活动9次", "publicity_events"),
+        ("全年召开法治专题党委会议4次", "rule_of_law_meetings"),
     ],
 )
 def test_the_national_catalogue_knows_common_wordings(text, code):
