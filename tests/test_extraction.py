@@ -383,6 +383,32 @@ def test_a_figure_counting_a_list_together_is_no_value_of_its_first_item():
     assert suggested("全年开展法治学习《宪法》、《民法典》11次", [study]) == {"study": (11, "次", E)}
 
 
+def test_the_topic_every_report_studies_counts_as_one_word_between_phrase_and_figure():
+    central = coded("central", "次", "理论学习中心组")
+    assert suggested("理论学习中心组开展习近平法治思想学习6次", [central]) == {"central": (6, "次", E)}
+
+
+def test_the_object_of_a_piece_of_work_is_not_what_the_figure_counts():
+    reviews = coded("reviews", "件", "法制审核")
+    penalties = coded("penalties", "件", "行政处罚案件")
+    both = [reviews, penalties]
+    assert suggested("共对27件行政处罚案件进行法制审核", both) == {"reviews": (27, "件", E)}
+    assert suggested("办理27件行政处罚案件", both) == {"penalties": (27, "件", E)}
+
+
+def test_a_quota_is_not_what_was_done():
+    examinees = coded("examinees", "人", "参加考试")
+    assert suggested("应参加考试对象为53人", [examinees]) == {}
+    assert suggested("实际参加考试人数为53人", [examinees]) == {"examinees": (53, "人", E)}
+
+
+def test_the_study_of_bodies_below_the_unit_is_theirs():
+    central = coded("central", "次", "中心组学法", "法治学习")
+    cadres = coded("cadres", "次", "干部职工学法")
+    assert suggested("列入村居党支部学习第一议题,开展法治学习18场", [central, cadres]) == {}
+    assert suggested("列入中心组学习计划,开展法治学习18场", [central, cadres]) == {"central": (18, "次", E)}
+
+
 def test_a_filing_is_not_the_review_a_phrase_names():
     contracts = coded("contracts", "份", "合同")
     assert suggested("百万元以上合同备案4份", [contracts]) == {}

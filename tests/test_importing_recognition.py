@@ -371,6 +371,8 @@ def test_an_unmatched_figure_is_listed_with_the_phrase_it_counts():
         ("县政府常务会集体学法6次", "pre_meeting_study"),
         ("开展“法治进校园”活动9次", "publicity_events"),
         ("全年召开法治专题党委会议4次", "rule_of_law_meetings"),
+        ("听取法治建设专题工作汇报2次", "rule_of_law_meetings"),
+        ("实际参加考试人数为53人", "cadres_trained"),
     ],
 )
 def test_the_national_catalogue_knows_common_wordings(text, code):
