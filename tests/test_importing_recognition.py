@@ -207,6 +207,17 @@ def test_two_organs_a_space_apart_on_one_line_are_two_organs():
     assert parsed.title == "关于2025年度法治政府建设情况的报告"
 
 
+@pytest.mark.parametrize(
+    "breadcrumb", ["当前位置: 首页 > 法治建设", "您当前的位置: 首页 > 交通局", "您当前所在位置:首页>政务公开"]
+)
+def test_a_sites_breadcrumb_is_a_page_line(breadcrumb):
+    parsed = parse_report_text(
+        f"{breadcrumb}\n某局2023年法治政府建设情况报告\n2023年，我局…。\n一、主要工作\n正文。\n"
+    )
+    assert parsed.title == "某局2023年法治政府建设情况报告"
+    assert [parsed.preamble[i] for i in parsed.page_lines] == [breadcrumb]
+
+
 def test_an_organ_above_a_title_is_not_joined_to_it():
     parsed = parse_report_text(
         "仁和镇人民政府\n2024年度法治政府建设工作报告\n2024年，我镇…。\n一、主要工作\n正文。\n"
