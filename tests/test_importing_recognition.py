@@ -384,11 +384,19 @@ def test_an_unmatched_figure_is_listed_with_the_phrase_it_counts():
         ("全年召开法治专题党委会议4次", "rule_of_law_meetings"),
         ("听取法治建设专题工作汇报2次", "rule_of_law_meetings"),
         ("实际参加考试人数为53人", "cadres_trained"),
+        ("组织民法典等法律法规培训2场次", "law_training"),
     ],
 )
 def test_the_national_catalogue_knows_common_wordings(text, code):
     (match,) = match_figures(text, national_indicators())
     assert [i.code for i in match.indicators] == [code]
+
+
+def test_the_national_catalogue_does_not_take_a_trainings_attendance_rate_for_an_exams():
+    (match,) = match_figures("组织法律法规培训,参训人员覆盖全局干部职工,参学率达100%", national_indicators())[
+        -1:
+    ]
+    assert match.indicators == []
 
 
 def test_the_national_catalogue_does_not_take_all_enforcement_staff_for_the_certified():
