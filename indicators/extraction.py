@@ -99,11 +99,27 @@ MAX_GAP_AFTER = 12  # "4次安全生产、平安建设等宣传咨询活动": a 
 # "开展法治宣传“六进”活动32场次": the phrase may stand a few words before its figure, in the same clause.
 MAX_GAP_BEFORE = 8
 # …but not across a change ("比去年信访事项减少14件" is no count) or a pairing ("调解率、成功率分别为98%").
-QUOTED = re.compile(r"《[^》]*》|“[^”]*”")
+# …and so does the topic nearly every report studies: "中心组开展习近平法治思想学习6次".
+QUOTED = re.compile(r"《[^》]*》|“[^”]*”|习近平法治思想")
 NOT_IN_GAP = re.compile(r"减少|增加|增长|下降|上升|提高|降低|同比|环比|分别|其中|备案")
+# …nor when the phrase is the first item of a list the figure counts together: "法治学习和工作部署共计11次" (a sum of
+# two things, no indicator's value).
+LIST_IN_GAP = re.compile(r"、|和(?!谐)|以及")
+# A list of titles ("《宪法》、《民法典》") is one word, separators and all.
+QUOTED_LIST = re.compile(r"(?:《[^》]*》|“[^”]*”)(?:\s*(?:、|和|及)\s*(?:《[^》]*》|“[^”]*”))*")
 # A phrase after a status word counts documents by status, not the work on them: "宣布失效规范性文件6件",
-# "继续有效的规范性文件16件", "现行有效行政规范性文件86件" are no reviews.
-STATUS_BEFORE = re.compile(r"(?:失效|废止|有效|清理|修订|修改|保留|取消)的?(?:行政)?$")
+# "继续有效的规范性文件16件", "现行有效行政规范性文件86件" are no reviews. After a word of change it counts
+# the change, not the stock ("新增持证执法人员3名" are not all the certified staff); after an outcome, the
+# cases that ended so, not the cases ("调撤一审行政诉讼案件102件"); after 应, a quota.
+STATUS_BEFORE = re.compile(
+    r"(?:(?:失效|废止|有效|清理|修订|修改|保留|取消)的?(?:行政)?"
+    r"|(?:新增|新招录|新录用|新进|新聘|调撤|撤诉|撤回|纠错)[^，,。；;：:\d]{0,4}"
+    r"|(?<![响适反供相效对答])应)$"  # what should be, not what was: "应参加考试对象为53人"
+)
+# "对27件…进行法制审核": the figure counts the things a piece of work was done on.
+OBJECT_BEFORE = re.compile(r"对$|(?:共|累计)对$")
+# A figure right after a word of change counts the change: "新增3名执法人员", "同比减少5件".
+CHANGE_BEFORE_FIGURE = re.compile(r"(?:新增|新招录|新录用|增加|减少|增长|下降|上升|降低|提高)了?$")
 # A figure whose clause holds only time words and a verb before it ("全年累计开展20余次", "覆盖500余人次",
 # "走进社区开展2场次") counts what the clause before it, in the same sentence, names.
 BARE_CLAUSE = re.compile(
@@ -118,6 +134,13 @@ LEADING_WORDS = re.compile(
     r"制作|印发|提供|解答|接待|培养|培训|推送|发布|出具|聘请|配备|覆盖|达到|达|实现|有|了|的|对|为|向)+"
 )
 MAX_PHRASE_CHARS = 12
+PEOPLE_UNITS = {"人", "名", "人次"}
+# Words that say who did a thing: an indicator with one in an alias ("中心组学法", "干部职工学法") counts
+# what that group did, so a bare "集中学法5次" in a sentence that names only another group's word
+# ("组织党委班子成员…，开展集中学法5次") is that other group's, or at least not surely this one's.
+GROUP_WORDS = ("中心组", "班子", "干部职工", "干部", "职工")
+# Bodies below the unit: their study is theirs ("列入村居党支部学习第一议题，开展法治学习18场").
+SUB_UNIT_WORDS = ("党支部", "村居", "各村")
 
 
 @dataclass(frozen=True)
@@ -312,12 +335,16 @@ def match_figures(text, indicators):
     indicators = list(indicators)
     matches = []
     clauses = _Breaks(text, CLAUSE_BREAK)
+    sentences = _Breaks(text, SENTENCE_BREAK)
     fitting = _Fitting(indicators)
+    previous_end = 0
     for figure in find_figures(text):
         clause_start, clause_end = clauses.around(figure.start, figure.end)
         aliases = fitting[figure.unit]
         links = _shared_links(text, clause_start, figure, aliases)
-        if not links:
+        if CHANGE_BEFORE_FIGURE.search(text[clause_start : figure.start]):
+            links = []
+        elif not links:
             ranked = sorted(
                 [
                     *_links_before(text, clause_start, figure, aliases),
@@ -328,6 +355,13 @@ def match_figures(text, indicators):
             if not ranked and BARE_CLAUSE.fullmatch(text[clause_start : figure.start].strip()):
                 ranked = _links_previous_clause(text, clauses, clause_start, figure, aliases)
             links = _unambiguous(ranked)
+            if links and _names_an_object_kept_otherwise(text, clause_start, links[0], fitting, figure.unit):
+                links = []
+            # Who: said in the sentence before the figure, since the figure before it (which had its own).
+            who_start = max(sentences.around(figure.start, figure.end)[0], previous_end)
+            if links and _another_groups(text[who_start:clause_end], links[0], fitting.aliases):
+                links = []
+        previous_end = figure.end
         matches.append(
             FigureMatch(
                 figure=figure,
@@ -404,6 +438,45 @@ class _Fitting(dict):
         return self[unit]
 
 
+def _names_an_object_kept_otherwise(text, clause_start, link, fitting, unit):
+    """Whether the words right before the phrase name what it is about, and that is an indicator kept in a
+    measure word the figure is not in: "重大行政合同合法性审查11起" reviews contracts, which are counted in 份,
+    so the 11 may well be that indicator's, written in another measure word. ("重大行政决策合法性审查22件"
+    is not concerned: decisions are counted in 件 like the figure, and the nearer phrase rightly wins; nor is
+    an indicator of people, who are who did a thing.)"""
+    if unit == "%":  # a rate is always a rate of something: "学法考试合格率100%"
+        return False
+    fitting_indexes = {index for index, _ in fitting[unit]}
+    before = text[clause_start : link.start]
+    return any(
+        len(alias) >= 2 and before.endswith(alias)
+        for index, aliases in enumerate(fitting.aliases)
+        # People are who did it, not what it is about: "法律顾问进村宣讲2次" are talks.
+        if index not in fitting_indexes and fitting.indicators[index].unit not in PEOPLE_UNITS
+        for alias in aliases
+    )
+
+
+def _another_groups(sentence, link, aliases_by_index):
+    """Whether ``link`` names a group's indicator by a phrase without the group ("集中学法" for 干部职工学法)
+    while the words that lead to the figure name groups only other indicators' phrases name ("班子", "中心组")."""
+    own = aliases_by_index[link.index]
+    own_groups = {word for word in GROUP_WORDS if any(word in alias for alias in own)}
+    if not own_groups or any(word in link.phrase for word in GROUP_WORDS):
+        return False
+    named = {word for word in GROUP_WORDS if word in sentence}
+    if not named & own_groups and any(word in sentence for word in SUB_UNIT_WORDS):
+        return True
+    others = {
+        word
+        for index, aliases in enumerate(aliases_by_index)
+        if index != link.index
+        for word in named
+        if any(word in alias for alias in aliases)
+    }
+    return bool(named) and not named & own_groups and bool(others)
+
+
 def _unambiguous(ranked):
     """The likeliest link, or none when two indicators share the phrase that ranks first: "举办法治讲座4次"
     may count training or publicity, and the user is better served by no guess than by a wrong one."""
@@ -451,6 +524,7 @@ def _links_before(text, clause_start, figure, aliases):
                 len(words) <= MAX_GAP_BEFORE
                 and not any(c.isdigit() for c in words)
                 and not NOT_IN_GAP.search(gap)
+                and not LIST_IN_GAP.search(QUOTED_LIST.sub("", gap))
             ):
                 yield _Link(index, alias, clause_start + at, (2, len(words), -len(alias), index))
 
@@ -464,8 +538,12 @@ def _links_after(text, clause_end, figure, aliases):
         gap = after[:at]
         # Not when the figure closes a list item: in "学习34余次、理论学习中心组…" the phrase is the next item's.
         if 0 <= at <= MAX_GAP_AFTER and not any(c.isdigit() for c in gap) and not gap.startswith("、"):
-            # "15件重大行政决策的合法性审查" counts reviews: a phrase followed by 的 is not the head noun.
-            owner = after.startswith("的", at + len(alias))
+            # "15件重大行政决策的合法性审查" counts reviews: a phrase followed by 的 is not the head noun;
+            # nor is the object of "对27件行政处罚案件进行法制审核", which counts the reviews.
+            owner = after.startswith("的", at + len(alias)) or (
+                OBJECT_BEFORE.search(text, max(0, figure.start - 4), figure.start) is not None
+                and after.startswith(("进行", "开展"), at + len(alias))
+            )
             rank = len(gap) + (MAX_GAP_AFTER if owner else 0)
             yield _Link(index, alias, figure.end + at, (1, rank, -len(alias), index))
 

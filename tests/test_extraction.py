@@ -317,6 +317,98 @@ def test_documents_counted_by_status_are_not_reviews():
     assert suggested("审核规范性文件25件", [documents]) == {"documents": (25, "件", E)}
 
 
+def test_a_phrase_after_a_word_of_change_counts_the_change_not_the_stock():
+    certified = coded("certified", "人", "持证", "行政执法证")
+    assert suggested("新增持证执法人员3名", [certified]) == {}
+    assert suggested("新增3名持证执法人员", [certified]) == {}
+    assert suggested("全镇持证执法人员12名", [certified]) == {"certified": (12, "人", E)}
+    assert suggested("全乡3名执法人员全部取得行政执法证", [certified]) == {"certified": (3, "人", E)}
+
+
+def test_a_figure_right_after_a_word_of_change_is_no_count():
+    petitions = coded("petitions", "件", "信访事项")
+    assert suggested("受理信访事项同比减少14件", [petitions]) == {}
+    assert suggested("受理信访事项14件", [petitions]) == {"petitions": (14, "件", E)}
+
+
+def test_cases_counted_by_their_outcome_are_not_the_cases():
+    lawsuits = coded("lawsuits", "件", "行政诉讼案件")
+    assert suggested("目前,调撤一审行政诉讼案件102件", [lawsuits]) == {}
+    assert suggested("全年应诉一审行政诉讼案件102件", [lawsuits]) == {"lawsuits": (102, "件", E)}
+
+
+def test_a_groups_study_is_declined_when_the_words_before_it_name_only_another_group():
+    central = coded("central", "次", "中心组学法", "班子集体学法", "专题学习")
+    cadres = coded("cadres", "次", "干部职工学法", "集中学法")
+    both = [central, cadres]
+    assert suggested("组织党委班子成员深入学习法治思想,共开展集中学法5次", both) == {}
+    assert suggested("组织机关干部职工深入学习法治思想,共开展集中学法5次", both) == {"cadres": (5, "次", E)}
+    assert suggested("组织党委班子成员开展专题学习5次", both) == {"central": (5, "次", E)}
+    # The group named for the figure before is that figure's: "局机关集体学法" is not the central group's.
+    cadres.alias_list.append("机关集体学法")
+    assert suggested("组织中心组学法4次,局机关集体学法15场次", both) == {
+        "central": (4, "次", E),
+        "cadres": (15, "次", E),
+    }
+    # An indicator no group's word names is not concerned: training is anyone's.
+    training = coded("training", "次", "法治培训")
+    assert suggested("组织党委班子成员开展法治培训3次", [*both, training]) == {"training": (3, "次", E)}
+
+
+def test_a_review_of_something_kept_in_another_measure_word_is_declined():
+    reviews = coded("reviews", "件", "合法性审查")
+    contracts = coded("contracts", "份", "合同")
+    decisions = coded("decisions", "件", "重大行政决策")
+    catalogue = [reviews, contracts, decisions]
+    # Contracts are counted in 份: "11起" of them may be the contracts' figure in another measure word.
+    assert suggested("完成重大行政合同合法性审查11起", catalogue) == {}
+    # Decisions are counted in 件 like the figure: the nearer phrase decides as always.
+    assert suggested("重大行政决策合法性审查22件", catalogue) == {"reviews": (22, "件", E)}
+    # People are who did it: a phrase after an indicator of people is not about them.
+    talks = coded("talks", "次", "进村宣讲")
+    advisers = coded("advisers", "名", "法律顾问")
+    assert suggested("法律顾问进村宣讲2次", [talks, advisers]) == {"talks": (2, "次", E)}
+    # A rate is always a rate of something: the exams before it are what it is of.
+    exams = coded("exams", "次", "学法考试")
+    pass_rate = coded("pass_rate", "%", "合格率")
+    assert suggested("学法考试合格率100%", [exams, pass_rate]) == {"pass_rate": (100, "%", E)}
+
+
+def test_a_figure_counting_a_list_together_is_no_value_of_its_first_item():
+    study = coded("study", "次", "法治学习")
+    assert suggested("全年开展法治学习和工作部署共计11次", [study]) == {}
+    assert suggested("全年开展法治学习、工作部署共计11次", [study]) == {}
+    assert suggested("全年开展法治学习共计11次", [study]) == {"study": (11, "次", E)}
+    # Titles between the phrase and the figure are one word, whatever they list.
+    assert suggested("全年开展法治学习《宪法》、《民法典》11次", [study]) == {"study": (11, "次", E)}
+
+
+def test_the_topic_every_report_studies_counts_as_one_word_between_phrase_and_figure():
+    central = coded("central", "次", "理论学习中心组")
+    assert suggested("理论学习中心组开展习近平法治思想学习6次", [central]) == {"central": (6, "次", E)}
+
+
+def test_the_object_of_a_piece_of_work_is_not_what_the_figure_counts():
+    reviews = coded("reviews", "件", "法制审核")
+    penalties = coded("penalties", "件", "行政处罚案件")
+    both = [reviews, penalties]
+    assert suggested("共对27件行政处罚案件进行法制审核", both) == {"reviews": (27, "件", E)}
+    assert suggested("办理27件行政处罚案件", both) == {"penalties": (27, "件", E)}
+
+
+def test_a_quota_is_not_what_was_done():
+    examinees = coded("examinees", "人", "参加考试")
+    assert suggested("应参加考试对象为53人", [examinees]) == {}
+    assert suggested("实际参加考试人数为53人", [examinees]) == {"examinees": (53, "人", E)}
+
+
+def test_the_study_of_bodies_below_the_unit_is_theirs():
+    central = coded("central", "次", "中心组学法", "法治学习")
+    cadres = coded("cadres", "次", "干部职工学法")
+    assert suggested("列入村居党支部学习第一议题,开展法治学习18场", [central, cadres]) == {}
+    assert suggested("列入中心组学习计划,开展法治学习18场", [central, cadres]) == {"central": (18, "次", E)}
+
+
 def test_a_filing_is_not_the_review_a_phrase_names():
     contracts = coded("contracts", "份", "合同")
     assert suggested("百万元以上合同备案4份", [contracts]) == {}

@@ -9,6 +9,7 @@ from indicators.extraction import match_figures, suggest_values, units_match
 from indicators.models import Indicator, Qualifier
 from reports.importing import parse_report_text
 from reports.importing.parser import find_inline_lists, guess_section_kind, split_inline_list
+from tests.corpus_expectations import national_indicators
 
 TITLE = "关于2025年度法治政府建设情况的报告\n"
 
@@ -138,6 +139,90 @@ def test_a_pages_buttons_are_page_lines_not_the_addressee():
         "分享:",
         "字号:",
     ]
+
+
+def test_a_sites_particulars_above_the_document_are_page_lines_and_the_title_below_them_is_found():
+    parsed = parse_report_text(
+        "• 索 引 号:370481/2026-00313\n• 主题分类:通知公告\n• 文  号:\n• 标  题:西岗镇2025年度法治政府建设报告\n"
+        "西岗镇2025年度法治政府建设报告\n今年以来，西岗镇…。\n一、2025年度工作开展情况\n正文。\n"
+    )
+    assert parsed.title == "西岗镇2025年度法治政府建设报告"
+    assert [parsed.preamble[i] for i in parsed.page_lines] == [
+        "• 索 引 号:370481/2026-00313",
+        "• 主题分类:通知公告",
+        "• 文  号:",
+        "• 标  题:西岗镇2025年度法治政府建设报告",
+    ]
+    assert not parsed.warnings
+
+
+def test_a_sites_table_of_particulars_is_page_lines_and_no_title_is_taken_from_it():
+    parsed = parse_report_text(
+        "字体大小:【大】 【中】 【小】\n| 索引号:000014349/2026-02861 | |\n| 发文字号: | 发文时间:2025-12-22 |\n"
+        "| 标题:黎侯镇人民政府关于2025年度法治政府建设情况的报告 | |\n2025年，黎侯镇…。\n一、主要举措及成效\n正文。\n"
+    )
+    assert parsed.title == ""
+    assert len(parsed.page_lines) == 4
+    assert parsed.preamble[4:] == ["2025年，黎侯镇…。"]
+
+
+def test_a_title_written_over_two_lines_is_one_title_below_its_organs():
+    parsed = parse_report_text(
+        "中共华容县委\n华容县人民政府\n关于华容县2023年度法治政府建设工作的\n报 告\n中共岳阳市委、市人民政府:\n"
+        "2023年，华容县坚持…。\n一、主要举措及成效\n正文。\n"
+    )
+    assert parsed.issuing_organs == ["中共华容县委", "华容县人民政府"]
+    assert parsed.title == "关于华容县2023年度法治政府建设工作的报告"
+    assert parsed.addressee == "中共岳阳市委、市人民政府:"
+
+
+def test_a_headline_repeating_the_organs_and_title_written_below_it_is_the_pages():
+    parsed = parse_report_text(
+        "当前位置: 首页 > 专题专栏 > 法治建设\n中共浚县县委 浚县人民政府关于2024年法治政府建设情况的报告\n"
+        "发布时间:2025年03月28日 16:52 来源:浚县司法局\n中共浚县县委  浚县人民政府\n关于2024年法治政府建设情况的报告\n"
+        "市委、市政府:\n2024年，我县坚持…。\n一、推进法治政府建设的主要举措和成效\n正文。\n"
+    )
+    assert parsed.issuing_organs == ["中共浚县县委", "浚县人民政府"]
+    assert parsed.title == "关于2024年法治政府建设情况的报告"
+    assert parsed.addressee == "市委、市政府:"
+    assert parsed.duplicate_headline
+    assert len(parsed.page_lines) == 3
+    assert parsed.preamble[3:] == ["2024年，我县坚持…。"]
+
+
+def test_a_sites_particulars_as_table_cells_without_a_colon_are_page_lines():
+    parsed = parse_report_text(
+        "| 索 引 号 | 11370812004322138J/2026-00538 | 公开方式 | 主动公开 |\n| 发布机构 | 兖州区新驿镇 | 组配分类 | 年报 |\n"
+        "| 有效性 |\n2025年，新驿镇…。\n一、主要举措和成效\n正文。\n"
+    )
+    assert len(parsed.page_lines) == 3
+    assert parsed.preamble[3:] == ["2025年，新驿镇…。"]
+
+
+def test_two_organs_a_space_apart_on_one_line_are_two_organs():
+    parsed = parse_report_text(
+        "中共南乐县委 南乐县人民政府\n关于2025年度法治政府建设情况的报告\n2025年以来，南乐县…。\n一、工作开展情况\n正文。\n"
+    )
+    assert parsed.issuing_organs == ["中共南乐县委", "南乐县人民政府"]
+    assert parsed.title == "关于2025年度法治政府建设情况的报告"
+
+
+@pytest.mark.parametrize(
+    "breadcrumb", ["当前位置: 首页 > 法治建设", "您当前的位置: 首页 > 交通局", "您当前所在位置:首页>政务公开"]
+)
+def test_a_sites_breadcrumb_is_a_page_line(breadcrumb):
+    parsed = parse_report_text(
+        f"{breadcrumb}\n某局2023年法治政府建设情况报告\n2023年，我局…。\n一、主要工作\n正文。\n"
+    )
+    assert parsed.title == "某局2023年法治政府建设情况报告"
+    assert [parsed.preamble[i] for i in parsed.page_lines] == [breadcrumb]
+
+
+def test_an_organ_above_a_title_is_not_joined_to_it():
+    parsed = parse_report_text(
+        "仁和镇人民政府\n2024年度法治政府建设工作报告\n2024年，我镇…。\n一、主要工作\n正文。\n"
+    )
+    assert (parsed.issuing_organs, parsed.title) == (["仁和镇人民政府"], "2024年度法治政府建设工作报告")
 
 
 def test_a_section_line_with_a_short_first_sentence_and_more_is_heading_and_paragraph():
@@ -279,3 +364,41 @@ def test_an_unmatched_figure_is_listed_with_the_phrase_it_counts():
     assert (match.figure.text, match.phrase, match.indicators) == ("26次", "党工委(扩大)会议", [])
     (match,) = match_figures("印发了15家单位的“三定”规定", CATALOGUE)
     assert match.phrase == "单位"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("开展安全生产等专项执法行动8次", "inspections"),
+        ("发放民法典读本300余本", "leaflets"),
+        ("发放禁毒手册500余本", "leaflets"),
+        ("研究解决重点难点事项5项", "rule_of_law_issues"),
+        ("专题研究法治建设重大问题3项", "rule_of_law_issues"),
+        ("累计开展法治宣传教育40余场次", "publicity_events"),
+        ("出具法制审查意见120件", "legality_reviews"),
+        ("组织执法规范化培训4场", "law_training"),
+        ("学法考试及格率达100%", "law_exam_pass_rate"),
+        ("召开街道党工委全面依法治街委员会会议2次", "rule_of_law_meetings"),
+        ("县政府常务会集体学法6次", "pre_meeting_study"),
+        ("开展“法治进校园”活动9次", "publicity_events"),
+        ("全年召开法治专题党委会议4次", "rule_of_law_meetings"),
+        ("听取法治建设专题工作汇报2次", "rule_of_law_meetings"),
+        ("实际参加考试人数为53人", "cadres_trained"),
+        ("组织民法典等法律法规培训2场次", "law_training"),
+    ],
+)
+def test_the_national_catalogue_knows_common_wordings(text, code):
+    (match,) = match_figures(text, national_indicators())
+    assert [i.code for i in match.indicators] == [code]
+
+
+def test_the_national_catalogue_does_not_take_a_trainings_attendance_rate_for_an_exams():
+    (match,) = match_figures("组织法律法规培训,参训人员覆盖全局干部职工,参学率达100%", national_indicators())[
+        -1:
+    ]
+    assert match.indicators == []
+
+
+def test_the_national_catalogue_does_not_take_all_enforcement_staff_for_the_certified():
+    (match,) = match_figures("配备执法人员4名", national_indicators())
+    assert match.indicators == []

@@ -52,8 +52,13 @@ TITLE_SUBJECT_RE = re.compile(r"法治|依法|法制")
 # A web page's lines about the page, not the document: "来源:司法局 发布时间:2024-03-28", "浏览量:1",
 # "• 2026-01-29 09:57", and the page's buttons: "分享:", "字号:", "【字体:".
 PAGE_LINE_RE = re.compile(
-    r"^[•·\-\s【\[]*(?:(?:(?:文章|信息)?来源|发布(?:时间|日期|机构)|更新时间|时间|日期|作者|浏览(?:量|次数)?|"
-    r"点击(?:率|量)?|阅读(?:量|次数|人次)?|字体(?:大小)?|字号|分享(?:到)?|打印|索\s*引\s*号)\s*[:：]|\d{4}[-/]\d{1,2}[-/]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$)"
+    r"^[•·\-\s【\[|]*(?:(?:(?:文章|信息)?来源|发布(?:时间|日期|机构)|更新时间|时间|日期|作者|浏览(?:量|次数)?|"
+    r"点击(?:率|量)?|阅读(?:量|次数|人次)?|字体(?:大小)?|字号|分享(?:到)?|打印|索\s*引\s*号|您?当前(?:所在)?的?位置)\s*[:：]|\d{4}[-/]\d{1,2}[-/]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$)"
+    # A government site's table of the document's particulars, as rows ("| 索引号:… | |") or bullets
+    # ("• 主题分类:通知公告", "• 标  题:…"): about the page, above the document.
+    r"|^[|•·\s]*(?:主题分类|主\s*题\s*词|发文(?:字号|时间|机关)|成文(?:时间|日期)|文\s*号|标\s*题|效力状态|公开方式)\s*[:：]"
+    # …or as a table's cells, key and value apart: "| 索 引 号 | 113708…/2026-00538 | 公开方式 | 主动公开 |".
+    r"|^\|\s*(?:索\s*引\s*号|发布机构|成文日期|有效性|主题分类|发文字号|公开方式|组配分类)\s*\|"
 )
 # "蒸湘区人民政府门户网站 www.… 发布时间:2025-03-31": the site's name first, a publishing date after it.
 PAGE_DATE_RE = re.compile(r"(?:发布|更新)(?:时间|日期)\s*[:：]\s*\d{4}")
@@ -258,32 +263,66 @@ def _read_header(lines: list[str], parsed: ParsedReport) -> tuple[int, list[str]
     open the preamble). Only the leading short, unpunctuated lines are searched, so a report without a title
     does not take a line from its body as one; one that opens with its addressee keeps it as addressee.
     """
+    # A site's particulars of the document ("索引号:…", "发布机构:…") may stand above it.
+    leading = 0
+    while leading < len(lines) and _is_page_line(lines[leading]):
+        leading += 1
+    page_lines = lines[:leading]
     above: list[str] = []
-    for index, line in enumerate(lines):
-        if not _is_header_line(line):
-            break
+    index = leading
+    while index < len(lines) and _is_header_line(lines[index]):
+        line = lines[index]
+        following = lines[index + 1] if index + 1 < len(lines) else ""
         organ, title = _split_organ_and_title(line)
+        if not _is_title(title) and _title_continues(line, following):
+            # "关于华容县2023年度法治政府建设工作的" / "报 告": a title broken over two lines.
+            title, index = line + re.sub(r"\s+", "", following), index + 1
         if _is_title(title):
             for header_line in [*above, organ] if organ else above:
                 if DOCUMENT_NUMBER_RE.match(header_line):
                     parsed.document_number = header_line
                 else:
-                    parsed.issuing_organs.append(header_line)
+                    parsed.issuing_organs.extend(_organs_on_one_line(header_line))
             parsed.title = title
-            return _read_below_title(lines, index + 1, parsed)
+            start, below = _read_below_title(lines, index + 1, parsed, line)
+            return start, page_lines + below
         above.append(line)
-    if lines and _is_addressee(lines[0]):
-        parsed.addressee = lines[0]
+        index += 1
+    if leading < len(lines) and _is_addressee(lines[leading]):
+        parsed.addressee = lines[leading]
         parsed.warnings.append("没有标题：报告以主送机关开头，标题留空，可在编辑器中补写。")
-        return 1, []
+        return leading + 1, page_lines
     if lines:
         parsed.warnings.append("未找到标题（以“报告”“情况”“总结”结尾的行），开头各行作为导语。")
-    return 0, []
+    return leading, page_lines
 
 
-def _read_below_title(lines: list[str], start: int, parsed: ParsedReport) -> tuple[int, list[str]]:
-    """A web page's lines under its headline, the document's own title repeating the headline, the
-    addressee."""
+def _organs_on_one_line(line: str) -> list[str]:
+    """ "中共南乐县委 南乐县人民政府": two organs a space apart, each named as an organ; else the line."""
+    names = line.split()
+    if len(names) > 1 and all(ORGAN_SUFFIX_RE.search(name) for name in names):
+        return names
+    return [line]
+
+
+def _title_continues(line: str, following: str) -> bool:
+    """Whether ``following`` ends a title ``line`` begins: not an organ's name above a title, and together
+    a title ("关于…工作的" + "报 告")."""
+    return (
+        bool(following)
+        and _is_header_line(following)
+        and not _is_organ_name(line)
+        and not _is_title(following)
+        and _is_title(line + re.sub(r"\s+", "", following))
+    )
+
+
+def _read_below_title(
+    lines: list[str], start: int, parsed: ParsedReport, headline: str
+) -> tuple[int, list[str]]:
+    """A web page's lines under its headline, the document's own title repeating the headline (alone, or
+    below its organs' line: "中共浚县县委 浚县人民政府关于…的报告" above "中共浚县县委  浚县人民政府" and
+    "关于…的报告"), the addressee."""
     page_lines: list[str] = []
     while start < len(lines) and (_is_page_line(lines[start]) or _same_title(lines[start], parsed.title)):
         if _same_title(lines[start], parsed.title):
@@ -294,10 +333,27 @@ def _read_below_title(lines: list[str], start: int, parsed: ParsedReport) -> tup
         else:
             page_lines.append(lines[start])
         start += 1
+    if (
+        not parsed.duplicate_headline
+        and start + 1 < len(lines)
+        and _is_organ_name(lines[start].split()[-1])
+        and _is_title(lines[start + 1])
+        and _squeezed(lines[start] + lines[start + 1]) == _squeezed(headline)
+    ):
+        parsed.duplicate_headline = True
+        page_lines.append(headline)
+        parsed.issuing_organs = lines[start].split()
+        parsed.document_number = ""
+        parsed.title = lines[start + 1]
+        start += 2
     if start < len(lines) and _is_addressee(lines[start]):
         parsed.addressee = lines[start]
         start += 1
     return start, page_lines
+
+
+def _squeezed(text: str) -> str:
+    return re.sub(r"\s+", "", text)
 
 
 def _same_title(line: str, title: str) -> bool:
