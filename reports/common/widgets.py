@@ -26,6 +26,9 @@ def _value(value: Any) -> str:
     return conditional_escape(value if isinstance(value, str) else str(value))
 
 
+printed = _value  # for other code that writes markup out (indicators/rows.py)
+
+
 def _formatted(value: Any) -> str:
     """``{{ value|stringformat:'s' }}``: "%s" of it, escaped unless it was marked safe."""
     try:
