@@ -373,18 +373,18 @@ class Report(models.Model):
             .first()
         )
 
-    def sections_with_items(self) -> "models.QuerySet[Section]":
+    def sections_with_items(self, sources: bool = True) -> "models.QuerySet[Section]":
         """The sections in order, each with its items in order (prefetched): two queries.
 
         Ordered by position alone: within one report that is the models' order, whose first key, the
         report (and for items the section), makes every query join the report and its unit to sort by them.
+        ``sources=False`` leaves out what the editor shows of an item's source (the printed document and
+        the saves do not read it): four joins fewer.
         """
-        return self.sections.order_by("position").prefetch_related(
-            models.Prefetch(
-                "items",
-                queryset=Item.objects.order_by("position").select_related("source__section__report__unit"),
-            )
-        )
+        items = Item.objects.order_by("position")
+        if sources:
+            items = items.select_related("source__section__report__unit")
+        return self.sections.order_by("position").prefetch_related(models.Prefetch("items", queryset=items))
 
     @property
     def issuing_organs(self) -> list["Organ"]:
