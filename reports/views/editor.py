@@ -54,6 +54,14 @@ class EditorForms:
         self.header = ReportHeaderForm(data, instance=report, prefix="report") if header else None
         self.section_forms = {s.pk: SectionForm(data, instance=s, prefix=f"s{s.pk}") for s in sections}
         self.items = {item.pk: item for s in sections for item in s.items.all()}
+        # What the save compares with, read before the model forms write their cleaned data on the rows.
+        self.stored_sections = {
+            s.pk: {name: getattr(s, name) for name in SectionForm._meta.fields} for s in sections
+        }
+        self.stored_items = {
+            pk: {name: getattr(item, name) for name in actions.ITEM_CONTENT_FIELDS}
+            for pk, item in self.items.items()
+        }
         self.changed_item_forms = {
             pk: self._item_form(item)
             for pk, item in self.items.items()
@@ -146,10 +154,12 @@ def _item_data(cleaned):
     return {name: cleaned[name] for name in actions.ITEM_CONTENT_FIELDS}
 
 
-def _load(report, organs=False):
+def _load(report, organs=False, sources=True):
+    """The sections with their items; ``sources``: what the page shows of an item's source (a save that
+    answers in JSON does not show it)."""
     if organs:  # an unbound header form shows them, and the warnings: one query for both
         prefetch_related_objects([report], "organs")
-    return list(report.sections_with_items())
+    return list(report.sections_with_items(sources=sources))
 
 
 @login_required
@@ -161,14 +171,25 @@ def edit(request, pk):
         return _render(request, report, EditorForms(report, _load(report, organs=True)))
 
     op = request.POST.get("op", "")
-    forms = EditorForms(report, _load(report), data=request.POST, discarding=operations.item_to_delete(op))
+    forms = EditorForms(
+        report,
+        _load(report, sources=not (autosave or in_place)),  # these answer in JSON, never the page
+        data=request.POST,
+        discarding=operations.item_to_delete(op),
+    )
     if not forms.is_valid():
         if autosave or in_place:  # the page then submits the form itself, to show what to correct
             return autosave_reply.invalid("有内容未通过检查，请点击“保存”查看。")
         messages.error(request, "有内容需要修改，见下方红色提示；您填写的内容都还在，尚未保存。")
         return _render(request, report, forms, status=400)
     try:
-        version = actions.save_report_content(report, request.user, **forms.content())
+        version = actions.save_report_content(
+            report,
+            request.user,
+            **forms.content(),
+            stored_sections=forms.stored_sections,
+            stored_items=forms.stored_items,
+        )
     except actions.EditConflict as conflict:
         if autosave or in_place:
             return autosave_reply.conflict(_conflict_message(conflict.report))
