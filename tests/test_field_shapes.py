@@ -1,0 +1,64 @@
+"""An unbound field's markup from its shape (reports/common/field_shapes.py) is the markup rendered the
+usual way, for every value the editor's item and section fields take."""
+
+import itertools
+
+import pytest
+from django import forms
+
+from reports.common import field_shapes
+from reports.forms import ItemForm, ReportHeaderForm, SectionForm
+from reports.models import Item, Report, Section
+from reports.templatetags.report_tags import crispy_field, form_field, label_markup, widget_markup
+
+TRICKY = "<b>\"引号\" & '撇号'</b>\n第二行 \x00prefix\x00 \x00value\x00"
+WAYS = [  # the filter, and what it stands for
+    (form_field, crispy_field),
+    (widget_markup, str),
+    (label_markup, forms.BoundField.label_tag),
+]
+
+
+def items():
+    """Unsaved items with every style, level and state of the checkbox, and texts empty or awkward."""
+    combinations = itertools.product(Item.Style.values, Item.Level.values, [False, True], ["", TRICKY])
+    for n, (style, level, joins, text) in enumerate(combinations):
+        yield Item(pk=n + 1, style=style, level=level, joins_previous=joins, heading=text, body=text[::-1])
+
+
+@pytest.fixture(autouse=True)
+def _no_shapes_kept():
+    field_shapes._shapes.clear()
+    yield
+    field_shapes._shapes.clear()
+
+
+def test_every_item_field_from_its_shape_is_the_field_rendered(db):
+    shaped = 0
+    for item in items():
+        for name in ItemForm.base_fields:
+            for filter_, render in WAYS:
+                expected = str(render(ItemForm(instance=item, prefix=f"i{item.pk}")[name]))
+                assert str(filter_(ItemForm(instance=item, prefix=f"i{item.pk}")[name])) == expected
+                shaped += 1
+    assert len(field_shapes._shapes) < shaped / 4  # the shapes are shared: each rendered once
+
+
+def test_every_section_field_from_its_shape_is_the_field_rendered(db):
+    for n, (kind, heading) in enumerate(itertools.product(Section.Kind.values, ["", TRICKY, "主要举措"])):
+        section = Section(pk=n + 1, kind=kind, heading=heading)
+        for name in SectionForm.base_fields:
+            for filter_, render in WAYS:
+                expected = str(render(SectionForm(instance=section, prefix=f"s{n + 1}")[name]))
+                assert str(filter_(SectionForm(instance=section, prefix=f"s{n + 1}")[name])) == expected
+
+
+def test_a_posted_form_and_a_form_without_same_markup_are_rendered_as_usual(db):
+    item = Item(pk=5, heading="a", body="b")
+    posted = ItemForm({"i5-heading": "<x>", "i5-body": ""}, instance=item, prefix="i5")
+    posted.is_valid()
+    assert str(form_field(posted["heading"])) == str(crispy_field(posted["heading"]))
+    assert str(form_field(posted["body"])) == str(crispy_field(posted["body"]))  # with its error
+    header = ReportHeaderForm(instance=Report(pk=1, title="<t>"), prefix="report")
+    assert str(form_field(header["title"])) == str(crispy_field(header["title"]))
+    assert field_shapes._shapes == {}
