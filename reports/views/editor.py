@@ -42,9 +42,10 @@ class EditorForms:
     ``discarding`` is an item the button pressed deletes: its fields are neither checked nor saved, so an
     item that cannot be saved as it is can still be deleted.
 
-    An item posted exactly as it is stored has nothing to check or save: its form is built only if the page
-    is shown (``item_forms``). On a save of a long report that is nearly every item: a form per item was
-    most of the time of every autosave and button (issue 15 #12, bench/editor_operations.py)."""
+    An item or section posted exactly as it is stored has nothing to check or save: its form is built only
+    if the page is shown (``item_forms``, ``section_forms``). On a save of a long report that is nearly
+    every item: a form per item was most of the time of every autosave and button (issue 15 #12,
+    bench/editor_operations.py); the sections' forms were a fifth of an autosave's (issue 13)."""
 
     def __init__(self, report, sections, data=None, discarding=None, header=True):
         self.report = report
@@ -52,7 +53,6 @@ class EditorForms:
         self.data = data
         self.discarding = discarding
         self.header = ReportHeaderForm(data, instance=report, prefix="report") if header else None
-        self.section_forms = {s.pk: SectionForm(data, instance=s, prefix=f"s{s.pk}") for s in sections}
         self.items = {item.pk: item for s in sections for item in s.items.all()}
         # What the save compares with, read before the model forms write their cleaned data on the rows.
         self.stored_sections = {
@@ -62,15 +62,33 @@ class EditorForms:
             pk: {name: getattr(item, name) for name in actions.ITEM_CONTENT_FIELDS}
             for pk, item in self.items.items()
         }
+        self.changed_section_forms = {
+            s.pk: self._section_form(s)
+            for s in sections
+            if data is not None and not _section_posted_as_stored(s, data)
+        }
         self.changed_item_forms = {
             pk: self._item_form(item)
             for pk, item in self.items.items()
             if data is not None and not _posted_as_stored(item, data)
         }
+        self._section_forms = None
         self._item_forms = None
+
+    def _section_form(self, section):
+        return SectionForm(self.data, instance=section, prefix=f"s{section.pk}")
 
     def _item_form(self, item):
         return ItemForm(self.data, instance=item, prefix=f"i{item.pk}")
+
+    @property
+    def section_forms(self):
+        """Every section's form, in order, for the page."""
+        if self._section_forms is None:
+            self._section_forms = {
+                s.pk: self.changed_section_forms.get(s.pk) or self._section_form(s) for s in self.sections
+            }
+        return self._section_forms
 
     @property
     def item_forms(self):
@@ -87,7 +105,7 @@ class EditorForms:
 
     def checked_forms(self):
         items = [form for pk, form in self.changed_item_forms.items() if pk != self.discarding]
-        return [self.header, *self.section_forms.values(), *items]
+        return [self.header, *self.changed_section_forms.values(), *items]
 
     def is_valid(self):
         return all([form.is_valid() for form in self.checked_forms()])  # a list: validate every form
@@ -130,7 +148,7 @@ class EditorForms:
         return {
             "base_version": self.header.cleaned_data["version"],
             "header": self.header.cleaned_data,
-            "sections": {pk: form.cleaned_data for pk, form in self.section_forms.items()},
+            "sections": {pk: form.cleaned_data for pk, form in self.changed_section_forms.items()},
             "items": {
                 pk: _item_data(form.cleaned_data)
                 for pk, form in self.changed_item_forms.items()
@@ -148,6 +166,18 @@ def _posted_as_stored(item, data):
         if posted is None or str(posted).replace("\r\n", "\n") != str(getattr(item, name)):
             return False
     return data.get(prefix + "joins_previous") == ("on" if item.joins_previous else None)
+
+
+def _section_posted_as_stored(section, data):
+    """Whether ``data`` holds ``section`` exactly as stored, its kind one the form offers."""
+    prefix = f"s{section.pk}-"
+    heading, kind = data.get(prefix + "heading"), data.get(prefix + "kind")
+    return (
+        heading is not None
+        and str(heading).replace("\r\n", "\n") == section.heading
+        and kind == section.kind
+        and kind in Section.Kind.values
+    )
 
 
 def _item_data(cleaned):
