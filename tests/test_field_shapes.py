@@ -5,11 +5,18 @@ import itertools
 
 import pytest
 from django import forms
+from django.template import engines
 
 from reports.common import field_shapes
 from reports.forms import ItemForm, ReportHeaderForm, SectionForm
 from reports.models import Item, Report, Section
-from reports.templatetags.report_tags import crispy_field, form_field, label_markup, widget_markup
+from reports.templatetags.report_tags import (
+    crispy_field,
+    editor_field,
+    form_field,
+    label_markup,
+    widget_markup,
+)
 
 TRICKY = "<b>\"引号\" & '撇号'</b>\n第二行 \x00prefix\x00 \x00value\x00"
 WAYS = [  # the filter, and what it stands for
@@ -62,3 +69,26 @@ def test_a_posted_form_and_a_form_without_same_markup_are_rendered_as_usual(db):
     header = ReportHeaderForm(instance=Report(pk=1, title="<t>"), prefix="report")
     assert str(form_field(header["title"])) == str(crispy_field(header["title"]))
     assert field_shapes._shapes == {}
+
+
+# reports/_field.html, which the editor included for each field before issue 13's second round, verbatim.
+FIELD_INCLUDE = """{% load report_tags %}{{ field|form_field }}
+{% with saved=theirs|lookup:field.html_name %}{% if field.html_name in theirs %}
+<div class="conflict-theirs small" data-conflict-for="{{ field.auto_id }}">
+  <div class="fw-bold">对方保存的内容：</div>
+  <div class="conflict-text">{{ saved|default:"（空）"|linebreaksbr }}</div>
+</div>
+{% endif %}{% endwith %}
+"""
+
+
+@pytest.mark.parametrize(
+    "theirs", [{}, {"i3-body": TRICKY}, {"i3-body": ""}, {"i3-heading": "他们的\r\n标题"}, None]
+)
+def test_the_editor_field_filter_prints_what_the_include_printed(db, theirs):
+    include = engines["django"].from_string(FIELD_INCLUDE)
+    item = Item(pk=3, heading="标题", body=TRICKY)
+    for name in ("heading", "body"):
+        field = ItemForm(instance=item, prefix="i3")[name]
+        expected = include.render({"field": field, "theirs": theirs})
+        assert editor_field(field, theirs) == expected
