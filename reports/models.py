@@ -378,13 +378,17 @@ class Report(models.Model):
 
         Ordered by position alone: within one report that is the models' order, whose first key, the
         report (and for items the section), makes every query join the report and its unit to sort by them.
-        ``sources=False`` leaves out what the editor shows of an item's source (the printed document and
-        the saves do not read it): four joins fewer.
+        With ``sources`` each item's source comes too (the editor shows where an item was taken from): in a
+        query of their own, none when no item has one (most reports), not as four joins on every item.
         """
-        items = Item.objects.order_by("position")
+        prefetches = [models.Prefetch("items", queryset=Item.objects.order_by("position"))]
         if sources:
-            items = items.select_related("source__section__report__unit")
-        return self.sections.order_by("position").prefetch_related(models.Prefetch("items", queryset=items))
+            prefetches.append(
+                models.Prefetch(
+                    "items__source", queryset=Item.objects.select_related("section__report__unit")
+                )
+            )
+        return self.sections.order_by("position").prefetch_related(*prefetches)
 
     @property
     def issuing_organs(self) -> list["Organ"]:
