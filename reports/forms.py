@@ -53,6 +53,8 @@ def organ_lines(text):
 
 
 class ReportHeaderForm(CleanTextMixin, forms.ModelForm):
+    same_markup = True  # a field's markup depends only on the prefix and its value (common/field_shapes.py)
+
     issuing_organs = forms.CharField(
         label="发文机关",
         required=False,
