@@ -24,8 +24,21 @@ def _sheet(report, data=None):
     district = report.unit.district
     indicators = list(Indicator.objects.for_year(district, report.year))
     saved = _saved_values(report)
-    rules = list(IndicatorRule.objects.filter(district=district).select_related("indicator", "other", "base"))
+    rules = _rules(district, indicators) if data is not None else []  # only a posted sheet is checked
     return IndicatorSheet(report, indicators, saved, rules, data=data), saved
+
+
+def _rules(district, indicators):
+    """The district's rules, each with its indicators from the sheet's (a rule that names one not on the
+    sheet has no value to check; its messages, never printed, would read it)."""
+    by_id = {indicator.pk: indicator for indicator in indicators}
+    rules = list(IndicatorRule.objects.filter(district=district))
+    for rule in rules:
+        for name in ("indicator", "other", "base"):
+            indicator = by_id.get(getattr(rule, f"{name}_id"))
+            if indicator is not None:
+                setattr(rule, name, indicator)
+    return rules
 
 
 def _by_indicator(indicators, saved):
