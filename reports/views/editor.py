@@ -19,7 +19,7 @@ from reports import actions, precheck
 from reports.common import autosave as autosave_reply
 from reports.common.autosave import is_autosave, is_in_place
 from reports.common.people import name_of
-from reports.common.text import word_count
+from reports.common.text import clean_text, word_count
 from reports.consistency import consistency_warnings
 from reports.forms import ItemForm, ReportHeaderForm, SectionForm
 from reports.models import Item, Section
@@ -158,12 +158,18 @@ class EditorForms:
 
 
 def _posted_as_stored(item, data):
-    """Whether ``data`` holds ``item`` exactly as stored (line ends aside: a browser sends CRLF, and the
-    form's cleaning would turn them back). Anything else goes through the form."""
+    """Whether ``data`` holds ``item`` as stored: its choices exactly, its texts once the form's cleaning
+    (``clean_text``) is done, which is what the save compares (a browser sends CRLF line ends; a client
+    that keeps the line break HTML puts after ``<textarea>``, as bench/load.py's lxml does, sends it).
+    Anything else goes through the form."""
     prefix = f"i{item.pk}-"
-    for name in ("style", "level", "heading", "body"):
+    for name in ("style", "level"):
         posted = data.get(prefix + name)
-        if posted is None or str(posted).replace("\r\n", "\n") != str(getattr(item, name)):
+        if posted is None or str(posted) != str(getattr(item, name)):
+            return False
+    for name in ("heading", "body"):
+        posted = data.get(prefix + name)
+        if posted is None or clean_text(str(posted)) != getattr(item, name):
             return False
     return data.get(prefix + "joins_previous") == ("on" if item.joins_previous else None)
 
