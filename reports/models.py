@@ -381,14 +381,14 @@ class Report(models.Model):
         With ``sources`` each item's source comes too (the editor shows where an item was taken from): in a
         query of their own, none when no item has one (most reports), not as four joins on every item.
         """
-        prefetches = [models.Prefetch("items", queryset=Item.objects.order_by("position"))]
-        if sources:
-            prefetches.append(
-                models.Prefetch(
-                    "items__source", queryset=Item.objects.select_related("section__report__unit")
-                )
-            )
-        return self.sections.order_by("position").prefetch_related(*prefetches)
+        sections = self.sections.order_by("position").prefetch_related(
+            models.Prefetch("items", queryset=Item.objects.order_by("position"))
+        )
+        if not sources:
+            return sections
+        return sections.prefetch_related(
+            models.Prefetch("items__source", queryset=Item.objects.select_related("section__report__unit"))
+        )
 
     @property
     def issuing_organs(self) -> list["Organ"]:

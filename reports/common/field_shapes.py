@@ -38,6 +38,7 @@ def shaped(field: forms.BoundField, what: str, render: Callable[[forms.BoundFiel
     ):
         return render(field)
     value = field.value()
+    what_of_value: object
     if type(widget) in TEXTS and (value is None or type(value) is str):
         shown, what_of_value = (VALUE if value else value), bool(value)
     elif type(widget) in CHOICES and (value is None or type(value) in (str, int, bool)):
@@ -58,5 +59,5 @@ def _render_shape(field: forms.BoundField, shown: object, render: Callable[[form
     form = copy.copy(field.form)
     form.prefix = PREFIX
     form.initial = {**form.initial, field.name: shown}
-    form._bound_fields_cache = {}
+    form._bound_fields_cache = {}  # type: ignore[attr-defined]  # Django's, not in its stubs
     return str(render(form[field.name]))
