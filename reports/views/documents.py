@@ -25,7 +25,7 @@ from reports.rendering.pdf import render_html
 def preview(request, pk):
     report = get_report_or_refuse(request.user, pk)
     # The document and its consistency check share the sections and this year's values, read once.
-    sections = list(report.sections_with_items(sources=False))
+    sections = list(report.sections_with_items())
     values = list(
         IndicatorValue.objects.filter(report=report)
         .select_related("indicator")

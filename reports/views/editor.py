@@ -22,7 +22,7 @@ from reports.common.people import name_of
 from reports.common.text import clean_text, word_count
 from reports.consistency import consistency_warnings
 from reports.forms import ItemForm, ReportHeaderForm, SectionForm
-from reports.models import Item, Section
+from reports.models import Item, Section, attach_sources
 from reports.permissions import Action, get_report_or_refuse
 from reports.rendering.numbering import heading_label, item_labels
 from reports.views import operations
@@ -195,7 +195,10 @@ def _load(report, organs=False, sources=True):
     answers in JSON does not show it)."""
     if organs:  # an unbound header form shows them, and the warnings: one query for both
         prefetch_related_objects([report], "organs")
-    return list(report.sections_with_items(sources=sources))
+    sections = list(report.sections_with_items())
+    if sources:
+        attach_sources(sections)
+    return sections
 
 
 @login_required
@@ -281,6 +284,7 @@ def _in_place(request, report, outcome, before):
         if before and order and before[end] != order[end]:
             changed |= {before[end], order[end]}
     sections = list(report.sections_with_items().filter(pk__in=changed))
+    attach_sources(sections)
     forms = EditorForms(report, sections, header=False)
     comments = _open_comments(report)
     limits = precheck.word_limits_for(report)
