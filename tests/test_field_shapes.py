@@ -106,3 +106,18 @@ def test_the_editor_field_filter_prints_what_the_include_printed(db, theirs):
         field = ItemForm(instance=item, prefix="i3")[name]
         expected = include.render({"field": field, "theirs": theirs})
         assert editor_field(field, theirs) == expected
+
+
+def test_what_one_form_sets_for_itself_is_part_of_the_shape(db):
+    item = Item(pk=4, heading="标题", body="正文")
+
+    def other():
+        form = ItemForm(instance=item, prefix="i4", auto_id="f_%s", label_suffix="?")
+        form.fields["body"].required = True
+        return form
+
+    for name in ("heading", "body"):
+        str(form_field(ItemForm(instance=item, prefix="i4")[name]))  # the usual shapes, kept
+        str(label_markup(ItemForm(instance=item, prefix="i4")[name]))
+        assert str(form_field(other()[name])) == str(crispy_field(other()[name]))
+        assert str(label_markup(other()[name])) == str(other()[name].label_tag())

@@ -45,7 +45,17 @@ def shaped(field: forms.BoundField, what: str, render: Callable[[forms.BoundFiel
         shown, what_of_value = value, (type(value), value)
     else:
         return render(field)
-    key = (type(form), field.name, what, what_of_value, translation.get_language())
+    # What a form or a field may set for one instance goes into the key too (the editor sets none of it).
+    settings = (form.auto_id, form.label_suffix, form.use_required_attribute, field.field.required)
+    key = (
+        type(form),
+        field.name,
+        what,
+        what_of_value,
+        settings,
+        field.field.disabled,
+        translation.get_language(),
+    )
     parts = _shapes.get(key)
     if parts is None:
         parts = _shapes[key] = _render_shape(field, shown, render).split(VALUE)
