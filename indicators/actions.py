@@ -1,5 +1,7 @@
 """Saving a report's indicator sheet: one atomic operation, guarded by the report's version."""
 
+from collections.abc import Mapping
+
 from django.db import transaction
 
 from reports.actions import RowData, bump_version
@@ -12,15 +14,25 @@ FIELDS = ["value", "qualifier", "not_applicable", "note"]
 
 
 @transaction.atomic
-def save_indicator_values(report: Report, user: User, *, base_version: int, rows: RowData) -> int:
+def save_indicator_values(
+    report: Report,
+    user: User,
+    *,
+    base_version: int,
+    rows: RowData,
+    stored: Mapping[int, IndicatorValue] | None = None,
+) -> int:
     """Store ``rows`` (indicator id → cleaned form data); a row left empty removes the stored value.
 
     Only the values that differ from the stored ones are written (an autosave changes one of 59).
+    ``stored`` may be the report's values by indicator id as the caller read them before: every write of
+    a report's values bumps its version in the same transaction, so once the version check below passes,
+    what was read at ``base_version`` is what is stored.
 
     Raises ``reports.actions.EditConflict`` when the report changed since ``base_version``.
     """
     bump_version(report, user, expected_version=base_version)
-    existing = {v.indicator_id: v for v in IndicatorValue.objects.filter(report=report)}
+    existing = stored if stored is not None else _stored_values(report)
     to_create: list[IndicatorValue] = []
     to_update: list[IndicatorValue] = []
     to_delete: list[int] = []
@@ -49,3 +61,7 @@ def save_indicator_values(report: Report, user: User, *, base_version: int, rows
     elif to_update:
         IndicatorValue.objects.bulk_update(to_update, FIELDS)
     return report.version
+
+
+def _stored_values(report: Report) -> dict[int, IndicatorValue]:
+    return {v.indicator_id: v for v in IndicatorValue.objects.filter(report=report)}

@@ -2,7 +2,7 @@
 
 from django import forms
 
-from reports.common.text import CleanTextMixin
+from reports.common.text import CleanTextMixin, clean_text
 
 from .extraction import parse_number
 from .models import IndicatorValue, Qualifier, format_number
@@ -53,27 +53,75 @@ class IndicatorValueForm(CleanTextMixin, forms.Form):
 
 
 class IndicatorSheet:
-    """All of a report's indicator forms, keyed by indicator id, plus the report version they started from."""
+    """All of a report's indicator forms, keyed by indicator id, plus the report version they started from.
+
+    A row posted exactly as it is stored has nothing to check or save (an autosave changes one value of
+    59): only the other rows get a form when the sheet is posted (``checked``), and a stored value the
+    catalogue's limits now refuse still goes through its form, to say so as before. The rules across
+    indicators see every row, the unchanged ones as stored. The page shows every row's form (``forms``,
+    built on first use); an unposted page prints the stored values without forms (indicators/rows.py)."""
 
     def __init__(self, report, indicators, saved, rules, data=None):
         self.report = report
         self.indicators = indicators
+        self.by_id = {indicator.pk: indicator for indicator in indicators}
+        self.saved = saved
         self.rules = rules
         self.data = data
-        self.forms = {}
-        for indicator in indicators:
-            value = saved.get(indicator.pk)
-            initial = {}
-            if value is not None:
-                initial = {
-                    "value": "" if value.value is None else format_number(value.value),
-                    "qualifier": value.qualifier,
-                    "not_applicable": value.not_applicable,
-                    "note": value.note,
-                }
-            self.forms[indicator.pk] = IndicatorValueForm(
-                data, initial=initial, indicator=indicator, prefix=f"v{indicator.pk}"
-            )
+        self._forms = {}
+        if data is not None:
+            for indicator in indicators:
+                if not self._posted_as_stored(indicator):
+                    self._forms[indicator.pk] = self._form(indicator)
+        self.checked = list(self._forms)  # the rows a save writes
+
+    def initial(self, indicator):
+        value = self.saved.get(indicator.pk)
+        if value is None:
+            return {}
+        return {
+            "value": "" if value.value is None else format_number(value.value),
+            "qualifier": value.qualifier,
+            "not_applicable": value.not_applicable,
+            "note": value.note,
+        }
+
+    def _form(self, indicator):
+        return IndicatorValueForm(
+            self.data, initial=self.initial(indicator), indicator=indicator, prefix=f"v{indicator.pk}"
+        )
+
+    def form(self, indicator_id):
+        if indicator_id not in self._forms:
+            self._forms[indicator_id] = self._form(self.by_id[indicator_id])
+        return self._forms[indicator_id]
+
+    @property
+    def forms(self):
+        """Every row's form, in catalogue order."""
+        return {indicator.pk: self.form(indicator.pk) for indicator in self.indicators}
+
+    def _posted_as_stored(self, indicator):
+        """Whether the posted row is the stored one (a row without a stored value: posted empty), its
+        texts already clean and its value still within the catalogue's limits."""
+        stored = self.saved.get(indicator.pk)
+        prefix = f"v{indicator.pk}-"
+        value, note = self.data.get(prefix + "value"), self.data.get(prefix + "note")
+        not_applicable = CHECKBOX.value_from_datadict(self.data, None, prefix + "not_applicable")
+        if note is None or clean_text(note) != note:
+            return False
+        if stored is None:
+            return (value, self.data.get(prefix + "qualifier"), not_applicable, note) == (
+                "", Qualifier.EXACT, False, "",
+            )  # fmt: skip
+        if stored.value is not None and (stored.not_applicable or value_errors(indicator, stored.value)):
+            return False
+        return (value, self.data.get(prefix + "qualifier"), not_applicable, note) == (
+            "" if stored.value is None else format_number(stored.value),
+            stored.qualifier,
+            stored.not_applicable,
+            stored.note,
+        )
 
     @property
     def base_version(self):
@@ -83,12 +131,18 @@ class IndicatorSheet:
             return None
 
     def is_valid(self):
-        if not all([form.is_valid() for form in self.forms.values()]):
+        checked = {pk: self._forms[pk] for pk in self.checked}
+        if not all([form.is_valid() for form in checked.values()]):
             return False
-        values = {pk: form.as_value() for pk, form in self.forms.items()}
+        values = {pk: value for pk, value in self.saved.items() if pk in self.by_id}
+        values.update({pk: form.as_value() for pk, form in checked.items()})
         for indicator_id, message in rule_errors(self.rules, values):
-            self.forms[indicator_id].add_error(None, message)
-        return not any(form.errors for form in self.forms.values()) and self.base_version is not None
+            self.form(indicator_id).add_error(None, message)
+        return not any(form.errors for form in self._forms.values()) and self.base_version is not None
 
     def cleaned_rows(self):
-        return {pk: form.cleaned_data for pk, form in self.forms.items()}
+        """The cleaned data of the rows posted otherwise than stored: the others have nothing to write."""
+        return {pk: self._forms[pk].cleaned_data for pk in self.checked}
+
+
+CHECKBOX = forms.CheckboxInput()

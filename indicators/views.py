@@ -11,9 +11,9 @@ from reports.consistency import consistency_warnings
 from reports.permissions import Action, can, get_report_or_refuse
 
 from .actions import save_indicator_values
-from .aggregation import year_on_year
 from .forms import IndicatorSheet, IndicatorValueForm
-from .models import Indicator, IndicatorRule, IndicatorValue, format_number
+from .models import Indicator, IndicatorRule, IndicatorValue
+from .rows import rows_by_category, rows_html
 
 
 def _saved_values(report):
@@ -24,8 +24,21 @@ def _sheet(report, data=None):
     district = report.unit.district
     indicators = list(Indicator.objects.for_year(district, report.year))
     saved = _saved_values(report)
-    rules = list(IndicatorRule.objects.filter(district=district).select_related("indicator", "other", "base"))
+    rules = _rules(district, indicators) if data is not None else []  # only a posted sheet is checked
     return IndicatorSheet(report, indicators, saved, rules, data=data), saved
+
+
+def _rules(district, indicators):
+    """The district's rules, each with its indicators from the sheet's (a rule that names one not on the
+    sheet has no value to check; its messages, never printed, would read it)."""
+    by_id = {indicator.pk: indicator for indicator in indicators}
+    rules = list(IndicatorRule.objects.filter(district=district))
+    for rule in rules:
+        for name in ("indicator", "other", "base"):
+            indicator = by_id.get(getattr(rule, f"{name}_id"))
+            if indicator is not None:
+                setattr(rule, name, indicator)
+    return rules
 
 
 def _by_indicator(indicators, saved):
@@ -35,51 +48,6 @@ def _by_indicator(indicators, saved):
     if not saved.keys() <= by_id.keys():
         return None
     return {by_id[pk]: saved[pk] for pk in by_id if pk in saved}
-
-
-def _printed(form):
-    """What a row prints of its form, read once: the template asked each bound field for its name, id and
-    value several times a row, 59 rows a sheet (a quarter of the page's time)."""
-    value, qualifier, not_applicable, note = (form[name] for name in QUALIFIED_FIELDS)
-    return {
-        "errors": form.errors,
-        "value_name": value.html_name,
-        "value_id": value.auto_id,
-        "value": value.value(),
-        "value_invalid": bool(value.errors),
-        "qualifier_name": qualifier.html_name,
-        "qualifier": qualifier.value(),
-        "not_applicable_name": not_applicable.html_name,
-        "not_applicable": not_applicable.value(),
-        "note_name": note.html_name,
-        "note": note.value(),
-    }
-
-
-QUALIFIED_FIELDS = ("value", "qualifier", "not_applicable", "note")
-
-
-def _rows_by_category(sheet, saved, previous):
-    groups = {}
-    for indicator in sheet.indicators:
-        current, last = saved.get(indicator.pk), previous.get(indicator.pk)
-        if last is not None:
-            last.indicator = indicator  # display needs the unit; saves a query per row
-        if current is not None:
-            current.indicator = indicator
-        change = year_on_year(current, last)
-        groups.setdefault(indicator.get_category_display(), []).append(
-            {
-                "indicator": indicator,
-                "form": sheet.forms[indicator.pk],
-                "f": _printed(sheet.forms[indicator.pk]),
-                "saved": current,
-                "last": last,
-                "last_number": format_number(last.value) if last and last.value is not None else "",
-                "change_text": change.describe(indicator.unit) if change else "",
-            }
-        )
-    return groups
 
 
 @login_required
@@ -98,6 +66,7 @@ def sheet(request, pk):
                     request.user,
                     base_version=indicator_sheet.base_version,
                     rows=indicator_sheet.cleaned_rows(),
+                    stored=saved,
                 )
             except EditConflict:
                 if autosave:
@@ -124,15 +93,18 @@ def sheet(request, pk):
 
 def _render(request, report, indicator_sheet, saved, editable, status, conflict=False):
     previous = IndicatorValue.objects.previous_year_of(report)
+    qualifiers = IndicatorValueForm.base_fields["qualifier"].choices
     context = {
         "report": report,
-        "groups": _rows_by_category(indicator_sheet, saved, previous),
+        "groups": {
+            category: rows_html(rows, qualifiers, editable, conflict)
+            for category, rows in rows_by_category(indicator_sheet, saved, previous).items()
+        },
         "version": report.version
         if conflict or not indicator_sheet.data
         else indicator_sheet.data.get("version"),
         "editable": editable,
         "conflict": conflict,
-        "qualifiers": IndicatorValueForm.base_fields["qualifier"].choices,
         "warnings": consistency_warnings(report, values=_by_indicator(indicator_sheet.indicators, saved)),
         "unsaved": status != 200,  # the page shows what was typed, not what is saved
     }

@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 from typing import Any, Self, TypeVar
 
 from django.db import transaction
-from django.db.models import F, Subquery
+from django.db.models import F, QuerySet, Subquery
 from django.utils import timezone
 
 from .common.ordering import next_position, reorder
@@ -108,6 +108,8 @@ def save_report_content(
     header: Mapping[str, Any],
     sections: RowData,
     items: RowData,
+    stored_sections: RowData | None = None,
+    stored_items: RowData | None = None,
 ) -> int:
     """Save what the editor shows, refusing if the report changed since ``base_version``.
 
@@ -115,6 +117,11 @@ def save_report_content(
     Only what differs from the stored rows is written (an autosave typically changes one item of fifty):
     the report's row always (its version, and the header in the same statement), the organs, sections and
     items only when they changed. A constant number of queries however long the report.
+
+    ``stored_sections`` and ``stored_items`` may give the stored values of those rows by id, as the caller
+    read them before, to compare with instead of reading them again: every change of a report's sections
+    and items bumps its version in the same transaction, so once the version check passes they are what
+    is stored. (Read before the forms were checked: a model form writes its cleaned data on its instance.)
     """
     bump_version(
         report,
@@ -128,9 +135,18 @@ def save_report_content(
     _save_organs(
         report, {Organ.Role.ISSUING: header["issuing_organs"], Organ.Role.SIGNING: header["signing_organs"]}
     )
-    _update_changed_rows(Section, Section.objects.filter(report=report, pk__in=sections).order_by(), sections)
-    _update_changed_rows(Item, Item.objects.filter(section__report=report, pk__in=items).order_by(), items)
+    if stored_sections is None:
+        stored_sections = _stored(Section.objects.filter(report=report, pk__in=sections), sections)
+    if stored_items is None:
+        stored_items = _stored(Item.objects.filter(section__report=report, pk__in=items), items)
+    _update_changed_rows(Section, stored_sections, sections)
+    _update_changed_rows(Item, stored_items, items)
     return report.version
+
+
+def _stored(rows: QuerySet[Any], data_by_id: RowData) -> RowData:
+    """The stored values of the fields ``data_by_id`` gives, by id."""
+    return {row.pk: {name: getattr(row, name) for name in data_by_id[row.pk]} for row in rows.order_by()}
 
 
 def _save_organs(report: Report, names_by_role: Mapping[str, Iterable[str]]) -> None:
@@ -150,20 +166,18 @@ def _save_organs(report: Report, names_by_role: Mapping[str, Iterable[str]]) -> 
         )
 
 
-def _update_changed_rows(model: type[_Row], queryset: Iterable[_Row], data_by_id: RowData) -> None:
-    """Write the rows whose stored values differ from ``data_by_id``'s, and only those."""
-    changed = []
-    for row in queryset:
-        data = data_by_id[row.pk]
-        if any(getattr(row, name) != value for name, value in data.items()):
-            for name, value in data.items():
-                setattr(row, name, value)
-            changed.append(row)
+def _update_changed_rows(model: type[_Row], stored: RowData, data_by_id: RowData) -> None:
+    """Write the rows whose ``stored`` values differ from ``data_by_id``'s, and only those."""
+    changed = [
+        pk
+        for pk, data in data_by_id.items()
+        if pk in stored and any(stored[pk][name] != value for name, value in data.items())
+    ]
     if len(changed) == 1:  # the usual autosave: a plain UPDATE, no CASE over every row
-        row = changed[0]
-        model.objects.filter(pk=row.pk).update(**data_by_id[row.pk])
+        model.objects.filter(pk=changed[0]).update(**data_by_id[changed[0]])
     elif changed:
-        model.objects.bulk_update(changed, list(data_by_id[changed[0].pk].keys()))
+        rows = [model(pk=pk, **data_by_id[pk]) for pk in changed]  # bulk_update writes only these fields
+        model.objects.bulk_update(rows, list(data_by_id[changed[0]].keys()))
 
 
 @transaction.atomic

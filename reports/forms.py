@@ -53,6 +53,8 @@ def organ_lines(text):
 
 
 class ReportHeaderForm(CleanTextMixin, forms.ModelForm):
+    same_markup = True  # a field's markup depends only on the prefix and its value (common/field_shapes.py)
+
     issuing_organs = forms.CharField(
         label="发文机关",
         required=False,
@@ -115,6 +117,8 @@ def _max_length(limit):
 
 
 class SectionForm(CleanTextMixin, forms.ModelForm):
+    same_markup = True  # a field's markup depends only on the prefix and its value (common/field_shapes.py)
+
     class Meta:
         model = Section
         fields = ["heading", "kind"]
@@ -122,6 +126,8 @@ class SectionForm(CleanTextMixin, forms.ModelForm):
 
 
 class ItemForm(CleanTextMixin, forms.ModelForm):
+    same_markup = True  # a field's markup depends only on the prefix and its value (common/field_shapes.py)
+
     class Meta:
         model = Item
         fields = ["style", "level", "joins_previous", "heading", "body"]

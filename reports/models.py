@@ -373,18 +373,16 @@ class Report(models.Model):
             .first()
         )
 
-    def sections_with_items(self, sources: bool = True) -> "models.QuerySet[Section]":
-        """The sections in order, each with its items in order (prefetched): two queries. ``sources=False``
-        leaves out the item a district's item was copied from (four joins), for pages that do not say
-        whether it changed since.
+    def sections_with_items(self) -> "models.QuerySet[Section]":
+        """The sections in order, each with its items in order (prefetched): two queries.
 
         Ordered by position alone: within one report that is the models' order, whose first key, the
         report (and for items the section), makes every query join the report and its unit to sort by them.
+        The items' sources are not read: only the editor shows them (``attach_sources``).
         """
-        items = Item.objects.order_by("position")
-        if sources:
-            items = items.select_related("source__section__report__unit")
-        return self.sections.order_by("position").prefetch_related(models.Prefetch("items", queryset=items))
+        return self.sections.order_by("position").prefetch_related(
+            models.Prefetch("items", queryset=Item.objects.order_by("position"))
+        )
 
     @property
     def issuing_organs(self) -> list["Organ"]:
@@ -515,6 +513,18 @@ class Item(models.Model):
     def is_empty(self) -> bool:
         """Nothing to print: the editor keeps it (to be filled in or deleted), the document skips it."""
         return not self.heading.strip() and not self.body.strip()
+
+
+def attach_sources(sections: Iterable["Section"]) -> None:
+    """Each item's source (an item of a unit's report it was taken from) with its section, report and unit,
+    as the editor shows them: one query, none when no item has a source (most reports)."""
+    items = [item for section in sections for item in section.items.all() if item.source_id is not None]
+    if not items:
+        return
+    sources = Item.objects.select_related("section__report__unit").in_bulk({item.source_id for item in items})
+    for item in items:
+        if item.source_id in sources:
+            item.source = sources[item.source_id]
 
 
 class ReportingYear(models.Model):

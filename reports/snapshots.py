@@ -44,8 +44,8 @@ def snapshot_content(report):
 
 def comparable_content(report):
     """What ``compare`` reads of ``snapshot_content(report)`` (its parts and indicators), without the
-    structure a snapshot keeps for restoring and the items' copied-from sources."""
-    sections = list(report.sections_with_items(sources=False))
+    structure a snapshot keeps for restoring."""
+    sections = list(report.sections_with_items())
     values = list(IndicatorValue.objects.filter(report=report).select_related("indicator"))
     return _readable(report, sections, values)
 

@@ -169,6 +169,36 @@ def test_several_changed_rows_are_written_and_organs_follow_their_names(written_
     assert [stored[i.pk] for i in items[:4]] == [(3, True)] * 3 + [(2, False)]
 
 
+def test_given_the_rows_as_the_editor_read_them_the_save_does_not_read_them_again(written_report, staff):
+    content = _content(written_report)
+    stored = {"stored_sections": content["sections"], "stored_items": content["items"]}
+    sections = list(written_report.sections.order_by("position"))
+    changed = Item.objects.filter(section=sections[1]).order_by("position")[2]
+    content = {
+        **content,
+        "items": {changed.pk: {**content["items"][changed.pk], "body": "改过的正文。"}},
+        "sections": {
+            **content["sections"],
+            sections[0].pk: {"heading": "改过的部分", "kind": sections[0].kind},
+        },
+    }
+    with CaptureQueriesContext(connection) as queries:
+        actions.save_report_content(written_report, staff, **content, **stored)
+    reads = [
+        q["sql"]
+        for q in queries.captured_queries
+        if q["sql"].lstrip().startswith("SELECT")
+        and ('"reports_item"' in q["sql"] or '"reports_section"' in q["sql"])
+    ]
+    assert reads == []
+    assert len(_writes(queries, "reports_item")) == 1 and len(_writes(queries, "reports_section")) == 1
+    changed.refresh_from_db()
+    assert changed.body == "改过的正文。"
+    assert written_report.sections.order_by("position")[0].heading == "改过的部分"
+    with pytest.raises(actions.EditConflict):  # the version is checked first, as without them
+        actions.save_report_content(written_report, staff, **content, **stored)
+
+
 def test_a_save_still_refuses_a_stale_version_and_keeps_the_history_row(written_report, staff):
     content = _content(written_report)
     actions.save_report_content(written_report, staff, **content)

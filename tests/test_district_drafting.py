@@ -3,6 +3,8 @@ by theme with their source, picked into the district's draft with a link back; t
 with their qualifiers, coverage and change, written into the district's sheet only where it is empty."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from indicators.models import IndicatorValue, Qualifier
@@ -108,7 +110,14 @@ def test_picked_items_are_copied_into_the_districts_draft_with_their_source(
     editor = client.get(reverse("reports:edit", args=[own.pk])).content.decode()
     assert "摘自：" in editor and "城西街道2025年度报告" in editor and "原文在摘录后已修改" not in editor
     Report.objects.filter(pk=accepted["chengxi"].pk).update(version=7)  # reopened and edited since
-    assert "原文在摘录后已修改" in client.get(reverse("reports:edit", args=[own.pk])).content.decode()
+    with CaptureQueriesContext(connection) as two_sources:
+        editor = client.get(reverse("reports:edit", args=[own.pk])).content.decode()
+    assert "原文在摘录后已修改" in editor
+    Item.objects.filter(section__report=own).update(source=None)
+    with CaptureQueriesContext(connection) as no_source:
+        assert "摘自：" not in client.get(reverse("reports:edit", args=[own.pk])).content.decode()
+    # The sources with their sections, reports and units in one query, and none when no item has one.
+    assert len(two_sources) == len(no_source) + 1
 
 
 def test_only_items_of_the_units_accepted_reports_can_be_picked(client, district, accepted, writer):

@@ -3,10 +3,11 @@
 from decimal import Decimal
 
 import pytest
+from django.template import engines
 
 from indicators.models import Indicator, IndicatorValue, Qualifier
 from reports.models import Item, Report, Section
-from reports.rendering.context import change_text, report_context
+from reports.rendering.context import IndicatorRow, change_text, indicator_table, report_context
 from reports.rendering.document import build_blocks
 from tests.document_helpers import make_full_report
 
@@ -41,6 +42,27 @@ def test_run_in_level_2_headings_print_in_kaiti_enumerations_in_the_body_font(fu
     assert all(run.font == "" for run in third_level.runs)
     section = next(b for b in body if b.kind == "section_heading")
     assert section.text == "一、工作成效" and {r.font for r in section.runs} == {"heiti"}
+
+
+# templates/document/report.html's table body before issue 13's second round, verbatim.
+TABLE_BODY = """<tbody>
+    {% regroup indicator_rows by category as groups %}
+    {% for group in groups %}
+      <tr class="category"><th colspan="4" class="kaiti">{{ group.grouper }}</th></tr>
+      {% for row in group.list %}
+      <tr><td>{{ row.name }}</td><td class="number">{{ row.display }}</td><td class="number">{{ row.previous_display }}</td><td class="change">{{ row.change }}</td></tr>
+      {% endfor %}
+    {% endfor %}
+    </tbody>"""
+
+
+def test_the_table_written_out_is_the_templates_regroup(full_report):
+    rows = report_context(full_report)["indicator_rows"]
+    tricky = IndicatorRow("<其他>", '名"称"&', "件", "<1件>", "", "增加1件")
+    for case in (rows, [*rows, tricky, tricky], [tricky], []):
+        expected = engines["django"].from_string(TABLE_BODY).render({"indicator_rows": case})
+        assert "<tbody>" + indicator_table(case) + "\n    </tbody>" == expected
+    assert "&lt;其他&gt;" in indicator_table([tricky])
 
 
 def test_indicator_rows_are_grouped_by_category_with_last_year_and_change(full_report):

@@ -167,3 +167,18 @@ def test_the_editors_forms_are_built_only_for_items_posted_changed(report, secti
     assert list(forms.changed_item_forms) == [second.pk]
     assert forms.is_valid() and list(forms.content()["items"]) == [second.pk]
     assert len(forms.item_forms) == 3  # the page, when shown again, has every item
+
+
+def test_a_text_that_cleans_to_the_stored_one_builds_no_form_and_other_texts_do(report, section):
+    first, second, third = section.items.all()
+    data = editor_data(report)
+    data[f"i{first.pk}-body"] = "\n" + first.body  # the line break after <textarea>, kept by lxml
+    data[f"i{second.pk}-heading"] = second.heading + "\u200b "  # cleaned away too
+    data[f"i{third.pk}-body"] = "\n" + third.body + "。"
+    forms = EditorForms(report, list(report.sections_with_items()), data=data)
+    assert list(forms.changed_item_forms) == [third.pk]
+    assert forms.is_valid() and forms.content()["items"][third.pk]["body"] == third.body + "。"
+
+    data[f"i{first.pk}-level"] = "9"  # a choice is compared as it is: not a level, refused by the form
+    forms = EditorForms(report, list(report.sections_with_items()), data=data)
+    assert first.pk in forms.changed_item_forms and not forms.is_valid()

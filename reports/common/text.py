@@ -53,7 +53,9 @@ def _cleaning_copy(data: Any) -> Any:
         return data.copy()
     copy = getattr(data, _COPY, None)
     if copy is None:
-        copy = data.copy()
+        # Shallow (QueryDict.copy() copies every value list deeply): cleaning replaces a field's list,
+        # never changes one in place, so the lists can be shared with the submitted data.
+        copy = data.__copy__()
         setattr(copy, _COPY, copy)  # a form bound to the copy itself cleans in place
         setattr(data, _COPY, copy)
     return copy

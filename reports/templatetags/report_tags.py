@@ -1,12 +1,15 @@
 from crispy_forms.templatetags.crispy_forms_filters import as_crispy_field
 from django import forms, template
 from django.conf import settings
+from django.template.defaultfilters import linebreaksbr
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
+from reports.common.field_shapes import shaped
 from reports.common.people import name_of
+from reports.common.widgets import printed
 from reports.models import Membership
 from reports.permissions import roles_on
 
@@ -73,7 +76,41 @@ CRISPY_ONLY = (
 
 @register.filter
 def form_field(field):
-    """``{{ field|form_field }}``: the markup of crispy's ``as_crispy_field`` (Bootstrap 5) for a text,
+    """``{{ field|form_field }}``: ``crispy_field``'s markup (below), through the field's shape when its form
+    allows it (reports/common/field_shapes.py)."""
+    return shaped(field, "form_field", crispy_field)
+
+
+@register.filter
+def editor_field(field, theirs):
+    """``{{ field|editor_field:theirs }}``: the editor's field (``form_field``) and, when ``theirs`` (a
+    conflict's newer saved texts by field name) has one for it, that text beside it to merge; what the
+    include of reports/_field.html printed, without an include per field (41 on the demo report)."""
+    conflict = ""
+    if theirs and field.html_name in theirs:
+        saved = linebreaksbr(theirs.get(field.html_name) or "（空）")
+        conflict = (
+            f'\n<div class="conflict-theirs small" data-conflict-for="{printed(field.auto_id)}">\n'
+            '  <div class="fw-bold">对方保存的内容：</div>\n'
+            f'  <div class="conflict-text">{saved}</div>\n</div>\n'
+        )
+    return SafeString(f"{form_field(field)}\n{conflict}\n")
+
+
+@register.filter(name="widget")
+def widget_markup(field):
+    """``{{ field|widget }}``: what ``{{ field }}`` prints, through its shape when its form allows it."""
+    return shaped(field, "widget", str)
+
+
+@register.filter(name="label_tag")
+def label_markup(field):
+    """``{{ field|label_tag }}``: what ``{{ field.label_tag }}`` prints, through its shape likewise."""
+    return shaped(field, "label_tag", forms.BoundField.label_tag)
+
+
+def crispy_field(field):
+    """The markup of crispy's ``as_crispy_field`` (Bootstrap 5) for a text,
     text area, select or date field, written out: wrapper, label with the required mark, the widget with
     crispy's classes (``form-control``/``form-select``, ``is-invalid``), errors, help text. Crispy renders
     a field through six nested templates, a sixth of the editor page's time with its two fields an item

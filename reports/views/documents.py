@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.urls import reverse
 
+from indicators.models import IndicatorValue
 from reports.common.downloads import DOCX, PDF, attachment, reports_download_start
 from reports.consistency import consistency_warnings
 from reports.frozen_pdf import current_stored_pdf
@@ -23,15 +24,22 @@ from reports.rendering.pdf import render_html
 @login_required
 def preview(request, pk):
     report = get_report_or_refuse(request.user, pk)
-    sections = list(report.sections_with_items())  # the document and its consistency check share them
+    # The document and its consistency check share the sections and this year's values, read once.
+    sections = list(report.sections_with_items())
+    values = list(
+        IndicatorValue.objects.filter(report=report)
+        .select_related("indicator")
+        .order_by("indicator__position")
+    )
     html = render_html(
         report,
         sections=sections,
+        values=values,
         preview=True,
         back_url=report.get_absolute_url(),
         pdf_url=reverse("reports:pdf", args=[report.pk]),
         docx_url=reverse("reports:docx", args=[report.pk]),
-        warnings=consistency_warnings(report, sections),
+        warnings=consistency_warnings(report, sections, values={v.indicator: v for v in values}),
     )
     return HttpResponse(html)
 

@@ -19,10 +19,10 @@ from reports import actions, precheck
 from reports.common import autosave as autosave_reply
 from reports.common.autosave import is_autosave, is_in_place
 from reports.common.people import name_of
-from reports.common.text import word_count
+from reports.common.text import clean_text, word_count
 from reports.consistency import consistency_warnings
 from reports.forms import ItemForm, ReportHeaderForm, SectionForm
-from reports.models import Item, Section
+from reports.models import Item, Section, attach_sources
 from reports.permissions import Action, get_report_or_refuse
 from reports.rendering.numbering import heading_label, item_labels
 from reports.views import operations
@@ -42,9 +42,10 @@ class EditorForms:
     ``discarding`` is an item the button pressed deletes: its fields are neither checked nor saved, so an
     item that cannot be saved as it is can still be deleted.
 
-    An item posted exactly as it is stored has nothing to check or save: its form is built only if the page
-    is shown (``item_forms``). On a save of a long report that is nearly every item: a form per item was
-    most of the time of every autosave and button (issue 15 #12, bench/editor_operations.py)."""
+    An item or section posted exactly as it is stored has nothing to check or save: its form is built only
+    if the page is shown (``item_forms``, ``section_forms``). On a save of a long report that is nearly
+    every item: a form per item was most of the time of every autosave and button (issue 15 #12,
+    bench/editor_operations.py); the sections' forms were a fifth of an autosave's (issue 13)."""
 
     def __init__(self, report, sections, data=None, discarding=None, header=True):
         self.report = report
@@ -52,17 +53,42 @@ class EditorForms:
         self.data = data
         self.discarding = discarding
         self.header = ReportHeaderForm(data, instance=report, prefix="report") if header else None
-        self.section_forms = {s.pk: SectionForm(data, instance=s, prefix=f"s{s.pk}") for s in sections}
         self.items = {item.pk: item for s in sections for item in s.items.all()}
+        # What the save compares with, read before the model forms write their cleaned data on the rows.
+        self.stored_sections = {
+            s.pk: {name: getattr(s, name) for name in SectionForm._meta.fields} for s in sections
+        }
+        self.stored_items = {
+            pk: {name: getattr(item, name) for name in actions.ITEM_CONTENT_FIELDS}
+            for pk, item in self.items.items()
+        }
+        self.changed_section_forms = {
+            s.pk: self._section_form(s)
+            for s in sections
+            if data is not None and not _section_posted_as_stored(s, data)
+        }
         self.changed_item_forms = {
             pk: self._item_form(item)
             for pk, item in self.items.items()
             if data is not None and not _posted_as_stored(item, data)
         }
+        self._section_forms = None
         self._item_forms = None
+
+    def _section_form(self, section):
+        return SectionForm(self.data, instance=section, prefix=f"s{section.pk}")
 
     def _item_form(self, item):
         return ItemForm(self.data, instance=item, prefix=f"i{item.pk}")
+
+    @property
+    def section_forms(self):
+        """Every section's form, in order, for the page."""
+        if self._section_forms is None:
+            self._section_forms = {
+                s.pk: self.changed_section_forms.get(s.pk) or self._section_form(s) for s in self.sections
+            }
+        return self._section_forms
 
     @property
     def item_forms(self):
@@ -79,7 +105,7 @@ class EditorForms:
 
     def checked_forms(self):
         items = [form for pk, form in self.changed_item_forms.items() if pk != self.discarding]
-        return [self.header, *self.section_forms.values(), *items]
+        return [self.header, *self.changed_section_forms.values(), *items]
 
     def is_valid(self):
         return all([form.is_valid() for form in self.checked_forms()])  # a list: validate every form
@@ -122,7 +148,7 @@ class EditorForms:
         return {
             "base_version": self.header.cleaned_data["version"],
             "header": self.header.cleaned_data,
-            "sections": {pk: form.cleaned_data for pk, form in self.section_forms.items()},
+            "sections": {pk: form.cleaned_data for pk, form in self.changed_section_forms.items()},
             "items": {
                 pk: _item_data(form.cleaned_data)
                 for pk, form in self.changed_item_forms.items()
@@ -132,24 +158,47 @@ class EditorForms:
 
 
 def _posted_as_stored(item, data):
-    """Whether ``data`` holds ``item`` exactly as stored (line ends aside: a browser sends CRLF, and the
-    form's cleaning would turn them back). Anything else goes through the form."""
+    """Whether ``data`` holds ``item`` as stored: its choices exactly, its texts once the form's cleaning
+    (``clean_text``) is done, which is what the save compares (a browser sends CRLF line ends; a client
+    that keeps the line break HTML puts after ``<textarea>``, as bench/load.py's lxml does, sends it).
+    Anything else goes through the form."""
     prefix = f"i{item.pk}-"
-    for name in ("style", "level", "heading", "body"):
+    for name in ("style", "level"):
         posted = data.get(prefix + name)
-        if posted is None or str(posted).replace("\r\n", "\n") != str(getattr(item, name)):
+        if posted is None or str(posted) != str(getattr(item, name)):
+            return False
+    for name in ("heading", "body"):
+        posted = data.get(prefix + name)
+        if posted is None or clean_text(str(posted)) != getattr(item, name):
             return False
     return data.get(prefix + "joins_previous") == ("on" if item.joins_previous else None)
+
+
+def _section_posted_as_stored(section, data):
+    """Whether ``data`` holds ``section`` exactly as stored, its kind one the form offers."""
+    prefix = f"s{section.pk}-"
+    heading, kind = data.get(prefix + "heading"), data.get(prefix + "kind")
+    return (
+        heading is not None
+        and str(heading).replace("\r\n", "\n") == section.heading
+        and kind == section.kind
+        and kind in Section.Kind.values
+    )
 
 
 def _item_data(cleaned):
     return {name: cleaned[name] for name in actions.ITEM_CONTENT_FIELDS}
 
 
-def _load(report, organs=False):
+def _load(report, organs=False, sources=True):
+    """The sections with their items; ``sources``: what the page shows of an item's source (a save that
+    answers in JSON does not show it)."""
     if organs:  # an unbound header form shows them, and the warnings: one query for both
         prefetch_related_objects([report], "organs")
-    return list(report.sections_with_items())
+    sections = list(report.sections_with_items())
+    if sources:
+        attach_sources(sections)
+    return sections
 
 
 @login_required
@@ -161,14 +210,25 @@ def edit(request, pk):
         return _render(request, report, EditorForms(report, _load(report, organs=True)))
 
     op = request.POST.get("op", "")
-    forms = EditorForms(report, _load(report), data=request.POST, discarding=operations.item_to_delete(op))
+    forms = EditorForms(
+        report,
+        _load(report, sources=not (autosave or in_place)),  # these answer in JSON, never the page
+        data=request.POST,
+        discarding=operations.item_to_delete(op),
+    )
     if not forms.is_valid():
         if autosave or in_place:  # the page then submits the form itself, to show what to correct
             return autosave_reply.invalid("有内容未通过检查，请点击“保存”查看。")
         messages.error(request, "有内容需要修改，见下方红色提示；您填写的内容都还在，尚未保存。")
         return _render(request, report, forms, status=400)
     try:
-        version = actions.save_report_content(report, request.user, **forms.content())
+        version = actions.save_report_content(
+            report,
+            request.user,
+            **forms.content(),
+            stored_sections=forms.stored_sections,
+            stored_items=forms.stored_items,
+        )
     except actions.EditConflict as conflict:
         if autosave or in_place:
             return autosave_reply.conflict(_conflict_message(conflict.report))
@@ -224,6 +284,7 @@ def _in_place(request, report, outcome, before):
         if before and order and before[end] != order[end]:
             changed |= {before[end], order[end]}
     sections = list(report.sections_with_items().filter(pk__in=changed))
+    attach_sources(sections)
     forms = EditorForms(report, sections, header=False)
     comments = _open_comments(report)
     limits = precheck.word_limits_for(report)

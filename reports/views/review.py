@@ -25,7 +25,7 @@ CHECKED_STATUSES = (Report.Status.DRAFT, Report.Status.RETURNED, Report.Status.S
 @login_required
 def detail(request, pk):
     report = get_report_or_refuse(request.user, pk)
-    sections = list(report.sections_with_items(sources=False))
+    sections = list(report.sections_with_items())
     comments = list(
         report.comments.select_related("author", "resolved_by").prefetch_related("replies__author")
     )
