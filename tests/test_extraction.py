@@ -11,6 +11,7 @@ from indicators import extraction
 from indicators.demo_catalogue import CATALOGUE
 from indicators.extraction import find_figures, find_mismatches, parse_number, suggest_values
 from indicators.models import Indicator, Qualifier
+from tests.corpus_expectations import national_indicators
 
 SEED = (
     Path(__file__).resolve().parent.parent / "reports" / "demo_data" / "chengxi-2024-report.txt"
@@ -504,3 +505,34 @@ def test_the_stretch_around_a_figure_is_what_scanning_from_the_start_gives():
             for start in range(len(text) + 1) if len(text) < 200 else range(0, len(text), 7):
                 end = min(len(text), start + 3)
                 assert breaks.around(start, end) == _enclosing_by_scanning(text, start, end, pattern)
+
+
+# The scored fallback (off by default), with the national catalogue ----------------------------------------
+
+SCORED = (5, 1)
+
+
+def scored_codes(text, scored=SCORED):
+    indicators = national_indicators()
+    return [[i.code for i in m.indicators] for m in extraction.match_figures(text, indicators, scored=scored)]
+
+
+def test_the_scored_fallback_finds_an_unknown_wording_by_its_telling_words():
+    assert scored_codes("组织安全生产执法技能培训6场。") == [["law_training"]]  # 培训; 场 counts like 次
+    assert scored_codes("组织安全生产执法技能培训6场。", scored=None) == [[]]  # off by default
+
+
+def test_the_scored_fallback_declines_a_phrase_that_names_no_indicator_clearly():
+    # 学法 ends the aliases of three kinds of study, and nothing else in the phrase tells them apart.
+    assert scored_codes("开展法治夜校学法6次。") == [[]]
+    assert scored_codes("开展法治活动交流6次。") == [[]]  # no alias ends in 交流
+
+
+def test_the_scored_fallback_keeps_measure_words_apart():
+    assert scored_codes("组织安全生产执法技能培训60个。") == [[]]  # 个: no indicator
+    assert scored_codes("组织安全生产执法技能培训6期。") == [[]]  # a series' 期 is not 次
+
+
+def test_the_scored_fallback_keeps_the_decline_rules():
+    assert scored_codes("新增安全生产执法技能培训6场。") == [[]]  # a change
+    assert scored_codes("组织执法技能培训和业务会议共6场。") == [[]]  # a list counted together
