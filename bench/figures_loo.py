@@ -58,7 +58,8 @@ if __name__ == "__main__":
     batches = sorted(b for b in by_setting[SETTINGS[0]] if b)
     left_out, off = [], []
     for batch in batches:
-        def training(setting):
+
+        def training(setting, batch=batch):
             return total(s for b, s in by_setting[setting].items() if b != batch)
 
         allowed = [s for s in SETTINGS if training(s).correct >= 0.95 * training(s).suggested]
@@ -68,4 +69,10 @@ if __name__ == "__main__":
         print(f"batch {batch}: chosen {chosen}; {shown(by_setting[chosen][batch])}; off: {shown(off[-1])}")
     print(f"all batches left out in turn: {shown(total(left_out))}; fallback off: {shown(total(off))}")
     for setting in SETTINGS:
-        print(setting, "in sample", shown(by_setting[setting][0]), "| held out", shown(total(by_setting[setting][b] for b in batches)))
+        print(
+            setting,
+            "in sample",
+            shown(by_setting[setting][0]),
+            "| held out",
+            shown(total(by_setting[setting][b] for b in batches)),
+        )

@@ -518,7 +518,9 @@ def _scored_span(text, clauses, clause_start, clause_end, figure):
 
 
 def _pairs(phrase):
-    return {phrase[i : i + 2] for i in range(len(phrase) - 1) if _is_han(phrase[i]) and _is_han(phrase[i + 1])}
+    return {
+        phrase[i : i + 2] for i in range(len(phrase) - 1) if _is_han(phrase[i]) and _is_han(phrase[i + 1])
+    }
 
 
 def _names_an_object_kept_otherwise(text, clause_start, link, fitting, unit):
