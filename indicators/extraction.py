@@ -40,12 +40,12 @@ UNITS = (
 )  # fmt: skip
 
 # Measure words that count the same things, so a figure in one fills an indicator kept in another:
-# cases (件 = 宗 = 起), matters and decisions (件 = 项), events (次 ≈ 场 ≈ 场次; a lecture series' 期 is not),
-# people (人 = 名),
+# cases (件 = 宗 = 起), matters and decisions (件 = 项), events (次 ≈ 场 ≈ 场次 ≈ 期: "专题培训4期", "专题讲座1期"
+# are sessions, as the hand labels of batches 4, 7 and 11 count them), people (人 = 名),
 # copies (份 = 册 = 本), lines (条 = 幅 for banners). 人次 stands alone: 300人次 are not 300 people.
 EQUIVALENT_UNITS = [
     {"件", "宗", "起", "项"},
-    {"次", "场", "场次"},
+    {"次", "场", "场次", "期"},
     {"人", "名"},
     {"份", "册", "本"},
     {"条", "幅"},
@@ -122,6 +122,11 @@ STATUS_BEFORE = re.compile(
 OBJECT_BEFORE = re.compile(r"对$|(?:共|累计)对$")
 # A figure right after a word of change counts the change: "新增3名执法人员", "同比减少5件".
 CHANGE_BEFORE_FIGURE = re.compile(r"(?:新增|新招录|新录用|增加|减少|增长|下降|上升|降低|提高)了?$")
+# …and one after a floor or a ceiling is a rule, not what was done: "集中学习不低于8次".
+LIMIT_BEFORE_FIGURE = re.compile(r"(?:不低于|不少于|不超过|不多于|至少|最少)$")
+# A review's object is not what the figure counts ("其中审查…重大行政决策11件" are reviews, not decisions
+# made), unless the indicator is a review ("审查行政规范性文件17件": 规范性文件备案审查).
+REVIEW = re.compile(r"审查|审核")
 # A figure whose clause holds only time words and a verb before it ("全年累计开展20余次", "覆盖500余人次",
 # "走进社区开展2场次") counts what the clause before it, in the same sentence, names.
 BARE_CLAUSE = re.compile(
@@ -149,7 +154,7 @@ PEOPLE_UNITS = {"人", "名", "人次"}
 # ("组织党委班子成员…，开展集中学法5次") is that other group's, or at least not surely this one's.
 GROUP_WORDS = ("中心组", "班子", "干部职工", "干部", "职工")
 # Bodies below the unit: their study is theirs ("列入村居党支部学习第一议题，开展法治学习18场").
-SUB_UNIT_WORDS = ("党支部", "村居", "各村")
+SUB_UNIT_WORDS = ("支部", "村居", "各村")  # 支部: "7次支部集中学习研讨" too
 
 
 @dataclass(frozen=True)
@@ -355,12 +360,14 @@ def match_figures(text, indicators, scored=None):
         clause_start, clause_end = clauses.around(figure.start, figure.end)
         aliases = fitting[figure.unit]
         links = _shared_links(text, clause_start, figure, aliases)
-        if CHANGE_BEFORE_FIGURE.search(text[clause_start : figure.start]):
+        if CHANGE_BEFORE_FIGURE.search(text[clause_start : figure.start]) or LIMIT_BEFORE_FIGURE.search(
+            text[clause_start : figure.start]
+        ):
             links = []
         elif not links:
             ranked = sorted(
                 [
-                    *_links_before(text, clause_start, figure, aliases),
+                    *_links_before(text, clause_start, figure, aliases, fitting.aliases),
                     *_links_after(text, clause_end, figure, aliases),
                 ],
                 key=lambda link: link.rank,
@@ -370,6 +377,10 @@ def match_figures(text, indicators, scored=None):
             links = _unambiguous(ranked)
             if not ranked and scored:
                 links = _scored_links(text, clauses, clause_start, clause_end, figure, fitting, *scored)
+            if links and _reviewed_object(
+                text[clause_start : links[0].start], links[0].index, fitting, figure.unit
+            ):
+                links = []
             if links and _names_an_object_kept_otherwise(text, clause_start, links[0], fitting, figure.unit):
                 links = []
             # Who: said in the sentence before the figure, since the figure before it (which had its own).
@@ -542,6 +553,21 @@ def _names_an_object_kept_otherwise(text, clause_start, link, fitting, unit):
     )
 
 
+def _reviewed_object(before, index, fitting, unit):
+    """Whether the phrase is the object of a review named before it in its list item ("实现合法性审查全覆盖、
+    负责人出庭应诉率100%" is two items), for an indicator that is no review while one of the catalogue's
+    reviews could take the figure: then the figure may well count reviews."""
+    if not REVIEW.search(before.rsplit("、", 1)[-1]):
+        return False
+
+    def is_review(aliases):
+        return any(REVIEW.search(alias) or "备案" in alias for alias in aliases)
+
+    return not is_review(fitting.aliases[index]) and any(
+        is_review(fitting.aliases[other]) for other in {other for other, _ in fitting[unit]} - {index}
+    )
+
+
 def _another_groups(sentence, link, aliases_by_index):
     """Whether ``link`` names a group's indicator by a phrase without the group ("集中学法" for 干部职工学法)
     while the words that lead to the figure name groups only other indicators' phrases name ("班子", "中心组")."""
@@ -592,7 +618,7 @@ def _links_previous_clause(text, clauses, clause_start, figure, aliases):
     return sorted(links, key=lambda link: link.rank)
 
 
-def _links_before(text, clause_start, figure, aliases):
+def _links_before(text, clause_start, figure, aliases, aliases_by_index):
     before = text[clause_start : figure.start]
     for index, alias in aliases:
         at = before.rfind(alias)
@@ -605,6 +631,11 @@ def _links_before(text, clause_start, figure, aliases):
             # Titles and quoted names between phrase and figure count as one word: "专题学习《…》《…》等
             # 法律法规11次", "审核《…》等规范性文件".
             words = QUOTED.sub("", gap)
+            # The last item of a list the figure counts together ("工作推进会、中心组专题学习会等6次"), unless
+            # every item names the same indicator ("警示教育、执法实务培训等活动3场").
+            items = LIST_SEPARATOR.split(QUOTED_LIST.sub("", before[:at]))[:-1]
+            if "等" in words and any(not any(a in item for a in aliases_by_index[index]) for item in items):
+                continue
             if (
                 len(words) <= MAX_GAP_BEFORE
                 and not any(c.isdigit() for c in words)

@@ -258,7 +258,7 @@ def test_each_indicator_takes_its_first_mention_only():
 
 
 def test_a_figure_in_an_incompatible_unit_is_not_suggested():
-    lectures = Named("期", "法治讲座")
+    lectures = Named("人次", "法治讲座")
     lectures.code = "lectures"
     assert suggested("开展法治讲座2场次", [lectures]) == {}
 
@@ -530,9 +530,52 @@ def test_the_scored_fallback_declines_a_phrase_that_names_no_indicator_clearly()
 
 def test_the_scored_fallback_keeps_measure_words_apart():
     assert scored_codes("组织安全生产执法技能培训60个。") == [[]]  # 个: no indicator
-    assert scored_codes("组织安全生产执法技能培训6期。") == [[]]  # a series' 期 is not 次
+    # 份 fits only copies and contracts, and none of their aliases ends in 培训.
+    assert scored_codes("组织安全生产执法技能培训6份。") == [[]]
 
 
 def test_the_scored_fallback_keeps_the_decline_rules():
     assert scored_codes("新增安全生产执法技能培训6场。") == [[]]  # a change
     assert scored_codes("组织执法技能培训和业务会议共6场。") == [[]]  # a list counted together
+
+
+# Rules added after batch 11's first run ------------------------------------------------------------------
+
+
+def test_a_course_counted_in_qi_is_a_count_of_sessions():
+    training = coded("training", "次", "专题讲座", "法治培训")
+    assert suggested("举办习近平法治思想专题讲座1期", [training]) == {"training": (1, "次", E)}
+
+
+def test_a_floor_or_ceiling_is_no_count():
+    study = coded("study", "次", "集中学习")
+    assert suggested("干部集中学习不低于8次", [study]) == {}
+    assert suggested("干部集中学习8次", [study]) == {"study": (8, "次", E)}
+
+
+def test_the_study_of_party_branches_is_theirs():
+    study = coded("study", "次", "干部职工集中学习", "集中学习")
+    assert suggested("开展7次支部集中学习研讨", [study]) == {}
+
+
+def test_the_object_of_a_review_is_not_what_the_figure_counts_when_a_review_could_take_it():
+    decisions = coded("decisions", "件", "重大行政决策")
+    reviews = coded("reviews", "件", "合法性审查")
+    documents = coded("documents", "件", "规范性文件", "备案审查")
+    text = "出具合法性审查意见149件,其中审查行政规范性文件17件和重大行政决策11件。"
+    found = suggested(text, [decisions, reviews, documents])
+    assert "decisions" not in found and found["documents"] == (17, "件", E)
+    # Without a review in the catalogue there is nothing else the figure could be.
+    assert suggested("审查重大行政决策11件", [decisions]) == {"decisions": (11, "件", E)}
+    # …and a review in another item of a list is not this one's: "…全覆盖、负责人出庭应诉率100%".
+    rate = coded("rate", "%", "出庭应诉率")
+    assert suggested("实现合法性审查全覆盖、负责人出庭应诉率100%", [rate, reviews]) == {"rate": (100, "%", E)}
+
+
+def test_the_last_item_of_a_list_a_figure_totals_is_declined_unless_every_item_is_the_same_indicator():
+    study = coded("study", "次", "中心组专题学习")
+    training = coded("training", "次", "警示教育", "执法实务培训")
+    assert suggested("召开法治建设工作推进会、中心组专题学习会等6次", [study, training]) == {}
+    assert suggested("开展酒驾醉驾警示教育、执法实务培训等活动3场", [study, training]) == {
+        "training": (3, "次", E)
+    }
