@@ -489,15 +489,19 @@ def _scored_links(text, clauses, clause_start, clause_end, figure, fitting, min_
     if start == end or STATUS_WORD.search(phrase) or NOT_IN_GAP.search(phrase):
         return []
     phrase = FILLER_END.sub("", phrase[:SCORED_CHARS] if start >= figure.end else phrase[-SCORED_CHARS:])
-    pairs = _pairs(phrase)
-    # The head noun ends the phrase ("…专项执法行动", "4次全体镇干部学法活动"): an indicator must share it.
+    # The head noun ends the phrase ("…专项执法行动", "4次全体镇干部学法活动"): an indicator must share it. The
+    # pair across the head's edge belongs to no word ("学法活动"'s 法活 is not 普法活动's).
     head = phrase[-2:]
+    pairs = _pairs(phrase) - {phrase[-3:-1]}
     scores = {}
     for index, _ in fitting[figure.unit]:
         if index not in scores:
             shared = pairs & fitting.pairs[index]
             agrees = head in fitting.heads[index]
-            scores[index] = sum(fitting.weights[pair] for pair in shared) if agrees else 0
+            # An indicator whose name says law (法治培训, 法治建设专题会议) takes only a phrase that says it too:
+            # "中心组理论学习18次" are all of the group's sessions, "相关工作会议" any meetings.
+            says_law = "法" in phrase or "法" not in (getattr(fitting.indicators[index], "name", "") or "")
+            scores[index] = sum(fitting.weights[pair] for pair in shared) if agrees and says_law else 0
     ranked = sorted(scores.values(), reverse=True)
     if not ranked or ranked[0] < min_score or (len(ranked) > 1 and ranked[0] - ranked[1] < min_margin):
         return []

@@ -534,6 +534,14 @@ def test_the_scored_fallback_keeps_measure_words_apart():
     assert scored_codes("组织安全生产执法技能培训6份。") == [[]]
 
 
+def test_the_scored_fallback_wants_a_law_word_for_a_law_indicator_and_the_head_as_a_word():
+    assert scored_codes("召开相关工作会议12次。") == [[]]  # any meetings, not 法治建设专题会议
+    assert scored_codes("全年召开法治专题办公会议4次。") == [["rule_of_law_meetings"]]
+    assert scored_codes("全年召开法治专题办公会议4次。", scored=None) == [[]]  # no alias: the fallback's
+    # 学法活动 is study: its 法活 is not 普法活动's, so the 活动 of publicity alone does not decide.
+    assert scored_codes("党政班子成员共计开展学法活动4次。") == [[]]
+
+
 def test_the_scored_fallback_keeps_the_decline_rules():
     assert scored_codes("新增安全生产执法技能培训6场。") == [[]]  # a change
     assert scored_codes("组织执法技能培训和业务会议共6场。") == [[]]  # a list counted together
