@@ -15,7 +15,8 @@ batch of held-out reports (labelled before the finder was run on them; see ``Exp
 all held-out reports together. Once with the
 default national catalogue, once with the demo district's own catalogue (59 indicators with the wordings
 of one district's reports) for comparison (its "correct" compares codes the two catalogues share, so only
-its "found" means much). Aims: ≥ 80 % found, ≥ 95 % correct.
+its "found" means much), and once more with the scored fallback of ``match_figures`` at ``SCORED`` (off by
+default; bench/figures_loo.py chooses its setting). Aims: ≥ 80 % found, ≥ 95 % correct.
 """
 
 import os
