@@ -11,6 +11,7 @@ from indicators import extraction
 from indicators.demo_catalogue import CATALOGUE
 from indicators.extraction import find_figures, find_mismatches, parse_number, suggest_values
 from indicators.models import Indicator, Qualifier
+from tests.corpus_expectations import national_indicators
 
 SEED = (
     Path(__file__).resolve().parent.parent / "reports" / "demo_data" / "chengxi-2024-report.txt"
@@ -257,7 +258,7 @@ def test_each_indicator_takes_its_first_mention_only():
 
 
 def test_a_figure_in_an_incompatible_unit_is_not_suggested():
-    lectures = Named("期", "法治讲座")
+    lectures = Named("人次", "法治讲座")
     lectures.code = "lectures"
     assert suggested("开展法治讲座2场次", [lectures]) == {}
 
@@ -504,3 +505,85 @@ def test_the_stretch_around_a_figure_is_what_scanning_from_the_start_gives():
             for start in range(len(text) + 1) if len(text) < 200 else range(0, len(text), 7):
                 end = min(len(text), start + 3)
                 assert breaks.around(start, end) == _enclosing_by_scanning(text, start, end, pattern)
+
+
+# The scored fallback (off by default), with the national catalogue ----------------------------------------
+
+SCORED = (5, 1)
+
+
+def scored_codes(text, scored=SCORED):
+    indicators = national_indicators()
+    return [[i.code for i in m.indicators] for m in extraction.match_figures(text, indicators, scored=scored)]
+
+
+def test_the_scored_fallback_finds_an_unknown_wording_by_its_telling_words():
+    assert scored_codes("组织安全生产执法技能培训6场。") == [["law_training"]]  # 培训; 场 counts like 次
+    assert scored_codes("组织安全生产执法技能培训6场。", scored=None) == [[]]  # off by default
+
+
+def test_the_scored_fallback_declines_a_phrase_that_names_no_indicator_clearly():
+    # 学法 ends the aliases of three kinds of study, and nothing else in the phrase tells them apart.
+    assert scored_codes("开展法治夜校学法6次。") == [[]]
+    assert scored_codes("开展法治活动交流6次。") == [[]]  # no alias ends in 交流
+
+
+def test_the_scored_fallback_keeps_measure_words_apart():
+    assert scored_codes("组织安全生产执法技能培训60个。") == [[]]  # 个: no indicator
+    # 份 fits only copies and contracts, and none of their aliases ends in 培训.
+    assert scored_codes("组织安全生产执法技能培训6份。") == [[]]
+
+
+def test_the_scored_fallback_wants_a_law_word_for_a_law_indicator_and_the_head_as_a_word():
+    assert scored_codes("召开相关工作会议12次。") == [[]]  # any meetings, not 法治建设专题会议
+    assert scored_codes("全年召开法治专题办公会议4次。") == [["rule_of_law_meetings"]]
+    assert scored_codes("全年召开法治专题办公会议4次。", scored=None) == [[]]  # no alias: the fallback's
+    # 学法活动 is study: its 法活 is not 普法活动's, so the 活动 of publicity alone does not decide.
+    assert scored_codes("党政班子成员共计开展学法活动4次。") == [[]]
+
+
+def test_the_scored_fallback_keeps_the_decline_rules():
+    assert scored_codes("新增安全生产执法技能培训6场。") == [[]]  # a change
+    assert scored_codes("组织执法技能培训和业务会议共6场。") == [[]]  # a list counted together
+
+
+# Rules added after batch 11's first run ------------------------------------------------------------------
+
+
+def test_a_course_counted_in_qi_is_a_count_of_sessions():
+    training = coded("training", "次", "专题讲座", "法治培训")
+    assert suggested("举办习近平法治思想专题讲座1期", [training]) == {"training": (1, "次", E)}
+
+
+def test_a_floor_or_ceiling_is_no_count():
+    study = coded("study", "次", "集中学习")
+    assert suggested("干部集中学习不低于8次", [study]) == {}
+    assert suggested("干部集中学习8次", [study]) == {"study": (8, "次", E)}
+
+
+def test_the_study_of_party_branches_is_theirs():
+    study = coded("study", "次", "干部职工集中学习", "集中学习")
+    assert suggested("开展7次支部集中学习研讨", [study]) == {}
+
+
+def test_the_object_of_a_review_is_not_what_the_figure_counts_when_a_review_could_take_it():
+    decisions = coded("decisions", "件", "重大行政决策")
+    reviews = coded("reviews", "件", "合法性审查")
+    documents = coded("documents", "件", "规范性文件", "备案审查")
+    text = "出具合法性审查意见149件,其中审查行政规范性文件17件和重大行政决策11件。"
+    found = suggested(text, [decisions, reviews, documents])
+    assert "decisions" not in found and found["documents"] == (17, "件", E)
+    # Without a review in the catalogue there is nothing else the figure could be.
+    assert suggested("审查重大行政决策11件", [decisions]) == {"decisions": (11, "件", E)}
+    # …and a review in another item of a list is not this one's: "…全覆盖、负责人出庭应诉率100%".
+    rate = coded("rate", "%", "出庭应诉率")
+    assert suggested("实现合法性审查全覆盖、负责人出庭应诉率100%", [rate, reviews]) == {"rate": (100, "%", E)}
+
+
+def test_the_last_item_of_a_list_a_figure_totals_is_declined_unless_every_item_is_the_same_indicator():
+    study = coded("study", "次", "中心组专题学习")
+    training = coded("training", "次", "警示教育", "执法实务培训")
+    assert suggested("召开法治建设工作推进会、中心组专题学习会等6次", [study, training]) == {}
+    assert suggested("开展酒驾醉驾警示教育、执法实务培训等活动3场", [study, training]) == {
+        "training": (3, "次", E)
+    }

@@ -56,14 +56,20 @@ PAGE_LINE_RE = re.compile(
     r"点击(?:率|量)?|阅读(?:量|次数|人次)?|字体(?:大小)?|字号|分享(?:到)?|打印|索\s*引\s*号|您?当前(?:所在)?的?位置)\s*[:：]|\d{4}[-/]\d{1,2}[-/]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$)"
     # A government site's table of the document's particulars, as rows ("| 索引号:… | |") or bullets
     # ("• 主题分类:通知公告", "• 标  题:…"): about the page, above the document.
-    r"|^[|•·\s]*(?:主题分类|主\s*题\s*词|发文(?:字号|时间|机关)|成文(?:时间|日期)|文\s*号|标\s*题|效力状态|公开方式)\s*[:：]"
+    r"|^[|•·\s]*(?:主题分类|信息分类|主\s*题\s*词|发文(?:字号|时间|机关)|成文(?:时间|日期)|文\s*号|标\s*题|效力状态|时\s*效|"
+    r"有效性|公开方式)\s*[:：]"
     # …or as a table's cells, key and value apart: "| 索 引 号 | 113708…/2026-00538 | 公开方式 | 主动公开 |".
     r"|^\|\s*(?:索\s*引\s*号|发布机构|成文日期|有效性|主题分类|发文字号|公开方式|组配分类)\s*\|"
+    # …or those cells copied without the table: "索  引  号 113708…/2026-00508 公开方式 主动公开", "有效性".
+    r"|^(?:索\s*引\s*号|发布机构|成文日期|有效性|主题分类|发文字号|组配分类)(?:\s|$)"
+    # …an empty row of that table ("| | | |"), and the page's buttons: "加大字体 缩小字体 收藏 取消收藏 打印".
+    r"|^[|\s]+$"
+    r"|^(?:(?:加大字体|缩小字体|默认字体|取消收藏|收藏|打印(?:本页)?|关闭(?:窗口)?)\s*)+$"
 )
 # "蒸湘区人民政府门户网站 www.… 发布时间:2025-03-31": the site's name first, a publishing date after it.
 PAGE_DATE_RE = re.compile(r"(?:发布|更新)(?:时间|日期)\s*[:：]\s*\d{4}")
 MAX_PAGE_LINE_CHARS = 80
-TITLE_NOISE_RE = re.compile(r"[度的\s]")
+TITLE_NOISE_RE = re.compile(r"[度的\s]|(?<=\d)年")  # "塔庄镇2022年…总结" above "塔庄镇2022…总结"
 DATE_RE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
 # A signature line must look like an organ, so a closing "特此报告" stays in the body.
 ORGAN_SUFFIX_RE = re.compile(r"(委员会|党委|党工委|办事处|人民政府|政府|街道|镇|乡|办公室|委|局|中心)$")
@@ -358,7 +364,7 @@ def _squeezed(text: str) -> str:
 
 def _same_title(line: str, title: str) -> bool:
     """Whether ``line`` repeats the title, written the same or nearly: a page's headline often drops or
-    adds a 度 or 的 ("…2025年度…情况的报告" above "…2025年…情况的报告")."""
+    adds a 度, 的 or a year's 年 ("…2025年度…情况的报告" above "…2025年…情况的报告")."""
     if line == title:
         return True
     return _is_title(line) and TITLE_NOISE_RE.sub("", line) == TITLE_NOISE_RE.sub("", title)
