@@ -13,8 +13,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from reports.district import dashboard as office
-from reports.district.dashboard_rows import rows_html
 from reports.models import Report, ReportingYear, Unit
+from reports.templatetags.dashboard_tags import rows_html
 from reports.templatetags.report_tags import day
 from tests.conftest import make_user
 from tests.district_helpers import make_units, report_in
@@ -239,7 +239,7 @@ def test_the_number_of_queries_does_not_grow_with_the_units(client, district):
 
 # --- The rows written in Python (issue 13) ----------------------------------------------------------------
 
-# The row loop of templates/district/dashboard.html as it was, before reports/district/dashboard_rows.py.
+# The row loop of templates/district/dashboard.html as it was, before reports/templatetags/dashboard_tags.py.
 TEMPLATE_ROWS = """{% load report_tags %}  {% for row in rows %}
     {% if board.grouped %}{% ifchanged row.group %}<tr class="table-secondary group-row" data-group="{{ row.group.code }}"><th colspan="10" scope="rowgroup">{{ row.group.name }}</th></tr>{% endifchanged %}{% endif %}
     <tr data-unit="{{ row.unit.code }}" data-status="{{ row.status }}"{% if row.overdue or row.publication_overdue %} class="table-danger"{% endif %}>
