@@ -164,6 +164,28 @@ def baseline_ref(requested):
     return git("rev-parse", "--short", BEFORE_ISSUE_13)
 
 
+def add_worktree(tree):
+    """A git worktree of ``tree.ref`` at ``tree.path``, with this checkout's cut fonts (made by make, not
+    kept in git)."""
+    git("worktree", "add", "--detach", str(tree.path), tree.ref)
+    fonts = ROOT / "static" / "fonts"
+    if fonts.is_dir() and not (tree.path / "static" / "fonts").exists():
+        (tree.path / "static" / "fonts").symlink_to(fonts)
+
+
+def clean_up(work, databases, worktree):
+    """Drop the databases, remove the baseline's worktree (``work / "baseline"``) and the work folder."""
+    for name in databases:
+        with contextlib.suppress(Exception):
+            drop_database(name)
+    if worktree:
+        with contextlib.suppress(subprocess.CalledProcessError):
+            git("worktree", "remove", "--force", str(work / "baseline"))
+        with contextlib.suppress(subprocess.CalledProcessError):
+            git("worktree", "prune")
+    shutil.rmtree(work, ignore_errors=True)
+
+
 def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -735,11 +757,8 @@ def main():
         for tree in trees:
             tree.var.mkdir(parents=True, exist_ok=True)
             if tree.name == "baseline":
-                git("worktree", "add", "--detach", str(tree.path), tree.ref)
+                add_worktree(tree)
                 worktree = True
-                fonts = ROOT / "static" / "fonts"  # the cut fonts are made by make, not kept in git
-                if fonts.is_dir() and not (tree.path / "static" / "fonts").exists():
-                    (tree.path / "static" / "fonts").symlink_to(fonts)
             create_database(tree.database)
             created.append(tree.database)
             prepare(tree, args, districts)
@@ -764,15 +783,7 @@ def main():
     finally:
         for tree in trees:
             stop_server(tree)
-        for name in created:
-            with contextlib.suppress(Exception):
-                drop_database(name)
-        if worktree:
-            with contextlib.suppress(subprocess.CalledProcessError):
-                git("worktree", "remove", "--force", str(work / "baseline"))
-            with contextlib.suppress(subprocess.CalledProcessError):
-                git("worktree", "prune")
-        shutil.rmtree(work, ignore_errors=True)
+        clean_up(work, created, worktree)
 
 
 if __name__ == "__main__":

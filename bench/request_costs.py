@@ -16,7 +16,6 @@ pstats``, or snakeviz). ``--keep DIR`` keeps the built database and its data fil
 """
 
 import argparse
-import contextlib
 import json
 import shutil
 import statistics
@@ -28,7 +27,17 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from load import ROOT, Tree, baseline_ref, create_database, drop_database, git, load_average
+from load import (
+    ROOT,
+    Tree,
+    add_worktree,
+    baseline_ref,
+    clean_up,
+    create_database,
+    drop_database,
+    git,
+    load_average,
+)
 
 WORKER = ROOT / "bench" / "_request_costs_worker.py"
 DATA_SCRIPT = ROOT / "bench" / "_load_data.py"
@@ -108,11 +117,8 @@ def main():
         for tree in trees:
             tree.var.mkdir(parents=True, exist_ok=True)
             if tree.name == "baseline":
-                git("worktree", "add", "--detach", str(tree.path), tree.ref)
+                add_worktree(tree)
                 worktree = True
-                fonts = ROOT / "static" / "fonts"
-                if fonts.is_dir() and not (tree.path / "static" / "fonts").exists():
-                    (tree.path / "static" / "fonts").symlink_to(fonts)
             if not args.keep:
                 created.append(tree.database)
             build(tree, args)
@@ -123,15 +129,7 @@ def main():
                 runs[tree.name].append(run_worker(tree, args, profile))
         print_table(trees, runs)
     finally:
-        for name in created:
-            with contextlib.suppress(Exception):
-                drop_database(name)
-        if worktree:
-            with contextlib.suppress(subprocess.CalledProcessError):
-                git("worktree", "remove", "--force", str(work / "baseline"))
-            with contextlib.suppress(subprocess.CalledProcessError):
-                git("worktree", "prune")
-        shutil.rmtree(work, ignore_errors=True)
+        clean_up(work, created, worktree)
 
 
 def print_table(trees, runs):
