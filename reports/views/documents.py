@@ -31,16 +31,18 @@ def preview(request, pk):
         .select_related("indicator")
         .order_by("indicator__position")
     )
-    context = report_context(report, sections, values=values)
-    context |= {
+    document = report_context(report, sections, values=values)
+    # The check reads the text of the blocks the document built (unmasked: a preview masks nothing).
+    warnings = consistency_warnings(
+        report, blocks=document["blocks"], values={v.indicator: v for v in values}
+    )
+    context = {
+        **document,
         "preview": True,
         "back_url": report.get_absolute_url(),
         "pdf_url": reverse("reports:pdf", args=[report.pk]),
         "docx_url": reverse("reports:docx", args=[report.pk]),
-        # The check reads the text of the blocks the document built (unmasked: a preview masks nothing).
-        "warnings": consistency_warnings(
-            report, blocks=context["blocks"], values={v.indicator: v for v in values}
-        ),
+        "warnings": warnings,
     }
     return HttpResponse(render_to_string("document/report.html", context))
 
