@@ -12,11 +12,18 @@ from dataclasses import dataclass, field
 
 from django.urls import reverse
 
-from indicators.models import Indicator, IndicatorValue
+from indicators.models import Indicator
 
 from .common.memo import Memo, digest
 from .common.text import word_count
-from .consistency import consistency_warnings, document_text
+from .consistency import (
+    INDICATOR_ATTNAMES,
+    INDICATOR_FIELDS,
+    checked_rows,
+    consistency_warnings,
+    document_text,
+    values_of,
+)
 from .deadlines import year_setting
 from .models import Report, ReportingYear, Section
 from .rendering.document import build_blocks
@@ -232,24 +239,18 @@ def _words(
 
 # The indicator part of the check was most of the report page's time (the text's figures matched against the
 # sheet: ``consistency_warnings``). Its result depends on nothing but the report's text, its values with
-# their indicators and the year's catalogue, which are read as plain rows, every column of each: the part is
-# computed from those rows and kept under a digest of them, so any change to any of them (an edit, a value
-# saved, an indicator renamed or retired, a unit moved to another district's catalogue) is a new key and
-# nothing needs invalidating (as reports/rendering/draft_pdf.py names its files).
-INDICATOR_FIELDS = Indicator._meta.concrete_fields
-VALUE_FIELDS = IndicatorValue._meta.concrete_fields
-VALUE_COLUMNS = [f.name for f in VALUE_FIELDS] + [f"indicator__{f.name}" for f in INDICATOR_FIELDS]
+# their indicators and the year's catalogue, which are read as plain rows, every column of each indicator:
+# the part is computed from those rows and kept under a digest of them, so any change to any of them (an
+# edit, a value saved, an indicator renamed or retired, a unit moved to another district's catalogue) is a
+# new key and nothing needs invalidating (as reports/rendering/draft_pdf.py names its files). The values'
+# rows are the consistency check's own (``checked_rows``), which keeps its result under the same rows.
 INDICATOR_PARTS = Memo(512)
 
 
 def _indicators(check: PreCheck, report: Report, sections: list[Section], text: str | None) -> list[Finding]:
     if text is None:
         text = document_text(build_blocks(report, sections))
-    value_rows = list(
-        IndicatorValue.objects.filter(report=report)
-        .order_by("indicator__position")  # the models' order within one report, without the unit
-        .values_list(*VALUE_COLUMNS)
-    )
+    value_rows = checked_rows(report)
     catalogue_rows = list(
         Indicator.objects.for_year(report.unit.district, report.year).values_list(
             *(f.name for f in INDICATOR_FIELDS)
@@ -267,20 +268,12 @@ def _indicator_part(
 ) -> tuple[tuple[Finding, ...], int, int]:
     """The findings about the sheet and its (total, filled) counts, from the rows ``_indicators`` read."""
     sheet = reverse("indicators:sheet", args=[report.pk])
-    values = {}
-    for row in value_rows:
-        value = IndicatorValue.from_db("default", [f.attname for f in VALUE_FIELDS], row[: len(VALUE_FIELDS)])
-        value.indicator = Indicator.from_db(
-            "default", [f.attname for f in INDICATOR_FIELDS], row[len(VALUE_FIELDS) :]
-        )
-        values[value.indicator] = value
+    values = values_of(value_rows)
     found = [
-        Finding(WARNING, f"正文与指标表不一致：{m.message}。", f"{sheet}#indicator-{m.indicator.code}")
-        for m in consistency_warnings(report, values=values, text=text)
+        Finding(WARNING, f"正文与指标表不一致：{w.message}。", f"{sheet}#indicator-{w.indicator_code}")
+        for w in consistency_warnings(report, values=values, text=text)
     ]
-    catalogue = [
-        Indicator.from_db("default", [f.attname for f in INDICATOR_FIELDS], row) for row in catalogue_rows
-    ]
+    catalogue = [Indicator.from_db("default", INDICATOR_ATTNAMES, row) for row in catalogue_rows]
     filled = {
         indicator.pk for indicator, value in values.items() if value.value is not None or value.not_applicable
     } & {indicator.pk for indicator in catalogue}

@@ -6,6 +6,7 @@ All start from ``get_report_or_refuse``: another unit's report is simply not fou
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
+from django.template.loader import render_to_string
 from django.urls import reverse
 
 from indicators.models import IndicatorValue
@@ -14,11 +15,10 @@ from reports.consistency import consistency_warnings
 from reports.frozen_pdf import current_stored_pdf
 from reports.models import StoredPdf
 from reports.permissions import get_inside_or_404, get_report_or_refuse
-from reports.rendering.context import FINAL_STATUSES
+from reports.rendering.context import FINAL_STATUSES, report_context
 from reports.rendering.docx import render_docx
 from reports.rendering.draft_pdf import draft_pdf
 from reports.rendering.filenames import document_filename
-from reports.rendering.pdf import render_html
 
 
 @login_required
@@ -31,17 +31,20 @@ def preview(request, pk):
         .select_related("indicator")
         .order_by("indicator__position")
     )
-    html = render_html(
-        report,
-        sections=sections,
-        values=values,
-        preview=True,
-        back_url=report.get_absolute_url(),
-        pdf_url=reverse("reports:pdf", args=[report.pk]),
-        docx_url=reverse("reports:docx", args=[report.pk]),
-        warnings=consistency_warnings(report, sections, values={v.indicator: v for v in values}),
+    document = report_context(report, sections, values=values)
+    # The check reads the text of the blocks the document built (unmasked: a preview masks nothing).
+    warnings = consistency_warnings(
+        report, blocks=document["blocks"], values={v.indicator: v for v in values}
     )
-    return HttpResponse(html)
+    context = {
+        **document,
+        "preview": True,
+        "back_url": report.get_absolute_url(),
+        "pdf_url": reverse("reports:pdf", args=[report.pk]),
+        "docx_url": reverse("reports:docx", args=[report.pk]),
+        "warnings": warnings,
+    }
+    return HttpResponse(render_to_string("document/report.html", context))
 
 
 @login_required
