@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from indicators.models import IndicatorValue
+from indicators.models import IndicatorValue, Qualifier
 from reports import consistency, precheck
 from reports.models import Item, Report, Unit
 from reports.rendering import context as document_context
@@ -127,7 +127,7 @@ def test_a_note_or_a_qualifier_is_no_new_check(client, staff, disagreeing, media
     autosave changes a note)."""
     client.force_login(staff)
     first = shown(client, disagreeing)
-    IndicatorValue.objects.filter(report=disagreeing).update(note="已核对", qualifier="approximate")
+    IndicatorValue.objects.filter(report=disagreeing).update(note="已核对", qualifier=Qualifier.ABOUT)
     assert shown(client, disagreeing) == first and len(checks) == 1
 
 

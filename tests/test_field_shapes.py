@@ -5,6 +5,7 @@ import itertools
 
 import pytest
 from django import forms
+from django.db import connection
 from django.template import engines
 
 from reports.common import field_shapes
@@ -61,7 +62,9 @@ def test_every_section_field_from_its_shape_is_the_field_rendered(db):
 
 
 def test_every_header_field_from_its_shape_is_the_field_rendered(report):
-    texts = ["", TRICKY, "关于2024年度法治政府建设情况的报告"]
+    # PostgreSQL stores no NUL (and no form lets one in): there the text holds the markers' other parts
+    tricky = TRICKY.replace("\x00", "") if connection.vendor == "postgresql" else TRICKY
+    texts = ["", tricky, "关于2024年度法治政府建设情况的报告"]
     for title, addressee, organs in itertools.product(texts, texts, texts):
         Report.objects.filter(pk=report.pk).update(title=title, addressee=addressee, preamble=organs[::-1])
         report.refresh_from_db()
