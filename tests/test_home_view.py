@@ -1,5 +1,8 @@
+import datetime
 from pathlib import Path
+from unittest import mock
 
+import pytest
 from django.conf import settings
 from django.utils import timezone
 
@@ -89,3 +92,11 @@ def test_the_favicon_browsers_ask_for_is_the_apps_icon(client):
     response = client.get("/favicon.ico")
     assert response.status_code == 301 and response.url == "/static/favicon.svg"
     assert (Path(settings.BASE_DIR) / "static" / "favicon.svg").read_text().startswith("<svg")
+
+
+@pytest.mark.parametrize("today, chosen", [("2026-12-03", 2026), ("2027-02-10", 2026), ("2026-03-01", 2025)])
+def test_the_new_report_form_chooses_the_year_being_reported_on(client, staff, unit, today, chosen):
+    with mock.patch("django.utils.timezone.localdate", return_value=datetime.date.fromisoformat(today)):
+        client.force_login(staff)
+        form = client.get("/").context["new_report_form"]
+    assert form["year"].value() == chosen
