@@ -2,8 +2,9 @@ from html import escape
 
 from django import template
 from django.urls import reverse
-from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
+
+from reports.common.widgets import printed
 
 register = template.Library()
 
@@ -29,10 +30,6 @@ def _cells(row, written):
         return "".join([written[cell.css, cell.text] for cell in row.cells])
 
 
-def _e(value):
-    return conditional_escape(value if isinstance(value, str) else str(value))
-
-
 @register.simple_tag
 def matrix_header(matrix, year, include_drafts):
     """The matrix's column headers, as the template's loop over ``matrix.indicators`` wrote them (issue 13:
@@ -42,8 +39,8 @@ def matrix_header(matrix, year, include_drafts):
     drafts = "?drafts=1" if include_drafts else ""
     return mark_safe(
         "".join(
-            f'<th><a href="{link.replace(ID_MARKER, str(int(indicator.pk)))}{drafts}">{_e(indicator.name)}</a>'
-            f'<br><span class="text-muted fw-normal">（{_e(indicator.unit)}）</span></th>'
+            f'<th><a href="{link.replace(ID_MARKER, str(int(indicator.pk)))}{drafts}">{printed(indicator.name)}</a>'
+            f'<br><span class="text-muted fw-normal">（{printed(indicator.unit)}）</span></th>'
             for indicator in matrix.indicators
         )
     )
@@ -57,7 +54,7 @@ def matrix_rows(matrix, year):
     if matrix.grouped:
         for row in matrix.rows:
             parts.append(
-                f'\n    <tr><td>{_e(row.label)} <span class="small text-muted">{_e(row.status)}</span></td>'
+                f'\n    <tr><td>{printed(row.label)} <span class="small text-muted">{printed(row.status)}</span></td>'
                 f"{_cells(row, written)}</tr>\n    \n  "
             )
     else:
@@ -65,7 +62,7 @@ def matrix_rows(matrix, year):
         for row in matrix.rows:
             missing = "" if row.status else ' <span class="small text-muted">未填报</span>'
             parts.append(
-                f'\n    <tr><td><a href="{link.replace(ID_MARKER, str(int(row.unit.pk)))}">{_e(row.label)}</a>'
+                f'\n    <tr><td><a href="{link.replace(ID_MARKER, str(int(row.unit.pk)))}">{printed(row.label)}</a>'
                 f"{missing}</td>{_cells(row, written)}</tr>\n  "
             )
     return mark_safe("".join(parts))

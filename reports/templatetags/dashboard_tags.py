@@ -10,27 +10,17 @@ the links reversed once per page (``row_url``'s way), the CSRF field as ``{% csr
 from django import template
 from django.template.defaultfilters import date as date_filter
 from django.urls import reverse
-from django.utils.html import conditional_escape, format_html
+from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.timezone import template_localtime
 
+from reports.common.widgets import printed
 from reports.models import Unit
 from reports.templatetags.report_tags import day
 
 register = template.Library()
 
 ID_MARKER = "2147483647"  # stands in for the id while a row's URL is reversed (as report_tags.row_url)
-
-
-# What django.utils.html.escape replaces, in one pass.
-ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;"})
-
-
-def _e(value) -> str:
-    """``{{ value }}`` of a string, a number or a lazy label: escaped unless marked safe."""
-    if hasattr(value, "__html__"):
-        return conditional_escape(value)
-    return str(value).translate(ESCAPES)
 
 
 class _Links:
@@ -60,7 +50,7 @@ def rows_html(rows, grouped, csrf_token, full_path) -> SafeString:
     link = _Links()
     kinds = {kind: str(label) for kind, label in Unit.Kind.choices}  # get_kind_display's, once per page
     csrf = csrf_field(csrf_token)
-    back = _e(full_path)
+    back = printed(full_path)
     parts = []
     last_group = object()
     for row in rows:
@@ -68,8 +58,8 @@ def rows_html(rows, grouped, csrf_token, full_path) -> SafeString:
         if grouped and row.group != last_group:
             last_group = row.group
             parts.append(
-                f'<tr class="table-secondary group-row" data-group="{_e(row.group.code)}"><th colspan="10" '
-                f'scope="rowgroup">{_e(row.group.name)}</th></tr>'
+                f'<tr class="table-secondary group-row" data-group="{printed(row.group.code)}"><th colspan="10" '
+                f'scope="rowgroup">{printed(row.group.name)}</th></tr>'
             )
         parts.append(_row(row, kinds.get(row.unit.kind, row.unit.kind), link, csrf, back))
         parts.append("\n  ")
@@ -81,22 +71,22 @@ def _row(row, kind, link, csrf, back) -> str:
     danger = ' class="table-danger"' if row.overdue or row.publication_overdue else ""
     reminded = (
         '<div class="small fw-normal text-body-secondary reminded">'
-        f"{_e(date_filter(template_localtime(row.reminded_at), 'm-d H:i'))}已催报</div>"
+        f"{printed(date_filter(template_localtime(row.reminded_at), 'm-d H:i'))}已催报</div>"
         if row.reminded_at
         else ""
     )
-    badge = f"status-{_e(row.status)}" if report else "text-bg-light border"
+    badge = f"status-{printed(row.status)}" if report else "text-bg-light border"
     return (
-        f'\n    <tr data-unit="{_e(unit.code)}" data-status="{_e(row.status)}"{danger}>'
-        f'\n      <td class="text-nowrap fw-bold">{_e(unit.short_name)}</td>'
-        f"\n      <td>{_e(kind)}</td>"
-        f'\n      <td><span class="badge {badge}">{_e(row.status_label)}</span></td>'
-        f'\n      <td class="text-nowrap">{_e(day(row.submitted_at))}</td>'
-        f'\n      <td class="text-nowrap">{_e(day(row.approved_at))}</td>'
-        f'\n      <td class="text-nowrap">{_e(day(row.accepted_at))}</td>'
+        f'\n    <tr data-unit="{printed(unit.code)}" data-status="{printed(row.status)}"{danger}>'
+        f'\n      <td class="text-nowrap fw-bold">{printed(unit.short_name)}</td>'
+        f"\n      <td>{printed(kind)}</td>"
+        f'\n      <td><span class="badge {badge}">{printed(row.status_label)}</span></td>'
+        f'\n      <td class="text-nowrap">{printed(day(row.submitted_at))}</td>'
+        f'\n      <td class="text-nowrap">{printed(day(row.approved_at))}</td>'
+        f'\n      <td class="text-nowrap">{printed(day(row.accepted_at))}</td>'
         f'\n      <td class="text-nowrap{" text-danger-emphasis fw-bold" if row.overdue else ""}">'
-        f"{_e(row.deadline_text)}{reminded}</td>"
-        f"\n      <td>{_e(row.holder)}</td>"
+        f"{printed(row.deadline_text)}{reminded}</td>"
+        f"\n      <td>{printed(row.holder)}</td>"
         f'\n      <td class="text-nowrap publication'
         f'{" text-danger-emphasis fw-bold" if row.publication_overdue else ""}" '
         f'data-published="{"yes" if row.publication else "no"}">'
@@ -110,12 +100,12 @@ def _publication(row, link, csrf) -> str:
     unit, publication = row.unit, row.publication
     if publication:
         return (
-            f'<a href="{_e(publication.get_absolute_url())}">已公开</a> {_e(day(publication.published_at))}'
+            f'<a href="{printed(publication.get_absolute_url())}">已公开</a> {printed(day(publication.published_at))}'
             '\n          <details class="d-inline-block align-top row-step">'
             '\n            <summary class="btn btn-sm btn-outline-danger">撤回</summary>'
             f'\n            <form method="post" action="{link("reports:withdraw", row.report.pk)}" class="mt-1">{csrf}'
             '\n              <textarea name="reason" rows="2" class="form-control form-control-sm mb-1" required '
-            f'maxlength="2000" placeholder="撤回理由（必填）" aria-label="{_e(unit.short_name)}撤回公开理由"></textarea>'
+            f'maxlength="2000" placeholder="撤回理由（必填）" aria-label="{printed(unit.short_name)}撤回公开理由"></textarea>'
             '\n              <button type="submit" class="btn btn-sm btn-danger">确认撤回</button>'
             "\n            </form>\n          </details>\n        "
         )
@@ -124,7 +114,7 @@ def _publication(row, link, csrf) -> str:
         if row.status == "accepted"
         else ""
     )
-    return f"未公开 {_e(row.publication_text)}\n          {publish}\n        "
+    return f"未公开 {printed(row.publication_text)}\n          {publish}\n        "
 
 
 def _actions(row, link, csrf, back) -> str:
@@ -139,7 +129,7 @@ def _actions(row, link, csrf, back) -> str:
     ]
     for step in row.steps:
         action = link("reports:act", pk, step.action)
-        label = _e(step.label)
+        label = printed(step.label)
         hidden = f'<input type="hidden" name="next" value="{back}">'
         if step.reason_required:
             parts.append(
@@ -147,13 +137,13 @@ def _actions(row, link, csrf, back) -> str:
                 f'\n            <summary class="btn btn-sm btn-outline-danger">{label}</summary>'
                 f'\n            <form method="post" action="{action}" class="mt-1">{csrf}{hidden}'
                 '\n              <textarea name="comment" rows="2" class="form-control form-control-sm mb-1" '
-                f'required maxlength="2000" placeholder="理由（必填）" aria-label="{_e(unit.short_name)}{label}理由">'
+                f'required maxlength="2000" placeholder="理由（必填）" aria-label="{printed(unit.short_name)}{label}理由">'
                 "</textarea>"
                 f'\n              <button type="submit" class="btn btn-sm btn-danger">确认{label}</button>'
                 "\n            </form>\n          </details>\n          \n        "
             )
         else:
-            text = f"{_e(unit.receiver_level_name)}接收" if step.action == "accept" else label
+            text = f"{printed(unit.receiver_level_name)}接收" if step.action == "accept" else label
             parts.append(
                 f'\n          \n          <form method="post" action="{action}" class="d-inline">{csrf}{hidden}'
                 f'\n            <button type="submit" class="btn btn-sm btn-success">{text}</button>'

@@ -9,22 +9,14 @@ reports/_thread.html.
 
 from django import template
 from django.urls import reverse
-from django.utils.html import conditional_escape, format_html
+from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
+
+from reports.common.widgets import printed
 
 register = template.Library()
 
 THREAD_TEMPLATE = "reports/_thread.html"
-
-# What django.utils.html.escape replaces, in one pass.
-ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;"})
-
-
-def _e(value) -> str:
-    """``{{ value }}`` of a string or a number: escaped unless marked safe."""
-    if hasattr(value, "__html__"):
-        return conditional_escape(value)
-    return str(value).translate(ESCAPES)
 
 
 def _csrf_field(csrf_token) -> str:
@@ -41,11 +33,11 @@ def review_blocks(context, blocks, threads, here) -> SafeString:
     report = context["report"]
     form_start = (
         '\n          <details class="new-comment mt-1">\n  <summary class="small">添加意见</summary>'
-        f'\n  <form method="post" action="{_e(reverse("reports:comment", args=[report.pk]))}" class="mt-1">'
+        f'\n  <form method="post" action="{printed(reverse("reports:comment", args=[report.pk]))}" class="mt-1">'
         f"\n    {_csrf_field(context.get('csrf_token'))}"
     )
     form_end = (
-        f'<input type="hidden" name="next" value="{_e(here)}">'
+        f'<input type="hidden" name="next" value="{printed(here)}">'
         '\n    <textarea name="body" rows="2" class="form-control form-control-sm" required maxlength="2000" '
         'aria-label="添加意见"></textarea>\n    <button type="submit" class="btn btn-sm btn-primary mt-1">发表意见'
         "</button>\n  </form>\n</details>\n\n        "
@@ -53,19 +45,21 @@ def review_blocks(context, blocks, threads, here) -> SafeString:
     parts = []
     for block in blocks:
         anchor = block.anchor
-        id_attribute = f'id="{_e(anchor)}"' if anchor else ""
+        id_attribute = f'id="{printed(anchor)}"' if anchor else ""
         parts.append(
-            f'\n      <div class="review-block kind-{_e(block.kind)} level-{_e(block.level)}" '
+            f'\n      <div class="review-block kind-{printed(block.kind)} level-{printed(block.level)}" '
             f'{id_attribute}>\n        <div class="review-text">'
         )
-        parts.extend(f'<span class="run-{_e(run.role)}">{_e(run.text)}</span>' for run in block.runs)
+        parts.extend(
+            f'<span class="run-{printed(run.role)}">{printed(run.text)}</span>' for run in block.runs
+        )
         parts.append("</div>\n        ")
         if anchor:
             parts.append("\n          ")
             for comment in (threads or {}).get(anchor, ()):
                 parts.append(_thread(context, comment, here))
             parts.append(form_start)
-            parts.append(f'<input type="hidden" name="target" value="{_e(anchor)}">{form_end}')
+            parts.append(f'<input type="hidden" name="target" value="{printed(anchor)}">{form_end}')
         parts.append("\n      </div>\n    ")
     return mark_safe("".join(parts))
 
@@ -91,5 +85,5 @@ def diff_html(pieces) -> SafeString:
     parts = []
     for op, text in pieces:
         start, end = DIFF_TAGS.get(op, ("<span>", "</span>"))
-        parts.append(f"{start}{_e(text)}{end}")
+        parts.append(f"{start}{printed(text)}{end}")
     return mark_safe("".join(parts))
