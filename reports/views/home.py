@@ -33,7 +33,8 @@ def _new_report_form(user, data=None):
     if not years:
         return None
     # The year being reported on chosen first (in December that is this year's, not the list's first)
-    initial = {"year": reporting_year()} if reporting_year() in years else None
+    year = reporting_year()
+    initial = {"year": year} if year in years else None
     return NewReportForm(data, units=units, years=years, initial=initial)
 
 
