@@ -64,7 +64,8 @@ def test_a_300_item_report_is_submitted_returned_restored_resubmitted_and_approv
     expect(page.locator("#return-reason")).to_contain_text("第一部分请再精简。")
     page.locator(".editor-item").first.get_by_label("正文").fill("误删后只剩这一句。")
     page.get_by_role("button", name="保存").first.click()
-    expect(page.locator("#save-state")).to_contain_text("已保存")
+    # A whole 300-item form posted while CI's other worker runs its own browser: more than the default 5 s
+    expect(page.locator("#save-state")).to_contain_text("已保存", timeout=20_000)
     page.goto(f"/reports/{report.pk}/history/")
     submitted = page.locator("#snapshots .snapshot-row", has_text="提交审核时的内容").first
     submitted.get_by_role("link", name="恢复").click()
