@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from reports.actions import EditConflict
 from reports.common import autosave as autosave_reply
 from reports.common.autosave import is_autosave
-from reports.consistency import consistency_warnings
+from reports.consistency import consistency_warnings, warning_messages
 from reports.permissions import Action, can, get_report_or_refuse
 
 from .actions import save_indicator_values
@@ -81,7 +81,7 @@ def sheet(request, pk):
                     request, report, indicator_sheet, _saved_values(report), editable, 409, conflict=True
                 )
             if autosave:
-                return autosave_reply.saved(version)
+                return autosave_reply.saved(version, warning_messages(report))
             messages.success(request, "指标已保存。")
             return redirect("indicators:sheet", report.pk)
         if autosave:

@@ -70,6 +70,11 @@ def consistency_warnings(report, sections=None, values=None, text=None, blocks=N
     return list(found)
 
 
+def warning_messages(report):
+    """The warnings as the autosave's answer carries them (``common/autosave.saved``)."""
+    return [warning.message for warning in consistency_warnings(report)]
+
+
 def checked_rows(report):
     """The report's values as the check reads them, one plain row each (``CHECKED_COLUMNS``), in
     catalogue order: no model objects, for a page that finds its result kept."""

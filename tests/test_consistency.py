@@ -8,12 +8,12 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from indicators.models import IndicatorValue, Qualifier
+from indicators.models import Indicator, IndicatorValue, Qualifier
 from reports import consistency, precheck
 from reports.models import Item, Report, Unit
 from reports.rendering import context as document_context
 from tests.district_helpers import indicator
-from tests.editor_helpers import add_section
+from tests.editor_helpers import add_section, editor_data
 
 PAGES = ("reports:edit", "indicators:sheet", "reports:preview", "reports:detail")
 MISMATCH = re.compile(r"正文写“[^”]*”，指标表为[^<。\s]*")
@@ -151,3 +151,33 @@ def test_the_preview_checks_the_blocks_its_document_built(client, staff, disagre
     client.force_login(staff)
     assert MISMATCH.findall(client.get(reverse("reports:preview", args=[disagreeing.pk])).content.decode())
     assert len(built) == 1
+
+
+def test_an_autosave_answers_with_the_warnings_as_they_now_stand(client, staff, disagreeing, mediated):
+    """The editor's and the sheet's box follow each save without a reload (static/js/autosave.js)."""
+    client.force_login(staff)
+    item = Item.objects.get(section__report=disagreeing)
+    edit = reverse("reports:edit", args=[disagreeing.pk])
+    wrong = client.post(edit, editor_data(disagreeing), headers={"X-Autosave": "1"}).json()
+    assert wrong["warnings"] == ["正文写“调解成功1700件”，指标表为1705件"]
+
+    corrected = editor_data(disagreeing, **{f"i{item.pk}-body": "共排查矛盾纠纷1705件，调解成功1705件。"})
+    assert client.post(edit, corrected, headers={"X-Autosave": "1"}).json()["warnings"] == []
+
+    disagreeing.refresh_from_db()
+    typed = {"version": disagreeing.version}
+    for each in Indicator.objects.filter(district=mediated.district):
+        typed |= {f"v{each.pk}-value": "1704" if each == mediated else "", f"v{each.pk}-qualifier": "exact"}
+    sheet = client.post(
+        reverse("indicators:sheet", args=[disagreeing.pk]), typed, headers={"X-Autosave": "1"}
+    ).json()
+    assert sheet["status"] == "saved" and sheet["warnings"] == ["正文写“调解成功1705件”，指标表为1704件"]
+
+
+def test_the_box_is_on_the_page_hidden_when_text_and_sheet_agree(client, staff, disagreeing):
+    """So that a save's answer has somewhere to show a new warning."""
+    Item.objects.filter(section__report=disagreeing).update(body="调解成功1705件。")
+    client.force_login(staff)
+    for page in ("reports:edit", "indicators:sheet"):
+        content = client.get(reverse(page, args=[disagreeing.pk])).content.decode()
+        assert '<div class="alert alert-warning" id="consistency-warnings" hidden>' in content

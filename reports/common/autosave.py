@@ -19,8 +19,10 @@ def clock() -> str:
     return timezone.localtime().strftime("%H:%M:%S")
 
 
-def saved(version: int) -> JsonResponse:
-    return JsonResponse({"status": "saved", "version": version, "saved_at": clock()})
+def saved(version: int, warnings: list[str]) -> JsonResponse:
+    """``warnings``: where the text and the sheet now disagree, for the page's box to show without a reload
+    (a user who corrects a figure sees its warning go)."""
+    return JsonResponse({"status": "saved", "version": version, "saved_at": clock(), "warnings": warnings})
 
 
 def invalid(message: str) -> JsonResponse:

@@ -20,7 +20,7 @@ from reports.common import autosave as autosave_reply
 from reports.common.autosave import is_autosave, is_in_place
 from reports.common.people import name_of
 from reports.common.text import clean_text, word_count
-from reports.consistency import consistency_warnings
+from reports.consistency import consistency_warnings, warning_messages
 from reports.forms import ItemForm, ReportHeaderForm, SectionForm
 from reports.models import Item, Section, attach_sources
 from reports.permissions import Action, get_report_or_refuse
@@ -235,7 +235,7 @@ def edit(request, pk):
         return _render_conflict(request, conflict.report, forms)
 
     if autosave:
-        return autosave_reply.saved(version)
+        return autosave_reply.saved(version, warning_messages(report))
     if op != "undo-delete":  # "撤销删除" is offered until the next save or change, not for minutes after
         request.session.pop(UNDO_SESSION_KEY, None)
     outcome = _run_operation(request, report, op)
@@ -310,6 +310,7 @@ def _in_place(request, report, outcome, before):
             "status": "saved",
             "version": report.version,
             "saved_at": autosave_reply.clock(),
+            "warnings": warning_messages(report),
             "order": order,
             "labels": {pk: heading_label(1, number) for number, pk in enumerate(order, start=1)},
             "sections": html,

@@ -91,6 +91,7 @@
       if (response.ok) {
         version.value = result.version;
         savedChanges = sending;
+        showWarnings(result.warnings);
         if (restoring) {
           restoring = false;
           session.forget();
@@ -107,6 +108,19 @@
       show("error", "未能自动保存（网络中断？）内容仍在本页，请稍后点击“保存”。");
     }
   }
+  // Where the text and the sheet disagree, as the save's answer says now: a corrected figure's warning goes.
+  function showWarnings(warnings) {
+    const box = document.getElementById("consistency-warnings");
+    if (!box || !Array.isArray(warnings)) return;
+    const list = box.querySelector("ul");
+    list.replaceChildren(...warnings.map((message) => {
+      const item = document.createElement("li");
+      item.textContent = message;
+      return item;
+    }));
+    box.hidden = warnings.length === 0;
+  }
+
   // URL-encoded as the form itself submits, not multipart: Django reads a long report's 1,200 fields so
   // several times faster (bench/editor_operations.py).
   function encoded(formData) {
@@ -154,6 +168,7 @@
       if (response.ok) {
         version.value = result.version;
         savedChanges = sending;
+        showWarnings(result.warnings);
         onSaved(result, body);
         show(dirty() ? "dirty" : "saved", dirty() ? "有未保存的修改" : "已保存（" + result.saved_at + "）");
       } else if (response.status !== 400 && response.status !== 409) {

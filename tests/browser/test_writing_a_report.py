@@ -132,6 +132,23 @@ def test_staff_write_this_years_report_from_start_to_preview(
     expect(page.locator("#consistency-warnings")).to_contain_text(warning)
     page.get_by_role("link", name="返回报告正文").click()
     expect(page.locator("#consistency-warnings")).to_contain_text(warning)
+    # Corrected in the text, the warning goes with the autosave, no reload.
+    page.get_by_label("正文").and_(page.locator("textarea:has-text('调解成功1700件')")).fill(
+        "共排查矛盾纠纷1705件，调解成功1705件。"
+    )
+    page.locator("#editor-form").dispatch_event("autosave-now")
+    expect(page.locator("#save-state")).to_contain_text("已自动保存")
+    expect(page.locator("#consistency-warnings")).to_be_hidden()
+    # Made wrong again on the sheet, the sheet's autosave shows it at once.
+    page.get_by_role("link", name="指标表").click()
+    expect(page.locator("#consistency-warnings")).to_be_hidden()
+    page.get_by_label("调解成功矛盾纠纷", exact=True).fill("1704")
+    page.locator("form[data-autosave-url]").dispatch_event("autosave-now")
+    expect(page.locator("#consistency-warnings")).to_contain_text("正文写“调解成功1705件”，指标表为1704件")
+    page.get_by_label("调解成功矛盾纠纷", exact=True).fill("1705")
+    page.locator("form[data-autosave-url]").dispatch_event("autosave-now")
+    expect(page.locator("#consistency-warnings")).to_be_hidden()
+    page.get_by_role("link", name="返回报告正文").click()
 
     # 6. The preview shows the report as it will print, indicator table attached.
     page.get_by_role("link", name="预览").click()
