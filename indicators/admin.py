@@ -9,8 +9,18 @@ from .models import Indicator, IndicatorRule, IndicatorValue
 
 @admin.register(Indicator)
 class IndicatorAdmin(admin.ModelAdmin):
-    list_display = ["name", "code", "unit", "category", "kind", "first_year", "last_year", "position"]
-    list_filter = ["district", "category", "kind", "unit"]
+    list_display = [
+        "name",
+        "code",
+        "unit",
+        "category",
+        "kind",
+        "required",
+        "first_year",
+        "last_year",
+        "position",
+    ]
+    list_filter = ["district", "category", "kind", "required", "unit"]
     search_fields = ["name", "code", "aliases"]
     list_editable = ["position"]
 

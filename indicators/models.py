@@ -56,6 +56,9 @@ class Indicator(models.Model):
         _("停用年度"), null=True, blank=True, help_text=_("空表示仍在使用")
     )
     position = models.PositiveIntegerField(_("排序"), default=0)
+    required = models.BooleanField(
+        _("必填"), default=False, help_text=_("勾选后，各单位须填写数值或“不适用”才能提交报告。")
+    )
 
     objects = IndicatorQuerySet.as_manager()
 

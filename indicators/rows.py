@@ -16,6 +16,7 @@ from .forms import IndicatorValueForm
 from .models import Indicator, format_number
 
 QUALIFIED_FIELDS = ("value", "qualifier", "not_applicable", "note")
+REQUIRED_MARK = ' <span class="badge text-bg-warning">必填</span>'  # the district requires a value or 不适用
 
 
 def printed_form(form):
@@ -113,7 +114,7 @@ def rows_html(rows, qualifiers, editable, conflict):
             )
         parts.append(f"""
         <tr id="indicator-{printed(indicator.code)}" class="{"table-danger" if f["errors"] else ""}">
-          <td><label for="{printed(f["value_id"])}">{name}</label> <span class="text-muted small">（{unit}）</span></td>
+          <td><label for="{printed(f["value_id"])}">{name}</label> <span class="text-muted small">（{unit}）</span>{REQUIRED_MARK if indicator.required else ""}</td>
           <td>
             <input type="text" inputmode="decimal" name="{printed(f["value_name"])}" id="{printed(f["value_id"])}"
               value="{_or_empty(f["value"])}" class="form-control form-control-sm{" is-invalid" if f["value_invalid"] else ""}"

@@ -278,15 +278,29 @@ def _indicator_part(
         indicator.pk for indicator, value in values.items() if value.value is not None or value.not_applicable
     } & {indicator.pk for indicator in catalogue}
     missing = [indicator for indicator in catalogue if indicator.pk not in filled]
-    if missing:
-        names = "、".join(indicator.name for indicator in missing[:MISSING_NAMES_SHOWN])
-        more = f"等{len(missing)}项" if len(missing) > MISSING_NAMES_SHOWN else ""
+    required = [indicator for indicator in missing if indicator.required]
+    if required:
+        found.append(
+            Finding(
+                ERROR,
+                f"区里规定的必填指标还有{len(required)}项未填：{_names(required)}（没有的请填“不适用”）。",
+                f"{sheet}#indicator-{required[0].code}",
+            )
+        )
+    optional = [indicator for indicator in missing if not indicator.required]
+    if optional:
         found.append(
             Finding(
                 WARNING,
-                f"指标表已填{len(filled)}项，共{len(catalogue)}项；未填：{names}{more}"
-                "（指标目录不区分必填与选填，没有的可填“不适用”）。",
+                f"指标表已填{len(filled)}项，共{len(catalogue)}项；"
+                f"{'选填指标' if any(i.required for i in catalogue) else ''}未填：{_names(optional)}"
+                "（没有的可填“不适用”）。",
                 sheet,
             )
         )
     return tuple(found), len(catalogue), len(filled)
+
+
+def _names(indicators: list[Indicator]) -> str:
+    names = "、".join(indicator.name for indicator in indicators[:MISSING_NAMES_SHOWN])
+    return names + (f"等{len(indicators)}项" if len(indicators) > MISSING_NAMES_SHOWN else "")

@@ -260,6 +260,21 @@ def test_changing_an_indicators_range_and_aliases(office, district):
     assert (rate.max_value, rate.aliases, rate.code) == (100, "成功率", "rate")
 
 
+def test_the_office_marks_an_indicator_required_and_the_units_sheets_show_it(
+    office, district, client, staff, report
+):
+    screened = indicator(district, "screened", "排查矛盾纠纷", unit="件")
+    url = reverse("district:indicator-edit", args=[YEAR, screened.pk])
+    data = {"name": "排查矛盾纠纷", "unit": "件", "category": "disputes", "kind": "count", "required": "on"}
+    assert office.post(url, data).status_code == 302
+    screened.refresh_from_db()
+    assert screened.required
+    assert "必填</span>" in office.get(catalogue_url()).content.decode()
+    client.force_login(staff)
+    sheet = client.get(reverse("indicators:sheet", args=[report.pk])).content.decode()
+    assert '（件）</span> <span class="badge text-bg-warning">必填</span>' in sheet
+
+
 def test_retiring_sets_the_last_year_and_the_catalogue_of_the_year_drops_it(office, district):
     old = indicator(district, "old", "旧指标", first_year=2020)
     office.post(reverse("district:indicator-retire", args=[YEAR, old.pk]))

@@ -12,10 +12,11 @@ from indicators.models import Indicator, IndicatorRule, IndicatorValue, Qualifie
 from indicators.rows import printed_form, rows_by_category, rows_html
 from reports.models import Report
 
-# templates/indicators/sheet.html's loop over a category's rows before issue 13's second round, verbatim.
+# templates/indicators/sheet.html's loop over a category's rows before issue 13's second round, verbatim, with
+# the 必填 mark added since.
 TEMPLATE_ROWS = """{% for row in rows %}{% with f=row.f %}
         <tr id="indicator-{{ row.indicator.code }}" class="{% if f.errors %}table-danger{% endif %}">
-          <td><label for="{{ f.value_id }}">{{ row.indicator.name }}</label> <span class="text-muted small">（{{ row.indicator.unit }}）</span></td>
+          <td><label for="{{ f.value_id }}">{{ row.indicator.name }}</label> <span class="text-muted small">（{{ row.indicator.unit }}）</span>{% if row.indicator.required %} <span class="badge text-bg-warning">必填</span>{% endif %}</td>
           <td>
             <input type="text" inputmode="decimal" name="{{ f.value_name }}" id="{{ f.value_id }}"
               value="{{ f.value|default_if_none:'' }}" class="form-control form-control-sm{% if f.value_invalid %} is-invalid{% endif %}"

@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from indicators.models import IndicatorValue
+from indicators.models import Indicator, IndicatorValue
 from reports import precheck, workflow
 from reports.common.text import word_count
 from reports.district.actions import set_word_limits
@@ -151,7 +151,29 @@ def test_the_filled_indicators_are_counted_and_the_missing_named(complete, catal
     assert (check.indicators_filled, check.indicators_total) == (2, 3)
     [finding] = check.findings
     assert finding.level == precheck.WARNING
-    assert "指标表已填2项，共3项；未填：调解成功" in finding.message and "不区分必填" in finding.message
+    assert "指标表已填2项，共3项；未填：调解成功" in finding.message
+
+
+def test_a_required_indicator_left_empty_is_an_error_linking_to_its_row(complete, catalogue):
+    screened, mediated, _ = catalogue
+    Indicator.objects.filter(pk__in=[screened.pk, mediated.pk]).update(required=True)
+    IndicatorValue.objects.create(report=complete, indicator=screened, not_applicable=True)  # filled: 不适用
+    required = only(complete, "必填指标")
+    assert required.level == precheck.ERROR
+    assert required.message == "区里规定的必填指标还有1项未填：调解成功（没有的请填“不适用”）。"
+    assert required.link == reverse("indicators:sheet", args=[complete.pk]) + "#indicator-mediated"
+    optional = only(complete, "选填指标未填")
+    assert optional.level == precheck.WARNING and "选填指标未填：行政诉讼案件" in optional.message
+
+
+def test_a_required_indicator_left_empty_stops_the_submission(complete, catalogue, staff):
+    _, mediated, _ = catalogue
+    Indicator.objects.filter(pk=mediated.pk).update(required=True)
+    with pytest.raises(workflow.CheckFailed, match="必填指标"):
+        workflow.perform(staff, complete, "submit", confirmed=True)
+    IndicatorValue.objects.create(report=complete, indicator=mediated, value=Decimal(12))
+    workflow.perform(staff, Report.objects.get(pk=complete.pk), "submit", confirmed=True)
+    assert Report.objects.get(pk=complete.pk).status == Report.Status.SUBMITTED
 
 
 def test_a_fully_filled_sheet_gives_no_finding(complete, catalogue):
