@@ -155,6 +155,9 @@ PEOPLE_UNITS = {"人", "名", "人次"}
 GROUP_WORDS = ("中心组", "班子", "干部职工", "干部", "职工")
 # Bodies below the unit: their study is theirs ("列入村居党支部学习第一议题，开展法治学习18场").
 SUB_UNIT_WORDS = ("支部", "村居", "各村")  # 支部: "7次支部集中学习研讨" too
+# A clause that is a piece of study and nothing else: it opens with the study ("集中学习习近平法治思想和…精神6次")
+# or ends with it ("开展习近平法治思想相关学习4次"), after the verbs and time words that lead it.
+STUDY_CLAUSE = re.compile(r"^(?:开展|组织|集中|专题|全年|共|累计|先后)*(?:学习|学法)|(?:学习|学法)$")
 
 
 @dataclass(frozen=True)
@@ -344,7 +347,8 @@ def match_figures(text, indicators, scored=None):
     A figure goes to the indicator whose phrase stands right before it (filler words allowed), else shortly
     after it in the same clause, else a few words before it in the same clause; the longest phrase wins a
     tie ("重点领域联合执法" over "联合执法"). Only a figure stated for a list ("调解率、成功率均为100%") is
-    given to several indicators.
+    given to several indicators. A law study its clause names without its group ("开展习近平法治思想相关学习4次")
+    is the study of the one group the sentence named before it (``_study_of_the_group_named``).
 
     ``scored`` (min score, min margin) turns on the scored fallback (``_scored_links``) for figures no alias
     stands next to. It is off by default: chosen by leaving each held-out batch out, it added as many wrong
@@ -377,14 +381,16 @@ def match_figures(text, indicators, scored=None):
             links = _unambiguous(ranked)
             if not ranked and scored:
                 links = _scored_links(text, clauses, clause_start, clause_end, figure, fitting, *scored)
+            # Who: said in the sentence before the figure, since the figure before it (which had its own).
+            who_start = max(sentences.around(figure.start, figure.end)[0], previous_end)
+            if not ranked and not links:
+                links = _study_of_the_group_named(text, who_start, clause_start, figure, fitting)
             if links and _reviewed_object(
                 text[clause_start : links[0].start], links[0].index, fitting, figure.unit
             ):
                 links = []
             if links and _names_an_object_kept_otherwise(text, clause_start, links[0], fitting, figure.unit):
                 links = []
-            # Who: said in the sentence before the figure, since the figure before it (which had its own).
-            who_start = max(sentences.around(figure.start, figure.end)[0], previous_end)
             if links and _another_groups(text[who_start:clause_end], links[0], fitting.aliases):
                 links = []
         previous_end = figure.end
@@ -590,6 +596,36 @@ def _another_groups(sentence, link, aliases_by_index):
         if any(word in alias for alias in aliases)
     }
     return bool(named) and not named & own_groups and bool(others)
+
+
+def _study_of_the_group_named(text, who_start, clause_start, figure, fitting):
+    """A law study named by its clause alone, whose group the sentence named before it: "党委中心组…示范作用，
+    集中学习习近平法治思想和重要指示批示精神6次", "街道党工委理论学习中心组将学法作为重点课题，…，开展习近平法治思想相关
+    学习4次" are the central group's. Only when the sentence names one group, that group's study is one
+    indicator the figure's measure word fits, and the clause says law (法): "中心组理论学习18次" are all of
+    the group's sessions."""
+    clause = FILLER_END.sub("", text[clause_start : figure.start]).strip()
+    if (
+        not clause
+        or "法" not in clause
+        or not STUDY_CLAUSE.search(clause)
+        or any(c.isdigit() for c in clause)
+    ):
+        return []
+    before = text[who_start:clause_start]
+    present = [word for word in GROUP_WORDS if word in before]
+    # "干部职工" names one group, not also "干部" and "职工".
+    named = {word for word in present if not any(word != longer and word in longer for longer in present)}
+    if len(named) != 1 or any(word in before for word in SUB_UNIT_WORDS):
+        return []
+    (group,) = named
+    studies = {
+        index for index, alias in fitting[figure.unit] if group in alias and STUDY_CLAUSE.search(alias)
+    }
+    if len(studies) != 1:
+        return []
+    (index,) = studies
+    return [_Link(index, group, who_start + before.rfind(group), (5, 0, 0, index))]
 
 
 def _unambiguous(ranked):

@@ -356,6 +356,40 @@ def test_a_groups_study_is_declined_when_the_words_before_it_name_only_another_g
     assert suggested("组织党委班子成员开展法治培训3次", [*both, training]) == {"training": (3, "次", E)}
 
 
+def test_a_law_study_named_by_its_clause_alone_is_the_study_of_the_group_the_sentence_named():
+    central = coded("central", "次", "中心组学法", "班子集体学法")
+    cadres = coded("cadres", "次", "干部职工学法", "干部学法")
+    both = [central, cadres]
+    # The group is the sentence's subject, several clauses before the figure; the clause opens or ends with the study.
+    assert suggested(
+        "充分发挥党委中心组学法用法示范作用,集中学习习近平法治思想和重要指示批示精神6次", both
+    ) == {"central": (6, "次", E)}
+    assert suggested("街道党工委理论学习中心组将学法作为重点课题,开展习近平法治思想相关学习4次", both) == {
+        "central": (4, "次", E)
+    }
+    assert suggested("建立乡村干部会前学法制度,组织学习《民法典》等法律法规5次", both) == {
+        "cadres": (5, "次", E)
+    }
+    # "干部职工" is one group, not also "干部" and "职工".
+    assert suggested("机关干部职工积极参与,开展民法典专题学习3次", both) == {"cadres": (3, "次", E)}
+
+
+def test_a_study_whose_group_is_unsure_is_not_given_to_a_group():
+    central = coded("central", "次", "中心组学法", "班子集体学法")
+    cadres = coded("cadres", "次", "干部职工学法", "干部学法")
+    both = [central, cadres]
+    # All of the group's sessions, not law study: the clause says no law.
+    assert suggested("党委理论学习中心组带头,全年集中学习18次", both) == {}
+    # Two groups named: whose study it is, the sentence does not say.
+    assert suggested("中心组成员和机关干部一起,开展习近平法治思想学习6次", both) == {}
+    # Bodies below the unit study on their own.
+    assert suggested("中心组督促各村支部,开展习近平法治思想学习6次", both) == {}
+    # No group named: nothing to go by.
+    assert suggested("结合主题教育,开展习近平法治思想学习6次", both) == {}
+    # A clause that is not a piece of study: the meetings are not the group's study.
+    assert suggested("中心组成员带头,召开习近平法治思想推进会议6次", both) == {}
+
+
 def test_a_review_of_something_kept_in_another_measure_word_is_declined():
     reviews = coded("reviews", "件", "合法性审查")
     contracts = coded("contracts", "份", "合同")

@@ -385,6 +385,8 @@ def test_an_unmatched_figure_is_listed_with_the_phrase_it_counts():
         ("听取法治建设专题工作汇报2次", "rule_of_law_meetings"),
         ("实际参加考试人数为53人", "cadres_trained"),
         ("组织民法典等法律法规培训2场次", "law_training"),
+        ("开展生活美容机构等无证无照专项行动18次", "inspections"),
+        ("举办学习贯彻习近平法治思想暨领导干部培训班13期", "law_training"),
     ],
 )
 def test_the_national_catalogue_knows_common_wordings(text, code):
