@@ -196,6 +196,13 @@ class FigureMatch(Generic[IndicatorT]):
     indicators: list[IndicatorT]
     aliases: list[str]  # the alias that named each indicator
     quotes: list[str]  # phrase through figure as written, for each indicator
+    # The indicator is the scored fallback's (``match_figures(scored=…)``): no alias names the figure.
+    guessed: bool = False
+
+    @property
+    def guess(self) -> IndicatorT | None:
+        """The scored fallback's guess for a figure no alias names, else None."""
+        return self.indicators[0] if self.guessed and self.indicators else None
 
 
 @dataclass(frozen=True)
@@ -352,7 +359,9 @@ def match_figures(text, indicators, scored=None):
 
     ``scored`` (min score, min margin) turns on the scored fallback (``_scored_links``) for figures no alias
     stands next to. It is off by default: chosen by leaving each held-out batch out, it added as many wrong
-    suggestions as right ones (README, "Figures found in published reports").
+    suggestions as right ones (README, "Figures found in published reports"). Its matches are marked
+    ``guessed``: the import preview shows them as guesses the user confirms, not as values. A figure's alias
+    matches are the same with the fallback on or off.
     """
     indicators = list(indicators)
     matches = []
@@ -363,6 +372,7 @@ def match_figures(text, indicators, scored=None):
     for figure in find_figures(text):
         clause_start, clause_end = clauses.around(figure.start, figure.end)
         aliases = fitting[figure.unit]
+        guessed = False
         links = _shared_links(text, clause_start, figure, aliases)
         if CHANGE_BEFORE_FIGURE.search(text[clause_start : figure.start]) or LIMIT_BEFORE_FIGURE.search(
             text[clause_start : figure.start]
@@ -379,7 +389,8 @@ def match_figures(text, indicators, scored=None):
             if not ranked and BARE_CLAUSE.fullmatch(text[clause_start : figure.start].strip()):
                 ranked = _links_previous_clause(text, clauses, clause_start, figure, aliases)
             links = _unambiguous(ranked)
-            if not ranked and scored:
+            guessed = not ranked and bool(scored)
+            if guessed:
                 links = _scored_links(text, clauses, clause_start, clause_end, figure, fitting, *scored)
             # Who: said in the sentence before the figure, since the figure before it (which had its own).
             who_start = max(sentences.around(figure.start, figure.end)[0], previous_end)
@@ -404,6 +415,7 @@ def match_figures(text, indicators, scored=None):
                     text[min(link.start, figure.start) : max(link.start + len(link.phrase), figure.end)]
                     for link in links
                 ],
+                guessed=guessed and bool(links),
             )
         )
     return matches
@@ -412,8 +424,13 @@ def match_figures(text, indicators, scored=None):
 def suggest_values(text, indicators):
     """For each indicator, the value its first mention in ``text`` gives it (``match_figures``); a later
     figure for an indicator that already has its value goes to no one."""
+    return first_values(match_figures(text, indicators))
+
+
+def first_values(matches):
+    """``suggest_values`` of figures already matched: the first figure for each indicator."""
     suggestions, taken = [], set()
-    for match in match_figures(text, indicators):
+    for match in matches:
         figure = match.figure
         for indicator, alias, quote in zip(match.indicators, match.aliases, match.quotes, strict=True):
             if id(indicator) in taken:

@@ -247,7 +247,9 @@ class ConfirmImportForm(forms.Form):
 
     ``item_kinds`` and ``section_kinds`` map a field name to the kind read; ``value_keys`` are the suggested
     values' names, keyed by the indicator they fill (``value_indicators``); ``split_keys`` the inline
-    lists'; ``figures`` maps an unmatched figure's field name to the indicators it may fill.
+    lists'; ``figures`` maps an unmatched figure's field name to the indicators it may fill, and
+    ``figure_guesses`` to the scored fallback's guess among them, marked 推测 but not selected: a form sent
+    without reading puts no guessed value on the sheet (README, "Figures found in published reports").
     """
 
     def __init__(
@@ -261,6 +263,7 @@ class ConfirmImportForm(forms.Form):
         page_lines=False,
         untitled=False,
         figures=None,
+        figure_guesses=None,
         value_indicators=None,
         typed=None,
         **kwargs,
@@ -289,7 +292,11 @@ class ConfirmImportForm(forms.Form):
             self.fields[name] = forms.ChoiceField(
                 label="加入指标表",
                 required=False,
-                choices=[("", "不加入")] + [(str(i.pk), _figure_choice(i, typed or {})) for i in indicators],
+                choices=[("", "不加入")]
+                + [
+                    (str(i.pk), _figure_choice(i, typed or {}, guessed=i == (figure_guesses or {}).get(name)))
+                    for i in indicators
+                ],
                 widget=_select(),
             )
             self.fields[f"{name}-teach"] = forms.BooleanField(
@@ -341,8 +348,8 @@ class ConfirmImportForm(forms.Form):
         return cleaned
 
 
-def _figure_choice(indicator, typed):
-    label = f"{indicator.name}（{indicator.unit}）"
+def _figure_choice(indicator, typed, guessed=False):
+    label = f"{'推测：' if guessed else ''}{indicator.name}（{indicator.unit}）"
     if indicator.pk in typed:
         label += f"——指标表已填“{typed[indicator.pk]}”，选择即替换"
     return label

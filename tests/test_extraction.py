@@ -13,6 +13,8 @@ from indicators.extraction import find_figures, find_mismatches, parse_number, s
 from indicators.models import Indicator, Qualifier
 from tests.corpus_expectations import national_indicators
 
+CORPUS_DIR = Path(__file__).resolve().parent / "corpus"
+
 SEED = (
     Path(__file__).resolve().parent.parent / "reports" / "demo_data" / "chengxi-2024-report.txt"
 ).read_text()
@@ -574,6 +576,34 @@ def test_the_scored_fallback_wants_a_law_word_for_a_law_indicator_and_the_head_a
     assert scored_codes("全年召开法治专题办公会议4次。", scored=None) == [[]]  # no alias: the fallback's
     # 学法活动 is study: its 法活 is not 普法活动's, so the 活动 of publicity alone does not decide.
     assert scored_codes("党政班子成员共计开展学法活动4次。") == [[]]
+
+
+def test_the_scored_fallbacks_matches_are_marked_as_guesses():
+    indicators = national_indicators()
+    text = "组织安全生产执法技能培训6场。开展法治培训3次。"
+    guessed, named = extraction.match_figures(text, indicators, scored=SCORED)
+    assert (guessed.guessed, guessed.guess.code) == (True, "law_training")
+    assert (named.guessed, named.guess, [i.code for i in named.indicators]) == (False, None, ["law_training"])
+    # The importer's values take the named one only (the preview shows the guess beside the figure).
+    values = extraction.first_values(m for m in (guessed, named) if not m.guessed)
+    assert [(s.indicator.code, s.figure_text) for s in values] == [("law_training", "3次")]
+
+
+def test_the_scored_fallback_leaves_every_alias_match_of_the_corpus_as_it_was():
+    """The import preview reads once with the fallback on and takes the unguessed matches as the values."""
+    indicators = national_indicators()
+    guesses = 0
+    for path in sorted(CORPUS_DIR.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        off = extraction.match_figures(text, indicators)
+        on = extraction.match_figures(text, indicators, scored=SCORED)
+        for with_guesses, without in zip(on, off, strict=True):
+            if with_guesses.guessed:
+                guesses += 1
+                assert not without.indicators, (path.name, without.figure.text)
+            else:
+                assert with_guesses == without, (path.name, without.figure.text)
+    assert guesses  # the corpus has figures the fallback guesses for
 
 
 def test_the_scored_fallback_keeps_the_decline_rules():

@@ -10,6 +10,7 @@ from django.urls import reverse
 from indicators.catalogue import copy_national_catalogue, teach_alias
 from indicators.models import Indicator, IndicatorValue
 from indicators.national_catalogue import NATIONAL_CATALOGUE
+from reports.importing.preview import preview_import
 from reports.models import AuditEntry, Item, Report
 from reports.rendering.document import report_to_text
 from tests.document_helpers import squeeze
@@ -148,3 +149,76 @@ def test_a_figure_for_an_indicator_that_already_has_a_value_is_refused_with_a_me
     assert response.status_code == 400
     assert "已有一个数值" in response.content.decode()
     assert not Report.objects.exists()
+
+
+# The scored fallback's guess beside an unmatched figure ---------------------------------------------------
+
+GUESSED = "关于2024年度法治政府建设情况的报告\n一、主要举措和成效\n全年组织安全生产执法技能培训6场。召开相关工作会议12次。\n"
+
+
+def figure_rows(page):
+    """{figure as written: (field name, the figure's match)} of the page's unmatched figures."""
+    return {match.figure.text: (field.html_name, match) for field, _, match, _ in page.context["figures"]}
+
+
+def test_an_unmatched_figure_shows_the_fallbacks_guess_to_confirm_not_selected(
+    client, staff, unit, district, national
+):
+    client.force_login(staff)
+    url = confirm_url(upload(client, unit, text=GUESSED))
+    page = client.get(url)
+    html = page.content.decode()
+    rows = figure_rows(page)
+    training = Indicator.objects.get(district=district, code="law_training")
+    name, match = rows["6场"]
+    assert match.guess == training
+    assert f"可能是：<strong>{training.name}</strong>（请核对）" in html
+    assert f'data-select="id_{name}" data-value="{training.pk}" hidden>采用推测</button>' in html
+    assert "js/import-confirm.js" in html
+    # The guess comes first in the figure's list, marked, and the list stays on 不加入.
+    choices = page.context["form"].fields[name].choices
+    assert choices[0] == ("", "不加入")
+    assert choices[1] == (str(training.pk), f"推测：{training.name}（次）")
+    assert sum(label.startswith("推测") for _, label in choices) == 1
+    assert page.context["form"][name].value() is None
+    # No guess for "召开相关工作会议12次": any meetings, the fallback names none of the catalogue's.
+    name, match = rows["12次"]
+    assert match.guess is None
+    assert not any(label.startswith("推测") for _, label in page.context["form"].fields[name].choices)
+    assert html.count("可能是：") == 1
+
+    # Sent without reading: the guess goes nowhere and teaches nothing.
+    client.post(url, confirm_form(client, url))
+    report = Report.objects.get(unit=unit, year=2024)
+    assert not IndicatorValue.objects.filter(report=report, indicator=training).exists()
+    training.refresh_from_db()
+    assert "安全生产执法技能培训" not in training.alias_list
+
+
+def test_adopting_the_guess_puts_the_value_on_the_sheet_and_teaches_the_wording(
+    client, staff, unit, district, national
+):
+    client.force_login(staff)
+    url = confirm_url(upload(client, unit, text=GUESSED))
+    name, match = figure_rows(client.get(url))["6场"]
+    client.post(url, confirm_form(client, url, **{name: str(match.guess.pk)}))
+    training = Indicator.objects.get(district=district, code="law_training")
+    value = IndicatorValue.objects.get(report__unit=unit, report__year=2024, indicator=training)
+    assert value.value == 6
+    training.refresh_from_db()
+    assert "安全生产执法技能培训" in training.alias_list
+    # The next report that writes it so has the value found by the alias, no longer guessed.
+    page = client.get(confirm_url(upload(client, unit, text=GUESSED, year=2023)))
+    assert training in [s.indicator for _, s, _, _ in page.context["values"]]
+    assert "6场" not in figure_rows(page)
+
+
+def test_no_guess_for_an_indicator_the_text_already_fills(district, national):
+    indicators = list(Indicator.objects.for_year(district, 2024))
+    alone = preview_import(GUESSED, indicators)
+    assert [m.guess.code for m in alone.unmatched if m.guess] == ["law_training"]
+    # "开展法治培训3次" gives law_training its value: guessing it again for 6场 would ask the user to drop one.
+    filled = preview_import(GUESSED.replace("。召开", "。开展法治培训3次。召开"), indicators)
+    assert [s.indicator.code for s in filled.suggestions] == ["law_training"]
+    assert [m.figure.text for m in filled.unmatched] == ["6场", "12次"]
+    assert not any(m.guess for m in filled.unmatched)

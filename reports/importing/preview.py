@@ -10,7 +10,14 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import cast
 
-from indicators.extraction import FigureMatch, Suggestion, find_figures, match_figures, suggest_values
+from indicators.extraction import (
+    FigureMatch,
+    Suggestion,
+    find_figures,
+    first_values,
+    match_figures,
+    units_match,
+)
 from indicators.models import Indicator
 from reports.models import Item, Report, Section
 
@@ -31,6 +38,10 @@ ATTACHMENT_NOTE_RE = re.compile(r"^附件\s*\d{0,2}\s*[：:]\s*\S")
 # CharFields: typed int | None as any field's, never None.
 SECTION_HEADING_MAX = cast(int, Section._meta.get_field("heading").max_length)
 ITEM_HEADING_MAX = cast(int, Item._meta.get_field("heading").max_length)
+# The scored fallback's setting for the guesses shown beside unmatched figures (not for values: the user
+# confirms a guess). Chosen in bench/import_figures.py ("guesses"); README, "Figures found in published
+# reports".
+GUESSES = (4, 2)
 
 
 @dataclass
@@ -38,7 +49,8 @@ class ImportPreview:
     parsed: ParsedReport
     attachment: list[str] = field(default_factory=list)
     suggestions: list[Suggestion[Indicator]] = field(default_factory=list)
-    # Figures of the text no indicator's wording names: the user may add one to the sheet.
+    # Figures of the text no indicator's wording names: the user may add one to the sheet. One the scored
+    # fallback has a guess for carries it (``FigureMatch.guess``), shown to the user to confirm.
     unmatched: list[FigureMatch[Indicator]] = field(default_factory=list)
     # "一是…二是…" lists inside paragraphs: split into items only when the user asks.
     inline_lists: list[InlineList] = field(default_factory=list)
@@ -55,9 +67,32 @@ def preview_import(text: str, indicators: Iterable[Indicator]) -> ImportPreview:
     _fit_to_fields(parsed)
     from_table = attachment_values(attachment, indicators)
     in_table = {s.indicator.pk for s in from_table}
-    from_text = [s for s in suggest_values(body, indicators) if s.indicator.pk not in in_table]
-    unmatched = [m for m in match_figures(body, indicators) if not m.indicators]
-    return ImportPreview(parsed, attachment, from_text + from_table, unmatched, find_inline_lists(parsed))
+    matches = match_figures(body, indicators, scored=GUESSES)
+    from_text = [
+        s for s in first_values(m for m in matches if not m.guessed) if s.indicator.pk not in in_table
+    ]
+    suggestions = from_text + from_table
+    return ImportPreview(
+        parsed, attachment, suggestions, unmatched_figures(matches, suggestions), find_inline_lists(parsed)
+    )
+
+
+def unmatched_figures(
+    matches: Iterable[FigureMatch[Indicator]], suggestions: Iterable[Suggestion[Indicator]]
+) -> list[FigureMatch[Indicator]]:
+    """The figures no alias names, each keeping the scored fallback's guess unless the guess is an indicator
+    a suggestion already fills (taking it would mean dropping that value: the text's first mention is the
+    likelier one) or one the figure's measure word cannot fill as written (the page adds figures as written)."""
+    filled = {id(s.indicator) for s in suggestions}
+    unmatched = []
+    for match in matches:
+        guess = match.guess
+        if match.indicators and guess is None:
+            continue
+        if guess is not None and (id(guess) in filled or not units_match(match.figure.unit, guess.unit)):
+            match = replace(match, indicators=[], aliases=[], quotes=[], guessed=False)
+        unmatched.append(match)
+    return unmatched
 
 
 def figure_suggestion(match: FigureMatch[Indicator], indicator: Indicator) -> Suggestion[Indicator]:

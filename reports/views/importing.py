@@ -120,10 +120,8 @@ def confirm(request, token):
         ],
         page_lines=bool(parsed.page_lines),
         untitled=not parsed.title,
-        figures={
-            key: [i for i in indicators if units_match(match.figure.unit, i.unit)]
-            for key, match in figure_keys.items()
-        },
+        figures={key: _figure_choices(match, indicators) for key, match in figure_keys.items()},
+        figure_guesses={key: match.guess for key, match in figure_keys.items() if match.guess},
     )
     if request.method == "POST":
         if locked:
@@ -183,6 +181,12 @@ def confirm(request, token):
         "locked": locked,
     }
     return render(request, "reports/import_confirm.html", context, status=400 if form.errors else 200)
+
+
+def _figure_choices(match, indicators):
+    """The indicators an unmatched figure may fill (those its measure word fits), the guess first."""
+    fitting = [i for i in indicators if units_match(match.figure.unit, i.unit)]
+    return sorted(fitting, key=lambda indicator: indicator is not match.guess)
 
 
 def _apply_choices(data, preview, year):

@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 from indicators.catalogue import copy_national_catalogue
 from indicators.models import Indicator, IndicatorValue
 from reports.models import Item, Report
-from tests.browser.conftest import ARTIFACTS
+from tests.browser.conftest import ARTIFACTS, axe_violations
 from tests.browser.test_writing_a_report import log_in
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
@@ -70,3 +70,40 @@ def test_staff_split_an_inline_list_and_drop_the_page_lines(page, staff, unit, s
     enumerated = Item.objects.filter(section__report=report, style="enumerated").order_by("position")
     assert enumerated.count() == 3
     assert enumerated.first().body.startswith("街道党政主要负责人认真履行")
+
+
+def test_staff_adopt_the_guess_for_a_wording_the_catalogue_does_not_know(
+    page, staff, unit, district_officer, screenshot
+):
+    """A district whose catalogue lacks "执法规范化培训" (as the national one did before batch 6) imports a
+    report that writes it: the figure is unmatched, the fallback guesses 法治培训, the user adopts it."""
+    copy_national_catalogue(unit.district, 2020, district_officer)
+    training = Indicator.objects.get(district=unit.district, code="law_training")
+    training.aliases = "\n".join(a for a in training.alias_list if a != "执法规范化培训")
+    training.save()
+    log_in(page, staff)
+    paste(page, "2024-longxi-zhen.txt")
+
+    figure = page.locator(".import-figure").filter(has=page.locator(".figure-text", has_text="6场"))
+    expect(figure.locator(".import-guess")).to_have_text("可能是：法治培训（请核对）采用推测")
+    choice = figure.get_by_label("“6场”加入指标表")
+    expect(choice).to_have_value("")  # not chosen for the user
+    expect(page.locator(".import-guess")).to_have_count(1)
+    figure.scroll_into_view_if_needed()
+    screenshot("guess")
+    assert axe_violations(page, context="#import-figures") == []
+    figure.get_by_role("button", name="采用推测").click()
+    expect(choice).to_have_value(str(training.pk))
+    expect(figure.get_by_role("button", name="已采用")).to_be_disabled()
+    expect(figure.get_by_label("记住这个说法（执法规范化培训）")).to_be_checked()
+    choice.select_option("")  # changing one's mind gives the button back
+    expect(figure.get_by_role("button", name="采用推测")).to_be_enabled()
+    figure.get_by_role("button", name="采用推测").click()
+    screenshot("guess-adopted")
+    page.get_by_role("button", name="创建草稿").click()
+    page.wait_for_url(re.compile(r"/reports/\d+/edit/"))
+
+    report = Report.objects.get(unit=unit, year=2024)
+    assert IndicatorValue.objects.get(report=report, indicator=training).value == 6
+    training.refresh_from_db()
+    assert "执法规范化培训" in training.alias_list
