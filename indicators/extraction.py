@@ -389,13 +389,13 @@ def match_figures(text, indicators, scored=None):
             if not ranked and BARE_CLAUSE.fullmatch(text[clause_start : figure.start].strip()):
                 ranked = _links_previous_clause(text, clauses, clause_start, figure, aliases)
             links = _unambiguous(ranked)
-            guessed = not ranked and bool(scored)
-            if guessed:
-                links = _scored_links(text, clauses, clause_start, clause_end, figure, fitting, *scored)
             # Who: said in the sentence before the figure, since the figure before it (which had its own).
             who_start = max(sentences.around(figure.start, figure.end)[0], previous_end)
-            if not ranked and not links:
+            if not ranked:
                 links = _study_of_the_group_named(text, who_start, clause_start, figure, fitting)
+            guessed = not ranked and not links and bool(scored)
+            if guessed:
+                links = _scored_links(text, clauses, clause_start, clause_end, figure, fitting, *scored)
             if links and _reviewed_object(
                 text[clause_start : links[0].start], links[0].index, fitting, figure.unit
             ):
