@@ -62,8 +62,16 @@ PAGE_LINE_RE = re.compile(
     r"|^\|\s*(?:索\s*引\s*号|发布机构|成文日期|有效性|主题分类|发文字号|公开方式|组配分类)\s*\|"
     # …or those cells copied without the table: "索  引  号 113708…/2026-00508 公开方式 主动公开", "有效性".
     r"|^(?:索\s*引\s*号|发布机构|成文日期|有效性|主题分类|发文字号|组配分类)(?:\s|$)"
-    # …an empty row of that table ("| | | |"), and the page's buttons: "加大字体 缩小字体 收藏 取消收藏 打印".
-    r"|^[|\s]+$"
+    # …or as bullets with each key run into its value: "索引号pbxx…/2026-00001", "发布机构屏边县新华乡人民政府",
+    # "发布日期2026-01-27", "时效性有效", "文号" (no sentence in them).
+    r"|^[•·\-\s]*(?:索\s*引\s*号|发布(?:机构|日期|时间)|成文日期|有效性|时效性|主题分类|发文字号|组配分类|文\s*号)"
+    r"[^，,。；;！？!?]*$"
+    # …an empty row of that table ("| | | |") or an empty bullet ("-"), a bullet naming the site's column
+    # ("- 乡镇信息公开"), and the page's buttons: "加大字体 缩小字体 收藏 取消收藏 打印".
+    r"|^[|•·\-\s]+$"
+    r"|^[•·\-]\s*[^，,。；;：:！？!?\s]{1,12}$"
+    # …and a breadcrumb without its "当前位置": "首页/ 公开 / 公开文件 / 正文", "首页 > 政务公开".
+    r"|^首页\s*[/>＞›»]"
     r"|^(?:(?:加大字体|缩小字体|默认字体|取消收藏|收藏|打印(?:本页)?|关闭(?:窗口)?)\s*)+$"
 )
 # "蒸湘区人民政府门户网站 www.… 发布时间:2025-03-31": the site's name first, a publishing date after it.
@@ -328,7 +336,7 @@ def _read_below_title(
 ) -> tuple[int, list[str]]:
     """A web page's lines under its headline, the document's own title repeating the headline (alone, or
     below its organs' line: "中共浚县县委 浚县人民政府关于…的报告" above "中共浚县县委  浚县人民政府" and
-    "关于…的报告"), the addressee."""
+    "关于…的报告", or "关于…的报告" above "杨陵区人民政府" and "关于…的报告"), the addressee."""
     page_lines: list[str] = []
     while start < len(lines) and (_is_page_line(lines[start]) or _same_title(lines[start], parsed.title)):
         if _same_title(lines[start], parsed.title):
@@ -344,7 +352,10 @@ def _read_below_title(
         and start + 1 < len(lines)
         and _is_organ_name(lines[start].split()[-1])
         and _is_title(lines[start + 1])
-        and _squeezed(lines[start] + lines[start + 1]) == _squeezed(headline)
+        and (
+            _squeezed(lines[start] + lines[start + 1]) == _squeezed(headline)
+            or _same_title(lines[start + 1], parsed.title)  # the headline repeats the title alone
+        )
     ):
         parsed.duplicate_headline = True
         page_lines.append(headline)
