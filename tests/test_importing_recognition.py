@@ -199,6 +199,81 @@ def test_a_sites_particulars_as_table_cells_without_a_colon_are_page_lines():
     assert parsed.preamble[3:] == ["2025年，新驿镇…。"]
 
 
+def test_a_sites_particulars_as_bullets_with_keys_run_into_values_are_page_lines():
+    parsed = parse_report_text(
+        "- 乡镇信息公开\n-\n索引号pbxxhxrmzf/2026-00001\n-\n发布机构屏边县新华乡人民政府\n-\n文号\n-\n"
+        "发布日期2026-01-27\n-\n时效性有效\n新华乡2025年法治政府建设工作情况报告\n县委全面依法治县委员会办公室:\n"
+        "2025年，新华乡…。\n一、主要措施及成效\n正文。\n"
+    )
+    assert len(parsed.page_lines) == 11
+    assert parsed.issuing_organs == []
+    assert parsed.title == "新华乡2025年法治政府建设工作情况报告"
+    assert parsed.addressee == "县委全面依法治县委员会办公室:"
+
+
+@pytest.mark.parametrize(
+    "line", ["- 镇人民政府2025年法治政府建设情况报告", "• 发布机构是各镇，现将情况报告如下。", "首页是否公开"]
+)
+def test_a_bullet_or_首页_line_that_is_no_particular_is_not_a_page_line(line):
+    parsed = parse_report_text(f"{line}\n2025年，我镇…。\n一、主要工作\n正文。\n")
+    assert parsed.page_lines == []
+
+
+def test_a_headline_repeating_the_title_alone_above_the_organ_and_title_is_the_pages():
+    parsed = parse_report_text(
+        "首页/ 公开 / 公开文件 / 区政府文件 / 正文\n关于2025年法治政府建设情况的报告\n"
+        "来源:杨陵区人民政府 发布时间:2026-03-16 17:46\n杨陵区人民政府\n关于2025年法治政府建设情况的报告\n"
+        "区人大常委会:\n2025年，区政府…。\n一、加强组织领导。正文。\n"
+    )
+    assert parsed.issuing_organs == ["杨陵区人民政府"]
+    assert parsed.title == "关于2025年法治政府建设情况的报告"
+    assert parsed.addressee == "区人大常委会:"
+    assert parsed.duplicate_headline
+    assert len(parsed.page_lines) == 3
+    assert parsed.preamble[3:] == ["2025年，区政府…。"]
+
+
+def test_a_sites_particulars_with_bracketed_keys_and_its_font_buttons_are_page_lines():
+    parsed = parse_report_text(
+        "- [ 索引号 ] 11500229768895163R/2026-00004\n- [ 发文字号 ] 鸡鸣委文〔2026〕3号\n"
+        "- [ 发布机构 ] 城口县鸡鸣乡人民政府\n- [ 有效性 ] 有效\n城口县鸡鸣乡人民政府2025年法治政府建设情况报告\n"
+        "- 日期:2026-02-12\n-\n大\n中\n小\n- 分享到 :\n城口县鸡鸣乡人民政府2025年法治政府建设情况报告\n"
+        "2025年，鸡鸣乡…。\n一、主要工作及成效\n正文。\n"
+    )
+    assert parsed.issuing_organs == []
+    assert parsed.title == "城口县鸡鸣乡人民政府2025年法治政府建设情况报告"
+    assert parsed.duplicate_headline
+    assert len(parsed.page_lines) == 11
+    assert parsed.preamble[11:] == ["2025年，鸡鸣乡…。"]
+
+
+def test_the_sites_name_above_its_breadcrumb_is_no_organ():
+    parsed = parse_report_text(
+        "重庆市江津区城市管理局\n当前位置: 重庆市江津区城市管理局>政务公开>法治政府建设年度报告\n"
+        "重庆市江津区城市管理局关于2025年法治政府建设情况的报告\n发布日期:2026-02-28 11:23:27\n区委、区政府:\n"
+        "2025年，区城市管理局…。\n一、主要做法和成效\n正文。\n"
+    )
+    assert parsed.issuing_organs == []
+    assert parsed.title == "重庆市江津区城市管理局关于2025年法治政府建设情况的报告"
+    assert parsed.addressee == "区委、区政府:"
+    assert len(parsed.page_lines) == 3
+    # Without a breadcrumb the line above the title is its organ.
+    parsed = parse_report_text(
+        "重庆市江津区城市管理局\n关于2025年法治政府建设情况的报告\n2025年，…。\n一、主要工作\n正文。\n"
+    )
+    assert parsed.issuing_organs == ["重庆市江津区城市管理局"]
+
+
+def test_a_headline_naming_the_office_fully_above_the_title_is_the_pages():
+    parsed = parse_report_text(
+        "东方山街道办事处2025度法治政府建设年度报告\n东方山街道2025度法治政府建设年度报告\n"
+        "2025年度，东方山街道…。\n一、主要举措和成效\n正文。\n"
+    )
+    assert parsed.title == "东方山街道2025度法治政府建设年度报告"
+    assert parsed.duplicate_headline
+    assert parsed.preamble == ["东方山街道办事处2025度法治政府建设年度报告", "2025年度，东方山街道…。"]
+
+
 def test_two_organs_a_space_apart_on_one_line_are_two_organs():
     parsed = parse_report_text(
         "中共南乐县委 南乐县人民政府\n关于2025年度法治政府建设情况的报告\n2025年以来，南乐县…。\n一、工作开展情况\n正文。\n"
@@ -208,7 +283,13 @@ def test_two_organs_a_space_apart_on_one_line_are_two_organs():
 
 
 @pytest.mark.parametrize(
-    "breadcrumb", ["当前位置: 首页 > 法治建设", "您当前的位置: 首页 > 交通局", "您当前所在位置:首页>政务公开"]
+    "breadcrumb",
+    [
+        "当前位置: 首页 > 法治建设",
+        "您当前的位置: 首页 > 交通局",
+        "您当前所在位置:首页>政务公开",
+        "首页/ 公开 / 正文",
+    ],
 )
 def test_a_sites_breadcrumb_is_a_page_line(breadcrumb):
     parsed = parse_report_text(

@@ -49,11 +49,15 @@ DOCUMENT_NUMBER_RE = re.compile(r"^\S{1,20}?[〔\[［(（]\s*\d{4}\s*[〕\]］)�
 TITLE_RE = re.compile(r"报告$")
 SUBJECT_TITLE_RE = re.compile(r"(情况|总结|汇报)$")
 TITLE_SUBJECT_RE = re.compile(r"法治|依法|法制")
+# A site's breadcrumb: "当前位置: 首页 > 法治建设", "您当前所在位置:首页>…", "首页/ 公开 / 公开文件 / 正文".
+BREADCRUMB = r"[•·\-\s]*(?:您?当前(?:所在)?的?位置\s*[:：]|首页\s*[/>＞›»])"
+BREADCRUMB_RE = re.compile(BREADCRUMB)
 # A web page's lines about the page, not the document: "来源:司法局 发布时间:2024-03-28", "浏览量:1",
 # "• 2026-01-29 09:57", and the page's buttons: "分享:", "字号:", "【字体:".
 PAGE_LINE_RE = re.compile(
     r"^[•·\-\s【\[|]*(?:(?:(?:文章|信息)?来源|发布(?:时间|日期|机构)|更新时间|时间|日期|作者|浏览(?:量|次数)?|"
-    r"点击(?:率|量)?|阅读(?:量|次数|人次)?|字体(?:大小)?|字号|分享(?:到)?|打印|索\s*引\s*号|您?当前(?:所在)?的?位置)\s*[:：]|\d{4}[-/]\d{1,2}[-/]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$)"
+    r"点击(?:率|量)?|阅读(?:量|次数|人次)?|字体(?:大小)?|字号|分享(?:到)?|打印|索\s*引\s*号)\s*[:：]|\d{4}[-/]\d{1,2}[-/]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$)"
+    rf"|^{BREADCRUMB}"
     # A government site's table of the document's particulars, as rows ("| 索引号:… | |") or bullets
     # ("• 主题分类:通知公告", "• 标  题:…"): about the page, above the document.
     r"|^[|•·\s]*(?:主题分类|信息分类|主\s*题\s*词|发文(?:字号|时间|机关)|成文(?:时间|日期)|文\s*号|标\s*题|效力状态|时\s*效|"
@@ -62,14 +66,26 @@ PAGE_LINE_RE = re.compile(
     r"|^\|\s*(?:索\s*引\s*号|发布机构|成文日期|有效性|主题分类|发文字号|公开方式|组配分类)\s*\|"
     # …or those cells copied without the table: "索  引  号 113708…/2026-00508 公开方式 主动公开", "有效性".
     r"|^(?:索\s*引\s*号|发布机构|成文日期|有效性|主题分类|发文字号|组配分类)(?:\s|$)"
-    # …an empty row of that table ("| | | |"), and the page's buttons: "加大字体 缩小字体 收藏 取消收藏 打印".
-    r"|^[|\s]+$"
+    # …or with each key in brackets: "- [ 索引号 ] 115…/2026-00004", "- [ 发布机构 ] 城口县鸡鸣乡人民政府".
+    r"|^[•·\-\s|]*[\[【]\s*(?:索\s*引\s*号|发文字号|发布(?:机构|日期)|主题分类|体裁分类|成文日期|有效性)\s*[\]】]"
+    # …or as bullets with each key run into its value: "索引号pbxx…/2026-00001", "发布机构屏边县新华乡人民政府",
+    # "发布日期2026-01-27", "时效性有效", "文号" (no sentence in them).
+    r"|^[•·\-\s]*(?:索\s*引\s*号|发布(?:机构|日期|时间)|成文日期|有效性|时效性|主题分类|发文字号|组配分类|文\s*号)"
+    r"[^，,。；;！？!?]*$"
+    # …an empty row of that table ("| | | |") or an empty bullet ("-"), a bullet naming the site's column
+    # ("- 乡镇信息公开"), and the page's buttons: "加大字体 缩小字体 收藏 取消收藏 打印".
+    r"|^[|•·\-\s]+$"
+    r"|^[•·\-]\s*[^，,。；;：:！？!?\s]{1,12}$"
+    # …and the font size buttons one a line ("大", "中", "小").
+    r"|^[【\[]?[大中小][】\]]?$"
     r"|^(?:(?:加大字体|缩小字体|默认字体|取消收藏|收藏|打印(?:本页)?|关闭(?:窗口)?)\s*)+$"
 )
 # "蒸湘区人民政府门户网站 www.… 发布时间:2025-03-31": the site's name first, a publishing date after it.
 PAGE_DATE_RE = re.compile(r"(?:发布|更新)(?:时间|日期)\s*[:：]\s*\d{4}")
 MAX_PAGE_LINE_CHARS = 80
-TITLE_NOISE_RE = re.compile(r"[度的\s]|(?<=\d)年")  # "塔庄镇2022年…总结" above "塔庄镇2022…总结"
+MAX_LINES_ABOVE_BREADCRUMB = 4  # a site's name and a few menu entries
+# "塔庄镇2022年…总结" above "塔庄镇2022…总结", "东方山街道办事处2025度…报告" above "东方山街道2025度…报告".
+TITLE_NOISE_RE = re.compile(r"[度的\s]|(?<=\d)年|办事处|人民政府")
 DATE_RE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
 # A signature line must look like an organ, so a closing "特此报告" stays in the body.
 ORGAN_SUFFIX_RE = re.compile(r"(委员会|党委|党工委|办事处|人民政府|政府|街道|镇|乡|办公室|委|局|中心)$")
@@ -270,7 +286,7 @@ def _read_header(lines: list[str], parsed: ParsedReport) -> tuple[int, list[str]
     does not take a line from its body as one; one that opens with its addressee keeps it as addressee.
     """
     # A site's particulars of the document ("索引号:…", "发布机构:…") may stand above it.
-    leading = 0
+    leading = _after_breadcrumb(lines)
     while leading < len(lines) and _is_page_line(lines[leading]):
         leading += 1
     page_lines = lines[:leading]
@@ -303,6 +319,18 @@ def _read_header(lines: list[str], parsed: ParsedReport) -> tuple[int, list[str]
     return leading, page_lines
 
 
+def _after_breadcrumb(lines: list[str]) -> int:
+    """Where the page goes on after a breadcrumb among its first short lines: the site's name and menu
+    above it ("重庆市江津区城市管理局" / "当前位置: …>法治政府建设年度报告") are the site's, not the document's
+    organs. 0 without one."""
+    for index, line in enumerate(lines[: MAX_LINES_ABOVE_BREADCRUMB + 1]):
+        if BREADCRUMB_RE.match(line) and _is_page_line(line):
+            return index + 1
+        if not (_is_header_line(line) or _is_page_line(line)):
+            break
+    return 0
+
+
 def _organs_on_one_line(line: str) -> list[str]:
     """ "中共南乐县委 南乐县人民政府": two organs a space apart, each named as an organ; else the line."""
     names = line.split()
@@ -328,7 +356,7 @@ def _read_below_title(
 ) -> tuple[int, list[str]]:
     """A web page's lines under its headline, the document's own title repeating the headline (alone, or
     below its organs' line: "中共浚县县委 浚县人民政府关于…的报告" above "中共浚县县委  浚县人民政府" and
-    "关于…的报告"), the addressee."""
+    "关于…的报告", or "关于…的报告" above "杨陵区人民政府" and "关于…的报告"), the addressee."""
     page_lines: list[str] = []
     while start < len(lines) and (_is_page_line(lines[start]) or _same_title(lines[start], parsed.title)):
         if _same_title(lines[start], parsed.title):
@@ -344,7 +372,10 @@ def _read_below_title(
         and start + 1 < len(lines)
         and _is_organ_name(lines[start].split()[-1])
         and _is_title(lines[start + 1])
-        and _squeezed(lines[start] + lines[start + 1]) == _squeezed(headline)
+        and (
+            _squeezed(lines[start] + lines[start + 1]) == _squeezed(headline)
+            or _same_title(lines[start + 1], parsed.title)  # the headline repeats the title alone
+        )
     ):
         parsed.duplicate_headline = True
         page_lines.append(headline)
