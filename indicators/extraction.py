@@ -155,6 +155,12 @@ PEOPLE_UNITS = {"人", "名", "人次"}
 GROUP_WORDS = ("中心组", "班子", "干部职工", "干部", "职工")
 # Bodies below the unit: their study is theirs ("列入村居党支部学习第一议题，开展法治学习18场").
 SUB_UNIT_WORDS = ("支部", "村居", "各村")  # 支部: "7次支部集中学习研讨" too
+# Bodies beside or above the unit, or all of them: "县委常委会、县政府常务会专题学法13次", "各级党组织专题学习…100余场次"
+# are not the unit's group's study, even in a sentence that names the group.
+OTHER_BODY_WORDS = ("常委会", "常务会", "各级")
+# An exam that qualifies enforcement staff is not the law-study exam ("2名领导干部带头参加执法证考试"): only an
+# indicator whose wordings speak of 执法 counts it.
+QUALIFICATION_EXAM = re.compile(r"执法证|执法资格|行政执法考试")
 # A clause that is a piece of study and nothing else: it opens with the study ("集中学习习近平法治思想和…精神6次")
 # or ends with it ("开展习近平法治思想相关学习4次"), after the verbs and time words that lead it.
 STUDY_CLAUSE = re.compile(r"^(?:开展|组织|集中|专题|全年|共|累计|先后)*(?:学习|学法)|(?:学习|学法)$")
@@ -369,6 +375,7 @@ def match_figures(text, indicators, scored=None):
     sentences = _Breaks(text, SENTENCE_BREAK)
     fitting = _Fitting(indicators)
     previous_end = 0
+    given = {}  # where the last figure given to each indicator ended
     for figure in find_figures(text):
         clause_start, clause_end = clauses.around(figure.start, figure.end)
         aliases = fitting[figure.unit]
@@ -402,8 +409,18 @@ def match_figures(text, indicators, scored=None):
                 links = []
             if links and _names_an_object_kept_otherwise(text, clause_start, links[0], fitting, figure.unit):
                 links = []
-            if links and _another_groups(text[who_start:clause_end], links[0], fitting.aliases):
+            if links and _another_groups(
+                text[who_start:clause_end], text[clause_start : figure.start], links[0], fitting.aliases
+            ):
                 links = []
+            if links and _qualification_exam(text[clause_start:clause_end], links[0], fitting.aliases):
+                links = []
+        # A part after 其中 is no new value of what was just totalled: "办结案件886件，处罚金额144.6万余元。其中，简易程序
+        # 案件528件，处罚金额4.6万余元".
+        if links and "其中" in text[given.get(links[0].index, figure.start) : figure.start]:
+            links = []
+        for link in links:
+            given[link.index] = figure.end
         previous_end = figure.end
         matches.append(
             FigureMatch(
@@ -595,15 +612,19 @@ def _reviewed_object(before, index, fitting, unit):
     )
 
 
-def _another_groups(sentence, link, aliases_by_index):
+def _another_groups(sentence, clause, link, aliases_by_index):
     """Whether ``link`` names a group's indicator by a phrase without the group ("集中学法" for 干部职工学法)
-    while the words that lead to the figure name groups only other indicators' phrases name ("班子", "中心组")."""
+    while the words that lead to the figure name groups only other indicators' phrases name ("班子", "中心组"),
+    or bodies that are not the unit's group: below it in the sentence, beside or above it in the figure's own
+    clause (``clause``: its words before the figure)."""
     own = aliases_by_index[link.index]
     own_groups = {word for word in GROUP_WORDS if any(word in alias for alias in own)}
     if not own_groups or any(word in link.phrase for word in GROUP_WORDS):
         return False
     named = {word for word in GROUP_WORDS if word in sentence}
     if not named & own_groups and any(word in sentence for word in SUB_UNIT_WORDS):
+        return True
+    if any(word in clause for word in OTHER_BODY_WORDS) and not any(word in clause for word in own_groups):
         return True
     others = {
         word
@@ -613,6 +634,14 @@ def _another_groups(sentence, link, aliases_by_index):
         if any(word in alias for alias in aliases)
     }
     return bool(named) and not named & own_groups and bool(others)
+
+
+def _qualification_exam(clause, link, aliases_by_index):
+    """Whether the figure's clause is about an enforcement qualification exam while ``link`` names an
+    indicator none of whose wordings speaks of 执法 (the law-study exam and its takers)."""
+    return bool(QUALIFICATION_EXAM.search(clause)) and not any(
+        "执法" in alias for alias in aliases_by_index[link.index]
+    )
 
 
 def _study_of_the_group_named(text, who_start, clause_start, figure, fitting):

@@ -651,3 +651,38 @@ def test_the_last_item_of_a_list_a_figure_totals_is_declined_unless_every_item_i
     assert suggested("开展酒驾醉驾警示教育、执法实务培训等活动3场", [study, training]) == {
         "training": (3, "次", E)
     }
+
+
+def test_the_study_of_bodies_beside_or_above_the_unit_or_of_all_of_them_is_theirs():
+    central = coded("central", "次", "中心组学法", "专题学法", "专题学习", "集体学法")
+    assert suggested("县委常委会、县政府常务会专题学法13次", [central]) == {}
+    assert suggested("县委常委会、县政府常务会组织集体学法10次", [central]) == {}
+    # …even when the sentence names the group before: the figure's clause says whose study it is.
+    text = "将习近平法治思想纳入理论学习中心组学习重点内容,各级党组织专题学习习近平法治思想100余场次"
+    assert suggested(text, [central]) == {}
+    assert suggested("县委理论学习中心组专题学法13次", [central]) == {"central": (13, "次", E)}
+    # A meeting's own study is what an indicator with the meeting in its wording counts.
+    meetings = coded("meetings", "次", "常务会集体学法")
+    assert suggested("县政府常务会集体学法6次", [central, meetings]) == {"meetings": (6, "次", E)}
+
+
+def test_an_enforcement_qualification_exam_is_not_the_law_study_exam():
+    takers = coded("takers", "人", "领导干部", "参加考试")
+    qualified = coded("qualified", "%", "执法资格考试通过率")
+    assert suggested("2名领导干部带头参加执法证考试", [takers]) == {}
+    assert suggested("14名领导干部参加新提任法治理论考试", [takers]) == {"takers": (14, "人", E)}
+    assert suggested("行政执法资格考试通过率100%", [takers, qualified]) == {"qualified": (100, "%", E)}
+
+
+def test_a_part_after_qizhong_is_no_new_value_of_what_was_just_totalled():
+    cases = coded("cases", "件", "行政执法案件")
+    fines = coded("fines", "万元", "处罚金额")
+    text = "共办结行政执法案件886件,处罚金额144.6万余元。其中,简易程序案件528件,处罚金额4.6万余元。"
+    matched = {
+        m.figure.text: [i.code for i in m.indicators] for m in extraction.match_figures(text, [cases, fines])
+    }
+    assert matched == {"886件": ["cases"], "144.6万余元": ["fines"], "528件": [], "4.6万余元": []}
+    # A figure after 其中 that nothing before it totalled is a value as usual.
+    assert suggested("全年开展执法检查12次,其中处罚金额4.6万元", [cases, fines]) == {
+        "fines": (Decimal("4.6"), "万元", E)
+    }

@@ -468,6 +468,10 @@ def test_an_unmatched_figure_is_listed_with_the_phrase_it_counts():
         ("组织民法典等法律法规培训2场次", "law_training"),
         ("开展生活美容机构等无证无照专项行动18次", "inspections"),
         ("举办学习贯彻习近平法治思想暨领导干部培训班13期", "law_training"),
+        ("成功化解372件", "disputes_mediated"),
+        ("发放材料1000余份", "leaflets"),
+        ("共办结行政执法案件886件", "penalty_cases"),
+        ("处罚金额144.6万余元", "fines"),
     ],
 )
 def test_the_national_catalogue_knows_common_wordings(text, code):
