@@ -190,6 +190,45 @@ def test_a_headline_repeating_the_organs_and_title_written_below_it_is_the_pages
     assert parsed.preamble[3:] == ["2024年，我县坚持…。"]
 
 
+def test_a_headline_above_the_sites_table_and_the_organs_and_title_written_again_is_the_pages():
+    parsed = parse_report_text(
+        "中共大马营镇委员会 大马营镇人民政府关于2025年法治政府建设情况的报告\n"
+        "| 索引号 | 6207250034/2026-00051 | 发文字号 | |\n| 关键词 | 发布机构 | 大马营镇 | |\n| 公开形式 | 公开目录 | ||\n"
+        "| 生成日期 | 2026-01-30 09:03:18 | 是否有效 |\n中共大马营镇委员会 大马营镇人民政府\n关于2025年法治政府建设情况的报告\n"
+        "山丹县人民政府:\n2025年，大马营镇坚持…。\n一、主要举措和成效\n正文。\n"
+    )
+    assert parsed.issuing_organs == ["中共大马营镇委员会", "大马营镇人民政府"]
+    assert parsed.title == "关于2025年法治政府建设情况的报告"
+    assert parsed.addressee == "山丹县人民政府:"
+    assert parsed.duplicate_headline
+    assert len(parsed.page_lines) == 5
+    assert parsed.preamble[5:] == ["2025年，大马营镇坚持…。"]
+
+
+def test_a_headline_naming_the_organ_and_title_above_the_title_and_its_organ_below_it_is_the_pages():
+    parsed = parse_report_text(
+        "当前位置:首页>专题专栏>卫生健康局>事后公开 返回首页\n江源区卫生健康局2025年度法治政府建设工作报告\n"
+        "发布时间:2026-01-29     信息发布人:江源区卫健局\n2025年度法治政府建设工作报告\n江源区卫生健康局\n"
+        "根据省、市、区的工作部署，现将情况报告如下。\n一、主要举措和成效\n正文。\n"
+    )
+    assert parsed.issuing_organs == []
+    assert parsed.title == "2025年度法治政府建设工作报告"
+    assert parsed.duplicate_headline
+    assert len(parsed.page_lines) == 3
+    # The organ's line stays below the title, where the document writes it.
+    assert parsed.preamble[3:] == ["江源区卫生健康局", "根据省、市、区的工作部署，现将情况报告如下。"]
+
+
+def test_a_title_above_an_organ_line_that_no_headline_repeats_keeps_the_line():
+    parsed = parse_report_text(
+        "2025年度法治政府建设工作报告\n江源区卫生健康局\n根据省、市、区的工作部署，现将情况报告如下。\n"
+        "一、主要举措和成效\n正文。\n"
+    )
+    assert parsed.title == "2025年度法治政府建设工作报告"
+    assert not parsed.duplicate_headline
+    assert parsed.page_lines == []
+
+
 def test_a_sites_particulars_as_table_cells_without_a_colon_are_page_lines():
     parsed = parse_report_text(
         "| 索 引 号 | 11370812004322138J/2026-00538 | 公开方式 | 主动公开 |\n| 发布机构 | 兖州区新驿镇 | 组配分类 | 年报 |\n"
@@ -297,6 +336,44 @@ def test_a_sites_breadcrumb_is_a_page_line(breadcrumb):
     )
     assert parsed.title == "某局2023年法治政府建设情况报告"
     assert [parsed.preamble[i] for i in parsed.page_lines] == [breadcrumb]
+
+
+def test_a_breadcrumb_broken_over_two_lines_is_two_page_lines_and_no_organ():
+    parsed = parse_report_text(
+        "当前位置 : 首页 \n> 陇西动态 > 政务公告 \n2025年陇西县法治政府建设情况\n"
+        " 日期 : 2026-01-15  文章来源 : 司法局  字号 : [  ] 视力保护色:\n2025年，陇西县政府…。\n一、主要举措和成效\n正文。\n"
+    )
+    assert parsed.issuing_organs == []
+    assert parsed.title == "2025年陇西县法治政府建设情况"
+    assert len(parsed.page_lines) == 3
+    assert parsed.preamble[3:] == ["2025年，陇西县政府…。"]
+
+
+def test_a_line_opening_with_a_greater_than_sign_that_is_a_sentence_is_not_a_page_line():
+    parsed = parse_report_text("> 全年办结案件12件，同比增长5%。\n2025年，我局…。\n一、主要工作\n正文。\n")
+    assert parsed.page_lines == []
+
+
+def test_a_sites_particulars_as_dash_bullets_are_page_lines():
+    parsed = parse_report_text(
+        "- 索 引 号:370481/2026-00251\n- 主题分类:通知公告\n- 发布机构:鲍沟镇\n- 成文时间:2026年01月21日\n- 文 号:无\n"
+        "- 发文时间:2026年01月21日\n- 标 题:鲍沟镇2025年度法治政府建设情况报告\n- 效力状态:有效\n"
+        "鲍沟镇2025年度法治政府建设情况报告\n2025年，鲍沟镇…。\n一、主要举措和成效\n正文。\n"
+    )
+    assert len(parsed.page_lines) == 8
+    assert parsed.title == "鲍沟镇2025年度法治政府建设情况报告"
+    assert parsed.preamble[8:] == ["2025年，鲍沟镇…。"]
+
+
+def test_a_sites_particulars_row_keyed_发文日期_is_a_page_line():
+    parsed = parse_report_text(
+        "标题: | 中共张店区房镇镇委员会关于2024年度法治政府建设情况报告 | ||\n---|---|---|---|\n"
+        "索引号: | 11370303004217450U/2025-5502184 | 文号: | |\n发文日期: | 2025-01-17 | 发布机构: | 房镇镇人民政府 |\n"
+        "中共张店区房镇镇委员会\n关于2024年度法治政府建设情况报告\n为深入贯彻落实…。\n一、主要工作\n正文。\n"
+    )
+    assert len(parsed.page_lines) == 4
+    assert parsed.issuing_organs == ["中共张店区房镇镇委员会"]
+    assert parsed.title == "关于2024年度法治政府建设情况报告"
 
 
 def test_an_organ_above_a_title_is_not_joined_to_it():

@@ -58,12 +58,15 @@ PAGE_LINE_RE = re.compile(
     r"^[•·\-\s【\[|]*(?:(?:(?:文章|信息)?来源|发布(?:时间|日期|机构)|更新时间|时间|日期|作者|浏览(?:量|次数)?|"
     r"点击(?:率|量)?|阅读(?:量|次数|人次)?|字体(?:大小)?|字号|分享(?:到)?|打印|索\s*引\s*号)\s*[:：]|\d{4}[-/]\d{1,2}[-/]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$)"
     rf"|^{BREADCRUMB}"
-    # A government site's table of the document's particulars, as rows ("| 索引号:… | |") or bullets
-    # ("• 主题分类:通知公告", "• 标  题:…"): about the page, above the document.
-    r"|^[|•·\s]*(?:主题分类|信息分类|主\s*题\s*词|发文(?:字号|时间|机关)|成文(?:时间|日期)|文\s*号|标\s*题|效力状态|时\s*效|"
-    r"有效性|公开方式)\s*[:：]"
-    # …or as a table's cells, key and value apart: "| 索 引 号 | 113708…/2026-00538 | 公开方式 | 主动公开 |".
-    r"|^\|\s*(?:索\s*引\s*号|发布机构|成文日期|有效性|主题分类|发文字号|公开方式|组配分类)\s*\|"
+    # …and a breadcrumb's rest on a line of its own: "当前位置 : 首页" above "> 陇西动态 > 政务公告".
+    r"|^[>＞›»]\s*[^，,。；;：:！？!?]{1,40}$"
+    # A government site's table of the document's particulars, as rows ("| 索引号:… | |", "发文日期: | 2025-01-17 |")
+    # or bullets ("• 主题分类:通知公告", "- 标  题:…"): about the page, above the document.
+    r"|^[|•·\-\s]*(?:主题分类|信息分类|主\s*题\s*词|发文(?:字号|时间|日期|机关)|成文(?:时间|日期)|文\s*号|标\s*题|效力状态|"
+    r"时\s*效|有效性|公开方式)\s*[:：]"
+    # …or as a table's cells, key and value apart: "| 索 引 号 | 113708…/2026-00538 | 公开方式 | 主动公开 |",
+    # "| 关键词 | 发布机构 | 大马营镇 | |", "| 生成日期 | 2026-01-30 09:03:18 | 是否有效 |".
+    r"|^\|\s*(?:索\s*引\s*号|发布机构|成文日期|有效性|主题分类|发文字号|公开(?:方式|形式)|组配分类|关键词|生成日期)\s*\|"
     # …or those cells copied without the table: "索  引  号 113708…/2026-00508 公开方式 主动公开", "有效性".
     r"|^(?:索\s*引\s*号|发布机构|成文日期|有效性|主题分类|发文字号|组配分类)(?:\s|$)"
     # …or with each key in brackets: "- [ 索引号 ] 115…/2026-00004", "- [ 发布机构 ] 城口县鸡鸣乡人民政府".
@@ -356,7 +359,8 @@ def _read_below_title(
 ) -> tuple[int, list[str]]:
     """A web page's lines under its headline, the document's own title repeating the headline (alone, or
     below its organs' line: "中共浚县县委 浚县人民政府关于…的报告" above "中共浚县县委  浚县人民政府" and
-    "关于…的报告", or "关于…的报告" above "杨陵区人民政府" and "关于…的报告"), the addressee."""
+    "关于…的报告", or "关于…的报告" above "杨陵区人民政府" and "关于…的报告", or above the title and an
+    organ's line below it), the addressee."""
     page_lines: list[str] = []
     while start < len(lines) and (_is_page_line(lines[start]) or _same_title(lines[start], parsed.title)):
         if _same_title(lines[start], parsed.title):
@@ -383,6 +387,19 @@ def _read_below_title(
         parsed.document_number = ""
         parsed.title = lines[start + 1]
         start += 2
+    if (
+        not parsed.duplicate_headline
+        and start + 1 < len(lines)
+        and _is_title(lines[start])
+        and _is_organ_name(lines[start + 1])
+        and _squeezed(lines[start + 1] + lines[start]) == _squeezed(headline)
+    ):
+        # "江源区卫生健康局2025年度…报告" above "2025年度…报告" and "江源区卫生健康局": the organ is written
+        # below the title, so its line stays there, the preamble's first (the app prints organs above).
+        parsed.duplicate_headline = True
+        page_lines.append(headline)
+        parsed.title = lines[start]
+        return start + 1, page_lines
     if start < len(lines) and _is_addressee(lines[start]):
         parsed.addressee = lines[start]
         start += 1
