@@ -103,7 +103,9 @@ MAX_GAP_BEFORE = 8
 # …but not across a change ("比去年信访事项减少14件" is no count) or a pairing ("调解率、成功率分别为98%").
 # …and so does the topic nearly every report studies: "中心组开展习近平法治思想学习6次".
 QUOTED = re.compile(r"《[^》]*》|“[^”]*”|习近平法治思想")
-NOT_IN_GAP = re.compile(r"减少|增加|增长|下降|上升|提高|降低|同比|环比|分别|其中|备案")
+# Nor across “第一议题” ("理论学习中心组“第一议题”学习28次"): the political study every meeting opens with, not
+# law study.
+NOT_IN_GAP = re.compile(r"减少|增加|增长|下降|上升|提高|降低|同比|环比|分别|其中|备案|第一议题")
 # …nor when the phrase is the first item of a list the figure counts together: "法治学习和工作部署共计11次" (a sum of
 # two things, no indicator's value).
 LIST_IN_GAP = re.compile(r"、|和(?!谐)|以及")

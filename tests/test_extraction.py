@@ -686,3 +686,9 @@ def test_a_part_after_qizhong_is_no_new_value_of_what_was_just_totalled():
     assert suggested("全年开展执法检查12次,其中处罚金额4.6万元", [cases, fines]) == {
         "fines": (Decimal("4.6"), "万元", E)
     }
+
+
+def test_first_topic_study_is_not_law_study():
+    central = coded("central", "次", "理论学习中心组", "中心组学习")
+    assert suggested("开展了党委会、理论学习中心组“第一议题”学习28次", [central]) == {}
+    assert suggested("开展理论学习中心组学习12次", [central]) == {"central": (12, "次", E)}
