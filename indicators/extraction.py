@@ -129,6 +129,7 @@ LIMIT_BEFORE_FIGURE = re.compile(r"(?:不低于|不少于|不超过|不多于|�
 # A review's object is not what the figure counts ("其中审查…重大行政决策11件" are reviews, not decisions
 # made), unless the indicator is a review ("审查行政规范性文件17件": 规范性文件备案审查).
 REVIEW = re.compile(r"审查|审核")
+REVIEW_UNITS = {"次", "份"}  # besides 件: see ``_in_unit``
 # A figure whose clause holds only time words and a verb before it ("全年累计开展20余次", "覆盖500余人次",
 # "走进社区开展2场次") counts what the clause before it, in the same sentence, names.
 BARE_CLAUSE = re.compile(
@@ -345,9 +346,11 @@ def units_match(figure_unit, unit):
     return figure_unit == unit or any(figure_unit in same and unit in same for same in EQUIVALENT_UNITS)
 
 
-def _in_unit(figure, unit):
-    """The figure's value expressed in ``unit``, or None when the two measure different things."""
-    if units_match(figure.unit, unit):
+def _in_unit(figure, unit, review=False):
+    """The figure's value expressed in ``unit``, or None when the two measure different things. ``review``:
+    the figure counts reviews, which offices count in 件 as often as in 次 or 份 ("合法性审查120次",
+    "审查…补偿决定42份": one review a time, a document)."""
+    if units_match(figure.unit, unit) or (review and figure.unit in REVIEW_UNITS and unit == "件"):
         return figure.value
     if (figure.unit, unit) == ("万元", "元"):
         return figure.value * 10_000
@@ -458,7 +461,7 @@ def first_values(matches):
             suggestions.append(
                 Suggestion(
                     indicator=indicator,
-                    value=_in_unit(figure, indicator.unit),
+                    value=_in_unit(figure, indicator.unit, review=bool(REVIEW.search(alias))),
                     qualifier=figure.qualifier,
                     unit=indicator.unit,
                     figure_text=figure.text,
@@ -510,8 +513,8 @@ class _Fitting(dict):
         self[unit] = [
             (index, alias)
             for index, indicator in enumerate(self.indicators)
-            if _in_unit(probe, indicator.unit) is not None
             for alias in self.aliases[index]
+            if _in_unit(probe, indicator.unit, review=bool(REVIEW.search(alias))) is not None
         ]
         return self[unit]
 

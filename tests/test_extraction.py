@@ -692,3 +692,15 @@ def test_first_topic_study_is_not_law_study():
     central = coded("central", "次", "理论学习中心组", "中心组学习")
     assert suggested("开展了党委会、理论学习中心组“第一议题”学习28次", [central]) == {}
     assert suggested("开展理论学习中心组学习12次", [central]) == {"central": (12, "次", E)}
+
+
+def test_reviews_counted_in_times_or_documents_fill_an_indicator_of_reviews_kept_in_jian():
+    reviews = coded("reviews", "件", "合法性审查")
+    meetings = coded("meetings", "次", "专题会议")
+    assert suggested("对区重要工作会议纪要进行合法性审查120次", [reviews, meetings]) == {
+        "reviews": (120, "件", E)
+    }
+    assert suggested("完成合法性审查124份", [reviews]) == {"reviews": (124, "件", E)}
+    # Only a review: what else is kept in 件 is not counted in 次.
+    cases = coded("cases", "件", "行政处罚案件")
+    assert suggested("查办行政处罚案件12次", [cases]) == {}
