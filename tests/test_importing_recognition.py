@@ -376,6 +376,72 @@ def test_a_sites_particulars_row_keyed_发文日期_is_a_page_line():
     assert parsed.title == "关于2024年度法治政府建设情况报告"
 
 
+def test_a_sites_particulars_as_bullets_with_keys_and_values_apart_are_page_lines():
+    parsed = parse_report_text(
+        "• 文号\n• 索引号\n• lsx31/2025-00001\n• 关键词\n• 主题分类\n• 法治政府建设\n• 体裁分类\n• 服务对象\n"
+        "鲁山县人民政府关于2024年法治政府建设情况的报告\n发布日期:2025-02-24   浏览次数:\n"
+        "2024年，我县…。\n一、主要工作\n正文。\n"
+    )
+    assert parsed.issuing_organs == []
+    assert parsed.title == "鲁山县人民政府关于2024年法治政府建设情况的报告"
+    assert len(parsed.page_lines) == 9
+    assert parsed.preamble[9:] == ["2024年，我县…。"]
+
+
+def test_an_index_number_inside_a_sentence_is_not_a_page_line():
+    parsed = parse_report_text(
+        "• 按lsx31/2025-00001号文件办理，共12件。\n2025年，我局…。\n一、主要工作\n正文。\n"
+    )
+    assert parsed.page_lines == []
+
+
+def test_the_sites_name_and_column_above_a_headline_repeated_under_the_pages_particulars_are_no_organs():
+    parsed = parse_report_text(
+        "左贡县人民政府\n政府信息公开\n碧土乡2024年法治政府建设情况报告\n发布时间: 2025-03-21   浏览次数:   【字体:\n"
+        "碧土乡2024年法治政府建设情况报告\n2024年，碧土乡…。\n一、主要举措和成效\n正文。\n"
+    )
+    assert parsed.issuing_organs == []
+    assert parsed.title == "碧土乡2024年法治政府建设情况报告"
+    assert parsed.duplicate_headline
+    assert [parsed.preamble[i] for i in parsed.page_lines] == [
+        "左贡县人民政府",
+        "政府信息公开",
+        "发布时间: 2025-03-21   浏览次数:   【字体:",
+        "碧土乡2024年法治政府建设情况报告",
+    ]
+
+
+def test_an_organ_above_a_title_written_twice_stays_the_documents():
+    parsed = parse_report_text(
+        "灵寿县人民政府\n关于2025年度法治政府建设情况的报告\n关于2025年度法治政府建设情况的报告\n"
+        "2025年，我县…。\n一、主要工作\n正文。\n"
+    )
+    assert parsed.issuing_organs == ["灵寿县人民政府"]
+    assert parsed.duplicate_headline
+
+
+def test_a_headline_with_a_space_after_the_organ_above_the_title_in_one_piece_is_the_pages():
+    parsed = parse_report_text(
+        "宛城区人力资源和社会保障局 关于2025年法治政府建设情况的报告\n"
+        "宛城区人力资源和社会保障局关于2025年法治政府建设情况的报告\n为深入贯彻…。\n一、主要工作\n正文。\n"
+    )
+    assert parsed.issuing_organs == []
+    assert parsed.title == "宛城区人力资源和社会保障局关于2025年法治政府建设情况的报告"
+    assert parsed.duplicate_headline
+    assert [parsed.preamble[i] for i in parsed.page_lines] == [
+        "宛城区人力资源和社会保障局 关于2025年法治政府建设情况的报告"
+    ]
+
+
+def test_organ_and_title_a_space_apart_alone_are_still_split():
+    parsed = parse_report_text(
+        "通城镇人民政府 2025年法治政府建设情况\n2025年，通城镇…。\n一、主要工作\n正文。\n"
+    )
+    assert parsed.issuing_organs == ["通城镇人民政府"]
+    assert parsed.title == "2025年法治政府建设情况"
+    assert not parsed.duplicate_headline
+
+
 def test_an_organ_above_a_title_is_not_joined_to_it():
     parsed = parse_report_text(
         "仁和镇人民政府\n2024年度法治政府建设工作报告\n2024年，我镇…。\n一、主要工作\n正文。\n"

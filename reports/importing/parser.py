@@ -75,6 +75,9 @@ PAGE_LINE_RE = re.compile(
     # "发布日期2026-01-27", "时效性有效", "文号" (no sentence in them).
     r"|^[•·\-\s]*(?:索\s*引\s*号|发布(?:机构|日期|时间)|成文日期|有效性|时效性|主题分类|发文字号|组配分类|文\s*号)"
     r"[^，,。；;！？!?]*$"
+    # …or with keys and values on bullets of their own: "• 索引号" above "• lsx31/2025-00001" (the value's
+    # form tells it: a site's code, a slash, the year and a serial).
+    r"|^[•·\-\s]*[0-9A-Za-z]+(?:[-_.][0-9A-Za-z]+)*/\d{4}-\d{2,}$"
     # …an empty row of that table ("| | | |") or an empty bullet ("-"), a bullet naming the site's column
     # ("- 乡镇信息公开"), and the page's buttons: "加大字体 缩小字体 收藏 取消收藏 打印".
     r"|^[|•·\-\s]+$"
@@ -308,8 +311,21 @@ def _read_header(lines: list[str], parsed: ParsedReport) -> tuple[int, list[str]
                     parsed.document_number = header_line
                 else:
                     parsed.issuing_organs.extend(_organs_on_one_line(header_line))
+            from_above = parsed.issuing_organs[: len(parsed.issuing_organs) - (1 if organ else 0)]
             parsed.title = title
             start, below = _read_below_title(lines, index + 1, parsed, line)
+            if (
+                parsed.duplicate_headline
+                and from_above
+                and not parsed.document_number
+                and any(_is_page_line(below_line) for below_line in below)
+                and parsed.issuing_organs[: len(from_above)] == from_above
+            ):
+                # The page's particulars stand between the headline and the document's title, so the headline
+                # was the page's and the short lines above it ("左贡县人民政府" / "政府信息公开") are the site's
+                # name and column, not the document's organs.
+                del parsed.issuing_organs[: len(from_above)]
+                return start, page_lines + above + below
             return start, page_lines + below
         above.append(line)
         index += 1
@@ -362,6 +378,22 @@ def _read_below_title(
     "关于…的报告", or "关于…的报告" above "杨陵区人民政府" and "关于…的报告", or above the title and an
     organ's line below it), the addressee."""
     page_lines: list[str] = []
+    organ = headline.split()[0]
+    if (
+        start < len(lines)
+        and headline != parsed.title
+        and lines[start] != headline
+        and _squeezed(lines[start]) == _squeezed(headline)
+        and _is_title(lines[start])
+    ):
+        # "宛城区人社局 关于…的报告" above "宛城区人社局关于…的报告": the page's headline, read as organ and title
+        # a space apart, then the document's own title in one piece, organ included.
+        parsed.duplicate_headline = True
+        page_lines.append(headline)
+        if parsed.issuing_organs[-1:] == [organ]:
+            parsed.issuing_organs.pop()
+        parsed.title = lines[start]
+        start += 1
     while start < len(lines) and (_is_page_line(lines[start]) or _same_title(lines[start], parsed.title)):
         if _same_title(lines[start], parsed.title):
             # The headline above was the page's; the document's own title, as written, is this one.
