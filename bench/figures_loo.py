@@ -34,7 +34,7 @@ from indicators import extraction  # noqa: E402
 from indicators.national_catalogue import parse_table  # noqa: E402
 from tests.corpus_expectations import CORPUS, FigureScore, national_indicators, unsaved_indicators  # noqa: E402
 
-# The commits of batches 6–10's first runs (README), and the fallback's setting measured against off.
+# The commits of batches 6–10's first runs (docs/figures-corpus.md), and the fallback's setting measured against off.
 FIRST_RUNS = {6: "e57fd3c", 7: "278e3e1", 8: "050a70a", 9: "0e321d1", 10: "fc066a2"}
 SCORED = (5, 1)
 

@@ -370,7 +370,7 @@ def match_figures(text, indicators, scored=None):
 
     ``scored`` (min score, min margin) turns on the scored fallback (``_scored_links``) for figures no alias
     stands next to. It is off by default: chosen by leaving each held-out batch out, it added as many wrong
-    suggestions as right ones (README, "Figures found in published reports"). Its matches are marked
+    suggestions as right ones (docs/figures-corpus.md). Its matches are marked
     ``guessed``: the import preview shows them as guesses the user confirms, not as values. A figure's alias
     matches are the same with the fallback on or off.
     """

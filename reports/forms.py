@@ -249,7 +249,7 @@ class ConfirmImportForm(forms.Form):
     values' names, keyed by the indicator they fill (``value_indicators``); ``split_keys`` the inline
     lists'; ``figures`` maps an unmatched figure's field name to the indicators it may fill, and
     ``figure_guesses`` to the scored fallback's guess among them, marked 推测 but not selected: a form sent
-    without reading puts no guessed value on the sheet (README, "Figures found in published reports").
+    without reading puts no guessed value on the sheet (docs/figures-corpus.md).
     """
 
     def __init__(
