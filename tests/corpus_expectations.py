@@ -35,8 +35,8 @@ class Expected:
     warnings: int = 0
     figures: list[tuple[str, Label]] = field(default_factory=list)
     # Collected after the finder and the national catalogue were written, its figures labelled before the
-    # finder was run on it: the rates measured on these are out of sample (first run of each batch in the
-    # README). 0: in sample; else the held-out batch it came in (1–16).
+    # finder was run on it: the rates measured on these are out of sample (first run of each batch in
+    # docs/figures-corpus.md). 0: in sample; else the held-out batch it came in (1–16).
     held_out: int = 0
 
 
@@ -294,7 +294,7 @@ HELD_OUT = [
         figures=[("12次", "rule_of_law_meetings"), ("4次", "central_group_study"), ("2次", "law_training")],
     ),
     # A third held-out batch of 12 (街道, 乡镇, 区县政府, 区县部门; 2020–2025), collected and labelled on
-    # 2026-12-03 before the finder was run on them; the rates measured on it first are in the README.
+    # 2026-12-03 before the finder was run on them; the rates measured on it first are in docs/figures-corpus.md.
     # Without a title the importer warns so (warnings=1); 公义镇's first "一、" paragraph has no sentence end.
     Expected("2024-zhouxi-xiang.txt", [M], [2], warnings=1, held_out=3,
         figures=[("2场", "law_training"), ("3次", "law_training"), ("100%", "law_exam_pass_rate")],

@@ -12,7 +12,7 @@ are used, visibly:
   installed WeasyPrint's ``HTML`` is no longer what that relies on.
 
 The figures are bench/pdf_render.py's and callgrind's (which counts instructions whatever the machine's
-speed), and the README's Benchmarks section has more.
+speed); docs/benchmarks.md has more.
 """
 
 import gc
