@@ -11,8 +11,10 @@ bench/import_figures.py.
 
 from dataclasses import dataclass, field
 
+from indicators.extraction import find_figures
 from indicators.models import Indicator
 from indicators.national_catalogue import NATIONAL_CATALOGUE
+from reports.importing.preview import figure_choices, offered_figures, preview_import
 
 # The indicator a figure is a value of; a tuple for one figure stated for several ("参考率、合格率均达100%").
 Label = str | tuple[str, ...] | None
@@ -1726,3 +1728,24 @@ def unsaved_indicators(entries):
         Indicator(code=e["code"], name=e["name"], unit=e["unit"], aliases="\n".join(e["aliases"]))
         for e in entries
     ]
+
+
+def preview_teaching(
+    text: str, indicators: list[Indicator], labels: list[Label]
+) -> list[tuple[Indicator, str]]:
+    """What a user teaches the district's catalogue importing ``text``, ``labels`` being its figures' in the
+    text's order: each labelled figure the import preview offers as unmatched (``offered_figures``; a
+    figure given a wrong indicator is not offered, its value is just dropped) put on its labelled indicator
+    when the figure may fill it (``figure_choices``; one indicator a figure, the first that fits), with
+    "记住这个说法" ticked: (indicator, the figure's phrase) as the confirm view passes them to ``teach_alias``."""
+    label_at = {figure.start: label for figure, label in zip(find_figures(text), labels, strict=True)}
+    by_code = {indicator.code: indicator for indicator in indicators}
+    taught = []
+    for match in offered_figures(preview_import(text, indicators)):
+        choices = figure_choices(match, indicators)
+        fitting = [
+            by_code[code] for code in label_codes(label_at[match.figure.start]) if by_code[code] in choices
+        ]
+        if fitting:
+            taught.append((fitting[0], match.phrase))
+    return taught
