@@ -82,6 +82,8 @@ class InUse:
         default_factory=lambda: {name: FigureScore() for name, *_ in PLACES}
     )
     taught: list[int] = field(default_factory=list)  # aliases taught in each order
+    phrases: Counter = field(default_factory=Counter)  # (phrase, indicator) taught: in how many orders
+    used: Counter = field(default_factory=Counter)  # …suggestions it made later in the order
     right_by_taught: int = 0  # suggestions an alias taught earlier in the order made, right ones
     wrong_by_taught: Counter = field(default_factory=Counter)  # …and wrong ones: (phrase, indicator, figure)
 
@@ -104,6 +106,7 @@ def import_in_order(reports, in_use):
             for indicator, alias in zip(match.indicators, match.aliases, strict=True):
                 if (indicator.code, alias) not in taught:
                     continue
+                in_use.used[(alias, indicator.code)] += 1
                 if indicator.code in label_codes(label):
                     in_use.right_by_taught += 1
                 else:
@@ -111,6 +114,7 @@ def import_in_order(reports, in_use):
         for indicator, phrase in preview_teaching(text, indicators, labels):
             if add_alias(indicator, phrase):
                 taught.add((indicator.code, phrase.strip()))
+                in_use.phrases[(phrase.strip(), indicator.code)] += 1
     in_use.taught.append(len(taught))
 
 
@@ -153,6 +157,13 @@ def print_in_use(title, reports, orders, length=None):
         f"  aliases taught in an order: {sum(taught) / len(taught):.1f} on average ({min(taught)}–{max(taught)}); "
         f"suggestions made by a taught alias: {in_use.right_by_taught + wrong}, wrong {wrong}"
     )
+    print("  phrases taught (in how many orders; suggestions each made later in its order, over all orders):")
+    for (phrase, code), count in sorted(
+        in_use.phrases.items(), key=lambda item: (-in_use.used[item[0]], item[0])
+    ):
+        print(
+            f"      “{phrase}” → {code}: taught in {count}, then suggested {in_use.used[(phrase, code)]} times"
+        )
     for (alias, code, figure), count in in_use.wrong_by_taught.most_common():
         print(f"      taught “{alias}” → {code}: wrong for {figure} in {count} orders")
     print()
