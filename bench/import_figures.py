@@ -17,7 +17,9 @@ default national catalogue, once with the demo district's own catalogue (59 indi
 of one district's reports) for comparison (its "correct" compares codes the two catalogues share, so only
 its "found" means much), and once more with the scored fallback of ``match_figures`` at ``SCORED`` (off by
 default; bench/figures_loo.py chooses its setting). Aims: ≥ 80 % found, ≥ 95 % correct. The guesses the
-import preview shows beside unmatched figures are measured by bench/figure_guesses.py.
+import preview shows beside unmatched figures are measured by bench/figure_guesses.py, the finder in use (a
+district teaching its catalogue the wordings of its units' reports, one import after another) by
+bench/figures_in_use.py.
 """
 
 import os

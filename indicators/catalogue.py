@@ -112,14 +112,22 @@ def copy_national_catalogue(district: Unit, year: int, user: User) -> list[Indic
     return added
 
 
-@transaction.atomic
-def teach_alias(indicator: Indicator, phrase: str, user: User) -> bool:
-    """Add ``phrase`` to the indicator's wordings, so the finder names it in the district's next reports;
-    False when the indicator already knows it."""
+def add_alias(indicator: Indicator, phrase: str) -> bool:
+    """Add ``phrase`` to the indicator's wordings, unsaved; False when it already knows it (or it is empty)."""
     phrase = phrase.strip()
     if not phrase or phrase in indicator.alias_list:
         return False
     indicator.aliases = "\n".join(filter(None, [indicator.aliases.strip(), phrase]))
+    return True
+
+
+@transaction.atomic
+def teach_alias(indicator: Indicator, phrase: str, user: User) -> bool:
+    """Add ``phrase`` to the indicator's wordings, so the finder names it in the district's next reports;
+    False when the indicator already knows it."""
+    if not add_alias(indicator, phrase):
+        return False
+    phrase = phrase.strip()
     indicator.save(update_fields=["aliases"])
     audit.record(
         AuditEntry.Action.CATALOGUE_CHANGE,

@@ -13,6 +13,7 @@ from indicators.national_catalogue import NATIONAL_CATALOGUE
 from reports.importing.preview import preview_import
 from reports.models import AuditEntry, Item, Report
 from reports.rendering.document import report_to_text
+from tests.corpus_expectations import preview_teaching
 from tests.document_helpers import squeeze
 from tests.test_import_views import confirm_form, confirm_url, upload
 
@@ -222,3 +223,33 @@ def test_no_guess_for_an_indicator_the_text_already_fills(district, national):
     assert [s.indicator.code for s in filled.suggestions] == ["law_training"]
     assert [m.figure.text for m in filled.unmatched] == ["6场", "12次"]
     assert not any(m.guess for m in filled.unmatched)
+
+
+# bench/figures_in_use.py teaches as the preview's one click does ------------------------------------------
+
+TAUGHT = (
+    "关于2025年法治政府建设情况的报告\n一、主要举措和成效\n开展“典亮校园”活动5次，召开法治建设专题会议2次。\n"
+)
+
+
+def test_the_bench_teaches_the_phrase_the_previews_one_click_teaches(client, staff, unit, district, national):
+    indicators = list(Indicator.objects.for_year(district, 2025))
+    # "专题会议2次" is found; the campaign is offered, and taught to the indicator the user picks.
+    [(indicator, phrase)] = preview_teaching(TAUGHT, indicators, ["publicity_events", "rule_of_law_meetings"])
+    assert indicator.code == "publicity_events"
+    client.force_login(staff)
+    url = confirm_url(upload(client, unit, text=TAUGHT, year=2025))
+    name, _ = figure_rows(client.get(url))["5次"]
+    client.post(url, confirm_form(client, url, **{name: str(indicator.pk)}))  # 记住这个说法 ticked
+    indicator.refresh_from_db()
+    assert indicator.alias_list[-1] == phrase.strip()
+    assert IndicatorValue.objects.get(report__unit=unit, indicator=indicator).value == 5
+
+
+def test_the_bench_teaches_nothing_for_a_figure_the_preview_does_not_offer(district, national):
+    indicators = list(Indicator.objects.for_year(district, 2025))
+    # Given a wrong indicator, the figure is no unmatched one: the user drops the value, teaching nothing.
+    assert preview_teaching(TAUGHT, indicators, ["publicity_events", "legality_reviews"])[1:] == []
+    # A figure in 件次 offers no indicator kept in 份: nothing to teach.
+    text = "关于2025年法治政府建设情况的报告\n一、主要举措和成效\n组织法律顾问把关136件次。\n"
+    assert preview_teaching(text, indicators, ["contract_reviews"]) == []

@@ -636,3 +636,63 @@ def test_the_national_catalogue_does_not_take_a_trainings_attendance_rate_for_an
 def test_the_national_catalogue_does_not_take_all_enforcement_staff_for_the_certified():
     (match,) = match_figures("配备执法人员4名", national_indicators())
     assert match.indicators == []
+
+
+def test_a_sites_particulars_run_together_on_one_long_line_and_its_voice_reading_buttons_are_page_lines():
+    parsed = parse_report_text(
+        "您当前的位置:首页>政府信息公开目录>法治政府建设年度报告>2025年\n"
+        "[ 索引号 ]11500110588903728C/2026-00070 [ 发文字号 ] [ 发布机构 ]万盛经济技术开发区 [ 主题分类 ]其他 "
+        "[ 成文日期 ]2026-02-09 [ 发布日期 ]2026-02-09 [ 体裁分类 ]其他 [ 有效性 ]\n"
+        "重庆市綦江区金桥镇人民政府2025年度法治政府建设情况报告\n日期:2026-02-09\n语音播报\n"
+        "语音合成中,请耐心等待...\n进入播报模式\n语音播报\n退出播报模式\n日期:2026-02-09\n"
+        "一、2025年推进法治政府建设的工作开展情况\n正文。\n"
+    )
+    assert parsed.title == "重庆市綦江区金桥镇人民政府2025年度法治政府建设情况报告"
+    assert len(parsed.page_lines) == 9
+    assert not parsed.warnings
+
+
+def test_a_long_line_is_no_page_line_unless_it_is_all_bracketed_particulars():
+    line = (
+        "[ 索引号 ]115/2026-00070 "
+        + "全镇干部职工依法决策依法行政依法办事意识和能力显著提高" * 3
+        + "，现将情况报告如下。"
+    )
+    parsed = parse_report_text(f"{line}\n一、主要工作\n正文。\n")
+    assert parsed.page_lines == []
+
+
+@pytest.mark.parametrize(
+    ("text", "organs"),
+    [
+        (
+            "重庆市万州区长滩镇人民政府关于2025年法治政府建设情况的报告\n中共重庆市万州区长滩镇委员会\n"
+            "重庆市万州区长滩镇人民政府\n关于2025年法治政府建设情况的报告\n",
+            ["中共重庆市万州区长滩镇委员会", "重庆市万州区长滩镇人民政府"],
+        ),
+        # The headline adds a 度.
+        (
+            "重庆市开州区义和镇人民政府关于2025年度法治政府建设情况的报告\n重庆市开州区义和镇人民政府\n"
+            "关于2025年法治政府建设情况的报告\n",
+            ["重庆市开州区义和镇人民政府"],
+        ),
+    ],
+)
+def test_a_headline_naming_the_last_organ_and_the_title_above_the_organs_lines_and_title_is_the_pages(
+    text, organs
+):
+    parsed = parse_report_text(text + "现将情况报告如下:\n一、主要举措和成效\n正文。\n")
+    assert parsed.issuing_organs == organs
+    assert parsed.title == "关于2025年法治政府建设情况的报告"
+    assert parsed.duplicate_headline
+    assert len(parsed.page_lines) == 1
+    assert parsed.preamble[1:] == ["现将情况报告如下:"]
+
+
+def test_organs_lines_and_a_title_below_a_headline_that_names_another_report_stay_the_documents():
+    parsed = parse_report_text(
+        "重庆市万州区长滩镇人民政府关于2024年安全生产工作的报告\n中共重庆市万州区长滩镇委员会\n"
+        "重庆市万州区长滩镇人民政府\n关于2025年法治政府建设情况的报告\n现将情况报告如下:\n一、主要举措和成效\n正文。\n"
+    )
+    assert not parsed.duplicate_headline
+    assert parsed.title == "重庆市万州区长滩镇人民政府关于2024年安全生产工作的报告"

@@ -85,7 +85,16 @@ PAGE_LINE_RE = re.compile(
     # …and the font size buttons one a line ("大", "中", "小").
     r"|^[【\[]?[大中小][】\]]?$"
     r"|^(?:(?:加大字体|缩小字体|默认字体|取消收藏|收藏|打印(?:本页)?|关闭(?:窗口)?)\s*)+$"
+    # …and its voice-reading buttons: "语音播报", "语音合成中,请耐心等待...", "进入播报模式", "退出播报模式".
+    r"|^(?:语音播报|语音合成中[,，]?\s*请耐心等待[.。…]*|进入播报模式|退出播报(?:模式)?)$"
 )
+# The site's particulars run together on one line, each key in brackets, longer than a page line usually is:
+# "[ 索引号 ]115…/2026-00070 [ 发文字号 ] [ 发布机构 ]万盛经济技术开发区 [ 主题分类 ]其他 … [ 有效性 ]".
+PARTICULARS_ROW_RE = re.compile(
+    r"^(?:\s*[\[【]\s*(?:索\s*引\s*号|发文字号|发布(?:机构|日期)|主题分类|体裁分类|成文日期|有效性)\s*[\]】]"
+    r"[^\[【\]】，,。；;！？!?]*)+$"
+)
+MAX_PARTICULARS_ROW_CHARS = 200
 # "蒸湘区人民政府门户网站 www.… 发布时间:2025-03-31": the site's name first, a publishing date after it.
 PAGE_DATE_RE = re.compile(r"(?:发布|更新)(?:时间|日期)\s*[:：]\s*\d{4}")
 MAX_PAGE_LINE_CHARS = 80
@@ -269,7 +278,7 @@ def _is_title(line: str) -> bool:
 
 def _is_page_line(line: str) -> bool:
     if len(line) > MAX_PAGE_LINE_CHARS:
-        return False
+        return len(line) <= MAX_PARTICULARS_ROW_CHARS and PARTICULARS_ROW_RE.match(line) is not None
     return PAGE_LINE_RE.match(line) is not None or (
         PAGE_DATE_RE.search(line) is not None and not any(c in "，,。；;" for c in line)
     )
@@ -403,22 +412,16 @@ def _read_below_title(
         else:
             page_lines.append(lines[start])
         start += 1
-    if (
-        not parsed.duplicate_headline
-        and start + 1 < len(lines)
-        and _is_organ_name(lines[start].split()[-1])
-        and _is_title(lines[start + 1])
-        and (
-            _squeezed(lines[start] + lines[start + 1]) == _squeezed(headline)
-            or _same_title(lines[start + 1], parsed.title)  # the headline repeats the title alone
-        )
-    ):
+    organ_lines = (
+        0 if parsed.duplicate_headline else _organ_lines_repeating(lines, start, headline, parsed.title)
+    )
+    if organ_lines:
         parsed.duplicate_headline = True
         page_lines.append(headline)
-        parsed.issuing_organs = lines[start].split()
+        parsed.issuing_organs = [name for line in lines[start : start + organ_lines] for name in line.split()]
         parsed.document_number = ""
-        parsed.title = lines[start + 1]
-        start += 2
+        parsed.title = lines[start + organ_lines]
+        start += organ_lines + 1
     if (
         not parsed.duplicate_headline
         and start + 1 < len(lines)
@@ -436,6 +439,34 @@ def _read_below_title(
         parsed.addressee = lines[start]
         start += 1
     return start, page_lines
+
+
+def _organ_lines_repeating(lines: list[str], start: int, headline: str, title: str) -> int:
+    """How many organs' lines (one to four) stand at ``start`` above a title that repeats the page's
+    ``headline`` with them, or with the last of them ("重庆市…长滩镇人民政府关于…报告" above "中共…长滩镇委员会",
+    "重庆市…长滩镇人民政府" and "关于…报告"), or alone; 0 when they do not. Written nearly the same counts:
+    the headline may add a 度 ("…2025年度…" above "…2025年…")."""
+    count = 0
+    while (
+        count < MAX_SIGNING_ORGANS
+        and start + count + 1 < len(lines)
+        and _is_organ_name(lines[start + count].split()[-1])
+    ):
+        count += 1
+        below = lines[start + count]
+        if not _is_title(below):
+            continue
+        organs = lines[start : start + count]
+        if _same_title(below, title) or any(
+            _written_alike("".join(organs[-last:]) + below, headline) for last in range(1, count + 1)
+        ):
+            return count
+        return 0
+    return 0
+
+
+def _written_alike(line: str, other: str) -> bool:
+    return TITLE_NOISE_RE.sub("", _squeezed(line)) == TITLE_NOISE_RE.sub("", _squeezed(other))
 
 
 def _squeezed(text: str) -> str:

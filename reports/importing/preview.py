@@ -41,6 +41,7 @@ ITEM_HEADING_MAX = cast(int, Item._meta.get_field("heading").max_length)
 # The scored fallback's setting for the guesses shown beside unmatched figures (not for values: the user
 # confirms a guess). Chosen by bench/figure_guesses.py; docs/figures-corpus.md.
 GUESSES = (4, 2)
+FIGURES_SHOWN = 100  # unmatched figures offered for the sheet
 
 
 @dataclass
@@ -92,6 +93,18 @@ def unmatched_figures(
             match = replace(match, indicators=[], aliases=[], quotes=[], guessed=False)
         unmatched.append(match)
     return unmatched
+
+
+def offered_figures(preview: ImportPreview) -> list[FigureMatch[Indicator]]:
+    """The unmatched figures the confirmation page offers for the sheet, each with a choice of indicators
+    (``figure_choices``) and "记住这个说法", which teaches the chosen indicator the figure's ``phrase``."""
+    return preview.unmatched[:FIGURES_SHOWN]
+
+
+def figure_choices(match: FigureMatch[Indicator], indicators: Iterable[Indicator]) -> list[Indicator]:
+    """The indicators an unmatched figure may fill (those its measure word fits), the guess first."""
+    fitting = [i for i in indicators if units_match(match.figure.unit, i.unit)]
+    return sorted(fitting, key=lambda indicator: indicator is not match.guess)
 
 
 def figure_suggestion(match: FigureMatch[Indicator], indicator: Indicator) -> Suggestion[Indicator]:

@@ -18,7 +18,6 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
-from indicators.extraction import units_match
 from indicators.models import Indicator
 from reports.common.uploads import too_large_uploads
 from reports.forms import ConfirmImportForm, ImportForm
@@ -26,10 +25,12 @@ from reports.importing import ReportExists
 from reports.importing.parser import split_inline_list
 from reports.importing.preview import (
     drop_page_lines,
+    figure_choices,
     figure_suggestion,
     item_key,
     item_kind,
     iter_items,
+    offered_figures,
     preview_import,
     set_item_kind,
 )
@@ -43,7 +44,6 @@ PENDING_MAX = 3  # imports started and not confirmed, kept per session (the olde
 BODY_START_CHARS = 40
 ITEMS_SHOWN = 20  # of each section, on the confirmation page; the rest are counted
 ITEMS_SHOWN_MAX = 400  # in all: past it, sections show their counts only
-FIGURES_SHOWN = 100  # unmatched figures offered for the sheet (each a choice of indicators)
 WARNINGS_SHOWN = 50
 
 
@@ -105,7 +105,7 @@ def confirm(request, token):
     typed = (
         {v.indicator_id: v for v in existing.indicator_values.select_related("indicator")} if existing else {}
     )
-    figure_keys = {f"figure-{n}": match for n, match in enumerate(preview.unmatched[:FIGURES_SHOWN])}
+    figure_keys = {f"figure-{n}": match for n, match in enumerate(offered_figures(preview))}
     shown = _shown_items(parsed)
     form = ConfirmImportForm(
         request.POST or None,
@@ -120,7 +120,7 @@ def confirm(request, token):
         ],
         page_lines=bool(parsed.page_lines),
         untitled=not parsed.title,
-        figures={key: _figure_choices(match, indicators) for key, match in figure_keys.items()},
+        figures={key: figure_choices(match, indicators) for key, match in figure_keys.items()},
         figure_guesses={key: match.guess for key, match in figure_keys.items() if match.guess},
     )
     if request.method == "POST":
@@ -181,12 +181,6 @@ def confirm(request, token):
         "locked": locked,
     }
     return render(request, "reports/import_confirm.html", context, status=400 if form.errors else 200)
-
-
-def _figure_choices(match, indicators):
-    """The indicators an unmatched figure may fill (those its measure word fits), the guess first."""
-    fitting = [i for i in indicators if units_match(match.figure.unit, i.unit)]
-    return sorted(fitting, key=lambda indicator: indicator is not match.guess)
 
 
 def _apply_choices(data, preview, year):
