@@ -143,7 +143,18 @@ LEADING_WORDS = re.compile(
     r"组织|开展|召开|举办|举行|办理|发放|悬挂|完成|作出|做出|审核|审查|受理|办结|参加|新收|收到|"
     r"制作|印发|提供|解答|接待|培养|培训|推送|发布|出具|聘请|配备|覆盖|达到|达|实现|有|了|的|对|为|向)+"
 )
-MAX_PHRASE_CHARS = 12
+MAX_PHRASE_CHARS = 16  # a quoted name is kept whole up to MAX_QUOTED_PHRASE_CHARS
+MAX_QUOTED_PHRASE_CHARS = 30
+MIN_PHRASE_CHARS = 3  # "学习" alone would name every study: a cut that leaves less is not made
+# Where what a figure counts starts, before it: after a list's separator or 等, a number ("重大决策文件162件、信息"),
+# or a verb that introduces it ("邀请法律顾问开展案例教学").
+PHRASE_START = re.compile(
+    r"[、，,：:；;]|等(?!级)|以及|\d+(?:\.\d+)?[^\d、，,]?|"
+    r"开展|组织|举办|召开|进行|参与|参加|完成|办理|发布|发放|印发|邀请|通过|依托|利用|给|为"
+)
+# After it: past a list's 等 ("安全生产、平安建设等宣传咨询活动"), and to its first separator.
+PHRASE_LIST_END = re.compile(r"等(?!级)")
+PHRASE_LIST_BREAK = re.compile(r"[、，,：:；;]")
 # The scored fallback (``_scored_links``) reads this many characters next to a figure.
 SCORED_CHARS = 12
 TITLES = re.compile(r"《[^》]*》|习近平法治思想")
@@ -474,15 +485,50 @@ def first_values(matches):
 
 
 def counted_phrase(text, clause_start, clause_end, figure):
-    """What a figure counts, as written: the words right after it ("16场法治宣传活动" → "法治宣传活动"),
-    else those before it without the verbs and time words that open them ("全年组织专题学习4次" →
-    "专题学习")."""
-    after = text[figure.end : clause_end]
-    after = after.split("的", 1)[0].strip()
+    """What a figure counts, as written: the words right after it ("16场法治宣传活动" → "法治宣传活动",
+    "4次安全生产、平安建设等宣传咨询活动" → "宣传咨询活动"), else those before it from the last list item or the
+    verb that introduces them, without the time words that open them ("全年组织专题学习4次" → "专题学习",
+    "走进校园开展法治授课1场次" → "法治授课", "发布政务信息、办事指南164条" → "办事指南"). It is shown beside an
+    unmatched figure and is the wording the import preview teaches the district's catalogue, so it is cut at
+    words, never in the middle of one, and holds no number."""
+    after = re.split(r"的|\d", text[figure.end : clause_end], maxsplit=1)[0].strip()
     if after and _is_han(after[0]):
-        return after[:MAX_PHRASE_CHARS]
+        cuts = _phrase_cuts(after, PHRASE_LIST_END)
+        if cuts:
+            after = after[cuts[0] :]
+        return _before_break(after)[:MAX_PHRASE_CHARS]
     before = FILLER_END.sub("", text[clause_start : figure.start]).strip()
-    return (LEADING_WORDS.sub("", before) or before)[-MAX_PHRASE_CHARS:]
+    starts = [cut for cut in _phrase_cuts(before, PHRASE_START) if len(before) - cut >= MIN_PHRASE_CHARS]
+    phrase = (before[starts[-1] :] if starts else before).lstrip("、，,：:；;")
+    return _last_words(LEADING_WORDS.sub("", phrase) or phrase)
+
+
+def _last_words(phrase):
+    """The phrase's last ``MAX_PHRASE_CHARS`` characters, or from the start of a quoted name the cut would
+    fall in ("“法治进乡村、进企业、进家庭”专项活动" is kept whole)."""
+    cut = len(phrase) - MAX_PHRASE_CHARS
+    if cut <= 0:
+        return phrase
+    for match in QUOTED.finditer(phrase):
+        if match.start() < cut < match.end() and len(phrase) - match.start() <= MAX_QUOTED_PHRASE_CHARS:
+            return phrase[match.start() :]
+    return phrase[cut:]
+
+
+def _phrase_cuts(words, pattern):
+    """Where ``pattern`` ends in ``words``, outside titles and quoted names ("“法治进乡村、进企业”活动" is one word)."""
+    quoted = [match.span() for match in QUOTED.finditer(words)]
+    return [
+        match.end()
+        for match in pattern.finditer(words)
+        if not any(start <= match.start() < end for start, end in quoted)
+    ]
+
+
+def _before_break(words):
+    """``words`` up to the first list separator or clause mark outside quotes: "法治宣传、宣讲" → "法治宣传"."""
+    ends = [end - 1 for end in _phrase_cuts(words, PHRASE_LIST_BREAK)]
+    return words[: ends[0]] if ends else words
 
 
 def _is_han(character):

@@ -704,3 +704,26 @@ def test_reviews_counted_in_times_or_documents_fill_an_indicator_of_reviews_kept
     # Only a review: what else is kept in 件 is not counted in 次.
     cases = coded("cases", "件", "行政处罚案件")
     assert suggested("查办行政处罚案件12次", [cases]) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("全年组织专题学习4次", "专题学习"),
+        ("16场法治宣传活动", "法治宣传活动"),
+        ("开展4次安全生产、平安建设等宣传咨询活动", "宣传咨询活动"),
+        ("走进校园开展法治授课1场次", "法治授课"),
+        ("依托政务公开平台发布政务信息、办事指南164条", "办事指南"),
+        ("邀请法律顾问开展案例教学6场", "案例教学"),
+        ("开展“法治进乡村、进企业、进家庭”专项活动15场", "“法治进乡村、进企业、进家庭”专项活动"),
+        ("57名在职在编人员法治理论考试通过率100%", "在职在编人员法治理论考试通过率"),
+        ("全年召开党工委(扩大)会议26次", "党工委(扩大)会议"),
+        ("组织开展领导班子学法、研讨、主题党课、各类讲座12余次", "各类讲座"),
+    ],
+)
+def test_an_unmatched_figures_phrase_is_cut_at_words_and_holds_no_number(text, phrase):
+    """The phrase is shown beside the figure and is the wording the preview teaches: what recurs is a word."""
+    (match,) = [m for m in extraction.match_figures(text, []) if m.figure.start == text.index(m.figure.text)][
+        :1
+    ]
+    assert match.phrase == phrase
