@@ -118,7 +118,7 @@ def test_an_unmatched_figure_goes_on_the_sheet_and_its_wording_is_taught(
     page = client.get(url)
     figures = {
         match.figure.text: key
-        for key, (_, _, match, _) in zip(
+        for key, (_, _, _, match, _) in zip(
             [f"figure-{n}" for n in range(len(page.context["figures"]))], page.context["figures"], strict=True
         )
     }
@@ -142,7 +142,7 @@ def test_a_figure_for_an_indicator_that_already_has_a_value_is_refused_with_a_me
     page = client.get(url)
     keys = [
         f"figure-{n}"
-        for n, (_, _, match, _) in enumerate(page.context["figures"])
+        for n, (_, _, _, match, _) in enumerate(page.context["figures"])
         if match.figure.text == "15次"
     ]
     study = Indicator.objects.get(district=district, code="central_group_study")  # already has 14次
@@ -159,7 +159,7 @@ GUESSED = "关于2024年度法治政府建设情况的报告\n一、主要举措
 
 def figure_rows(page):
     """{figure as written: (field name, the figure's match)} of the page's unmatched figures."""
-    return {match.figure.text: (field.html_name, match) for field, _, match, _ in page.context["figures"]}
+    return {match.figure.text: (field.html_name, match) for field, _, _, match, _ in page.context["figures"]}
 
 
 def test_an_unmatched_figure_shows_the_fallbacks_guess_to_confirm_not_selected(
