@@ -312,7 +312,6 @@ class ConfirmImportForm(CleanTextMixin, forms.Form):
             self.fields[f"{name}-phrase"] = forms.CharField(
                 label="要记住的说法",
                 required=False,
-                strip=False,  # normalised in clean(), which keeps what was typed for the page shown again
                 initial=(figure_phrases or {}).get(name, ""),
                 widget=forms.TextInput(
                     attrs={"class": "form-control form-control-sm import-phrase", "autocomplete": "off"}
