@@ -9,6 +9,7 @@ from django.db import models
 
 from .common.text import CleanTextMixin, clean_text
 from .importing import TOO_LARGE, ImportRefused, read_report_file
+from .importing.preview import normalise_wording, wording_problem
 from .models import AuditEntry, Item, Report, Section
 from .publishing import CONFIRM, MASK
 
@@ -240,7 +241,7 @@ class ImportForm(CleanTextMixin, UnitAndYearForm):
         return cleaned
 
 
-class ConfirmImportForm(forms.Form):
+class ConfirmImportForm(CleanTextMixin, forms.Form):
     """The confirmation step: overwrite (when the year's report exists), each section's and item's kind,
     inline lists to split, the web page's lines to drop, a default title for a text without one, values to
     keep, and unmatched figures to put on the sheet (teaching the catalogue their wording).
@@ -249,7 +250,9 @@ class ConfirmImportForm(forms.Form):
     values' names, keyed by the indicator they fill (``value_indicators``); ``split_keys`` the inline
     lists'; ``figures`` maps an unmatched figure's field name to the indicators it may fill, and
     ``figure_guesses`` to the scored fallback's guess among them, marked 推测 but not selected: a form sent
-    without reading puts no guessed value on the sheet (docs/figures-corpus.md).
+    without reading puts no guessed value on the sheet (docs/figures-corpus.md). ``figure_phrases`` are the
+    wordings proposed to teach, which the user may correct into words of ``figure_sentences`` (the figures'
+    sentences); a wording is checked only when it is to be taught.
     """
 
     def __init__(
@@ -264,6 +267,8 @@ class ConfirmImportForm(forms.Form):
         untitled=False,
         figures=None,
         figure_guesses=None,
+        figure_phrases=None,
+        figure_sentences=None,
         value_indicators=None,
         typed=None,
         **kwargs,
@@ -271,6 +276,7 @@ class ConfirmImportForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.value_indicators = value_indicators or {}
         self.figure_indicators = {}
+        self.figure_sentences = figure_sentences or {}
         if page_lines:
             self.fields["drop_page_lines"] = forms.BooleanField(
                 label="删除这些网页信息行", required=False, initial=True, widget=_checkbox()
@@ -301,6 +307,15 @@ class ConfirmImportForm(forms.Form):
             )
             self.fields[f"{name}-teach"] = forms.BooleanField(
                 label="记住这个说法", required=False, initial=True, widget=_checkbox()
+            )
+            # No maxlength: a wording pasted too long is refused with a message, not cut without one.
+            self.fields[f"{name}-phrase"] = forms.CharField(
+                label="要记住的说法",
+                required=False,
+                initial=(figure_phrases or {}).get(name, ""),
+                widget=forms.TextInput(
+                    attrs={"class": "form-control form-control-sm import-phrase", "autocomplete": "off"}
+                ),
             )
         if overwrite:
             self.fields["overwrite"] = forms.BooleanField(
@@ -334,6 +349,15 @@ class ConfirmImportForm(forms.Form):
             if self.cleaned_data.get(name)
         ]
 
+    def taught_wordings(self):
+        """(indicator, wording) for each figure put on the sheet with "记住这个说法" ticked, the wording as
+        the user left it."""
+        return [
+            (indicator, self.cleaned_data[f"{name}-phrase"])
+            for name, indicator in self.chosen_figures()
+            if self.cleaned_data.get(f"{name}-teach")
+        ]
+
     def clean(self):
         cleaned = super().clean()
         filled = {
@@ -345,6 +369,14 @@ class ConfirmImportForm(forms.Form):
             if indicator.pk in filled:
                 self.add_error(name, f"“{indicator.name}”已有一个数值，请只保留一个。")
             filled[indicator.pk] = indicator
+        for name in self.figure_indicators:
+            key = f"{name}-phrase"
+            cleaned[key] = normalise_wording(cleaned.get(key, ""))
+            if not (cleaned.get(name) and cleaned.get(f"{name}-teach")):
+                continue  # nothing taught: any wording will do, and stays as typed
+            problem = wording_problem(cleaned[key], self.figure_sentences.get(name, ""))
+            if problem:
+                self.add_error(key, problem)
         return cleaned
 
 

@@ -1852,7 +1852,9 @@ def preview_teaching(
     text's order: each labelled figure the import preview offers as unmatched (``offered_figures``; a
     figure given a wrong indicator is not offered, its value is just dropped) put on its labelled indicator
     when the figure may fill it (``figure_choices``; one indicator a figure, the first that fits), with
-    "记住这个说法" ticked: (indicator, the figure's phrase) as the confirm view passes them to ``teach_alias``."""
+    "记住这个说法" ticked and the proposed wording left as it is: (indicator, the figure's phrase) as the confirm
+    view passes them to ``teach_alias``. (The page refuses a wording ``wording_problem`` objects to, one with a
+    digit say, until the user corrects it; this teaches it as proposed all the same.)"""
     label_at = {figure.start: label for figure, label in zip(find_figures(text), labels, strict=True)}
     by_code = {indicator.code: indicator for indicator in indicators}
     taught = []

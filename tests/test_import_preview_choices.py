@@ -10,7 +10,7 @@ from django.urls import reverse
 from indicators.catalogue import copy_national_catalogue, teach_alias
 from indicators.models import Indicator, IndicatorValue
 from indicators.national_catalogue import NATIONAL_CATALOGUE
-from reports.importing.preview import preview_import
+from reports.importing.preview import normalise_wording, preview_import, wording_problem
 from reports.models import AuditEntry, Item, Report
 from reports.rendering.document import report_to_text
 from tests.corpus_expectations import preview_teaching
@@ -118,7 +118,7 @@ def test_an_unmatched_figure_goes_on_the_sheet_and_its_wording_is_taught(
     page = client.get(url)
     figures = {
         match.figure.text: key
-        for key, (_, _, match, _) in zip(
+        for key, (_, _, _, match, _) in zip(
             [f"figure-{n}" for n in range(len(page.context["figures"]))], page.context["figures"], strict=True
         )
     }
@@ -142,7 +142,7 @@ def test_a_figure_for_an_indicator_that_already_has_a_value_is_refused_with_a_me
     page = client.get(url)
     keys = [
         f"figure-{n}"
-        for n, (_, _, match, _) in enumerate(page.context["figures"])
+        for n, (_, _, _, match, _) in enumerate(page.context["figures"])
         if match.figure.text == "15次"
     ]
     study = Indicator.objects.get(district=district, code="central_group_study")  # already has 14次
@@ -159,7 +159,7 @@ GUESSED = "关于2024年度法治政府建设情况的报告\n一、主要举措
 
 def figure_rows(page):
     """{figure as written: (field name, the figure's match)} of the page's unmatched figures."""
-    return {match.figure.text: (field.html_name, match) for field, _, match, _ in page.context["figures"]}
+    return {match.figure.text: (field.html_name, match) for field, _, _, match, _ in page.context["figures"]}
 
 
 def test_an_unmatched_figure_shows_the_fallbacks_guess_to_confirm_not_selected(
@@ -223,6 +223,128 @@ def test_no_guess_for_an_indicator_the_text_already_fills(district, national):
     assert [s.indicator.code for s in filled.suggestions] == ["law_training"]
     assert [m.figure.text for m in filled.unmatched] == ["6场", "12次"]
     assert not any(m.guess for m in filled.unmatched)
+
+
+# The wording "记住这个说法" teaches, as the user corrects it -------------------------------------------------
+
+# Another report of the district, writing the training as the user shortened it, not as the first one did.
+SHORTENED = "关于2023年度法治政府建设情况的报告\n一、主要举措和成效\n开展消防执法技能培训4场。\n"
+
+
+def test_the_wording_as_corrected_is_taught_and_finds_the_next_reports_figure(
+    client, staff, unit, district, national
+):
+    client.force_login(staff)
+    url = confirm_url(upload(client, unit, text=GUESSED))
+    page = client.get(url)
+    name, _ = figure_rows(page)["6场"]
+    html = page.content.decode()
+    # The proposed wording in a box of its own, labelled, under the ticked "记住这个说法".
+    assert page.context["form"][f"{name}-phrase"].value() == "安全生产执法技能培训"
+    assert page.context["form"][f"{name}-teach"].value() is True
+    assert f'<label class="visually-hidden" for="id_{name}-phrase">“6场”要记住的说法</label>' in html
+    assert f'name="{name}-phrase" value="安全生产执法技能培训"' in html
+    assert "记住这个说法（安全生产执法技能培训）" not in html  # the box's, no longer fixed in the label
+    training = Indicator.objects.get(district=district, code="law_training")
+    response = client.post(
+        url, confirm_form(client, url, **{name: str(training.pk), f"{name}-phrase": "\u3000执法技能培训 "})
+    )
+    assert response.status_code == 302
+    assert IndicatorValue.objects.get(report__unit=unit, report__year=2024, indicator=training).value == 6
+    training.refresh_from_db()
+    assert training.alias_list[-1] == "执法技能培训"
+    assert "安全生产执法技能培训" not in training.alias_list
+    assert AuditEntry.objects.filter(
+        action=AuditEntry.Action.CATALOGUE_CHANGE,
+        detail=f"导入时为指标“{training.name}”增加说法：执法技能培训",
+    ).exists()
+    # The next report names the training otherwise; the shortened wording finds its figure all the same.
+    page = client.get(confirm_url(upload(client, unit, text=SHORTENED, year=2023)))
+    [found] = [s for _, s, _, _ in page.context["values"] if s.indicator == training]
+    assert (found.figure_text, found.phrase) == ("4场", "执法技能培训")
+    assert "4场" not in figure_rows(page)
+
+
+@pytest.mark.parametrize(
+    ("wording", "message"),
+    [
+        ("", "请填写要记住的说法（原文中指标的说法），或取消勾选“记住这个说法”。"),
+        ("安全生产执法技能培训" * 4, "要记住的说法不能超过30个字，现在有40个字"),
+        ("执法技能培训6场", "要记住的说法不能含数字（含数字的说法只能找到这一个数）"),
+        ("执法规范化培训", "要记住的说法须是原文中的文字，如“执法规范化培训”"),
+        ("训", "要记住的说法至少要有两个字"),
+    ],
+)
+def test_a_wording_that_cannot_be_taught_is_refused_with_a_message_keeping_everything_typed(
+    client, staff, unit, district, national, wording, message
+):
+    client.force_login(staff)
+    url = confirm_url(upload(client, unit, text=GUESSED))
+    rows = figure_rows(client.get(url))
+    training_field, meetings_field = rows["6场"][0], rows["12次"][0]
+    training = Indicator.objects.get(district=district, code="law_training")
+    aliases = training.aliases
+    typed = {
+        "kind-0": "achievements",
+        training_field: str(training.pk),
+        f"{training_field}-phrase": wording,
+        f"{meetings_field}-phrase": "相关工作会议",  # another figure's wording, edited, not added
+        f"{meetings_field}-teach": False,
+    }
+    response = client.post(url, confirm_form(client, url, **typed))
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert message in html
+    assert f'aria-describedby="id_{training_field}-phrase_error"' in html
+    assert not Report.objects.exists()
+    training.refresh_from_db()
+    assert training.aliases == aliases
+    form = response.context["form"]
+    for key, value in typed.items():
+        assert form[key].value() == value, key
+    assert form[f"{training_field}-teach"].value() is True
+    assert f'name="{meetings_field}-phrase" value="相关工作会议"' in html
+    if wording:
+        assert f'name="{training_field}-phrase" value="{wording}"' in html
+
+
+def test_an_unticked_box_teaches_nothing_and_a_wording_not_taught_is_not_checked(
+    client, staff, unit, district, national
+):
+    client.force_login(staff)
+    url = confirm_url(upload(client, unit, text=GUESSED))
+    rows = figure_rows(client.get(url))
+    training_field, meetings_field = rows["6场"][0], rows["12次"][0]
+    training = Indicator.objects.get(district=district, code="law_training")
+    aliases = training.aliases
+    data = confirm_form(
+        client,
+        url,
+        **{
+            training_field: str(training.pk),
+            f"{training_field}-teach": False,
+            f"{training_field}-phrase": "执法技能培训6场",  # would be refused if taught
+            f"{meetings_field}-phrase": "",  # ticked, but the figure is not added
+        },
+    )
+    assert f"{training_field}-teach" not in data  # as a browser sends an unticked box
+    assert client.post(url, data).status_code == 302
+    assert IndicatorValue.objects.get(report__unit=unit, report__year=2024, indicator=training).value == 6
+    training.refresh_from_db()
+    assert training.aliases == aliases
+    assert not AuditEntry.objects.filter(
+        action=AuditEntry.Action.CATALOGUE_CHANGE, detail__contains="导入时"
+    ).exists()
+
+
+def test_a_wording_is_words_of_the_sentence_with_its_spaces_made_one():
+    sentence = "坚持把习近平法治思想作为党委理论学习中心组学习的重要内容和领导干部教育培训的重点课程，组织执法 规范化培训6场"
+    assert normalise_wording(" 执法\u3000\n 规范化培训 ") == "执法 规范化培训"
+    assert wording_problem(normalise_wording("执法  规范化培训"), sentence) is None
+    assert wording_problem(sentence[:30], sentence) is None  # the longest a wording may be
+    assert "不能超过30个字，现在有31个字" in wording_problem(sentence[:31], sentence)
+    assert "须是原文中的文字" in wording_problem("执法规范化培训", sentence)  # the text has a space in it
+    assert "须是原文中的文字" in wording_problem("党委(理论)学习", sentence)
 
 
 # bench/figures_in_use.py teaches as the preview's one click does ------------------------------------------

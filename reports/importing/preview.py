@@ -97,8 +97,32 @@ def unmatched_figures(
 
 def offered_figures(preview: ImportPreview) -> list[FigureMatch[Indicator]]:
     """The unmatched figures the confirmation page offers for the sheet, each with a choice of indicators
-    (``figure_choices``) and "记住这个说法", which teaches the chosen indicator the figure's ``phrase``."""
+    (``figure_choices``) and "记住这个说法", which teaches the chosen indicator the figure's ``phrase`` as the
+    user corrects it (``wording_problem``)."""
     return preview.unmatched[:FIGURES_SHOWN]
+
+
+def normalise_wording(wording: str) -> str:
+    """A wording as typed, its runs of spaces and line breaks one space, none at either end."""
+    return " ".join(wording.split())
+
+
+def wording_problem(wording: str, sentence: str) -> str | None:
+    """Why ``wording`` (normalised) cannot be taught for a figure of ``sentence``, as the user's message;
+    None when it can. The finder looks a wording up in the text as written, so only the report's own words
+    find anything, and a number in it would find only that number."""
+    example = "如“执法规范化培训”"
+    if not wording:
+        return "请填写要记住的说法（原文中指标的说法），或取消勾选“记住这个说法”。"
+    if len(wording) > Indicator.ALIAS_MAX:
+        return f"要记住的说法不能超过{Indicator.ALIAS_MAX}个字，现在有{len(wording)}个字：只留下指标的说法，{example}。"
+    if any(character.isdigit() for character in wording):
+        return f"要记住的说法不能含数字（含数字的说法只能找到这一个数），请删去数字，{example}。"
+    if wording not in normalise_wording(sentence):
+        return f"要记住的说法须是原文中的文字，{example}：可以删去前后多余的字，不能改写。"
+    if len(wording) < 2:
+        return "要记住的说法至少要有两个字：一个字在别的句子里也到处都有。"
+    return None
 
 
 def figure_choices(match: FigureMatch[Indicator], indicators: Iterable[Indicator]) -> list[Indicator]:

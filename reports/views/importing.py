@@ -122,6 +122,8 @@ def confirm(request, token):
         untitled=not parsed.title,
         figures={key: figure_choices(match, indicators) for key, match in figure_keys.items()},
         figure_guesses={key: match.guess for key, match in figure_keys.items() if match.guess},
+        figure_phrases={key: match.phrase for key, match in figure_keys.items()},
+        figure_sentences={key: match.figure.sentence for key, match in figure_keys.items()},
     )
     if request.method == "POST":
         if locked:
@@ -133,11 +135,7 @@ def confirm(request, token):
             kept += [figure_suggestion(figure_keys[key], indicator) for key, indicator in chosen]
             # Ticked over a typed value, or a figure put on an indicator the sheet already fills: chosen.
             overwrite_typed = {s.indicator.pk for s in kept if s.indicator.pk in typed}
-            aliases = [
-                (indicator, figure_keys[key].phrase)
-                for key, indicator in chosen
-                if form.cleaned_data.get(f"{key}-teach")
-            ]
+            aliases = form.taught_wordings()
             try:
                 report = save_import(
                     parsed,
@@ -174,7 +172,7 @@ def confirm(request, token):
             for key, s in value_keys.items()
         ],
         "figures": [
-            (form[key], form[f"{key}-teach"], match, _quoted_figure(match))
+            (form[key], form[f"{key}-teach"], form[f"{key}-phrase"], match, _quoted_figure(match))
             for key, match in figure_keys.items()
         ],
         "existing": existing,

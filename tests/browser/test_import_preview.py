@@ -35,7 +35,8 @@ def test_staff_correct_the_preview_of_a_published_report(page, staff, unit, dist
     figure = page.locator(".import-figure").filter(has=page.locator(".figure-text", has_text="26次"))
     expect(figure).to_contain_text("党工委(扩大)会议")
     figure.get_by_label("“26次”加入指标表").select_option(label="法治建设专题会议（次）")
-    expect(figure.get_by_label("记住这个说法（党工委(扩大)会议）")).to_be_checked()
+    expect(figure.get_by_label("记住这个说法", exact=True)).to_be_checked()
+    expect(figure.get_by_label("“26次”要记住的说法")).to_have_value("党工委(扩大)会议")
     screenshot("figures")
     page.set_viewport_size({"width": 1366, "height": 768})
     page.screenshot(path=str(ARTIFACTS / "import-preview-1366.png"), full_page=True)
@@ -76,7 +77,8 @@ def test_staff_adopt_the_guess_for_a_wording_the_catalogue_does_not_know(
     page, staff, unit, district_officer, screenshot
 ):
     """A district whose catalogue lacks "执法规范化培训" (as the national one did before batch 6) imports a
-    report that writes it: the figure is unmatched, the fallback guesses 法治培训, the user adopts it."""
+    report that writes it: the figure is unmatched, the fallback guesses 法治培训, the user adopts it, and
+    corrects the wording to teach after the page refused one with the figure in it."""
     copy_national_catalogue(unit.district, 2020, district_officer)
     training = Indicator.objects.get(district=unit.district, code="law_training")
     training.aliases = "\n".join(a for a in training.alias_list if a != "执法规范化培训")
@@ -95,11 +97,28 @@ def test_staff_adopt_the_guess_for_a_wording_the_catalogue_does_not_know(
     figure.get_by_role("button", name="采用推测").click()
     expect(choice).to_have_value(str(training.pk))
     expect(figure.get_by_role("button", name="已采用")).to_be_disabled()
-    expect(figure.get_by_label("记住这个说法（执法规范化培训）")).to_be_checked()
+    expect(figure.get_by_label("记住这个说法", exact=True)).to_be_checked()
+    wording = figure.get_by_label("“6场”要记住的说法")
+    expect(wording).to_have_value("执法规范化培训")
     choice.select_option("")  # changing one's mind gives the button back
     expect(figure.get_by_role("button", name="采用推测")).to_be_enabled()
     figure.get_by_role("button", name="采用推测").click()
     screenshot("guess-adopted")
+    # A wording with the figure in it is refused, and the page comes back with everything as chosen.
+    wording.fill("组织执法规范化培训6场")
+    page.get_by_role("button", name="创建草稿").click()
+    figure = page.locator(".import-figure").filter(has=page.locator(".figure-text", has_text="6场"))
+    expect(figure).to_contain_text("要记住的说法不能含数字")
+    expect(figure.get_by_label("“6场”加入指标表")).to_have_value(str(training.pk))
+    expect(figure.get_by_role("button", name="已采用")).to_be_disabled()
+    expect(figure.get_by_label("记住这个说法", exact=True)).to_be_checked()
+    wording = figure.get_by_label("“6场”要记住的说法")
+    expect(wording).to_have_value("组织执法规范化培训6场")
+    figure.scroll_into_view_if_needed()
+    screenshot("wording-refused")
+    assert axe_violations(page, context="#import-figures") == []
+    assert not Report.objects.exists()
+    wording.fill("执法规范化培训")
     page.get_by_role("button", name="创建草稿").click()
     page.wait_for_url(re.compile(r"/reports/\d+/edit/"))
 
