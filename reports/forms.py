@@ -252,7 +252,8 @@ class ConfirmImportForm(CleanTextMixin, forms.Form):
     ``figure_guesses`` to the scored fallback's guess among them, marked 推测 but not selected: a form sent
     without reading puts no guessed value on the sheet (docs/figures-corpus.md). ``figure_phrases`` are the
     wordings proposed to teach, which the user may correct into words of ``figure_sentences`` (the figures'
-    sentences); a wording is checked only when it is to be taught.
+    sentences); ``figure_taught`` whether "记住这个说法" starts ticked; a wording is checked only when it is
+    to be taught.
     """
 
     def __init__(
@@ -268,6 +269,7 @@ class ConfirmImportForm(CleanTextMixin, forms.Form):
         figures=None,
         figure_guesses=None,
         figure_phrases=None,
+        figure_taught=None,
         figure_sentences=None,
         value_indicators=None,
         typed=None,
@@ -306,7 +308,10 @@ class ConfirmImportForm(CleanTextMixin, forms.Form):
                 widget=_select(),
             )
             self.fields[f"{name}-teach"] = forms.BooleanField(
-                label="记住这个说法", required=False, initial=True, widget=_checkbox()
+                label="记住这个说法",
+                required=False,
+                initial=(figure_taught or {}).get(name, True),
+                widget=_checkbox(),
             )
             # No maxlength: a wording pasted too long is refused with a message, not cut without one.
             self.fields[f"{name}-phrase"] = forms.CharField(

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from indicators.extraction import find_figures
 from indicators.models import Indicator
 from indicators.national_catalogue import NATIONAL_CATALOGUE
-from reports.importing.preview import figure_choices, offered_figures, preview_import
+from reports.importing.preview import figure_choices, offered_figures, preview_import, taught_by_default
 
 # The indicator a figure is a value of; a tuple for one figure stated for several ("参考率、合格率均达100%").
 Label = str | tuple[str, ...] | None
@@ -1851,10 +1851,9 @@ def preview_teaching(
     """What a user teaches the district's catalogue importing ``text``, ``labels`` being its figures' in the
     text's order: each labelled figure the import preview offers as unmatched (``offered_figures``; a
     figure given a wrong indicator is not offered, its value is just dropped) put on its labelled indicator
-    when the figure may fill it (``figure_choices``; one indicator a figure, the first that fits), with
-    "记住这个说法" ticked and the proposed wording left as it is: (indicator, the figure's phrase) as the confirm
-    view passes them to ``teach_alias``. (The page refuses a wording ``wording_problem`` objects to, one with a
-    digit say, until the user corrects it; this teaches it as proposed all the same.)"""
+    when the figure may fill it (``figure_choices``; one indicator a figure, the first that fits), "记住这个说法"
+    left as the page ticks it (``taught_by_default``) and the proposed wording as it is: (indicator, the
+    figure's phrase) as the confirm view passes them to ``teach_alias``."""
     label_at = {figure.start: label for figure, label in zip(find_figures(text), labels, strict=True)}
     by_code = {indicator.code: indicator for indicator in indicators}
     taught = []
@@ -1863,6 +1862,6 @@ def preview_teaching(
         fitting = [
             by_code[code] for code in label_codes(label_at[match.figure.start]) if by_code[code] in choices
         ]
-        if fitting:
+        if fitting and taught_by_default(match):
             taught.append((fitting[0], match.phrase))
     return taught

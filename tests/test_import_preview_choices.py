@@ -10,7 +10,7 @@ from django.urls import reverse
 from indicators.catalogue import copy_national_catalogue, teach_alias
 from indicators.models import Indicator, IndicatorValue
 from indicators.national_catalogue import NATIONAL_CATALOGUE
-from reports.importing.preview import normalise_wording, preview_import, wording_problem
+from reports.importing.preview import normalise_wording, preview_import, taught_by_default, wording_problem
 from reports.models import AuditEntry, Item, Report
 from reports.rendering.document import report_to_text
 from tests.corpus_expectations import preview_teaching
@@ -375,3 +375,11 @@ def test_the_bench_teaches_nothing_for_a_figure_the_preview_does_not_offer(distr
     # A figure in 件次 offers no indicator kept in 份: nothing to teach.
     text = "关于2025年法治政府建设情况的报告\n一、主要举措和成效\n组织法律顾问把关136件次。\n"
     assert preview_teaching(text, indicators, ["contract_reviews"]) == []
+
+
+def test_a_two_character_wording_starts_unticked_and_a_longer_one_ticked(district, national):
+    """ "文件" or "参加" names many things: one careless click must not teach it (bench/figures_in_use.py)."""
+    text = "全年审查文件1800余件。开展案例教学6场。"
+    short, longer = preview_import(text, Indicator.objects.filter(district=district)).unmatched
+    assert (short.phrase, taught_by_default(short)) == ("文件", False)
+    assert (longer.phrase, taught_by_default(longer)) == ("案例教学", True)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from typing import cast
 
 from indicators.extraction import (
+    MIN_PHRASE_CHARS,
     FigureMatch,
     Suggestion,
     find_figures,
@@ -123,6 +124,15 @@ def wording_problem(wording: str, sentence: str) -> str | None:
     if len(wording) < 2:
         return "要记住的说法至少要有两个字：一个字在别的句子里也到处都有。"
     return None
+
+
+def taught_by_default(match: FigureMatch[Indicator]) -> bool:
+    """Whether "记住这个说法" starts ticked for an unmatched figure: its proposed wording can be taught as it
+    stands and says enough to name one thing. A wording of two characters ("文件", "参加", "信息") names many:
+    taught with one careless click it made later imports suggest wrong values (bench/figures_in_use.py), so
+    the user ticks it, or lengthens it, knowingly."""
+    phrase = match.phrase
+    return len(phrase) >= MIN_PHRASE_CHARS and wording_problem(phrase, match.figure.sentence) is None
 
 
 def figure_choices(match: FigureMatch[Indicator], indicators: Iterable[Indicator]) -> list[Indicator]:

@@ -33,6 +33,7 @@ from reports.importing.preview import (
     offered_figures,
     preview_import,
     set_item_kind,
+    taught_by_default,
 )
 from reports.importing.save import ReportLocked, save_import
 from reports.models import Report, default_title
@@ -123,6 +124,7 @@ def confirm(request, token):
         figures={key: figure_choices(match, indicators) for key, match in figure_keys.items()},
         figure_guesses={key: match.guess for key, match in figure_keys.items() if match.guess},
         figure_phrases={key: match.phrase for key, match in figure_keys.items()},
+        figure_taught={key: taught_by_default(match) for key, match in figure_keys.items()},
         figure_sentences={key: match.figure.sentence for key, match in figure_keys.items()},
     )
     if request.method == "POST":
