@@ -57,9 +57,11 @@ def printed_initial(sheet, indicator):
     }
 
 
-def rows_by_category(sheet, saved, previous):
+def rows_by_category(sheet, saved, previous, from_text=None):
     """The sheet's rows grouped by category in catalogue order: each row's printed fields (``f``), its
-    stored value, last year's, and the change."""
+    stored value, last year's, the change, and the figure the report's text states for it (``from_text``,
+    by indicator pk: ``reports.consistency.text_figures``), offered while the row is empty."""
+    from_text = from_text or {}
     posted = sheet.data is not None
     labels = {value: str(label) for value, label in Indicator.Category.choices}  # translated once
     groups = {}
@@ -78,6 +80,7 @@ def rows_by_category(sheet, saved, previous):
                 "last": last,
                 "last_number": format_number(last.value) if last and last.value is not None else "",
                 "change_text": change.describe(indicator.unit) if change else "",
+                "from_text": from_text.get(indicator.pk),
             }
         )
     return groups
@@ -103,6 +106,16 @@ def rows_html(rows, qualifiers, editable, conflict):
                 f'<div class="conflict-theirs small mt-1">上次保存：{printed(row["saved"].display)}</div>'
             )
         last = row["last"]
+        offered = (
+            row["from_text"] if editable and f["value"] in (None, "") and not f["not_applicable"] else None
+        )
+        fill = ""
+        if offered:
+            fill = (
+                f'<div class="from-text small text-muted mt-1">正文：{printed(offered.quote)} <button type="button" '
+                f'class="btn btn-link btn-sm p-0 align-baseline fill-from-text" data-value="{format_number(offered.value)}" '
+                f'data-qualifier="{printed(offered.qualifier)}" aria-label="把正文中的数填入{name}" hidden>填入</button></div>'
+            )
         errors = ""
         if f["errors"]:
             messages = "".join(
@@ -119,7 +132,7 @@ def rows_html(rows, qualifiers, editable, conflict):
             <input type="text" inputmode="decimal" name="{printed(f["value_name"])}" id="{printed(f["value_id"])}"
               value="{_or_empty(f["value"])}" class="form-control form-control-sm{" is-invalid" if f["value_invalid"] else ""}"
               data-last="{printed(row["last_number"])}" data-unit="{unit}" {disabled}>
-            {theirs}
+            {theirs}{fill}
           </td>
           <td><select name="{printed(f["qualifier_name"])}" class="form-select form-select-sm" aria-label="{name} 限定" {disabled}>
             {options[selected]}

@@ -7,8 +7,9 @@ from django.shortcuts import redirect, render
 from reports.actions import EditConflict
 from reports.common import autosave as autosave_reply
 from reports.common.autosave import is_autosave
-from reports.consistency import consistency_warnings, warning_messages
+from reports.consistency import consistency_warnings, document_text, text_figures, warning_messages
 from reports.permissions import Action, can, get_report_or_refuse
+from reports.rendering.document import build_blocks
 
 from .actions import save_indicator_values
 from .forms import IndicatorSheet, IndicatorValueForm
@@ -94,18 +95,23 @@ def sheet(request, pk):
 def _render(request, report, indicator_sheet, saved, editable, status, conflict=False):
     previous = IndicatorValue.objects.previous_year_of(report)
     qualifiers = IndicatorValueForm.base_fields["qualifier"].choices
+    text = document_text(build_blocks(report))
+    # The text's figures, offered on the empty rows of a sheet the user may fill.
+    from_text = text_figures(report, indicator_sheet.indicators, text) if editable else {}
     context = {
         "report": report,
         "groups": {
             category: rows_html(rows, qualifiers, editable, conflict)
-            for category, rows in rows_by_category(indicator_sheet, saved, previous).items()
+            for category, rows in rows_by_category(indicator_sheet, saved, previous, from_text).items()
         },
         "version": report.version
         if conflict or not indicator_sheet.data
         else indicator_sheet.data.get("version"),
         "editable": editable,
         "conflict": conflict,
-        "warnings": consistency_warnings(report, values=_by_indicator(indicator_sheet.indicators, saved)),
+        "warnings": consistency_warnings(
+            report, values=_by_indicator(indicator_sheet.indicators, saved), text=text
+        ),
         "unsaved": status != 200,  # the page shows what was typed, not what is saved
     }
     return render(request, "indicators/sheet.html", context, status=status)

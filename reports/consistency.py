@@ -11,9 +11,10 @@ codes, never a request's model objects.
 """
 
 from dataclasses import dataclass
+from decimal import Decimal
 from operator import attrgetter
 
-from indicators.extraction import find_mismatches
+from indicators.extraction import find_mismatches, suggest_values
 from indicators.models import Indicator, IndicatorValue
 
 from .common.memo import Memo, digest
@@ -29,6 +30,7 @@ _checked_row = attrgetter(*CHECKED_VALUE_ATTNAMES)
 _indicator_row = attrgetter(*INDICATOR_ATTNAMES)
 
 CHECKED = Memo(512)
+TEXT_FIGURES = Memo(512)
 
 
 @dataclass(frozen=True)
@@ -68,6 +70,31 @@ def consistency_warnings(report, sections=None, values=None, text=None, blocks=N
         ),
     )
     return list(found)
+
+
+@dataclass(frozen=True)
+class TextFigure:
+    """A figure the report's text states for an indicator: what the sheet offers to fill an empty row with."""
+
+    value: Decimal  # in the indicator's unit
+    qualifier: str  # a ``Qualifier`` value
+    quote: str  # as written: "中心组学法10次"
+
+
+def text_figures(report, indicators, text=None):
+    """The figure the text states for each of ``indicators`` (the sheet's catalogue), by indicator pk: the
+    importer's suggestions, for the staff who write the text first and would otherwise type each figure
+    again. Kept per digest of the text and the indicators' columns, like the check."""
+    indicators = list(indicators)
+    if text is None:
+        text = document_text(build_blocks(report))
+    return TEXT_FIGURES.get_or_compute(
+        digest(text, [_indicator_row(indicator) for indicator in indicators]),
+        lambda: {
+            s.indicator.pk: TextFigure(s.value, s.qualifier, s.quote)
+            for s in suggest_values(text, indicators)
+        },
+    )
 
 
 def warning_messages(report):

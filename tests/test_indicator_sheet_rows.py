@@ -8,8 +8,9 @@ from django.http import QueryDict
 from django.template import engines
 
 from indicators.forms import IndicatorSheet, IndicatorValueForm
-from indicators.models import Indicator, IndicatorRule, IndicatorValue, Qualifier
+from indicators.models import Indicator, IndicatorRule, IndicatorValue, Qualifier, format_number
 from indicators.rows import printed_form, rows_by_category, rows_html
+from reports.consistency import TextFigure
 from reports.models import Report
 
 # templates/indicators/sheet.html's loop over a category's rows before issue 13's second round, verbatim, with
@@ -21,7 +22,7 @@ TEMPLATE_ROWS = """{% for row in rows %}{% with f=row.f %}
             <input type="text" inputmode="decimal" name="{{ f.value_name }}" id="{{ f.value_id }}"
               value="{{ f.value|default_if_none:'' }}" class="form-control form-control-sm{% if f.value_invalid %} is-invalid{% endif %}"
               data-last="{{ row.last_number }}" data-unit="{{ row.indicator.unit }}" {% if not editable %}disabled{% endif %}>
-            {% if conflict and row.saved %}<div class="conflict-theirs small mt-1">上次保存：{{ row.saved.display }}</div>{% endif %}
+            {% if conflict and row.saved %}<div class="conflict-theirs small mt-1">上次保存：{{ row.saved.display }}</div>{% endif %}{% if editable and row.from_text and f.value in empty and not f.not_applicable %}<div class="from-text small text-muted mt-1">正文：{{ row.from_text.quote }} <button type="button" class="btn btn-link btn-sm p-0 align-baseline fill-from-text" data-value="{{ row.from_text_number }}" data-qualifier="{{ row.from_text.qualifier }}" aria-label="把正文中的数填入{{ row.indicator.name }}" hidden>填入</button></div>{% endif %}
           </td>
           <td><select name="{{ f.qualifier_name }}" class="form-select form-select-sm" aria-label="{{ row.indicator.name }} 限定" {% if not editable %}disabled{% endif %}>
             {% for value, label in qualifiers %}<option value="{{ value }}"{% if f.qualifier == value %} selected{% endif %}>{{ label }}</option>{% endfor %}
@@ -107,13 +108,26 @@ def posted(report, catalogue, **changes):
     return data
 
 
-def both_ways(sheet, saved, report, editable=True, conflict=False):
+def both_ways(sheet, saved, report, editable=True, conflict=False, from_text=None):
     previous = IndicatorValue.objects.previous_year_of(report)
-    groups = rows_by_category(sheet, saved, previous)
+    groups = rows_by_category(sheet, saved, previous, from_text)
     template = engines["django"].from_string(TEMPLATE_ROWS)
     for rows in groups.values():
-        with_forms = [{**row, "f": printed_form(sheet.form(row["indicator"].pk))} for row in rows]
-        context = {"rows": with_forms, "qualifiers": QUALIFIERS, "editable": editable, "conflict": conflict}
+        with_forms = [
+            {
+                **row,
+                "f": printed_form(sheet.form(row["indicator"].pk)),
+                "from_text_number": format_number(row["from_text"].value) if row["from_text"] else "",
+            }
+            for row in rows
+        ]
+        context = {
+            "rows": with_forms,
+            "qualifiers": QUALIFIERS,
+            "editable": editable,
+            "conflict": conflict,
+            "empty": (None, ""),
+        }
         yield template.render(context), rows_html(rows, QUALIFIERS, editable, conflict)
 
 
@@ -155,6 +169,27 @@ def test_a_posted_sheet_with_errors_and_a_conflict_prints_as_the_template_did(re
     page = "".join(html for _, html in both_ways(sheet, saved, report, conflict=True))
     assert "无法识别" in page and "不能为负数" in page and "已勾选“不适用”" in page
     assert "is-invalid" in page and "上次保存：20余件" in page
+
+
+@pytest.mark.parametrize("editable", [True, False])
+def test_the_texts_figure_is_offered_on_an_empty_row_only_as_the_template_would(
+    report, catalogue, stored, editable
+):
+    screened, _mediated, _rate, _leaflets, _money, empty = catalogue
+    from_text = {
+        screened.pk: TextFigure(Decimal(1700), Qualifier.EXACT, "排查矛盾纠纷1700件"),  # filled: not offered
+        empty.pk: TextFigure(Decimal(12), Qualifier.MORE_THAN, "<专题>学法12余次"),
+    }
+    sheet, saved = sheet_of(report, catalogue)
+    pairs = list(both_ways(sheet, saved, report, editable=editable, from_text=from_text))
+    for from_template, written_out in pairs:
+        assert written_out == from_template
+    page = "".join(html for _, html in pairs)
+    offered = (
+        '正文：&lt;专题&gt;学法12余次 <button type="button" class="btn btn-link btn-sm p-0 align-baseline'
+    )
+    assert (offered in page, 'data-value="12" data-qualifier="more_than"' in page) == (editable, editable)
+    assert "排查矛盾纠纷1700件" not in page
 
 
 def test_a_sheet_posted_as_stored_checks_and_writes_no_row(report, catalogue, stored):

@@ -259,3 +259,23 @@ def test_a_rate_changes_by_percentage_points_on_the_sheet_and_the_district_pages
     client.force_login(district_officer)
     page = client.get(reverse("district:indicator", args=[2025, catalogue["rate"].pk])).content.decode()
     assert "减少3.3个百分点" in page and "3.3%" not in page
+
+
+def test_an_empty_row_offers_the_figure_the_text_states_and_a_filled_one_does_not(
+    client, staff, report, district
+):
+    Indicator.objects.create(
+        district=district, code="study", name="中心组学法", unit="次", first_year=2020, aliases="中心组学法"
+    )
+    cases = Indicator.objects.create(
+        district=district, code="cases", name="调解案件", unit="件", first_year=2020, aliases="调解案件"
+    )
+    section = report.sections.create(position=0, heading="主要举措")
+    section.items.create(position=0, body="全年开展中心组学法10次，调解案件52件。")
+    IndicatorValue.objects.create(report=report, indicator=cases, value=52)
+    client.force_login(staff)
+    page = client.get(sheet_url(report)).content.decode()
+    assert "正文：中心组学法10次" in page and 'data-value="10" data-qualifier="exact"' in page
+    assert "正文：调解案件52件" not in page
+    Report.objects.filter(pk=report.pk).update(status=Report.Status.ACCEPTED)  # a sheet only read
+    assert "正文：中心组学法10次" not in client.get(sheet_url(report)).content.decode()

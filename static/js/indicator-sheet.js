@@ -33,4 +33,36 @@
       cell.textContent = text;
     });
   });
+
+  // "填入" beside an empty row: the figure the report's text states for it, typed in as if by hand, so the
+  // change, the save state and the autosave follow as they do for typing.
+  document.querySelectorAll("button.fill-from-text").forEach(function (button) {
+    const row = button.closest("tr");
+    const input = row.querySelector("input[data-last]");
+    const qualifier = row.querySelector("select");
+    button.addEventListener("click", function () {
+      input.value = button.dataset.value;
+      if (qualifier) {
+        qualifier.value = button.dataset.qualifier;
+        qualifier.dispatchEvent(new Event("change", { bubbles: true }));
+      }
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+      button.closest(".from-text").hidden = true;
+      input.focus();
+    });
+    button.hidden = false;
+  });
+  // …and all of them at once, when the text gives more than one.
+  const fillAll = document.getElementById("fill-all-from-text");
+  const offers = document.querySelectorAll("button.fill-from-text");
+  if (fillAll && offers.length > 1) {
+    fillAll.textContent = "全部填入正文中的数（" + offers.length + "项）";
+    fillAll.hidden = false;
+    fillAll.addEventListener("click", function () {
+      document.querySelectorAll("button.fill-from-text").forEach(function (button) {
+        if (!button.closest(".from-text").hidden) button.click();
+      });
+      fillAll.hidden = true;
+    });
+  }
 })();

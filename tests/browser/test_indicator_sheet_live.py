@@ -28,3 +28,44 @@ def test_a_rate_typed_on_the_sheet_changes_by_percentage_points(page, staff, rep
     expect(page.locator(f"#id_v{count.pk}-value").locator("xpath=ancestor::tr").locator(".yoy")).to_have_text(
         "增加10件（+25%）"
     )
+
+
+def test_the_figure_the_text_states_fills_an_empty_row_in_one_click_and_is_saved(
+    page, staff, report, district
+):
+    study = Indicator.objects.create(
+        district=district, code="study", name="中心组学法", unit="次", first_year=2020, aliases="中心组学法"
+    )
+    section = report.sections.create(position=0, heading="主要举措")
+    section.items.create(position=0, body="全年开展中心组学法10余次。")
+    log_in(page, staff)
+    page.goto(f"/reports/{report.pk}/indicators/")
+    row = page.locator(f"#id_v{study.pk}-value").locator("xpath=ancestor::tr")
+    expect(row.locator(".from-text")).to_contain_text("正文：中心组学法10余次")
+    row.get_by_role("button", name="把正文中的数填入中心组学法").click()
+    expect(page.locator(f"#id_v{study.pk}-value")).to_have_value("10")
+    expect(row.locator("select")).to_have_value("more_than")
+    page.locator("form[data-autosave-url]").dispatch_event("autosave-now")
+    expect(page.locator("#save-state")).to_contain_text("已自动保存")
+    value = IndicatorValue.objects.get(report=report, indicator=study)
+    assert (value.value, value.qualifier) == (Decimal(10), "more_than")
+
+
+def test_all_the_figures_the_text_states_fill_their_empty_rows_at_once(page, staff, report, district):
+    study = Indicator.objects.create(
+        district=district, code="study", name="中心组学法", unit="次", first_year=2020, aliases="中心组学法"
+    )
+    cases = Indicator.objects.create(
+        district=district, code="cases", name="调解案件", unit="件", first_year=2020, aliases="调解案件"
+    )
+    section = report.sections.create(position=0, heading="主要举措")
+    section.items.create(position=0, body="全年开展中心组学法10次，调解案件近50件。")
+    log_in(page, staff)
+    page.goto(f"/reports/{report.pk}/indicators/")
+    page.get_by_role("button", name="全部填入正文中的数（2项）").click()
+    expect(page.locator(f"#id_v{study.pk}-value")).to_have_value("10")
+    expect(page.locator(f"#id_v{cases.pk}-value")).to_have_value("50")
+    expect(
+        page.locator(f"#id_v{cases.pk}-value").locator("xpath=ancestor::tr").locator("select")
+    ).to_have_value("nearly")
+    expect(page.locator("#save-state")).to_have_text("有未保存的修改")
