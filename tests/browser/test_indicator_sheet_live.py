@@ -30,14 +30,21 @@ def test_a_rate_typed_on_the_sheet_changes_by_percentage_points(page, staff, rep
     )
 
 
+def written(report, district, text):
+    """A report whose text is ``text`` and a catalogue of two indicators it may name."""
+    report.sections.create(position=0, heading="主要举措").items.create(position=0, body=text)
+    return [
+        Indicator.objects.create(
+            district=district, code=code, name=name, unit=unit, first_year=2020, aliases=name
+        )
+        for code, name, unit in (("study", "中心组学法", "次"), ("cases", "调解案件", "件"))
+    ]
+
+
 def test_the_figure_the_text_states_fills_an_empty_row_in_one_click_and_is_saved(
     page, staff, report, district
 ):
-    study = Indicator.objects.create(
-        district=district, code="study", name="中心组学法", unit="次", first_year=2020, aliases="中心组学法"
-    )
-    section = report.sections.create(position=0, heading="主要举措")
-    section.items.create(position=0, body="全年开展中心组学法10余次。")
+    study, _ = written(report, district, "全年开展中心组学法10余次。")
     log_in(page, staff)
     page.goto(f"/reports/{report.pk}/indicators/")
     row = page.locator(f"#id_v{study.pk}-value").locator("xpath=ancestor::tr")
@@ -52,14 +59,7 @@ def test_the_figure_the_text_states_fills_an_empty_row_in_one_click_and_is_saved
 
 
 def test_all_the_figures_the_text_states_fill_their_empty_rows_at_once(page, staff, report, district):
-    study = Indicator.objects.create(
-        district=district, code="study", name="中心组学法", unit="次", first_year=2020, aliases="中心组学法"
-    )
-    cases = Indicator.objects.create(
-        district=district, code="cases", name="调解案件", unit="件", first_year=2020, aliases="调解案件"
-    )
-    section = report.sections.create(position=0, heading="主要举措")
-    section.items.create(position=0, body="全年开展中心组学法10次，调解案件近50件。")
+    study, cases = written(report, district, "全年开展中心组学法10次，调解案件近50件。")
     log_in(page, staff)
     page.goto(f"/reports/{report.pk}/indicators/")
     page.get_by_role("button", name="全部填入正文中的数（2项）").click()
