@@ -22,6 +22,7 @@ from .consistency import (
     checked_rows,
     consistency_warnings,
     document_text,
+    text_figures,
     values_of,
 )
 from .deadlines import year_setting
@@ -280,10 +281,16 @@ def _indicator_part(
     missing = [indicator for indicator in catalogue if indicator.pk not in filled]
     required = [indicator for indicator in missing if indicator.required]
     if required:
+        stated = text_figures(report, required, text)  # "党工委中心组学法（正文：中心组学法10次）"
+        names = "、".join(
+            indicator.name + (f"（正文：{stated[indicator.pk].quote}）" if indicator.pk in stated else "")
+            for indicator in required[:MISSING_NAMES_SHOWN]
+        )
+        more = f"等{len(required)}项" if len(required) > MISSING_NAMES_SHOWN else ""
         found.append(
             Finding(
                 ERROR,
-                f"区里规定的必填指标还有{len(required)}项未填：{_names(required)}（没有的请填“不适用”）。",
+                f"区里规定的必填指标还有{len(required)}项未填：{names}{more}（没有的请填“不适用”）。",
                 f"{sheet}#indicator-{required[0].code}",
             )
         )

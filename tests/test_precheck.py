@@ -166,6 +166,16 @@ def test_a_required_indicator_left_empty_is_an_error_linking_to_its_row(complete
     assert optional.level == precheck.WARNING and "选填指标未填：行政诉讼案件" in optional.message
 
 
+def test_a_required_indicator_left_empty_names_the_figure_the_text_states_for_it(complete, catalogue):
+    _, mediated, _ = catalogue
+    Indicator.objects.filter(pk=mediated.pk).update(required=True, aliases="调解成功")
+    section = complete.sections.get(kind=Kind.MEASURES_AND_RESULTS)
+    Item.objects.filter(section=section, position=0).update(body="全年调解成功矛盾纠纷52件。")
+    assert only(complete, "必填指标").message == (
+        "区里规定的必填指标还有1项未填：调解成功（正文：调解成功矛盾纠纷52件）（没有的请填“不适用”）。"
+    )
+
+
 def test_a_required_indicator_left_empty_stops_the_submission(complete, catalogue, staff):
     _, mediated, _ = catalogue
     Indicator.objects.filter(pk=mediated.pk).update(required=True)
