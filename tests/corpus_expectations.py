@@ -1824,7 +1824,10 @@ HELD_OUT = [
     ),
     Expected(
         "2024-xiwuzhumuqin-qi.txt", [M], [1], title="西乌珠穆沁旗人民政府2024年度法治政府建设情况报告",
-        addressee="主任、各位副主任、委员:", held_out=18,  # a report read to the 旗's people's congress
+        # read to the 旗's people's congress: the speech's dateline under the title ("2025年3月17日在…会议上")
+        # and its salutation ("主任、各位副主任、委员:") open the preamble in their order, the app printing an
+        # addressee above the preamble
+        held_out=18,
         figures=[
             ("4次", None),  # 旗委常委会: the party committee's
             ("1次", None),  # 依法治旗委员会会议: the party committee's
