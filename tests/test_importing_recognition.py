@@ -24,6 +24,7 @@ TITLE = "关于2025年度法治政府建设情况的报告\n"
         ("2025年推进法治政府建设的主要举措和成效", "measures_and_results"),
         ("主要工作及成效", "measures_and_results"),
         ("基本情况和主要成效", "measures_and_results"),
+        ("推进法治政府建设的主要举措与显著成效", "measures_and_results"),
         ("主要成效", "achievements"),
         ("2022年法治政府建设主要措施", "measures"),
         ("存在的问题和不足", "shortcomings"),
@@ -696,3 +697,53 @@ def test_organs_lines_and_a_title_below_a_headline_that_names_another_report_sta
     )
     assert not parsed.duplicate_headline
     assert parsed.title == "重庆市万州区长滩镇人民政府关于2024年安全生产工作的报告"
+
+
+def test_a_sites_particulars_as_bullets_keyed_备注文号_公文生成日期_名称_or_生成日期_are_page_lines():
+    parsed = parse_report_text(
+        "• 索 引 号:QZ07902-0101-2026-00001\n    • 备注/文号:南委柳工〔2025〕100号\n"
+        "    • 公文生成日期:2026-01-09\n| 名称: | |||\n生成日期 2025-02-06 公开方式 主动公开\n"
+        "南安市柳城街道2025年法治政府建设情况报告\n时间:2026-01-09 15:22\n"
+        "2025年，柳城街道…。\n一、主要工作\n正文。\n"
+    )
+    assert parsed.issuing_organs == []
+    assert parsed.title == "南安市柳城街道2025年法治政府建设情况报告"
+    assert len(parsed.page_lines) == 6
+    assert parsed.preamble[6:] == ["2025年，柳城街道…。"]
+
+
+def test_a_title_broken_before_its_last_words_年度报告_is_one_title():
+    parsed = parse_report_text(
+        "柳城县龙头镇2025年法治政府建设\n年度报告\n2025年，龙头镇…。\n一、主要举措和成效\n正文。\n"
+    )
+    assert parsed.issuing_organs == []
+    assert parsed.title == "柳城县龙头镇2025年法治政府建设年度报告"
+    assert parsed.preamble == ["2025年，龙头镇…。"]
+
+
+def test_a_title_below_a_title_is_not_read_as_its_tail():
+    parsed = parse_report_text(
+        "法治政府建设\n2025年度法治政府建设情况报告\n2025年，我局…。\n一、主要工作\n正文。\n"
+    )
+    assert parsed.title == "2025年度法治政府建设情况报告"
+
+
+def test_a_headline_writing_the_places_name_before_the_title_is_the_pages():
+    parsed = parse_report_text(
+        "石柱土家族自治县鱼池镇人民政府关于2025年法治政府建设情况的报告\n鱼池镇人民政府关于2025年法治政府建设情况的报告\n"
+        "2025年，鱼池镇…。\n一、主要工作\n正文。\n"
+    )
+    assert parsed.title == "鱼池镇人民政府关于2025年法治政府建设情况的报告"
+    assert parsed.duplicate_headline
+    assert [parsed.preamble[i] for i in parsed.page_lines] == [
+        "石柱土家族自治县鱼池镇人民政府关于2025年法治政府建设情况的报告"
+    ]
+
+
+def test_a_title_naming_another_unit_before_the_same_words_is_no_repeat():
+    parsed = parse_report_text(
+        "鱼池镇人民政府关于2025年法治政府建设情况的报告\n黄水镇人民政府关于2025年法治政府建设情况的报告\n"
+        "2025年，鱼池镇…。\n一、主要工作\n正文。\n"
+    )
+    assert parsed.title == "鱼池镇人民政府关于2025年法治政府建设情况的报告"
+    assert not parsed.duplicate_headline

@@ -49,6 +49,11 @@ DOCUMENT_NUMBER_RE = re.compile(r"^\S{1,20}?[〔\[［(（]\s*\d{4}\s*[〕\]］)�
 TITLE_RE = re.compile(r"报告$")
 SUBJECT_TITLE_RE = re.compile(r"(情况|总结|汇报)$")
 TITLE_SUBJECT_RE = re.compile(r"法治|依法|法制")
+# The last words of a title broken over two lines, alone on the second: "年度报告", "情况的报告", "报 告".
+TITLE_TAIL_RE = re.compile(r"^(?:年度|工作|情况|建设|的|\s)*(?:报\s*告|总\s*结|汇\s*报)$")
+# A place's name a page's headline may write before the document's own title ("石柱土家族自治县鱼池镇人民政府
+# 关于…的报告" above "鱼池镇人民政府关于…的报告").
+PLACE_PREFIX_RE = re.compile(r"^[\u4e00-\u9fff]{1,14}(?:省|市|州|盟|区|县|旗)$")
 # A site's breadcrumb: "当前位置: 首页 > 法治建设", "您当前所在位置:首页>…", "首页/ 公开 / 公开文件 / 正文".
 BREADCRUMB = r"[•·\-\s]*(?:您?当前(?:所在)?的?位置\s*[:：]|首页\s*[/>＞›»])"
 BREADCRUMB_RE = re.compile(BREADCRUMB)
@@ -61,14 +66,16 @@ PAGE_LINE_RE = re.compile(
     # …and a breadcrumb's rest on a line of its own: "当前位置 : 首页" above "> 陇西动态 > 政务公告".
     r"|^[>＞›»]\s*[^，,。；;：:！？!?]{1,40}$"
     # A government site's table of the document's particulars, as rows ("| 索引号:… | |", "发文日期: | 2025-01-17 |")
-    # or bullets ("• 主题分类:通知公告", "- 标  题:…"): about the page, above the document.
-    r"|^[|•·\-\s]*(?:主题分类|信息分类|主\s*题\s*词|发文(?:字号|时间|日期|机关)|成文(?:时间|日期)|文\s*号|标\s*题|效力状态|"
-    r"时\s*效|有效性|公开方式)\s*[:：]"
+    # or bullets ("• 主题分类:通知公告", "- 标  题:…", "• 备注/文号:…", "• 公文生成日期:…"): about the page,
+    # above the document.
+    r"|^[|•·\-\s]*(?:主题分类|信息分类|主\s*题\s*词|发文(?:字号|时间|日期|机关)|成文(?:时间|日期)|(?:备注\s*[/／]\s*)?文\s*号|"
+    r"标\s*题|名\s*称|效力状态|时\s*效|有效性|公开方式|(?:公文)?生成日期)\s*[:：]"
     # …or as a table's cells, key and value apart: "| 索 引 号 | 113708…/2026-00538 | 公开方式 | 主动公开 |",
     # "| 关键词 | 发布机构 | 大马营镇 | |", "| 生成日期 | 2026-01-30 09:03:18 | 是否有效 |".
     r"|^\|\s*(?:索\s*引\s*号|发布机构|成文日期|有效性|主题分类|发文字号|公开(?:方式|形式)|组配分类|关键词|生成日期)\s*\|"
-    # …or those cells copied without the table: "索  引  号 113708…/2026-00508 公开方式 主动公开", "有效性".
-    r"|^(?:索\s*引\s*号|发布机构|成文日期|有效性|主题分类|发文字号|组配分类)(?:\s|$)"
+    # …or those cells copied without the table: "索  引  号 113708…/2026-00508 公开方式 主动公开", "有效性",
+    # "生成日期 2025-02-06 公开方式 主动公开".
+    r"|^(?:索\s*引\s*号|发布机构|成文日期|生成日期|有效性|主题分类|发文字号|组配分类)(?:\s|$)"
     # …or with each key in brackets: "- [ 索引号 ] 115…/2026-00004", "- [ 发布机构 ] 城口县鸡鸣乡人民政府".
     r"|^[•·\-\s|]*[\[【]\s*(?:索\s*引\s*号|发文字号|发布(?:机构|日期)|主题分类|体裁分类|成文日期|有效性)\s*[\]】]"
     # …or as bullets with each key run into its value: "索引号pbxx…/2026-00001", "发布机构屏边县新华乡人民政府",
@@ -130,7 +137,7 @@ SECTION_VOCABULARY: list[tuple[str, int, re.Pattern[str]]] = [
     (
         "measures_and_results",
         10,
-        re.compile("(举措|措施|做法|工作|情况)(和|及|与)(主要|突出)?(成效|成绩|成果)"),
+        re.compile("(举措|措施|做法|工作|情况)(和|及|与)(主要|突出|显著)?(成效|成绩|成果)"),
     ),
     ("measures_and_results", 6, re.compile("(工作|建设|总体|基本|开展|推进|落实)情况|主要工作|工作开展")),
     ("achievements", 5, re.compile("成效|成绩|成果")),
@@ -374,7 +381,7 @@ def _title_continues(line: str, following: str) -> bool:
         bool(following)
         and _is_header_line(following)
         and not _is_organ_name(line)
-        and not _is_title(following)
+        and (not _is_title(following) or TITLE_TAIL_RE.match(following) is not None)
         and _is_title(line + re.sub(r"\s+", "", following))
     )
 
@@ -475,10 +482,16 @@ def _squeezed(text: str) -> str:
 
 def _same_title(line: str, title: str) -> bool:
     """Whether ``line`` repeats the title, written the same or nearly: a page's headline often drops or
-    adds a 度, 的 or a year's 年 ("…2025年度…情况的报告" above "…2025年…情况的报告")."""
+    adds a 度, 的 or a year's 年 ("…2025年度…情况的报告" above "…2025年…情况的报告") or the place's name
+    before the organ ("石柱土家族自治县鱼池镇人民政府关于…" above "鱼池镇人民政府关于…")."""
     if line == title:
         return True
-    return _is_title(line) and TITLE_NOISE_RE.sub("", line) == TITLE_NOISE_RE.sub("", title)
+    if not _is_title(line):
+        return False
+    shorter, longer = sorted((TITLE_NOISE_RE.sub("", line), TITLE_NOISE_RE.sub("", title)), key=len)
+    return shorter == longer or (
+        longer.endswith(shorter) and PLACE_PREFIX_RE.match(longer[: len(longer) - len(shorter)]) is not None
+    )
 
 
 def _is_organ_name(line: str) -> bool:
