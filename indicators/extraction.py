@@ -357,6 +357,16 @@ def units_match(figure_unit, unit):
     return figure_unit == unit or any(figure_unit in same and unit in same for same in EQUIVALENT_UNITS)
 
 
+def can_fill(figure_unit, indicator):
+    """Whether a figure written in ``figure_unit`` may be put, as written, on ``indicator``: its measure word
+    fits (``units_match``), or it counts reviews in 次 or 份 for an indicator of reviews kept in 件."""
+    return units_match(figure_unit, indicator.unit) or (
+        figure_unit in REVIEW_UNITS
+        and indicator.unit == "件"
+        and any(REVIEW.search(alias) for alias in indicator.alias_list)
+    )
+
+
 def _in_unit(figure, unit, review=False):
     """The figure's value expressed in ``unit``, or None when the two measure different things. ``review``:
     the figure counts reviews, which offices count in 件 as often as in 次 or 份 ("合法性审查120次",

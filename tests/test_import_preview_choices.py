@@ -10,7 +10,13 @@ from django.urls import reverse
 from indicators.catalogue import copy_national_catalogue, teach_alias
 from indicators.models import Indicator, IndicatorValue
 from indicators.national_catalogue import NATIONAL_CATALOGUE
-from reports.importing.preview import normalise_wording, preview_import, taught_by_default, wording_problem
+from reports.importing.preview import (
+    figure_choices,
+    normalise_wording,
+    preview_import,
+    taught_by_default,
+    wording_problem,
+)
 from reports.models import AuditEntry, Item, Report
 from reports.rendering.document import report_to_text
 from tests.corpus_expectations import preview_teaching
@@ -383,3 +389,11 @@ def test_a_two_character_wording_starts_unticked_and_a_longer_one_ticked(distric
     short, longer = preview_import(text, Indicator.objects.filter(district=district)).unmatched
     assert (short.phrase, taught_by_default(short)) == ("文件", False)
     assert (longer.phrase, taught_by_default(longer)) == ("案例教学", True)
+
+
+def test_a_review_counted_in_documents_may_go_on_the_reviews_kept_in_jian(district, national):
+    text = "审查区重点项目征收补偿决定42份。"
+    (figure,) = preview_import(text, Indicator.objects.filter(district=district)).unmatched
+    choices = figure_choices(figure, Indicator.objects.filter(district=district))
+    assert "legality_reviews" in [indicator.code for indicator in choices]
+    assert "reconsideration_cases" not in [indicator.code for indicator in choices]  # cases are not reviews

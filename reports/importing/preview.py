@@ -14,10 +14,10 @@ from indicators.extraction import (
     MIN_PHRASE_CHARS,
     FigureMatch,
     Suggestion,
+    can_fill,
     find_figures,
     first_values,
     match_figures,
-    units_match,
 )
 from indicators.models import Indicator
 from reports.models import Item, Report, Section
@@ -90,7 +90,7 @@ def unmatched_figures(
         guess = match.guess
         if match.indicators and guess is None:
             continue
-        if guess is not None and (id(guess) in filled or not units_match(match.figure.unit, guess.unit)):
+        if guess is not None and (id(guess) in filled or not can_fill(match.figure.unit, guess)):
             match = replace(match, indicators=[], aliases=[], quotes=[], guessed=False)
         unmatched.append(match)
     return unmatched
@@ -136,8 +136,8 @@ def taught_by_default(match: FigureMatch[Indicator]) -> bool:
 
 
 def figure_choices(match: FigureMatch[Indicator], indicators: Iterable[Indicator]) -> list[Indicator]:
-    """The indicators an unmatched figure may fill (those its measure word fits), the guess first."""
-    fitting = [i for i in indicators if units_match(match.figure.unit, i.unit)]
+    """The indicators an unmatched figure may fill as written (``can_fill``), the guess first."""
+    fitting = [i for i in indicators if can_fill(match.figure.unit, i)]
     return sorted(fitting, key=lambda indicator: indicator is not match.guess)
 
 
