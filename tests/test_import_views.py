@@ -1,7 +1,9 @@
 """Importing in the browser without a browser: upload → what was recognised → the draft; overwriting asks
 and keeps the old content; bad files and outsiders create nothing."""
 
+import datetime
 import re
+from unittest import mock
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -276,3 +278,12 @@ def test_importing_over_a_draft_keeps_the_values_typed_in_the_sheet(client, staf
     client.post(url, confirm_form(client, url, overwrite="on", **{f"keep-{disputes.pk}": "on"}))
     assert IndicatorValue.objects.get(report=existing, indicator=disputes).value == 1705  # chosen: replaced
     assert IndicatorValue.objects.get(report=existing, indicator=not_suggested).not_applicable
+
+
+@pytest.mark.parametrize("today, chosen", [("2026-12-03", 2026), ("2027-02-10", 2026), ("2026-03-01", 2025)])
+def test_the_import_form_chooses_the_year_being_reported_on(client, staff, unit, today, chosen):
+    """As the home page's new report does (a report written in Word in December is this year's)."""
+    with mock.patch("django.utils.timezone.localdate", return_value=datetime.date.fromisoformat(today)):
+        client.force_login(staff)
+        form = client.get(IMPORT_URL).context["form"]
+    assert form["year"].value() == chosen

@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from indicators.models import Indicator
 from reports.common.uploads import too_large_uploads
+from reports.deadlines import reporting_year
 from reports.forms import ConfirmImportForm, ImportForm
 from reports.importing import ReportExists
 from reports.importing.parser import split_inline_list
@@ -66,7 +67,7 @@ def start(request):
         too_large_uploads=too_large_uploads(request),
     )
     if request.method != "POST":
-        form.initial["year"] = timezone.localdate().year - 1  # written early in the year after
+        form.initial["year"] = reporting_year()  # as the home page's new report: this year's in December
     if request.method == "POST" and form.is_valid():
         token = _remember(request.session, form.cleaned_data)
         return redirect("reports:import-confirm", token)
