@@ -129,7 +129,7 @@ LIMIT_BEFORE_FIGURE = re.compile(r"(?:不低于|不少于|不超过|不多于|�
 # A review's object is not what the figure counts ("其中审查…重大行政决策11件" are reviews, not decisions
 # made), unless the indicator is a review ("审查行政规范性文件17件": 规范性文件备案审查).
 REVIEW = re.compile(r"审查|审核")
-REVIEW_UNITS = {"次", "份"}  # besides 件: see ``_in_unit``
+REVIEW_UNITS = {"次", "份"}  # besides 件: see ``_fits``
 # A figure whose clause holds only time words and a verb before it ("全年累计开展20余次", "覆盖500余人次",
 # "走进社区开展2场次") counts what the clause before it, in the same sentence, names.
 BARE_CLAUSE = re.compile(
@@ -357,21 +357,21 @@ def units_match(figure_unit, unit):
     return figure_unit == unit or any(figure_unit in same and unit in same for same in EQUIVALENT_UNITS)
 
 
+def _fits(figure_unit, unit, review=False):
+    """``units_match``, and for a figure counting reviews (``review``) also 次 or 份 for 件: offices count
+    reviews in any of the three ("合法性审查120次", "审查…补偿决定42份": one review a time, a document)."""
+    return units_match(figure_unit, unit) or (review and figure_unit in REVIEW_UNITS and unit == "件")
+
+
 def can_fill(figure_unit, indicator):
     """Whether a figure written in ``figure_unit`` may be put, as written, on ``indicator``: its measure word
-    fits (``units_match``), or it counts reviews in 次 or 份 for an indicator of reviews kept in 件."""
-    return units_match(figure_unit, indicator.unit) or (
-        figure_unit in REVIEW_UNITS
-        and indicator.unit == "件"
-        and any(REVIEW.search(alias) for alias in indicator.alias_list)
-    )
+    fits, as a review's does for an indicator of reviews (``_fits``)."""
+    return _fits(figure_unit, indicator.unit, review=any(REVIEW.search(a) for a in indicator.alias_list))
 
 
 def _in_unit(figure, unit, review=False):
-    """The figure's value expressed in ``unit``, or None when the two measure different things. ``review``:
-    the figure counts reviews, which offices count in 件 as often as in 次 or 份 ("合法性审查120次",
-    "审查…补偿决定42份": one review a time, a document)."""
-    if units_match(figure.unit, unit) or (review and figure.unit in REVIEW_UNITS and unit == "件"):
+    """The figure's value expressed in ``unit``, or None when the two measure different things (``_fits``)."""
+    if _fits(figure.unit, unit, review):
         return figure.value
     if (figure.unit, unit) == ("万元", "元"):
         return figure.value * 10_000

@@ -95,8 +95,9 @@ def sheet(request, pk):
 def _render(request, report, indicator_sheet, saved, editable, status, conflict=False):
     previous = IndicatorValue.objects.previous_year_of(report)
     qualifiers = IndicatorValueForm.base_fields["qualifier"].choices
-    text = document_text(build_blocks(report))
-    # The text's figures, offered on the empty rows of a sheet the user may fill.
+    # The text's figures, offered on the empty rows of a sheet the user may fill; the text is read for them
+    # or for the check (which needs it only when values are saved).
+    text = document_text(build_blocks(report)) if editable or saved else None
     from_text = text_figures(report, indicator_sheet.indicators, text) if editable else {}
     context = {
         "report": report,

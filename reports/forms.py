@@ -9,7 +9,7 @@ from django.db import models
 
 from .common.text import CleanTextMixin, clean_text
 from .importing import TOO_LARGE, ImportRefused, read_report_file
-from .importing.preview import normalise_wording, wording_problem
+from .importing.preview import figure_choices, normalise_wording, taught_by_default, wording_problem
 from .models import AuditEntry, Item, Report, Section
 from .publishing import CONFIRM, MASK
 
@@ -248,12 +248,11 @@ class ConfirmImportForm(CleanTextMixin, forms.Form):
 
     ``item_kinds`` and ``section_kinds`` map a field name to the kind read; ``value_keys`` are the suggested
     values' names, keyed by the indicator they fill (``value_indicators``); ``split_keys`` the inline
-    lists'; ``figures`` maps an unmatched figure's field name to the indicators it may fill, and
-    ``figure_guesses`` to the scored fallback's guess among them, marked 推测 but not selected: a form sent
-    without reading puts no guessed value on the sheet (docs/figures-corpus.md). ``figure_phrases`` are the
-    wordings proposed to teach, which the user may correct into words of ``figure_sentences`` (the figures'
-    sentences); ``figure_taught`` whether "记住这个说法" starts ticked; a wording is checked only when it is
-    to be taught.
+    lists'; ``figures`` maps an unmatched figure's field name to its match, offered on the ``indicators`` it
+    may fill (``figure_choices``), the scored fallback's guess marked 推测 but not selected: a form sent
+    without reading puts no guessed value on the sheet (docs/figures-corpus.md). Its proposed wording
+    (``phrase``) may be corrected into words of its sentence before it is taught; "记住这个说法" starts as
+    ``taught_by_default`` says; a wording is checked only when it is to be taught.
     """
 
     def __init__(
@@ -267,10 +266,7 @@ class ConfirmImportForm(CleanTextMixin, forms.Form):
         page_lines=False,
         untitled=False,
         figures=None,
-        figure_guesses=None,
-        figure_phrases=None,
-        figure_taught=None,
-        figure_sentences=None,
+        indicators=(),
         value_indicators=None,
         typed=None,
         **kwargs,
@@ -278,7 +274,7 @@ class ConfirmImportForm(CleanTextMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.value_indicators = value_indicators or {}
         self.figure_indicators = {}
-        self.figure_sentences = figure_sentences or {}
+        self.figures = figures or {}
         if page_lines:
             self.fields["drop_page_lines"] = forms.BooleanField(
                 label="删除这些网页信息行", required=False, initial=True, widget=_checkbox()
@@ -295,29 +291,24 @@ class ConfirmImportForm(CleanTextMixin, forms.Form):
             self.fields[name] = forms.BooleanField(
                 label="拆分为“一是、二是……”各条", required=False, widget=_checkbox()
             )
-        for name, indicators in (figures or {}).items():
-            self.figure_indicators[name] = {str(i.pk): i for i in indicators}
+        for name, match in self.figures.items():
+            choices = figure_choices(match, indicators)
+            self.figure_indicators[name] = {str(i.pk): i for i in choices}
             self.fields[name] = forms.ChoiceField(
                 label="加入指标表",
                 required=False,
                 choices=[("", "不加入")]
-                + [
-                    (str(i.pk), _figure_choice(i, typed or {}, guessed=i == (figure_guesses or {}).get(name)))
-                    for i in indicators
-                ],
+                + [(str(i.pk), _figure_choice(i, typed or {}, guessed=i == match.guess)) for i in choices],
                 widget=_select(),
             )
             self.fields[f"{name}-teach"] = forms.BooleanField(
-                label="记住这个说法",
-                required=False,
-                initial=(figure_taught or {}).get(name, True),
-                widget=_checkbox(),
+                label="记住这个说法", required=False, initial=taught_by_default(match), widget=_checkbox()
             )
             # No maxlength: a wording pasted too long is refused with a message, not cut without one.
             self.fields[f"{name}-phrase"] = forms.CharField(
                 label="要记住的说法",
                 required=False,
-                initial=(figure_phrases or {}).get(name, ""),
+                initial=match.phrase,
                 widget=forms.TextInput(
                     attrs={"class": "form-control form-control-sm import-phrase", "autocomplete": "off"}
                 ),
@@ -379,7 +370,7 @@ class ConfirmImportForm(CleanTextMixin, forms.Form):
             cleaned[key] = normalise_wording(cleaned.get(key, ""))
             if not (cleaned.get(name) and cleaned.get(f"{name}-teach")):
                 continue  # nothing taught: any wording will do, and stays as typed
-            problem = wording_problem(cleaned[key], self.figure_sentences.get(name, ""))
+            problem = wording_problem(cleaned[key], self.figures[name].figure.sentence)
             if problem:
                 self.add_error(key, problem)
         return cleaned

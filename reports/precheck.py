@@ -8,7 +8,9 @@ sheet mismatches (``consistency``), how much of the catalogue is filled, and the
 ``workflow.perform`` refuses a submission on it; the report's page shows it to staff and to the leader.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from django.urls import reverse
 
@@ -282,15 +284,13 @@ def _indicator_part(
     required = [indicator for indicator in missing if indicator.required]
     if required:
         stated = text_figures(report, required, text)  # "党工委中心组学法（正文：中心组学法10次）"
-        names = "、".join(
-            indicator.name + (f"（正文：{stated[indicator.pk].quote}）" if indicator.pk in stated else "")
-            for indicator in required[:MISSING_NAMES_SHOWN]
+        names = _names(
+            required, lambda i: i.name + (f"（正文：{stated[i.pk].quote}）" if i.pk in stated else "")
         )
-        more = f"等{len(required)}项" if len(required) > MISSING_NAMES_SHOWN else ""
         found.append(
             Finding(
                 ERROR,
-                f"区里规定的必填指标还有{len(required)}项未填：{names}{more}（没有的请填“不适用”）。",
+                f"区里规定的必填指标还有{len(required)}项未填：{names}（没有的请填“不适用”）。",
                 f"{sheet}#indicator-{required[0].code}",
             )
         )
@@ -308,6 +308,7 @@ def _indicator_part(
     return tuple(found), len(catalogue), len(filled)
 
 
-def _names(indicators: list[Indicator]) -> str:
-    names = "、".join(indicator.name for indicator in indicators[:MISSING_NAMES_SHOWN])
+def _names(indicators: list[Indicator], name: Callable[[Indicator], str] = attrgetter("name")) -> str:
+    """The first ``MISSING_NAMES_SHOWN`` indicators named, "等N项" when there are more."""
+    names = "、".join(name(indicator) for indicator in indicators[:MISSING_NAMES_SHOWN])
     return names + (f"等{len(indicators)}项" if len(indicators) > MISSING_NAMES_SHOWN else "")

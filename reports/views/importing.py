@@ -26,7 +26,6 @@ from reports.importing import ReportExists
 from reports.importing.parser import split_inline_list
 from reports.importing.preview import (
     drop_page_lines,
-    figure_choices,
     figure_suggestion,
     item_key,
     item_kind,
@@ -34,7 +33,6 @@ from reports.importing.preview import (
     offered_figures,
     preview_import,
     set_item_kind,
-    taught_by_default,
 )
 from reports.importing.save import ReportLocked, save_import
 from reports.models import Report, default_title
@@ -122,11 +120,8 @@ def confirm(request, token):
         ],
         page_lines=bool(parsed.page_lines),
         untitled=not parsed.title,
-        figures={key: figure_choices(match, indicators) for key, match in figure_keys.items()},
-        figure_guesses={key: match.guess for key, match in figure_keys.items() if match.guess},
-        figure_phrases={key: match.phrase for key, match in figure_keys.items()},
-        figure_taught={key: taught_by_default(match) for key, match in figure_keys.items()},
-        figure_sentences={key: match.figure.sentence for key, match in figure_keys.items()},
+        figures=figure_keys,
+        indicators=indicators,
     )
     if request.method == "POST":
         if locked:
