@@ -172,6 +172,12 @@ SUB_UNIT_WORDS = ("支部", "村居", "各村")  # 支部: "7次支部集中学�
 # Bodies beside or above the unit, or all of them: "县委常委会、县政府常务会专题学法13次", "各级党组织专题学习…100余场次"
 # are not the unit's group's study, even in a sentence that names the group.
 OTHER_BODY_WORDS = ("常委会", "常务会", "各级")
+# A committee of the county or city ("县委理论学习中心组", "旗委中心组", "区委依法治区委员会") is beside or above every
+# unit that reports: a 镇's or a 局's own is its 党委 or 党工委.
+COUNTY_COMMITTEE = re.compile(r"(?<![党工])[区县旗市州盟]委(?!员)")
+# A list naming two bodies or meetings counts their study together, no one group's: "镇党委会、镇长办公室会议、理论学习
+# 中心组年度学法8次", "通过召开党委理论学习中心组学习会、干部职工专题学习会、党委会议等形式，组织开展相关专题学习4次".
+BODY_ITEM = re.compile(r"(?:会|会议|中心组|党组|党委|党工委)(?:学习|学法)?$")
 # An exam that qualifies enforcement staff is not the law-study exam ("2名领导干部带头参加执法证考试"): only an
 # indicator whose wordings speak of 执法 counts it.
 QUALIFICATION_EXAM = re.compile(r"执法证|执法资格|行政执法考试")
@@ -439,6 +445,10 @@ def match_figures(text, indicators, scored=None):
                 text[who_start:clause_end], text[clause_start : figure.start], links[0], fitting.aliases
             ):
                 links = []
+            if links and _counted_together(
+                text[who_start : figure.start], text[clause_start : figure.start], links[0], fitting.aliases
+            ):
+                links = []
             if links and _qualification_exam(text[clause_start:clause_end], links[0], fitting.aliases):
                 links = []
         # A part after 其中 is no new value of what was just totalled: "办结案件886件，处罚金额144.6万余元。其中，简易程序
@@ -695,6 +705,26 @@ def _another_groups(sentence, clause, link, aliases_by_index):
         if any(word in alias for alias in aliases)
     }
     return bool(named) and not named & own_groups and bool(others)
+
+
+def _counted_together(sentence, clause, link, aliases_by_index):
+    """Whether a study figure counts the study of a body beside or above the unit (``COUNTY_COMMITTEE`` in
+    its clause, ``clause`` being its words before the figure) or of several bodies together: a list in its
+    clause names two bodies or meetings, or one in the clause before it does and its own names no group
+    ("以专题研讨、现场调研等多种形式开展理论学习中心组学习14次" is the group's)."""
+    if not any(alias.endswith(("学法", "学习")) for alias in aliases_by_index[link.index]):
+        return False
+    if COUNTY_COMMITTEE.search(clause):
+        return True
+    own_clause_names_a_group = any(word in clause for word in GROUP_WORDS)
+    parts = CLAUSE_BREAK.split(QUOTED_LIST.sub("", sentence))
+    for number, part in enumerate(reversed(parts[-2:])):
+        if number and own_clause_names_a_group:
+            break
+        items = LIST_SEPARATOR.split(part)
+        if len(items) > 1 and sum(bool(BODY_ITEM.search(item)) for item in items) >= 2:
+            return True
+    return False
 
 
 def _qualification_exam(clause, link, aliases_by_index):

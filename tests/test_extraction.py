@@ -660,10 +660,29 @@ def test_the_study_of_bodies_beside_or_above_the_unit_or_of_all_of_them_is_their
     # …even when the sentence names the group before: the figure's clause says whose study it is.
     text = "将习近平法治思想纳入理论学习中心组学习重点内容,各级党组织专题学习习近平法治思想100余场次"
     assert suggested(text, [central]) == {}
-    assert suggested("县委理论学习中心组专题学法13次", [central]) == {"central": (13, "次", E)}
+    assert suggested("党委理论学习中心组专题学法13次", [central]) == {"central": (13, "次", E)}
+    # The county's or the city's committee is above every unit that reports: a 镇's or a 局's is its 党委.
+    assert suggested("全年县委理论学习中心组学法7次", [central]) == {}
+    assert suggested("年内,旗委理论学习中心组学法4次", [central]) == {}
+    assert suggested("局党委理论学习中心组学法4次", [central]) == {"central": (4, "次", E)}
     # A meeting's own study is what an indicator with the meeting in its wording counts.
     meetings = coded("meetings", "次", "常务会集体学法")
     assert suggested("县政府常务会集体学法6次", [central, meetings]) == {"meetings": (6, "次", E)}
+
+
+def test_a_study_counted_over_several_bodies_or_meetings_together_is_no_one_groups():
+    central = coded("central", "次", "理论学习中心组", "专题学习", "中心组学习")
+    assert suggested("镇党委会、镇长办公室会议、理论学习中心组年度学法8次", [central]) == {}
+    text = "通过镇党委会、中心组学习、主题党日等形式开展习近平法治思想专题学习4场"
+    assert suggested(text, [central]) == {}
+    text = "通过召开党委理论学习中心组学习会、干部职工专题学习会、党委会议等形式,组织开展相关专题学习4次"
+    assert suggested(text, [central]) == {}
+    # Forms of one group's study are still the group's, named in the figure's clause or not.
+    text = "以专题研讨、现场调研等多种形式开展理论学习中心组学习14次"
+    assert suggested(text, [central]) == {"central": (14, "次", E)}
+    # A list of meetings several clauses back is no list this figure counts.
+    text = "纳入党组会、理论学习中心组学习内容,自觉提升政治站位,全体干部职工意识显著提高,全年召开专题学习3次"
+    assert suggested(text, [central]) == {"central": (3, "次", E)}
 
 
 def test_an_enforcement_qualification_exam_is_not_the_law_study_exam():
