@@ -178,6 +178,9 @@ COUNTY_COMMITTEE = re.compile(r"(?<![党工])[区县旗市州盟]委(?!员)")
 # A list naming two bodies or meetings counts their study together, no one group's: "镇党委会、镇长办公室会议、理论学习
 # 中心组年度学法8次", "通过召开党委理论学习中心组学习会、干部职工专题学习会、党委会议等形式，组织开展相关专题学习4次".
 BODY_ITEM = re.compile(r"(?:会|会议|中心组|党组|党委|党工委)(?:学习|学法)?$")
+# A training or study a superior held, which the unit's staff attended, is the superior's ("参加上级法治培训2次",
+# "参加区级以上各类线下培训活动32人次"): the unit's own are what its indicators count.
+SUPERIORS_EVENT = re.compile(r"参加了?(?:上级|[区县市省州盟旗]级(?:以上)?|[区县市省州]委|[区县市省]里)")
 # An exam that qualifies enforcement staff is not the law-study exam ("2名领导干部带头参加执法证考试"): only an
 # indicator whose wordings speak of 执法 counts it.
 QUALIFICATION_EXAM = re.compile(r"执法证|执法资格|行政执法考试")
@@ -448,6 +451,8 @@ def match_figures(text, indicators, scored=None):
             if links and _counted_together(
                 text[who_start : figure.start], text[clause_start : figure.start], links[0], fitting.aliases
             ):
+                links = []
+            if links and _superiors_event(text[clause_start : figure.start], links[0], fitting.aliases):
                 links = []
             if links and _qualification_exam(text[clause_start:clause_end], links[0], fitting.aliases):
                 links = []
@@ -725,6 +730,14 @@ def _counted_together(sentence, clause, link, aliases_by_index):
         if len(items) > 1 and sum(bool(BODY_ITEM.search(item)) for item in items) >= 2:
             return True
     return False
+
+
+def _superiors_event(clause, link, aliases_by_index):
+    """Whether the figure's clause counts a superior's training or study the unit attended
+    (``SUPERIORS_EVENT``) while ``link`` names a training or study indicator."""
+    return bool(SUPERIORS_EVENT.search(clause)) and any(
+        word in alias for alias in aliases_by_index[link.index] for word in ("培训", "学习", "学法", "讲座")
+    )
 
 
 def _qualification_exam(clause, link, aliases_by_index):

@@ -685,6 +685,17 @@ def test_a_study_counted_over_several_bodies_or_meetings_together_is_no_one_grou
     assert suggested(text, [central]) == {"central": (3, "次", E)}
 
 
+def test_a_superiors_training_the_staff_attended_is_the_superiors():
+    training = coded("training", "次", "法治培训", "专题培训")
+    attendance = coded("attendance", "人次", "培训")
+    assert suggested("党组书记带头学习核心法规,参加上级法治培训2次", [training]) == {}
+    assert suggested("参加区级以上各类线下培训活动32人次", [attendance]) == {}
+    assert suggested("加强执法人员培训,参加专题培训2期", [training]) == {"training": (2, "次", E)}
+    # An exam the superior sets is the unit's staff's exam all the same.
+    rate = coded("rate", "%", "合格率")
+    assert suggested("干部参加县级以上法律知识考试,合格率100%", [rate]) == {"rate": (100, "%", E)}
+
+
 def test_an_enforcement_qualification_exam_is_not_the_law_study_exam():
     takers = coded("takers", "人", "领导干部", "参加考试")
     qualified = coded("qualified", "%", "执法资格考试通过率")
