@@ -685,6 +685,15 @@ def test_a_study_counted_over_several_bodies_or_meetings_together_is_no_one_grou
     assert suggested(text, [central]) == {"central": (3, "次", E)}
 
 
+def test_the_villages_people_are_theirs():
+    advisers = coded("advisers", "名", "法律顾问")
+    found = extraction.match_figures("为新华乡配备法律顾问1名,村法律顾问9名", [advisers])
+    assert [[i.code for i in m.indicators] for m in found] == [["advisers"], []]
+    # …but people a figure counts before naming the villages' are who the unit trained or tested.
+    cadres = coded("cadres", "人", "干部")
+    assert suggested("组织全镇116名村干部参加考试", [cadres]) == {"cadres": (116, "人", E)}
+
+
 def test_a_superiors_training_the_staff_attended_is_the_superiors():
     training = coded("training", "次", "法治培训", "专题培训")
     attendance = coded("attendance", "人次", "培训")
