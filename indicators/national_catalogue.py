@@ -44,7 +44,7 @@ penalty_cases          | 行政处罚案件 | 件 | 行政处罚案件 处罚案
 inspections            | 行政执法检查 | 次 | 执法检查 检查 联合执法 专项整治 专项检查 执法行动 专项行动
 enforcement_officers   | 持证执法人员 | 人 | 持证 行政执法证
 fines                  | 罚没金额 | 万元 | 罚没金额 罚没 罚款 处罚金额
-services_handled       | 办理政务服务事项 | 件 | 行政审批服务事项 便民服务事项 审批服务事项 办件 行政许可申请 审批业务
+services_handled       | 办理政务服务事项 | 件 | 行政审批服务事项 便民服务事项 审批服务事项 办件 行政许可申请 审批业务 受理行政许可 办理行政许可 办理业务 不动产登记
 [disputes] 矛盾纠纷化解
 reconsideration_cases  | 行政复议案件 | 件 | 行政复议申请 行政复议案件 行政复议
 reconsideration_closed | 行政复议办结 | 件 | 已办结
