@@ -178,8 +178,10 @@ COUNTY_COMMITTEE = re.compile(r"(?<![党工])[区县旗市州盟]委(?!员)")
 # A list naming two bodies or meetings counts their study together, no one group's: "镇党委会、镇长办公室会议、理论学习
 # 中心组年度学法8次", "通过召开党委理论学习中心组学习会、干部职工专题学习会、党委会议等形式，组织开展相关专题学习4次".
 BODY_ITEM = re.compile(r"(?:会|会议|中心组|党组|党委|党工委)(?:学习|学法)?$")
-# People of the villages or communities named by the phrase ("村法律顾问9名", "社区法律顾问") are theirs, not the unit's.
+# An adviser is retained by a body: the villages' or communities' ("村法律顾问9名", "社区法律顾问") are theirs, not
+# the unit's. (Not so the people a unit trains in its villages: "村法律明白人" are the town's 法律明白人.)
 VILLAGES_BEFORE = re.compile(r"(?:村|社区|村居|村[（(]社区[）)])$")
+RETAINED = "顾问"
 # A training or study a superior held, which the unit's staff attended, is the superior's ("参加上级法治培训2次",
 # "参加区级以上各类线下培训活动32人次"): the unit's own are what its indicators count.
 SUPERIORS_EVENT = re.compile(r"参加了?(?:上级|[区县市省州盟旗]级(?:以上)?|[区县市省州]委|[区县市省]里)")
@@ -457,7 +459,7 @@ def match_figures(text, indicators, scored=None):
             if (
                 links
                 and links[0].start < figure.start
-                and fitting.indicators[links[0].index].unit in PEOPLE_UNITS
+                and RETAINED in links[0].phrase
                 and VILLAGES_BEFORE.search(text, clause_start, links[0].start)
             ):
                 links = []

@@ -685,11 +685,13 @@ def test_a_study_counted_over_several_bodies_or_meetings_together_is_no_one_grou
     assert suggested(text, [central]) == {"central": (3, "次", E)}
 
 
-def test_the_villages_people_are_theirs():
+def test_the_villages_advisers_are_theirs():
     advisers = coded("advisers", "名", "法律顾问")
     found = extraction.match_figures("为新华乡配备法律顾问1名,村法律顾问9名", [advisers])
     assert [[i.code for i in m.indicators] for m in found] == [["advisers"], []]
-    # …but people a figure counts before naming the villages' are who the unit trained or tested.
+    # …but the people a unit trains in its villages are the unit's figure.
+    understanders = coded("understanders", "人", "法律明白人")
+    assert suggested("培育村法律明白人200名", [understanders]) == {"understanders": (200, "人", E)}
     cadres = coded("cadres", "人", "干部")
     assert suggested("组织全镇116名村干部参加考试", [cadres]) == {"cadres": (116, "人", E)}
 
