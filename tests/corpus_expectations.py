@@ -1919,8 +1919,8 @@ HELD_OUT = [
         figures=[
             ("40次", None),  # 会前学法等, over the county's 党委(党组): several kinds and bodies together
             ("13个", None),
-            ("4份", "legality_reviews"),  # 合法性审核…共审核行政规范性文件: reviews of the county's documents
-            ("8份", "contract_reviews"),  # …县政府重大招商协议、合同 reviewed in the same 合法性审核
+            ("4份", "normative_documents"),  # 合法性审核…行政规范性文件, as "合法性审核规范性文件10件" of 2024-wushan-sifaju
+            ("8份", "contract_reviews"),  # …县政府重大招商协议、合同, as "15份重要合同…合法性审查" of 2025-xialu-qu
         ],
     ),
     Expected(
