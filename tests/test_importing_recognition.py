@@ -747,3 +747,74 @@ def test_a_title_naming_another_unit_before_the_same_words_is_no_repeat():
     )
     assert parsed.title == "鱼池镇人民政府关于2025年法治政府建设情况的报告"
     assert not parsed.duplicate_headline
+
+
+def test_a_sites_particulars_keyed_发文机构_and_公文时效_are_page_lines_between_headline_and_title():
+    parsed = parse_report_text(
+        "普兰县2025年法治政府建设年度报告\n- 索引号:pnx/2026-00010\n- 发文字号:\n- 发文机构:普兰县人民政府\n"
+        "- 名 称:普兰县2025年法治政府建设年度报告\n- 公文时效:\n- 发布日期:2026-01-12\n"
+        "普兰县2025年法治政府建设年度报告\n2025年，普兰县…。\n一、工作开展情况\n正文。\n"
+    )
+    assert parsed.title == "普兰县2025年法治政府建设年度报告"
+    assert parsed.issuing_organs == []
+    assert parsed.duplicate_headline
+    assert len(parsed.page_lines) == 7
+    assert parsed.preamble[7:] == ["2025年，普兰县…。"]
+
+
+def test_the_sites_stamp_of_time_and_source_is_a_page_line_and_the_lines_above_it_the_sites():
+    parsed = parse_report_text(
+        "政务\ngovernor\n梨树县人民政府   2026-02-05 15:38:00   来源:梨树县司法局\n"
+        "梨树县政务服务和数字化建设管理局关于2025年度法治政府建设情况的报告\n2025年，梨树县政数局…。\n"
+        "一、2025年法治政府建设基本情况\n正文。\n"
+    )
+    assert parsed.title == "梨树县政务服务和数字化建设管理局关于2025年度法治政府建设情况的报告"
+    assert parsed.issuing_organs == []
+    assert len(parsed.page_lines) == 3
+    assert parsed.warnings == []
+
+
+def test_a_title_above_the_sites_stamp_stays_the_title():
+    parsed = parse_report_text(
+        "梨树县司法局关于2025年度法治政府建设情况的报告\n梨树县人民政府   2026-02-05 15:38:00   来源:梨树县司法局\n"
+        "2025年，梨树县司法局…。\n一、主要工作\n正文。\n"
+    )
+    assert parsed.title == "梨树县司法局关于2025年度法治政府建设情况的报告"
+    assert [parsed.preamble[i] for i in parsed.page_lines] == [
+        "梨树县人民政府   2026-02-05 15:38:00   来源:梨树县司法局"
+    ]
+
+
+def test_particulars_values_under_their_bare_keys_and_the_account_buttons_are_page_lines():
+    parsed = parse_report_text(
+        "登录 | 注册\n  • 法治政府\n  • 索引号\n    lcxlyhcyj/2025-00003\n  • 发布机构\n    绿春县林业和草原局\n"
+        "  • 文号\n  • 发布日期\n    2025-03-19\n  • 时效性\n    有效\n\n绿春县林草局2024年度法治政府建设年度报告\n\n"
+        "根据…要求，现将…报告如下：\n一、2024年度推进法治政府建设的主要举措和成效\n正文。\n"
+    )
+    assert parsed.issuing_organs == []
+    assert parsed.title == "绿春县林草局2024年度法治政府建设年度报告"
+    assert len(parsed.page_lines) == 11
+    assert parsed.preamble[11:] == ["根据…要求，现将…报告如下："]
+
+
+def test_a_bare_keys_next_line_that_is_a_title_or_a_sentence_is_no_value():
+    parsed = parse_report_text(
+        "• 发布机构\n惠安县交通运输局关于2025年度法治政府建设情况的报告\n2025年，我局…。\n一、主要工作\n正文。\n"
+    )
+    assert parsed.title == "惠安县交通运输局关于2025年度法治政府建设情况的报告"
+    parsed = parse_report_text("• 时效性\n2025年，我局…。\n一、主要工作\n正文。\n")
+    assert parsed.preamble[parsed.page_lines[-1] + 1 :] == ["2025年，我局…。"]
+
+
+def test_superiors_listed_with_顿号_under_the_title_are_its_addressee_without_a_colon():
+    parsed = parse_report_text(
+        "惠安县交通运输局关于2025年度法治政府建设情况的报告\n时间:2026-02-28 16:51\n中共惠安县委、惠安县人民政府\n"
+        "2025年，县交通运输局…。将情况报告如下：\n一、主要工作成效\n正文。\n"
+    )
+    assert parsed.addressee == "中共惠安县委、惠安县人民政府"
+    assert parsed.preamble[parsed.page_lines[-1] + 1 :] == ["2025年，县交通运输局…。将情况报告如下："]
+    # Organs set apart by spaces under a title are not taken for it.
+    parsed = parse_report_text(
+        "关于2025年度法治政府建设情况的报告\n中共某某镇委员会 某某镇人民政府\n2025年，我镇…。\n一、主要工作\n正文。\n"
+    )
+    assert parsed.addressee == ""

@@ -66,10 +66,10 @@ PAGE_LINE_RE = re.compile(
     # …and a breadcrumb's rest on a line of its own: "当前位置 : 首页" above "> 陇西动态 > 政务公告".
     r"|^[>＞›»]\s*[^，,。；;：:！？!?]{1,40}$"
     # A government site's table of the document's particulars, as rows ("| 索引号:… | |", "发文日期: | 2025-01-17 |")
-    # or bullets ("• 主题分类:通知公告", "- 标  题:…", "• 备注/文号:…", "• 公文生成日期:…"): about the page,
-    # above the document.
-    r"|^[|•·\-\s]*(?:主题分类|信息分类|主\s*题\s*词|发文(?:字号|时间|日期|机关)|成文(?:时间|日期)|(?:备注\s*[/／]\s*)?文\s*号|"
-    r"标\s*题|名\s*称|效力状态|时\s*效|有效性|公开方式|(?:公文)?生成日期)\s*[:：]"
+    # or bullets ("• 主题分类:通知公告", "- 标  题:…", "• 备注/文号:…", "• 公文生成日期:…", "- 发文机构:…",
+    # "- 公文时效:"): about the page, above the document.
+    r"|^[|•·\-\s]*(?:主题分类|信息分类|主\s*题\s*词|发文(?:字号|时间|日期|机关|机构)|成文(?:时间|日期)|"
+    r"(?:备注\s*[/／]\s*)?文\s*号|标\s*题|名\s*称|效力状态|(?:公文)?时\s*效|有效性|公开方式|(?:公文)?生成日期)\s*[:：]"
     # …or as a table's cells, key and value apart: "| 索 引 号 | 113708…/2026-00538 | 公开方式 | 主动公开 |",
     # "| 关键词 | 发布机构 | 大马营镇 | |", "| 生成日期 | 2026-01-30 09:03:18 | 是否有效 |".
     r"|^\|\s*(?:索\s*引\s*号|发布机构|成文日期|有效性|主题分类|发文字号|公开(?:方式|形式)|组配分类|关键词|生成日期)\s*\|"
@@ -92,6 +92,8 @@ PAGE_LINE_RE = re.compile(
     # …and the font size buttons one a line ("大", "中", "小").
     r"|^[【\[]?[大中小][】\]]?$"
     r"|^(?:(?:加大字体|缩小字体|默认字体|取消收藏|收藏|打印(?:本页)?|关闭(?:窗口)?)\s*)+$"
+    # …and its account buttons: "登录 | 注册".
+    r"|^(?:登录|注册)(?:\s*[|｜/]\s*(?:登录|注册))*$"
     # …and its voice-reading buttons: "语音播报", "语音合成中,请耐心等待...", "进入播报模式", "退出播报模式".
     r"|^(?:语音播报|语音合成中[,，]?\s*请耐心等待[.。…]*|进入播报模式|退出播报(?:模式)?)$"
 )
@@ -102,8 +104,19 @@ PARTICULARS_ROW_RE = re.compile(
     r"[^\[【\]】，,。；;！？!?]*)+$"
 )
 MAX_PARTICULARS_ROW_CHARS = 200
+# "梨树县人民政府   2026-02-05 15:38:00   来源:梨树县司法局": the site's stamp on the page, its publishing time
+# and source with no key before the time; the short lines above it, when no title is, are the site's name
+# and column.
+SITE_STAMP = r"(?:^|\s)\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?\s+(?:文章|信息)?来源\s*[:：]"
+SITE_STAMP_RE = re.compile(SITE_STAMP)
 # "蒸湘区人民政府门户网站 www.… 发布时间:2025-03-31": the site's name first, a publishing date after it.
-PAGE_DATE_RE = re.compile(r"(?:发布|更新)(?:时间|日期)\s*[:：]\s*\d{4}")
+PAGE_DATE_RE = re.compile(rf"(?:发布|更新)(?:时间|日期)\s*[:：]\s*\d{{4}}|{SITE_STAMP}")
+# A particular's key on a bullet of its own whose value stands unbulleted on the next line: "• 发布机构" above
+# "绿春县林业和草原局", "• 时效性" above "有效".
+BARE_KEY_RE = re.compile(
+    r"^[•·\-]\s*(?:索\s*引\s*号|发布(?:机构|日期|时间)|发文(?:机关|字号)|成文日期|有效性|时效性|文\s*号)$"
+)
+MAX_PARTICULAR_VALUE_CHARS = 30
 MAX_PAGE_LINE_CHARS = 80
 MAX_LINES_ABOVE_BREADCRUMB = 4  # a site's name and a few menu entries
 # "塔庄镇2022年…总结" above "塔庄镇2022…总结", "东方山街道办事处2025度…报告" above "东方山街道2025度…报告".
@@ -309,7 +322,7 @@ def _read_header(lines: list[str], parsed: ParsedReport) -> tuple[int, list[str]
     """
     # A site's particulars of the document ("索引号:…", "发布机构:…") may stand above it.
     leading = _after_breadcrumb(lines)
-    while leading < len(lines) and _is_page_line(lines[leading]):
+    while leading < len(lines) and (_is_page_line(lines[leading]) or _is_particulars_value(lines, leading)):
         leading += 1
     page_lines = lines[:leading]
     above: list[str] = []
@@ -354,15 +367,33 @@ def _read_header(lines: list[str], parsed: ParsedReport) -> tuple[int, list[str]
     return leading, page_lines
 
 
+def _is_particulars_value(lines: list[str], index: int) -> bool:
+    """Whether ``lines[index]`` is the value of a particular whose key stands alone on the bullet above it
+    ("• 发布机构" / "绿春县林业和草原局"): short, no sentence, no title."""
+    line = lines[index]
+    return (
+        index > 0
+        and BARE_KEY_RE.match(lines[index - 1]) is not None
+        and len(line) <= MAX_PARTICULAR_VALUE_CHARS
+        and not any(c in PROSE_PUNCTUATION for c in line)
+        and not _is_title(line)
+    )
+
+
 def _after_breadcrumb(lines: list[str]) -> int:
-    """Where the page goes on after a breadcrumb among its first short lines: the site's name and menu
-    above it ("重庆市江津区城市管理局" / "当前位置: …>法治政府建设年度报告") are the site's, not the document's
+    """Where the page goes on after a breadcrumb, or the site's stamp with no title above it, among its first
+    short lines: the site's name and menu above it ("重庆市江津区城市管理局" / "当前位置: …>法治政府建设年度报告",
+    "政务" / "governor" / "梨树县人民政府   2026-02-05 15:38:00   来源:…") are the site's, not the document's
     organs. 0 without one."""
+    titled = False
     for index, line in enumerate(lines[: MAX_LINES_ABOVE_BREADCRUMB + 1]):
         if BREADCRUMB_RE.match(line) and _is_page_line(line):
             return index + 1
+        if SITE_STAMP_RE.search(line) and not titled and _is_page_line(line):
+            return index + 1
         if not (_is_header_line(line) or _is_page_line(line)):
             break
+        titled = titled or _is_title(line)
     return 0
 
 
@@ -442,10 +473,23 @@ def _read_below_title(
         page_lines.append(headline)
         parsed.title = lines[start]
         return start + 1, page_lines
-    if start < len(lines) and _is_addressee(lines[start]):
+    if start < len(lines) and (_is_addressee(lines[start]) or _is_addressee_without_colon(lines[start])):
         parsed.addressee = lines[start]
         start += 1
     return start, page_lines
+
+
+def _is_addressee_without_colon(line: str) -> bool:
+    """ "中共惠安县委、惠安县人民政府" under the title: superiors listed with 、, the colon left off. (Organs a
+    report is written by are set apart by spaces, or stand one a line.)"""
+    names = line.split("、")
+    return (
+        len(names) > 1
+        and len(line) <= MAX_HEADING_CHARS
+        and not any(c in PROSE_PUNCTUATION for c in line)
+        and not _is_page_line(line)
+        and all(ORGAN_SUFFIX_RE.search(name.strip()) for name in names)
+    )
 
 
 def _organ_lines_repeating(lines: list[str], start: int, headline: str, title: str) -> int:
