@@ -448,9 +448,7 @@ def match_figures(text, indicators, scored=None):
                 links = []
             if links and _names_an_object_kept_otherwise(text, clause_start, links[0], fitting, figure.unit):
                 links = []
-            if links and _another_groups(
-                text[who_start:clause_end], text[clause_start : figure.start], links[0], fitting.aliases
-            ):
+            if links and _another_groups(text[who_start:clause_end], links[0], fitting.aliases):
                 links = []
             if links and _counted_together(
                 text[who_start : figure.start], text[clause_start : figure.start], links[0], fitting.aliases
@@ -699,19 +697,16 @@ def _reviewed_object(before, index, fitting, unit):
     )
 
 
-def _another_groups(sentence, clause, link, aliases_by_index):
+def _another_groups(sentence, link, aliases_by_index):
     """Whether ``link`` names a group's indicator by a phrase without the group ("集中学法" for 干部职工学法)
     while the words that lead to the figure name groups only other indicators' phrases name ("班子", "中心组"),
-    or bodies that are not the unit's group: below it in the sentence, beside or above it in the figure's own
-    clause (``clause``: its words before the figure)."""
+    or bodies below the unit in the sentence (bodies beside or above it: ``_counted_together``)."""
     own = aliases_by_index[link.index]
     own_groups = {word for word in GROUP_WORDS if any(word in alias for alias in own)}
     if not own_groups or any(word in link.phrase for word in GROUP_WORDS):
         return False
     named = {word for word in GROUP_WORDS if word in sentence}
     if not named & own_groups and any(word in sentence for word in SUB_UNIT_WORDS):
-        return True
-    if any(word in clause for word in OTHER_BODY_WORDS) and not any(word in clause for word in own_groups):
         return True
     others = {
         word
@@ -730,7 +725,12 @@ def _counted_together(sentence, clause, link, aliases_by_index):
     ("以专题研讨、现场调研等多种形式开展理论学习中心组学习14次" is the group's)."""
     if not any(alias.endswith(("学法", "学习")) for alias in aliases_by_index[link.index]):
         return False
-    if COUNTY_COMMITTEE.search(clause):
+    # Other bodies in the figure's clause ("各级各部门党委(党组)理论学习中心组学习…245次"), unless the indicator's
+    # wordings name them: "政府常务会会议会前学法34次" is what 会前学法 (常务会学法) counts.
+    own = aliases_by_index[link.index]
+    if COUNTY_COMMITTEE.search(clause) or any(
+        word in clause and not any(word in alias for alias in own) for word in OTHER_BODY_WORDS
+    ):
         return True
     own_clause_names_a_group = any(word in clause for word in GROUP_WORDS)
     parts = CLAUSE_BREAK.split(QUOTED_LIST.sub("", sentence))
@@ -826,6 +826,9 @@ def _links_before(text, clause_start, figure, aliases, aliases_by_index):
         if at < 0 or STATUS_BEFORE.search(before[:at]):
             continue
         gap = before[at + len(alias) :]
+        # "开展会前学法等40次": a figure right after "…等" counts that and more kinds together.
+        if gap.startswith("等") and FILLER.fullmatch(gap[1:]):
+            continue
         if FILLER.fullmatch(gap):
             yield _Link(index, alias, clause_start + at, (0, len(gap), -len(alias), index))
         else:

@@ -666,8 +666,12 @@ def test_the_study_of_bodies_beside_or_above_the_unit_or_of_all_of_them_is_their
     assert suggested("年内,旗委理论学习中心组学法4次", [central]) == {}
     assert suggested("局党委理论学习中心组学法4次", [central]) == {"central": (4, "次", E)}
     # A meeting's own study is what an indicator with the meeting in its wording counts.
-    meetings = coded("meetings", "次", "常务会集体学法")
+    meetings = coded("meetings", "次", "常务会集体学法", "会前学法")
     assert suggested("县政府常务会集体学法6次", [central, meetings]) == {"meetings": (6, "次", E)}
+    assert suggested("政府常务会会议会前学法34次", [central, meetings]) == {"meetings": (34, "次", E)}
+    # …and the phrase naming the group does not make all bodies' study the unit's group's.
+    text = "示范带动各级各部门党委(党组)理论学习中心组学习习近平法治思想245次"
+    assert suggested(text, [central]) == {}
 
 
 def test_a_study_counted_over_several_bodies_or_meetings_together_is_no_one_groups():
@@ -694,6 +698,12 @@ def test_the_villages_advisers_are_theirs():
     assert suggested("培育村法律明白人200名", [understanders]) == {"understanders": (200, "人", E)}
     cadres = coded("cadres", "人", "干部")
     assert suggested("组织全镇116名村干部参加考试", [cadres]) == {"cadres": (116, "人", E)}
+
+
+def test_a_figure_right_after_deng_counts_more_kinds_than_the_phrase():
+    meetings = coded("meetings", "次", "会前学法")
+    assert suggested("先后开展会前学法等40次", [meetings]) == {}
+    assert suggested("先后开展会前学法40次", [meetings]) == {"meetings": (40, "次", E)}
 
 
 def test_a_superiors_training_the_staff_attended_is_the_superiors():
