@@ -1942,7 +1942,7 @@ HELD_OUT = [
         figures=[("3次", "central_group_study")],  # 街道中心组…法治专题学习
     ),
     Expected(
-        "2025-changshoulu-jiedao.txt", [M], [2], title="2025年度长寿路街道法治政府建设情况报告",
+        "2025-changshoulu-jiedao.txt", [M], [1], title="2025年度长寿路街道法治政府建设情况报告",
         addressee="区政府:", page_lines=1, held_out=19,  # the site's "正文内容区域…" above
         figures=[
             ("31件", "legality_reviews"),  # 重大决策与规范性文件法制审核
@@ -1980,7 +1980,7 @@ HELD_OUT = [
             ("2次", "rule_of_law_meetings"),  # 法治政府建设专题会议
         ],
     ),
-    Expected("2024-xingjiang-xiang.txt", [M], [2], warnings=1, held_out=19),  # no title
+    Expected("2024-xingjiang-xiang.txt", [M], [2], inline_lists=1, warnings=1, held_out=19),  # no title
     Expected(
         "2024-ningan-zhen.txt", [M], [1], inline_lists=1, warnings=1, held_out=19,  # no title
         figures=[
@@ -1999,7 +1999,7 @@ HELD_OUT = [
         "2024-wuan-zhen.txt", [M], [2], page_lines=6, warnings=1, held_out=19,  # the site's table above, no title
     ),
     Expected(
-        "2025-zhengzhuang-zhen.txt", [F], [3], warnings=1, held_out=19,  # no title
+        "2025-zhengzhuang-zhen.txt", [F], [1], warnings=1, held_out=19,  # no title
         figures=[
             ("25份", None),  # 法治建设责任书
             ("8次", "central_group_study"),  # 中心组专题学法
