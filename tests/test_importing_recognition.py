@@ -25,6 +25,7 @@ TITLE = "关于2025年度法治政府建设情况的报告\n"
         ("主要工作及成效", "measures_and_results"),
         ("基本情况和主要成效", "measures_and_results"),
         ("推进法治政府建设的主要举措与显著成效", "measures_and_results"),
+        ("2025年推进法治政府建设的主要举措和工作成效", "measures_and_results"),
         ("主要成效", "achievements"),
         ("2022年法治政府建设主要措施", "measures"),
         ("存在的问题和不足", "shortcomings"),
@@ -818,3 +819,88 @@ def test_superiors_listed_with_顿号_under_the_title_are_its_addressee_without_
         "关于2025年度法治政府建设情况的报告\n中共某某镇委员会 某某镇人民政府\n2025年，我镇…。\n一、主要工作\n正文。\n"
     )
     assert parsed.addressee == ""
+
+
+def test_a_headline_with_the_pages_publishing_date_after_the_title_is_the_pages_and_gives_the_title():
+    parsed = parse_report_text(
+        "2024年度殷行街道法治政府建设工作情况报告 2025-02-28\n2024年殷行街道…。\n"
+        "一、本街道主要负责人履行推进法治政府建设第一责任人职责情况\n正文。\n"
+    )
+    assert parsed.title == "2024年度殷行街道法治政府建设工作情况报告"
+    assert [parsed.preamble[i] for i in parsed.page_lines] == [
+        "2024年度殷行街道法治政府建设工作情况报告 2025-02-28"
+    ]
+    assert parsed.preamble[1:] == ["2024年殷行街道…。"]
+    assert not parsed.warnings
+
+
+def test_a_dated_headline_above_the_documents_own_title_is_the_pages():
+    parsed = parse_report_text(
+        "殷行街道2024年法治政府建设情况报告 2025-02-28\n殷行街道2024年法治政府建设情况报告\n"
+        "2024年殷行街道…。\n一、主要工作\n正文。\n"
+    )
+    assert parsed.title == "殷行街道2024年法治政府建设情况报告"
+    assert parsed.duplicate_headline
+    assert [parsed.preamble[i] for i in parsed.page_lines] == [
+        "殷行街道2024年法治政府建设情况报告 2025-02-28"
+    ]
+
+
+def test_a_title_in_a_tables_one_cell_is_the_title():
+    parsed = parse_report_text(
+        "| 天津市滨海新区新村街道2025年度法治政府建设情况报告 |\n2025年，新村街道…。\n一、主要举措和成效\n正文。\n"
+    )
+    assert parsed.title == "天津市滨海新区新村街道2025年度法治政府建设情况报告"
+    assert parsed.page_lines == []
+    assert not parsed.warnings
+
+
+@pytest.mark.parametrize("site", ["环球国际", "正文内容区域请使用tab按钮切换浏览"])
+def test_a_short_line_above_the_title_naming_no_organ_is_the_sites(site):
+    parsed = parse_report_text(
+        f"{site}\n2025年度长寿路街道法治政府建设情况报告\n区政府:\n2025年，长寿路街道…。\n一、主要工作\n正文。\n"
+    )
+    assert parsed.issuing_organs == []
+    assert parsed.title == "2025年度长寿路街道法治政府建设情况报告"
+    assert parsed.addressee == "区政府:"
+    assert [parsed.preamble[i] for i in parsed.page_lines] == [site]
+
+
+def test_organs_above_the_title_stay_the_documents_party_groups_included():
+    parsed = parse_report_text(
+        "中共某某区司法局党组\n某某区司法局\n关于2025年度法治政府建设情况的报告\n2025年…。\n一、主要工作\n正文。\n"
+    )
+    assert parsed.issuing_organs == ["中共某某区司法局党组", "某某区司法局"]
+    assert parsed.page_lines == []
+
+
+def test_a_headline_above_the_documents_own_title_broken_over_two_lines_is_the_pages():
+    parsed = parse_report_text(
+        "关于2024年度鹦鹉街道法治政府建设 情况的报告\n关于2024年度鹦鹉街道法治政府建设\n情况的报告\n"
+        "2024年，鹦鹉街道…。\n一、主要举措和成效\n正文。\n"
+    )
+    assert parsed.title == "关于2024年度鹦鹉街道法治政府建设情况的报告"
+    assert parsed.duplicate_headline
+    assert [parsed.preamble[i] for i in parsed.page_lines] == ["关于2024年度鹦鹉街道法治政府建设 情况的报告"]
+    assert parsed.preamble[1:] == ["2024年，鹦鹉街道…。"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "中文域名:天津市宝坻区人民政府.政务",
+        "政府信息公开 > 法定主动公开内容 > 其他主动公开内容 > 法治政府建设年度报告日期:2025-02-28 14:30 字体:[ 大 中 小 ] 关闭窗口",
+        "| 生效时间: | 终止时间: | 来源: | |||",
+    ],
+)
+def test_a_sites_domain_name_a_breadcrumb_from_its_column_and_validity_dates_are_page_lines(line):
+    parsed = parse_report_text(
+        f"{line}\n海滨街道2025年法治政府建设情况报告\n2025年，海滨街道…。\n一、主要工作\n正文。\n"
+    )
+    assert parsed.title == "海滨街道2025年法治政府建设情况报告"
+    assert [parsed.preamble[i] for i in parsed.page_lines] == [line]
+
+
+def test_a_breadcrumb_needs_two_separators_so_a_sentence_with_one_stays_prose():
+    parsed = parse_report_text(f"{TITLE}办理时限>5个工作日\n一、主要工作\n正文。\n")
+    assert parsed.page_lines == []

@@ -58,18 +58,22 @@ PLACE_PREFIX_RE = re.compile(r"^[\u4e00-\u9fff]{1,14}(?:省|市|州|盟|区|县|
 BREADCRUMB = r"[•·\-\s]*(?:您?当前(?:所在)?的?位置\s*[:：]|首页\s*[/>＞›»])"
 BREADCRUMB_RE = re.compile(BREADCRUMB)
 # A web page's lines about the page, not the document: "来源:司法局 发布时间:2024-03-28", "浏览量:1",
-# "• 2026-01-29 09:57", and the page's buttons: "分享:", "字号:", "【字体:".
+# "• 2026-01-29 09:57", the site's Chinese domain name ("中文域名:天津市宝坻区人民政府.政务"), and the page's
+# buttons: "分享:", "字号:", "【字体:".
 PAGE_LINE_RE = re.compile(
-    r"^[•·\-\s【\[|]*(?:(?:(?:文章|信息)?来源|发布(?:时间|日期|机构)|更新时间|时间|日期|作者|浏览(?:量|次数)?|"
+    r"^[•·\-\s【\[|]*(?:(?:(?:文章|信息)?来源|发布(?:时间|日期|机构)|更新时间|时间|日期|作者|浏览(?:量|次数)?|中文域名|"
     r"点击(?:率|量)?|阅读(?:量|次数|人次)?|字体(?:大小)?|字号|分享(?:到)?|打印|索\s*引\s*号)\s*[:：]|\d{4}[-/]\d{1,2}[-/]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$)"
     rf"|^{BREADCRUMB}"
     # …and a breadcrumb's rest on a line of its own: "当前位置 : 首页" above "> 陇西动态 > 政务公告".
     r"|^[>＞›»]\s*[^，,。；;：:！？!?]{1,40}$"
+    # …and a breadcrumb that starts at the site's column, not at 首页: "政府信息公开 > 法定主动公开内容 > …".
+    r"|^[^，,。；;：:！？!?>＞›»]{1,20}[>＞›»][^，,。；;：:！？!?>＞›»]{1,20}[>＞›»]"
     # A government site's table of the document's particulars, as rows ("| 索引号:… | |", "发文日期: | 2025-01-17 |")
     # or bullets ("• 主题分类:通知公告", "- 标  题:…", "• 备注/文号:…", "• 公文生成日期:…", "- 发文机构:…",
-    # "- 公文时效:"): about the page, above the document.
+    # "- 公文时效:", "生效时间:"): about the page, above the document.
     r"|^[|•·\-\s]*(?:主题分类|信息分类|主\s*题\s*词|发文(?:字号|时间|日期|机关|机构)|成文(?:时间|日期)|"
-    r"(?:备注\s*[/／]\s*)?文\s*号|标\s*题|名\s*称|效力状态|(?:公文)?时\s*效|有效性|公开方式|(?:公文)?生成日期)\s*[:：]"
+    r"(?:备注\s*[/／]\s*)?文\s*号|标\s*题|名\s*称|效力状态|(?:公文)?时\s*效|有效性|公开方式|(?:公文)?生成日期|"
+    r"(?:生效|终止)(?:时间|日期))\s*[:：]"
     # …or as a table's cells, key and value apart: "| 索 引 号 | 113708…/2026-00538 | 公开方式 | 主动公开 |",
     # "| 关键词 | 发布机构 | 大马营镇 | |", "| 生成日期 | 2026-01-30 09:03:18 | 是否有效 |".
     r"|^\|\s*(?:索\s*引\s*号|发布机构|成文日期|有效性|主题分类|发文字号|公开(?:方式|形式)|组配分类|关键词|生成日期)\s*\|"
@@ -118,6 +122,10 @@ BARE_KEY_RE = re.compile(
 )
 MAX_PARTICULAR_VALUE_CHARS = 30
 MAX_PAGE_LINE_CHARS = 80
+# A headline with the page's publishing date after it: "2024年度殷行街道法治政府建设工作情况报告 2025-02-28".
+DATED_LINE_RE = re.compile(r"^(.*\S)\s+(\d{4}[-/]\d{1,2}[-/]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)$")
+# A line copied from a page's table of one cell: "| 天津市滨海新区新村街道2025年度法治政府建设情况报告 |".
+ONE_CELL_RE = re.compile(r"^\|\s*([^|]+?)\s*\|$")
 MAX_LINES_ABOVE_BREADCRUMB = 4  # a site's name and a few menu entries
 # "塔庄镇2022年…总结" above "塔庄镇2022…总结", "东方山街道办事处2025度…报告" above "东方山街道2025度…报告".
 TITLE_NOISE_RE = re.compile(r"[度的\s]|(?<=\d)年|办事处|人民政府")
@@ -150,7 +158,7 @@ SECTION_VOCABULARY: list[tuple[str, int, re.Pattern[str]]] = [
     (
         "measures_and_results",
         10,
-        re.compile("(举措|措施|做法|工作|情况)(和|及|与)(主要|突出|显著)?(成效|成绩|成果)"),
+        re.compile("(举措|措施|做法|工作|情况)(和|及|与)(主要|突出|显著|工作)?(成效|成绩|成果)"),
     ),
     ("measures_and_results", 6, re.compile("(工作|建设|总体|基本|开展|推进|落实)情况|主要工作|工作开展")),
     ("achievements", 5, re.compile("成效|成绩|成果")),
@@ -213,7 +221,7 @@ class Label:
 
 def parse_report_text(text: str) -> ParsedReport:
     lines = [line.strip() for line in text.lstrip("\ufeff").splitlines()]
-    lines = [line for line in lines if line]
+    lines = _titles_apart([line for line in lines if line])
     parsed = ParsedReport()
     start, page_lines = _read_header(lines, parsed)
     end = _read_signature(lines, start, parsed)
@@ -225,6 +233,12 @@ def parse_report_text(text: str) -> ParsedReport:
         parsed.warnings.append("未找到“一、”开头的部分标题，正文全部作为导语。")
     _read_sections(body[first_section:], parsed)
     return parsed
+
+
+def _titles_apart(lines: list[str]) -> list[str]:
+    """A title a page sets in a table's one cell ("| …报告 |") is read as the title alone."""
+    cells = [ONE_CELL_RE.match(line) for line in lines]
+    return [cell[1] if cell and _is_title(cell[1]) else line for line, cell in zip(lines, cells, strict=True)]
 
 
 # --- Labels --------------------------------------------------------------------------------------------
@@ -331,18 +345,37 @@ def _read_header(lines: list[str], parsed: ParsedReport) -> tuple[int, list[str]
         line = lines[index]
         following = lines[index + 1] if index + 1 < len(lines) else ""
         organ, title = _split_organ_and_title(line)
+        dated = DATED_LINE_RE.match(line)
+        dated = dated if dated and not organ and _is_title(dated[1]) else None
+        if dated:
+            # "…情况报告 2025-02-28": the page's headline, its publishing date after the title.
+            title = dated[1]
         if not _is_title(title) and _title_continues(line, following):
             # "关于华容县2023年度法治政府建设工作的" / "报 告": a title broken over two lines.
             title, index = line + re.sub(r"\s+", "", following), index + 1
         if _is_title(title):
-            for header_line in [*above, organ] if organ else above:
+            # A short line above the title that names no organ is the site's ("环球国际", "政府信息公开",
+            # "正文内容区域请使用tab按钮切换浏览"), not the document's.
+            site_lines = [
+                short for short in above if not (DOCUMENT_NUMBER_RE.match(short) or _names_organs(short))
+            ]
+            above_document = [short for short in above if short not in site_lines]
+            for header_line in [*above_document, organ] if organ else above_document:
                 if DOCUMENT_NUMBER_RE.match(header_line):
                     parsed.document_number = header_line
                 else:
                     parsed.issuing_organs.extend(_organs_on_one_line(header_line))
             from_above = parsed.issuing_organs[: len(parsed.issuing_organs) - (1 if organ else 0)]
             parsed.title = title
-            start, below = _read_below_title(lines, index + 1, parsed, line)
+            headline = title if dated else line
+            start, below = _read_below_title(lines, index + 1, parsed, headline)
+            if dated:
+                # The headline's line is the page's, with the title read out of it unless the document's own
+                # title follows it.
+                has_headline = parsed.duplicate_headline and headline in below
+                below = (
+                    [line if part == headline else part for part in below] if has_headline else [line, *below]
+                )
             if (
                 parsed.duplicate_headline
                 and from_above
@@ -355,7 +388,7 @@ def _read_header(lines: list[str], parsed: ParsedReport) -> tuple[int, list[str]
                 # name and column, not the document's organs.
                 del parsed.issuing_organs[: len(from_above)]
                 return start, page_lines + above + below
-            return start, page_lines + below
+            return start, page_lines + site_lines + below
         above.append(line)
         index += 1
     if leading < len(lines) and _is_addressee(lines[leading]):
@@ -395,6 +428,11 @@ def _after_breadcrumb(lines: list[str]) -> int:
             break
         titled = titled or _is_title(line)
     return 0
+
+
+def _names_organs(line: str) -> bool:
+    """ "中共大马营镇委员会 大马营镇人民政府", "南岸区司法局", "中共…局党组": a line of organs' names."""
+    return all(ORGAN_SUFFIX_RE.search(name) or name.endswith("党组") for name in line.split())
 
 
 def _organs_on_one_line(line: str) -> list[str]:
@@ -441,6 +479,17 @@ def _read_below_title(
             parsed.issuing_organs.pop()
         parsed.title = lines[start]
         start += 1
+    if (
+        start + 1 < len(lines)
+        and _title_continues(lines[start], lines[start + 1])
+        and _same_title(lines[start] + _squeezed(lines[start + 1]), parsed.title)
+    ):
+        # "关于2024年度鹦鹉街道法治政府建设 情况的报告" above "关于2024年度鹦鹉街道法治政府建设" / "情况的报告": the
+        # page's headline, then the document's own title broken over two lines.
+        parsed.duplicate_headline = True
+        page_lines.append(parsed.title)
+        parsed.title = lines[start] + _squeezed(lines[start + 1])
+        start += 2
     while start < len(lines) and (_is_page_line(lines[start]) or _same_title(lines[start], parsed.title)):
         if _same_title(lines[start], parsed.title):
             # The headline above was the page's; the document's own title, as written, is this one.
