@@ -576,7 +576,7 @@ class _Fitting(dict):
     def __init__(self, indicators):
         super().__init__()
         self.indicators = indicators
-        self.aliases = [indicator.alias_list for indicator in indicators]
+        self.aliases = [_with_short_forms(indicator.alias_list) for indicator in indicators]
 
         # The scored fallback's words: each indicator's pairs of characters, and each pair's weight,
         # log(indicators / indicators using it): a pair only one indicator uses tells the most.
@@ -597,6 +597,13 @@ class _Fitting(dict):
             if _in_unit(probe, indicator.unit, review=bool(REVIEW.search(alias))) is not None
         ]
         return self[unit]
+
+
+def _with_short_forms(aliases):
+    """The aliases and the short form of each meeting's ("专题党委会议" is written "专题党委会" as often); not of a
+    body's every meeting ("党组会议", "常务会议"), whose short form names the body's meetings of any kind."""
+    short = [alias[:-1] for alias in aliases if alias.endswith("会议") and len(alias) > 4]
+    return list(dict.fromkeys([*aliases, *short]))
 
 
 def _scored_links(text, clauses, clause_start, clause_end, figure, fitting, min_score, min_margin):

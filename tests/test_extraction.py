@@ -706,6 +706,14 @@ def test_a_figure_right_after_deng_counts_more_kinds_than_the_phrase():
     assert suggested("先后开展会前学法40次", [meetings]) == {"meetings": (40, "次", E)}
 
 
+def test_a_meeting_is_named_by_its_short_form_too_but_not_a_bodys_every_meeting():
+    meetings = coded("meetings", "次", "专题党委会议", "党组会议")
+    assert suggested("全年召开法治建设专题党委会2次", [meetings]) == {"meetings": (2, "次", E)}
+    assert suggested("召开4次法治专题党委会", [meetings]) == {"meetings": (4, "次", E)}
+    assert suggested("全年召开党组会议4次", [meetings]) == {"meetings": (4, "次", E)}
+    assert suggested("全年召开局党组会13次", [meetings]) == {}
+
+
 def test_a_superiors_training_the_staff_attended_is_the_superiors():
     training = coded("training", "次", "法治培训", "专题培训")
     attendance = coded("attendance", "人次", "培训")
