@@ -904,3 +904,41 @@ def test_a_sites_domain_name_a_breadcrumb_from_its_column_and_validity_dates_are
 def test_a_breadcrumb_needs_two_separators_so_a_sentence_with_one_stays_prose():
     parsed = parse_report_text(f"{TITLE}办理时限>5个工作日\n一、主要工作\n正文。\n")
     assert parsed.page_lines == []
+
+
+def test_a_second_organ_written_before_the_titles_关于_on_the_first_organs_line_is_an_organ():
+    parsed = parse_report_text(
+        "中共渠县渠南街道工作委员会 渠县人民政府渠南街道办事处关于2024年法治政府建设完成情况的报告\n"
+        "来源:渠县人民政府渠南街道办事处\n发布日期:2025-03-25\n点击数:人次\n\n中共渠县县委、渠县人民政府:\n"
+        "2024年，渠南街道…。\n一、2024年法治政府建设的主要举措和成效\n正文。\n"
+    )
+    assert parsed.issuing_organs == ["中共渠县渠南街道工作委员会", "渠县人民政府渠南街道办事处"]
+    assert parsed.title == "关于2024年法治政府建设完成情况的报告"
+    assert len(parsed.page_lines) == 3  # 点击数 too
+    assert parsed.addressee == "中共渠县县委、渠县人民政府:"
+
+
+def test_a_headline_adding_关于_between_organ_and_title_is_the_pages_above_the_documents_lines():
+    parsed = parse_report_text(
+        "重庆市永川区大安街道办事处关于2024年法治政府建设情况报告\n重庆市永川区大安街道办事处\n"
+        "2024年法治政府建设情况报告\n2024年，大安街道…。\n一、主要举措和成效\n正文。\n"
+    )
+    assert parsed.duplicate_headline
+    assert parsed.issuing_organs == ["重庆市永川区大安街道办事处"]
+    assert parsed.title == "2024年法治政府建设情况报告"
+    assert [parsed.preamble[i] for i in parsed.page_lines] == [
+        "重庆市永川区大安街道办事处关于2024年法治政府建设情况报告"
+    ]
+
+
+def test_the_sites_name_and_column_above_its_particulars_and_a_print_button_row_are_page_lines():
+    parsed = parse_report_text(
+        "政府信息公开 规章库\n\n湛江市廉江市良垌镇人民政府信息公开\n\n索引号: 11440881007109850C/2025-00001 分类:\n"
+        "发布机构: 湛江市廉江市良垌镇人民政府 成文日期: 2025-01-06\n名称: 廉江市良垌镇人民政府2024年法治政府建设年度报告\n"
+        "文号: 发布日期: 2025-01-06\n主题词:\n【打印】 【字体:    \n\n廉江市良垌镇人民政府2024年法治政府建设年度报告\n\n"
+        "发布日期:2025-01-06  浏览次数:-\n\n  2024年，良垌镇…。\n  一、主要举措和成效\n正文。\n"
+    )
+    assert parsed.issuing_organs == []
+    assert parsed.title == "廉江市良垌镇人民政府2024年法治政府建设年度报告"
+    assert len(parsed.page_lines) == 9
+    assert parsed.warnings == []

@@ -62,7 +62,7 @@ BREADCRUMB_RE = re.compile(BREADCRUMB)
 # buttons: "分享:", "字号:", "【字体:".
 PAGE_LINE_RE = re.compile(
     r"^[•·\-\s【\[|]*(?:(?:(?:文章|信息)?来源|发布(?:时间|日期|机构)|更新时间|时间|日期|作者|浏览(?:量|次数)?|中文域名|"
-    r"点击(?:率|量)?|阅读(?:量|次数|人次)?|字体(?:大小)?|字号|分享(?:到)?|打印|索\s*引\s*号)\s*[:：]|\d{4}[-/]\d{1,2}[-/]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$)"
+    r"点击(?:率|量|数)?|阅读(?:量|次数|人次)?|字体(?:大小)?|字号|分享(?:到)?|打印|索\s*引\s*号)\s*[:：]|\d{4}[-/]\d{1,2}[-/]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$)"
     rf"|^{BREADCRUMB}"
     # …and a breadcrumb's rest on a line of its own: "当前位置 : 首页" above "> 陇西动态 > 政务公告".
     r"|^[>＞›»]\s*[^，,。；;：:！？!?]{1,40}$"
@@ -93,6 +93,8 @@ PAGE_LINE_RE = re.compile(
     # ("- 乡镇信息公开"), and the page's buttons: "加大字体 缩小字体 收藏 取消收藏 打印".
     r"|^[|•·\-\s]+$"
     r"|^[•·\-]\s*[^，,。；;：:！？!?\s]{1,12}$"
+    # …and the print button before the font's on one line: "【打印】 【字体:".
+    r"|^[【\[]\s*(?:打印|关闭)\s*[】\]]\s*[【\[]\s*(?:字体|字号)\s*[:：]"
     # …and the font size buttons one a line ("大", "中", "小").
     r"|^[【\[]?[大中小][】\]]?$"
     r"|^(?:(?:加大字体|缩小字体|默认字体|取消收藏|收藏|打印(?:本页)?|关闭(?:窗口)?)\s*)+$"
@@ -127,8 +129,11 @@ DATED_LINE_RE = re.compile(r"^(.*\S)\s+(\d{4}[-/]\d{1,2}[-/]\d{1,2}(?:\s+\d{1,2}
 # A line copied from a page's table of one cell: "| 天津市滨海新区新村街道2025年度法治政府建设情况报告 |".
 ONE_CELL_RE = re.compile(r"^\|\s*([^|]+?)\s*\|$")
 MAX_LINES_ABOVE_BREADCRUMB = 4  # a site's name and a few menu entries
+PARTICULARS_KEY_RE = re.compile(r"^[|•·\-\s]*[\[【]?\s*索\s*引\s*号")
 # "塔庄镇2022年…总结" above "塔庄镇2022…总结", "东方山街道办事处2025度…报告" above "东方山街道2025度…报告".
-TITLE_NOISE_RE = re.compile(r"[度的\s]|(?<=\d)年|办事处|人民政府")
+# A headline may also add 关于 between the organ and the title ("…办事处关于2024年…报告" above "…办事处" and
+# "2024年…报告").
+TITLE_NOISE_RE = re.compile(r"[度的\s]|(?<=\d)年|办事处|人民政府|关于")
 DATE_RE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
 # A signature line must look like an organ, so a closing "特此报告" stays in the body.
 ORGAN_SUFFIX_RE = re.compile(r"(委员会|党委|党工委|办事处|人民政府|政府|街道|镇|乡|办公室|委|局|中心)$")
@@ -323,6 +328,11 @@ def _split_organ_and_title(line: str) -> tuple[str, str]:
     organ, _, title = line.partition(" ")
     title = title.strip()
     if title and ORGAN_SUFFIX_RE.search(organ) and _is_title(title) and not _is_title(organ):
+        second, about, rest = title.partition("关于")
+        if about and second and ORGAN_SUFFIX_RE.search(second) and _is_title(about + rest):
+            # "中共渠县渠南街道工作委员会 渠县人民政府渠南街道办事处关于…的报告": a second organ written before the
+            # title's 关于.
+            return f"{organ} {second}", about + rest
         return organ, title
     return "", line
 
@@ -365,7 +375,8 @@ def _read_header(lines: list[str], parsed: ParsedReport) -> tuple[int, list[str]
                     parsed.document_number = header_line
                 else:
                     parsed.issuing_organs.extend(_organs_on_one_line(header_line))
-            from_above = parsed.issuing_organs[: len(parsed.issuing_organs) - (1 if organ else 0)]
+            on_title_line = len(_organs_on_one_line(organ)) if organ else 0
+            from_above = parsed.issuing_organs[: len(parsed.issuing_organs) - on_title_line]
             parsed.title = title
             headline = title if dated else line
             start, below = _read_below_title(lines, index + 1, parsed, headline)
@@ -422,6 +433,10 @@ def _after_breadcrumb(lines: list[str]) -> int:
     for index, line in enumerate(lines[: MAX_LINES_ABOVE_BREADCRUMB + 1]):
         if BREADCRUMB_RE.match(line) and _is_page_line(line):
             return index + 1
+        if index and not titled and PARTICULARS_KEY_RE.match(line) and _is_page_line(line):
+            # "政府信息公开 规章库" / "湛江市…镇人民政府信息公开" above "索引号: …": the site's name and column above
+            # the document's particulars.
+            return index
         if SITE_STAMP_RE.search(line) and not titled and _is_page_line(line):
             return index + 1
         if not (_is_header_line(line) or _is_page_line(line)):
