@@ -2182,7 +2182,7 @@ HELD_OUT = [
     Expected("2025-chunjiang-jiedao.txt", [M], [3], warnings=1, held_out=21),  # no title, no figure
     Expected(
         "2024-daan-jiedao.txt", [M], [1], title="2024年法治政府建设情况报告", organs=["重庆市永川区大安街道办事处"],
-        duplicate_headline=True, held_out=21,  # the headline repeats the organ and title on one line
+        page_lines=1, duplicate_headline=True, held_out=21,  # the headline adds 关于 between organ and title
         figures=[
             ("18次", None),  # 党政联席会专题研究安全问题: safety, not the rule of law
             ("369次", None),  # 安全检查: safety checks, apart from the 执法检查 that follow
@@ -2201,7 +2201,7 @@ HELD_OUT = [
     ),
     Expected(
         "2024-liangdong-zhen.txt", [M], [1], title="廉江市良垌镇人民政府2024年法治政府建设年度报告", page_lines=9,
-        duplicate_headline=True, held_out=21,  # the site's particulars, the title among them (名称:…)
+        held_out=21,  # the site's name and column above its particulars (the title among them: 名称:…)
         figures=[
             ("2次", None),  # 镇委党校 studying the 二十大 and 三中全会: not law study
             ("1次", None),  # 中心组 studying the same: not law study
@@ -2209,7 +2209,7 @@ HELD_OUT = [
         ],
     ),
     Expected(
-        "2025-anpu-zhen.txt", [M], [2], inline_lists=1, warnings=1, held_out=21,  # no title
+        "2025-anpu-zhen.txt", [M], [1], inline_lists=1, warnings=1, held_out=21,  # no title
         figures=[("5次", "law_training")],  # 组织镇、村干部开展法治专题培训: cadres, not villagers
     ),
     Expected(
@@ -2238,7 +2238,7 @@ HELD_OUT = [
     ),
     Expected(
         "2024-dasheng-zhen.txt", [M], [1], title="关于2024年法治政府建设情况的报告",
-        organs=["重庆市渝北区大盛镇人民政府"], duplicate_headline=True, inline_lists=1,
+        organs=["重庆市渝北区大盛镇人民政府"], page_lines=1, duplicate_headline=True,
         held_out=21,  # the headline repeats the organ and title on one line; no figure
     ),
 ]  # fmt: skip
