@@ -805,12 +805,15 @@ def _unambiguous(ranked):
 
 
 def _links_previous_clause(text, clauses, clause_start, figure, aliases):
-    """Links to the phrase nearest the end of the clause before, when that clause is in the same sentence:
-    "开展法治培训10场次，覆盖500余人次" (attendances of the training)."""
+    """Links to the phrase nearest the end of the clause before, when that clause is in the same sentence and
+    states one figure: "开展法治培训10场次，覆盖500余人次" (attendances of the training)."""
     if clause_start < 2 or text[clause_start - 1] not in "，,":
         return []
     previous_start, previous_end = clauses.around(clause_start - 1, clause_start - 1)
     previous = text[previous_start:previous_end]
+    # "组织专题学习2次、集中培训3场，覆盖200余人次" covers both: no one phrase's people.
+    if len(find_figures(previous)) > 1:
+        return []
     links = []
     for index, alias in aliases:
         at = previous.rfind(alias)

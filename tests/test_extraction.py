@@ -714,6 +714,15 @@ def test_a_meeting_is_named_by_its_short_form_too_but_not_a_bodys_every_meeting(
     assert suggested("全年召开局党组会13次", [meetings]) == {}
 
 
+def test_people_covered_after_several_counts_are_no_one_counts_attendance():
+    training = coded("training", "次", "集中培训")
+    attendance = coded("attendance", "人次", "培训")
+    text = "全年组织专题学习2次、集中培训3场,覆盖200余人次"
+    assert suggested(text, [training, attendance]) == {"training": (3, "次", E)}
+    text = "组织干部职工开展法治培训10场次,覆盖500余人次"
+    assert suggested(text, [attendance]) == {"attendance": (500, "人次", Qualifier.MORE_THAN)}
+
+
 def test_a_superiors_training_the_staff_attended_is_the_superiors():
     training = coded("training", "次", "法治培训", "专题培训")
     attendance = coded("attendance", "人次", "培训")
