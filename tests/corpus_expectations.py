@@ -2160,7 +2160,7 @@ HELD_OUT = [
         figures=[("23篇", None)],  # 县委理论学习中心组、县政府常务会议 together, in 篇次
     ),
     Expected(
-        "2025-tongchuan-qu.txt", [M], [1], title="达州市通川区人民政府 2025年度法治政府建设工作情况报告",
+        "2025-tongchuan-qu.txt", [M], [1], title="2025年度法治政府建设工作情况报告", organs=["达州市通川区人民政府"],
         page_lines=3, inline_lists=1, held_out=22,
         figures=[
             ("20次", "pre_meeting_study"),  # 区政府常务会议…会前学法…集中学法
@@ -2203,8 +2203,8 @@ HELD_OUT = [
         ],
     ),
     Expected(
-        "2025-ganzhou-chengguanju.txt", [M], [2], title="甘州区城市管理局 关于2025年法治政府建设情况的报告",
-        page_lines=4, inline_lists=1, held_out=22,  # the site's particulars as a table; no figure
+        "2025-ganzhou-chengguanju.txt", [M], [2], title="关于2025年法治政府建设情况的报告", organs=["甘州区城市管理局"],
+        page_lines=4, held_out=22,  # the site's particulars as a table; "一是…二是" already items; no figure
     ),
     Expected(
         "2024-hongta-weijianju.txt", [M], [2], title="2024年法治政府建设工作情况报告", organs=["玉溪市红塔区卫生健康局"],
