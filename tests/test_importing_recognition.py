@@ -942,3 +942,46 @@ def test_the_sites_name_and_column_above_its_particulars_and_a_print_button_row_
     assert parsed.title == "廉江市良垌镇人民政府2024年法治政府建设年度报告"
     assert len(parsed.page_lines) == 9
     assert parsed.warnings == []
+
+
+def test_a_click_count_below_the_title_is_a_page_line():
+    parsed = parse_report_text(
+        f"{TITLE}来源:达州市通川区司法局\n点击数:人次\n2025年，通川区…。\n一、主要工作\n正文。\n"
+    )
+    assert [parsed.preamble[i] for i in parsed.page_lines] == ["来源:达州市通川区司法局", "点击数:人次"]
+
+
+def test_an_organ_with_the_sites_lines_between_it_and_the_title_is_the_sites_name():
+    parsed = parse_report_text(
+        "泽州县司法局\n搜索位置\n匹配度\n排序\n泽州县交通运输局2025年法治政府建设报告\n"
+        "2025年，县交通运输局…。\n一、主要工作\n正文。\n"
+    )
+    assert parsed.issuing_organs == []
+    assert parsed.title == "泽州县交通运输局2025年法治政府建设报告"
+    assert [parsed.preamble[i] for i in parsed.page_lines] == ["泽州县司法局", "搜索位置", "匹配度", "排序"]
+
+
+def test_an_organ_right_above_the_title_stays_the_documents_below_the_sites_lines():
+    parsed = parse_report_text(
+        "搜索位置\n泽州县交通运输局\n2025年法治政府建设报告\n2025年，…。\n一、主要工作\n正文。\n"
+    )
+    assert parsed.issuing_organs == ["泽州县交通运输局"]
+    assert parsed.title == "2025年法治政府建设报告"
+
+
+def test_a_run_in_heading_that_runs_into_its_list_without_a_stop_ends_where_the_list_starts():
+    parsed = parse_report_text(
+        f"{TITLE}一、主要工作\n（一）法治思想引领持续强化，制度体系不断完善一是理论武装走深走实。学习6期。"
+        "二是制度体系动态更新。修订规则。\n"
+    )
+    item = parsed.sections[0].items[0]
+    assert item.heading == "法治思想引领持续强化，制度体系不断完善"
+    assert item.body == ["一是理论武装走深走实。学习6期。二是制度体系动态更新。修订规则。"]
+    assert len(find_inline_lists(parsed)) == 1
+
+
+def test_a_heading_with_one_point_and_no_second_keeps_its_first_sentence():
+    parsed = parse_report_text(f"{TITLE}一、主要工作\n（一）坚持统一是根本。全局上下统一部署。\n")
+    item = parsed.sections[0].items[0]
+    assert item.heading == "坚持统一是根本。"
+    assert item.body == ["全局上下统一部署。"]

@@ -369,6 +369,10 @@ def _read_header(lines: list[str], parsed: ParsedReport) -> tuple[int, list[str]
             site_lines = [
                 short for short in above if not (DOCUMENT_NUMBER_RE.match(short) or _names_organs(short))
             ]
+            # The document's organs stand right above its title: one with the site's lines between it and the
+            # title ("泽州县司法局" / "搜索位置" / "匹配度" / "排序" / "泽州县交通运输局…报告") is the site's name.
+            last_site_line = max((i for i, short in enumerate(above) if short in site_lines), default=-1)
+            site_lines = above[: last_site_line + 1]
             above_document = [short for short in above if short not in site_lines]
             for header_line in [*above_document, organ] if organ else above_document:
                 if DOCUMENT_NUMBER_RE.match(header_line):
@@ -766,6 +770,12 @@ def _split_heading(text: str) -> tuple[str, str]:
     ("", text) when the first sentence is long, or is all there is: a lone sentence is body, not a heading.
     """
     end = text.find("。")
+    stop = end if end >= 0 else len(text)
+    listed = LISTED_AFTER_HEADING_RE.search(text)
+    if listed and listed.start() < min(stop, MAX_HEADING_CHARS):
+        # "…制度体系不断完善一是理论武装…。二是…": the stop before the list was dropped.
+        if len(_split_enumeration(1, text[listed.end() :])) > 1:
+            return text[: listed.start()], text[listed.start() :]
     if 0 <= end < MAX_HEADING_CHARS and text[end + 1 :]:
         return text[: end + 1], text[end + 1 :]
     return "", text
@@ -804,6 +814,8 @@ def _sequence_warning(line: str, expected_label: str, length: int = 20) -> str:
 
 # "…短板弱项，一是…；二是…", "…问题。一是加强…": a "一是" list that does not start its paragraph.
 INLINE_LIST_RE = re.compile(r"(?<=[。；;：:，,])\s*一是")
+# "一是" straight after a heading's words, no stop between them.
+LISTED_AFTER_HEADING_RE = re.compile(f"(?<=[^{PROSE_PUNCTUATION}\\s])一是")
 
 
 @dataclass(frozen=True)
