@@ -182,6 +182,9 @@ BODY_ITEM = re.compile(r"(?:会|会议|中心组|党组|党委|党工委)(?:学�
 # the unit's. (Not so the people a unit trains in its villages: "村法律明白人" are the town's 法律明白人.)
 VILLAGES_BEFORE = re.compile(r"(?:村|社区|村居|村[（(]社区[）)])$")
 RETAINED = "顾问"
+# A body's every meeting ("党组会议", "党工委会议", "常务会议") is a rule-of-law meeting only when its clause says so
+# ("召开党组会议4次专题研究法治建设重点工作"), not "全年召开党组会议4次、法治相关专题会及推进会2次".
+BODYS_MEETING = re.compile(r"(?:党组|党工委|党委|常务)会议")
 # A training or study a superior held, which the unit's staff attended, is the superior's ("参加上级法治培训2次",
 # "参加区级以上各类线下培训活动32人次"): the unit's own are what its indicators count.
 SUPERIORS_EVENT = re.compile(r"参加了?(?:上级|[区县市省州盟旗]级(?:以上)?|[区县市省州]委|[区县市省]里)")
@@ -459,6 +462,10 @@ def match_figures(text, indicators, scored=None):
                 and links[0].start < figure.start
                 and RETAINED in links[0].phrase
                 and VILLAGES_BEFORE.search(text, clause_start, links[0].start)
+            ):
+                links = []
+            if links and _a_bodys_meeting_not_on_law(
+                text, clause_start, clause_end, figure, links[0], fitting
             ):
                 links = []
             if links and _superiors_event(text[clause_start : figure.start], links[0], fitting.aliases):
@@ -748,6 +755,16 @@ def _counted_together(sentence, clause, link, aliases_by_index):
         if len(items) > 1 and sum(bool(BODY_ITEM.search(item)) for item in items) >= 2:
             return True
     return False
+
+
+def _a_bodys_meeting_not_on_law(text, clause_start, clause_end, figure, link, fitting):
+    """Whether ``link`` names a law indicator (法 in its name) by a body's every meeting (``BODYS_MEETING``)
+    while neither the clause before the figure nor its own list item after it says 法."""
+    name = getattr(fitting.indicators[link.index], "name", "") or ""
+    if "法" not in name or not BODYS_MEETING.fullmatch(link.phrase):
+        return False
+    after = LIST_SEPARATOR.split(text[figure.end : clause_end], maxsplit=1)[0]
+    return "法" not in text[clause_start : figure.start] + after
 
 
 def _superiors_event(clause, link, aliases_by_index):

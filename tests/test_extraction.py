@@ -710,8 +710,18 @@ def test_a_meeting_is_named_by_its_short_form_too_but_not_a_bodys_every_meeting(
     meetings = coded("meetings", "次", "专题党委会议", "党组会议")
     assert suggested("全年召开法治建设专题党委会2次", [meetings]) == {"meetings": (2, "次", E)}
     assert suggested("召开4次法治专题党委会", [meetings]) == {"meetings": (4, "次", E)}
-    assert suggested("全年召开党组会议4次", [meetings]) == {"meetings": (4, "次", E)}
     assert suggested("全年召开局党组会13次", [meetings]) == {}
+
+
+def test_a_bodys_every_meeting_is_a_rule_of_law_meeting_only_when_its_clause_says_law():
+    meetings = Indicator(code="meetings", name="法治建设专题会议", unit="次", aliases="党组会议\n专题会议")
+    assert suggested("年内召开党组会议4次专题研究法治建设重点工作", [meetings]) == {"meetings": (4, "次", E)}
+    assert suggested("就法治政府建设等重点工作召开党组会议4次", [meetings]) == {"meetings": (4, "次", E)}
+    found = extraction.match_figures("全年召开党组会议4次、法治相关专题会议2次", [meetings])
+    assert [[i.code for i in m.indicators] for m in found] == [[], ["meetings"]]
+    assert suggested("2025年,召开党组会议18次", [meetings]) == {}
+    # A special meeting is the indicator's without more words.
+    assert suggested("全年召开专题会议6次", [meetings]) == {"meetings": (6, "次", E)}
 
 
 def test_people_covered_after_several_counts_are_no_one_counts_attendance():
