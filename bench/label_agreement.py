@@ -48,6 +48,9 @@ def line(name, score):
 
 
 def main():
+    if not SECOND_LABELS.exists():
+        print(f"no second labels ({SECOND_LABELS.relative_to(ROOT)})")
+        return
     second = json.loads(SECOND_LABELS.read_text(encoding="utf-8"))
     indicators = national_indicators()
     human, finder_first, finder_second, finder_agreed = (FigureScore() for _ in range(4))
