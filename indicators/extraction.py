@@ -120,12 +120,16 @@ STATUS_BEFORE = re.compile(
     r"|(?:新增|新招录|新录用|新进|新聘|调撤|撤诉|撤回|纠错)[^，,。；;：:\d]{0,4}"
     r"|(?<![响适反供相效对答])应)$"  # what should be, not what was: "应参加考试对象为53人"
 )
+# "将…5项程序纳入重大决策必经环节": what the figure counts is put into the phrase after it, not counted by it.
+PUT_INTO = re.compile(r"纳入|列入|作为|融入")
 # "对27件…进行法制审核": the figure counts the things a piece of work was done on.
 OBJECT_BEFORE = re.compile(r"对$|(?:共|累计)对$")
 # A figure right after a word of change counts the change: "新增3名执法人员", "同比减少5件".
 CHANGE_BEFORE_FIGURE = re.compile(r"(?:新增|新招录|新录用|增加|减少|增长|下降|上升|降低|提高)了?$")
 # …and one after a floor or a ceiling is a rule, not what was done: "集中学习不低于8次".
 LIMIT_BEFORE_FIGURE = re.compile(r"(?:不低于|不少于|不超过|不多于|至少|最少)$")
+# …and one after 各 counts each of several things, not them all: "宪法、习近平法治思想宣传宣讲各1场次".
+EACH_BEFORE_FIGURE = re.compile(r"各(?:为|有|达)?$")
 # A review's object is not what the figure counts ("其中审查…重大行政决策11件" are reviews, not decisions
 # made), unless the indicator is a review ("审查行政规范性文件17件": 规范性文件备案审查).
 REVIEW = re.compile(r"审查|审核")
@@ -185,6 +189,8 @@ RETAINED = "顾问"
 # A body's every meeting ("党组会议", "党工委会议", "常务会议") is a rule-of-law meeting only when its clause says so
 # ("召开党组会议4次专题研究法治建设重点工作"), not "全年召开党组会议4次、法治相关专题会及推进会2次".
 BODYS_MEETING = re.compile(r"(?:党组|党工委|党委|常务)会议")
+# Villagers and the public trained ("“法律明白人”培训班2场次") are no training of the unit's staff.
+TRAINEES_NOT_STAFF = re.compile(r"法律明白人|村民|群众|居民")
 # A training or study a superior held, which the unit's staff attended, is the superior's ("参加上级法治培训2次",
 # "参加区级以上各类线下培训活动32人次"): the unit's own are what its indicators count.
 SUPERIORS_EVENT = re.compile(r"参加了?(?:上级|[区县市省州盟旗]级(?:以上)?|[区县市省州]委|[区县市省]里)")
@@ -423,8 +429,9 @@ def match_figures(text, indicators, scored=None):
         aliases = fitting[figure.unit]
         guessed = False
         links = _shared_links(text, clause_start, figure, aliases)
-        if CHANGE_BEFORE_FIGURE.search(text[clause_start : figure.start]) or LIMIT_BEFORE_FIGURE.search(
-            text[clause_start : figure.start]
+        if any(
+            pattern.search(text[clause_start : figure.start])
+            for pattern in (CHANGE_BEFORE_FIGURE, LIMIT_BEFORE_FIGURE, EACH_BEFORE_FIGURE)
         ):
             links = []
         elif not links:
@@ -467,6 +474,8 @@ def match_figures(text, indicators, scored=None):
             if links and _a_bodys_meeting_not_on_law(
                 text, clause_start, clause_end, figure, links[0], fitting
             ):
+                links = []
+            if links and _others_trained_or_reviewed(text, clause_start, figure, links[0], fitting):
                 links = []
             if links and _superiors_event(text[clause_start : figure.start], links[0], fitting.aliases):
                 links = []
@@ -767,6 +776,22 @@ def _a_bodys_meeting_not_on_law(text, clause_start, clause_end, figure, link, fi
     return "法" not in text[clause_start : figure.start] + after
 
 
+def _others_trained_or_reviewed(text, clause_start, figure, link, fitting):
+    """Whether ``link`` names a training indicator while the clause says who was trained and they are not the
+    staff (``TRAINEES_NOT_STAFF``), or names a rate that is a review's ("审查通过率100%") while the
+    indicator's wordings speak of no review."""
+    aliases = fitting.aliases[link.index]
+    if any("培训" in alias for alias in aliases) and TRAINEES_NOT_STAFF.search(
+        text[clause_start : figure.start]
+    ):
+        return True
+    return (
+        fitting.indicators[link.index].unit == "%"
+        and bool(REVIEW.search(text[max(clause_start, link.start - 2) : link.start]))
+        and not any(REVIEW.search(alias) for alias in aliases)
+    )
+
+
 def _superiors_event(clause, link, aliases_by_index):
     """Whether the figure's clause counts a superior's training or study the unit attended
     (``SUPERIORS_EVENT``) while ``link`` names a training or study indicator."""
@@ -883,8 +908,14 @@ def _links_after(text, clause_end, figure, aliases):
         if at >= 0 and STATUS_BEFORE.search(after[:at]):
             continue
         gap = after[:at]
-        # Not when the figure closes a list item: in "学习34余次、理论学习中心组…" the phrase is the next item's.
-        if 0 <= at <= MAX_GAP_AFTER and not any(c.isdigit() for c in gap) and not gap.startswith("、"):
+        # Not when the figure closes a list item: in "学习34余次、理论学习中心组…" the phrase is the next item's;
+        # nor past a verb that puts what the figure counts into the phrase ("5项程序纳入重大决策必经环节").
+        if (
+            0 <= at <= MAX_GAP_AFTER
+            and not any(c.isdigit() for c in gap)
+            and not gap.startswith("、")
+            and not PUT_INTO.search(gap)
+        ):
             # "15件重大行政决策的合法性审查" counts reviews: a phrase followed by 的 is not the head noun;
             # nor is the object of "对27件行政处罚案件进行法制审核", which counts the reviews.
             owner = after.startswith("的", at + len(alias)) or (

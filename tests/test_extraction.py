@@ -733,6 +733,27 @@ def test_people_covered_after_several_counts_are_no_one_counts_attendance():
     assert suggested(text, [attendance]) == {"attendance": (500, "人次", Qualifier.MORE_THAN)}
 
 
+def test_a_figure_after_ge_counts_each_of_several_things_not_them_all():
+    events = coded("events", "次", "宣讲")
+    assert suggested("开展了宪法、习近平法治思想宣传宣讲各1场次", [events]) == {}
+    assert suggested("开展了宪法宣传宣讲2场次", [events]) == {"events": (2, "次", E)}
+
+
+def test_a_figure_put_into_the_phrase_after_it_is_not_counted_by_it():
+    decisions = coded("decisions", "件", "重大决策")
+    assert suggested("将公众参与、专家论证等5项程序纳入重大决策必经环节", [decisions]) == {}
+    assert suggested("作出5项重大决策", [decisions]) == {"decisions": (5, "件", E)}
+
+
+def test_villagers_trained_are_no_training_of_the_staff_and_a_reviews_rate_is_no_exams():
+    training = coded("training", "次", "培训班")
+    assert suggested("开设“法律明白人”培训班2场次", [training]) == {}
+    assert suggested("开设干部法治培训班2场次", [training]) == {"training": (2, "次", E)}
+    rate = coded("rate", "%", "通过率")
+    assert suggested("出具法律意见32条,审查通过率100%", [rate]) == {}
+    assert suggested("学法考试通过率100%", [rate]) == {"rate": (100, "%", E)}
+
+
 def test_a_superiors_training_the_staff_attended_is_the_superiors():
     training = coded("training", "次", "法治培训", "专题培训")
     attendance = coded("attendance", "人次", "培训")
