@@ -114,6 +114,21 @@ def test_a_bad_value_is_named_in_chinese_and_everything_typed_stays(
     assert not IndicatorValue.objects.filter(report=report).exists()
 
 
+@pytest.mark.parametrize("typed", ["99999999999999999999", "１００００００００００００００"])
+def test_a_figure_too_large_to_store_is_refused_and_the_sheet_still_opens(
+    staff_client, report, catalogue, typed
+):
+    response = staff_client.post(sheet_url(report), sheet_data(report, catalogue, petitions=typed))
+    assert response.status_code == 400
+    assert "“处理信访事项”的数值过大，请核对（整数部分最多14位）" in response.content.decode()
+    assert not IndicatorValue.objects.filter(report=report).exists()
+    assert staff_client.get(sheet_url(report)).status_code == 200
+    largest = "99999999999999"  # 14 digits: what the column holds
+    staff_client.post(sheet_url(report), sheet_data(report, catalogue, petitions=largest))
+    assert IndicatorValue.objects.get(report=report).value == Decimal(largest)
+    assert staff_client.get(sheet_url(report)).status_code == 200
+
+
 def test_percentages_stay_between_0_and_100(staff_client, report, catalogue):
     response = staff_client.post(sheet_url(report), sheet_data(report, catalogue, rate="120"))
     assert "“调解成功率”是百分比，应在0到100之间" in response.content.decode()
