@@ -402,3 +402,34 @@ def test_a_districts_own_report_starts_from_the_outline_of_the_city_it_reports_t
     save_outline(city, YEAR, [("measures", "市定标题")])
     save_outline(district, YEAR, [("measures", "区定标题")])
     assert [s.heading for s in start_report(None, district, YEAR).sections.all()] == ["市定标题"]
+
+
+# --- What the page says after a save ------------------------------------------------------------------------
+
+
+def test_saving_the_page_untouched_says_nothing_was_cleared(office, district):
+    # The whole page as a first visit posts it: the deadline, empty word limits, two blank outline rows.
+    data = {"deadline": "2026-03-01", "limits-total": ""} | outline_post([], extra_blank=2)
+    content = office.post(setup_url(), data, follow=True).content.decode()
+    assert "报送截止日期已设为2026-03-01" in content
+    assert "已清空" not in content and "字数上限已保存" not in content
+
+
+def test_setting_and_removing_word_limits_is_confirmed(office, district):
+    data = {"deadline": "2026-03-01", "limits-total": "3000"} | outline_post([], extra_blank=1)
+    assert "字数上限已保存" in office.post(setup_url(), data, follow=True).content.decode()
+    data["limits-total"] = ""
+    assert "已取消字数上限" in office.post(setup_url(), data, follow=True).content.decode()
+    assert district.reporting_years.get(year=YEAR).word_limits == {}
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"), [("0", "应在1到1000000之间"), ("9999999", "应在1到1000000之间")]
+)
+def test_a_bad_word_limit_names_its_part_in_chinese(office, district, typed, message):
+    data = {"deadline": "2026-03-01", "limits-total": "", "limits-shortcomings": typed}
+    response = office.post(setup_url(), data)
+    assert response.status_code == 400
+    content = response.content.decode()
+    assert f"“存在的不足和原因”的字数上限{message}；空着表示不限。" in content
+    assert "确保该值" not in content
