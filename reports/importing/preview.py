@@ -78,6 +78,24 @@ def preview_import(text: str, indicators: Iterable[Indicator]) -> ImportPreview:
     )
 
 
+TITLE_YEAR_RE = re.compile(r"(?<!\d)(\d{4})\s*年度?")
+TITLE_ASIDE_RE = re.compile(r"《[^》]*》|（[^）]*）|\([^)]*\)")
+
+
+def other_year(parsed: ParsedReport, year: int) -> str | None:
+    """A warning when the document's title is about another year than the report it goes into (last
+    year's file chosen by mistake, or the wrong year in the list); None when it names ``year`` or none."""
+    title = TITLE_ASIDE_RE.sub("", parsed.title)  # "《…纲要（2021－2025年）》" names no report year
+    years = {int(found) for found in TITLE_YEAR_RE.findall(title)}
+    if not years or year in years:
+        return None
+    written = "、".join(f"{found}年" for found in sorted(years))
+    return (
+        f"原文标题写的是{written}（“{parsed.title}”），将导入为{year}年度报告。请确认文件和年度选对了；"
+        f"导入后请在编辑器中改正标题和正文中的年份。"
+    )
+
+
 def unmatched_figures(
     matches: Iterable[FigureMatch[Indicator]], suggestions: Iterable[Suggestion[Indicator]]
 ) -> list[FigureMatch[Indicator]]:
