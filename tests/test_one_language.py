@@ -109,6 +109,22 @@ def test_the_admin_is_chinese_too(english_client, django_user_model):
     assert LANG in index and "数据管理" in index and "Site administration" not in index
 
 
+def test_the_admins_index_names_the_libraries_apps_and_models_in_chinese(english_client, django_user_model):
+    english_client.force_login(django_user_model.objects.create_superuser("root", "r@example.com", "pw"))
+    index = content(english_client.get(reverse("admin:index")))
+    for english in (
+        "Access attempts",
+        "Access logs",
+        "TOTP devices",
+        "Static devices",
+        "Task Results",
+        "Axes",
+    ):
+        assert english not in index
+    for chinese in ("登录失败锁定", "登录失败记录", "动态验证码设备", "备用码", "后台任务结果"):
+        assert chinese in index
+
+
 def test_the_admin_base_is_djangos_but_for_the_language():
     """templates/admin/base.html is a copy: after a Django upgrade, copy Django's anew and set lang again."""
     ours = (ROOT / "templates/admin/base.html").read_text().split("#}", 1)[1]
