@@ -93,17 +93,25 @@ def security(request: HttpRequest) -> HttpResponse:
     )
 
 
+def too_soon(wait: int) -> str:
+    return f"连续输错后需要稍等：请{wait}秒后再输入（这次输入的没有核对）。"
+
+
 @login_required
 def otp_enrol(request: HttpRequest) -> HttpResponse:
     form = EnrolForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        codes = actions.confirm_totp_enrolment(request, me(request), form.cleaned_data["token"])
-        if codes is not None:
+        if wait := actions.seconds_to_wait(me(request), enrolling=True):
+            form.add_error("token", too_soon(wait))
+        elif (
+            codes := actions.confirm_totp_enrolment(request, me(request), form.cleaned_data["token"])
+        ) is not None:
             # Shown once, in the answer to the POST: nothing stores or shows them again.
             return render(
                 request, "accounts/recovery_codes.html", {"codes": codes, "next": next_url(request)}
             )
-        form.add_error("token", "动态口令不对。请确认手机的时间准确，输入应用里当前显示的6位数字。")
+        else:
+            form.add_error("token", "动态口令不对。请确认手机的时间准确，输入应用里当前显示的6位数字。")
     device = actions.start_totp_enrolment(me(request))
     context = {
         "form": form,
@@ -126,9 +134,16 @@ def otp_qr(request: HttpRequest) -> HttpResponse:
 def otp_verify(request: HttpRequest) -> HttpResponse:
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if actions.verify_second_factor(request, me(request), form.cleaned_data["token"]):
+        token = form.cleaned_data["token"]
+        # The phone's six digits or a recovery code (8 letters and digits): the wait of the one typed
+        recovery = not "".join(token.split()).isdigit()
+        wait = actions.seconds_to_wait(me(request), recovery=recovery)
+        if wait:
+            form.add_error("token", too_soon(wait))
+        elif actions.verify_second_factor(request, me(request), token):
             return HttpResponseRedirect(next_url(request))
-        form.add_error("token", "动态口令或恢复码不对。多次输错后需等待的时间会逐次加长。")
+        else:
+            form.add_error("token", "动态口令或恢复码不对。多次输错后需等待的时间会逐次加长。")
     return render(
         request, "accounts/otp_verify.html", {"form": form, "next": request.GET.get("next", "")},
         status=400 if form.errors else 200,
