@@ -300,3 +300,14 @@ def test_a_document_about_another_year_is_pointed_out_before_importing(client, s
     aside = "关于贯彻落实《法治政府建设实施纲要（2021－2025年）》情况的报告\n一、主要举措\n（一）完善制度。\n"
     named = client.get(confirm_url(upload(client, unit, text=aside, year=2024))).content.decode()
     assert 'id="import-other-year"' not in named
+
+
+def test_a_figure_too_large_for_the_sheet_is_not_suggested_and_the_sheet_still_opens(
+    client, staff, unit, catalogue
+):
+    client.force_login(staff)
+    text = "关于2024年度法治政府建设情况的报告\n一、主要举措\n（一）化解纠纷。全年排查矛盾纠纷123456789012345678件。\n"
+    url = confirm_url(upload(client, unit, text=text, year=2024))
+    client.post(url, confirm_form(client, url))
+    report = Report.objects.get(unit=unit, year=2024)
+    assert client.get(f"/reports/{report.pk}/indicators/").status_code == 200
