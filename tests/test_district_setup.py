@@ -236,6 +236,17 @@ def test_an_invalid_indicator_is_refused_and_the_typed_values_stay(office, distr
     assert not Indicator.objects.exists()
 
 
+def test_a_refused_indicator_is_announced_at_the_top_of_the_long_catalogue_page(office, district):
+    # The form is below the year's whole catalogue (59 rows in the demo): the page came back looking
+    # unchanged, its red text out of sight.
+    data = {"part": "indicator", "name": "测试指标", "unit": "件", "category": "enforcement", "kind": "count",
+            "max_value": "99999999999999999999"}  # fmt: skip
+    content = office.post(catalogue_url(), data).content.decode()
+    assert "指标没有添加：请按" in content and 'href="#add-indicator"' in content
+    assert "数值过大：整数部分最多14位。" in content and "确认总共不超过" not in content
+    assert "指标没有添加" not in office.get(catalogue_url()).content.decode()
+
+
 def test_a_code_already_taken_is_refused(office, district):
     indicator(district, "fines")
     data = {

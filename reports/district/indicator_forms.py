@@ -16,6 +16,16 @@ class IndicatorForm(CleanTextMixin, forms.ModelForm):
         labels = {"code": "编码（可不填）"}
         help_texts = {"code": "英文字母、数字和连字符，用于导入导出；不填则自动生成。"}
         widgets = {"aliases": forms.Textarea(attrs={"rows": 3})}
+        # Django's "确认总共不超过 16 个数字." names no limit a person can use
+        error_messages = {
+            field: {
+                "max_digits": "数值过大：整数部分最多14位。",
+                "max_whole_digits": "数值过大：整数部分最多14位。",
+                "max_decimal_places": "最多保留两位小数。",
+                "invalid": "请填写数字，如100或99.5。",
+            }
+            for field in ("min_value", "max_value")
+        }
 
     def __init__(self, *args, district, year, **kwargs):
         super().__init__(*args, **kwargs)
