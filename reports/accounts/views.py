@@ -213,20 +213,30 @@ def user_roles(request: HttpRequest, pk: int) -> HttpResponse:
                 role_form = AdminRoleForm(request.POST)
                 if role_form.is_valid():
                     role = AdminRole(role_form.cleaned_data["role"])
+                    name = user.get_username()
                     if "grant_role" in request.POST:
                         actions.grant_admin_role(user, role)
-                    else:
+                        messages.success(request, f"已授予 {name} {role.label}角色。")
+                    elif role in admin_roles(user):
                         actions.revoke_admin_role(user, role)
+                        messages.success(request, f"已撤销 {name} 的{role.label}角色。")
+                    else:  # the button said nothing when the role was not held
+                        messages.info(request, f"{name} 没有{role.label}角色，无需撤销。")
                     return redirect("accounts:user-roles", pk=user.pk)
             elif "grant_membership" in request.POST:
                 membership_form = MembershipForm(request.POST)
                 if membership_form.is_valid():
                     data = membership_form.cleaned_data
-                    actions.grant_membership(user, data["unit"].pk, data["role"])
+                    membership = actions.grant_membership(user, data["unit"].pk, data["role"])
+                    messages.success(
+                        request, f"已授予 {user.get_username()} {_membership_label(membership)}。"
+                    )
                     return redirect("accounts:user-roles", pk=user.pk)
             elif "revoke_membership" in request.POST:
                 membership = get_object_or_404(Membership, pk=request.POST["revoke_membership"], user=user)
+                label = _membership_label(membership)
                 actions.revoke_membership(membership)
+                messages.success(request, f"已撤销 {user.get_username()} 的{label}。")
                 return redirect("accounts:user-roles", pk=user.pk)
         except actions.RoleConflict as conflict:
             messages.error(request, str(conflict))
@@ -239,3 +249,8 @@ def user_roles(request: HttpRequest, pk: int) -> HttpResponse:
         "membership_form": membership_form,
     }
     return render(request, "accounts/user_roles.html", context)
+
+
+def _membership_label(membership: Membership) -> str:
+    """ "城西街道 审核领导", as the roles page lists a membership."""
+    return f"{membership.unit.short_name} {membership.get_role_display()}"
