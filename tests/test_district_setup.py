@@ -247,6 +247,12 @@ def test_a_refused_indicator_is_announced_at_the_top_of_the_long_catalogue_page(
     assert "指标没有添加" not in office.get(catalogue_url()).content.decode()
 
 
+def test_the_catalogues_lists_start_with_a_prompt_not_dashes(office, district):
+    content = office.get(catalogue_url()).content.decode()
+    assert "---------" not in content
+    assert "（请选择类别）" in content and "（请选择指标）" in content and "（“比率”规则才需要）" in content
+
+
 def test_a_code_already_taken_is_refused(office, district):
     indicator(district, "fines")
     data = {
