@@ -5,7 +5,7 @@ from django import forms
 from reports.common.text import CleanTextMixin, clean_text
 
 from .extraction import parse_number
-from .models import IndicatorValue, Qualifier, format_number
+from .models import Indicator, IndicatorValue, Qualifier, format_number
 from .validation import rule_errors, value_errors
 
 
@@ -26,6 +26,15 @@ class IndicatorValueForm(CleanTextMixin, forms.Form):
         if not text:
             return None
         number = parse_number(text)
+        if (
+            number is not None
+            and ("%" in text or "％" in text)
+            and self.indicator.kind != Indicator.Kind.PERCENT
+        ):
+            # "50%" typed for a count read as 50 of them
+            raise forms.ValidationError(
+                f"“{self.indicator.name}”以“{self.indicator.unit}”计，不是百分比：请只填数字，不带“%”。"
+            )
         if number is None:
             raise forms.ValidationError(
                 f"“{self.indicator.name}”的数值“{text}”无法识别，请填写数字，如 1705、1,705 或 1万。"

@@ -2,9 +2,13 @@
 
 from decimal import Decimal
 
-from .models import Indicator, IndicatorRule, Qualifier, format_number
+from .models import Indicator, IndicatorRule, IndicatorValue, Qualifier, format_number
 
 RATE_TOLERANCE = Decimal(1)  # percentage points: reports write 31% for 31.8%
+# What the value column holds (16 digits, 2 after the point): a larger figure could be saved on SQLite and
+# then broke every page that reads it back (decimal.InvalidOperation), and PostgreSQL refuses it outright.
+_FIELD = IndicatorValue._meta.get_field("value")
+VALUE_LIMIT = Decimal(10) ** (_FIELD.max_digits - _FIELD.decimal_places)
 
 
 def value_errors(indicator, value):
@@ -12,6 +16,8 @@ def value_errors(indicator, value):
     name = indicator.name
     if value < 0:
         return [f"“{name}”不能为负数。"]
+    if value >= VALUE_LIMIT:
+        return [f"“{name}”的数值过大，请核对（整数部分最多{len(str(VALUE_LIMIT)) - 1}位）。"]
     if indicator.kind == Indicator.Kind.COUNT and value != value.to_integral_value():
         return [f"“{name}”是计数，应为整数。"]
     low, high = indicator.effective_min, indicator.effective_max

@@ -70,14 +70,15 @@ def sheet(request, pk):
                     stored=saved,
                 )
             except EditConflict:
+                report.refresh_from_db()
+                since = autosave_reply.saved_since(report, request.user)
                 if autosave:
-                    return autosave_reply.conflict("其他人刚保存了这份报告。")
+                    return autosave_reply.conflict(f"{since}。")
                 messages.warning(
                     request,
-                    "其他人在您打开本页后保存了这份报告，您的数值尚未保存。下方保留了您填写的内容，"
-                    "“上次保存”列是对方保存的数值；核对后请再点“保存”。",
+                    f"{since}，这里的数值尚未保存。下方保留了这里填写的内容，"
+                    "“上次保存”列是较新保存的数值；核对后请再点“保存”。",
                 )
-                report.refresh_from_db()
                 return _render(
                     request, report, indicator_sheet, _saved_values(report), editable, 409, conflict=True
                 )

@@ -75,8 +75,9 @@ def _record_save(report: Report, user: User, now: datetime) -> None:
 
 @transaction.atomic
 def start_report(user: User | None, unit: Unit, year: int) -> Report:
-    """A new draft, pre-filled: last year's organs and addressee, the year's outline of sections."""
-    last_year = Report.objects.filter(unit=unit, year=year - 1).first()
+    """A new draft, pre-filled: the organs and addressee of the unit's latest earlier report (last year's,
+    or an earlier one when last year's was not written here), the year's outline of sections."""
+    last_year = Report.objects.filter(unit=unit, year__lt=year).order_by("-year").first()
     report = Report.objects.create(
         unit=unit, year=year, addressee=last_year.addressee if last_year else "", updated_by=user
     )

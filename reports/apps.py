@@ -12,7 +12,7 @@ class ReportsConfig(AppConfig):
         from django.contrib.auth.models import User
         from django.contrib.auth.signals import user_logged_in
 
-        from . import audit_events, checks  # noqa: F401  (checks registers the system checks)
+        from . import admin_names, audit_events, checks  # noqa: F401  (checks registers the system checks)
         from .accounts import signals as account_signals  # noqa: F401  (logins, lockouts: audit rows)
         from .common.converters import YearConverter
         from .models import Membership
@@ -20,6 +20,7 @@ class ReportsConfig(AppConfig):
         from .views.acting import remember_default_acting_unit
 
         register_converter(YearConverter, "year")
+        admin_names.apply()  # the libraries' apps and models in Chinese in the admin
         user_logged_in.connect(remember_default_acting_unit, dispatch_uid="reports.acting_unit")
         # Every process that renders PDFs comes through here (django.setup()): the web workers, the
         # management commands, the tests, the bench scripts. Importing the rendering code changes nothing.

@@ -86,4 +86,7 @@ def report_deadlines(reports, today=None):
 def units_not_delivered(office, year):
     """The units reporting to ``office`` whose ``year`` report has not reached it (none started, a draft,
     returned, or waiting for the unit's leader): the units a 催报 goes to."""
-    return office.children.exclude(reports__year=year, reports__status__in=DELIVERED)
+    # One subquery, not exclude(reports__year=…, reports__status__in=…): across a to-many relation that
+    # left out every unit with a draft this year and any earlier report delivered.
+    delivered = Report.objects.filter(year=year, status__in=DELIVERED).values("unit")
+    return office.children.exclude(pk__in=delivered)

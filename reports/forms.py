@@ -29,7 +29,7 @@ class DayInput(forms.DateInput):
 
     def __init__(self, attrs=None):
         defaults = {
-            "placeholder": "2026-01-31",
+            "placeholder": "如：2026-01-31",  # "如：": an example, not a date already filled in
             "pattern": DAY_PATTERN,
             "title": "格式：年-月-日，如2026-01-31",
             "autocomplete": "off",

@@ -34,6 +34,23 @@ def test_a_new_report_takes_last_years_organs_and_addressee_and_the_outline(staf
     assert report.sections.filter(kind=Section.Kind.FIRST_RESPONSIBILITY).exists()
 
 
+def test_a_new_report_takes_the_organs_of_the_latest_earlier_report_when_last_years_is_missing(staff, unit):
+    # 城西's 2025 report was written outside the app: its 2026 report starts from 2024's, not blank.
+    older = Report.objects.create(unit=unit, year=2023, addressee="旧主送：")
+    Organ.objects.create(report=older, role=Organ.Role.ISSUING, position=0, name="旧机关")
+    latest = Report.objects.create(unit=unit, year=2024, addressee="区委、区政府：")
+    Organ.objects.create(
+        report=latest, role=Organ.Role.ISSUING, position=0, name="中共黔江区城西街道工作委员会"
+    )
+    later = Report.objects.create(unit=unit, year=2027, addressee="以后的主送：")
+    Organ.objects.create(report=later, role=Organ.Role.ISSUING, position=0, name="以后的机关")
+
+    report = actions.start_report(staff, unit, 2026)
+
+    assert report.addressee == "区委、区政府："
+    assert [o.name for o in report.issuing_organs] == ["中共黔江区城西街道工作委员会"]
+
+
 def test_a_first_report_starts_from_the_regulation_with_no_organs(staff, unit):
     report = actions.start_report(staff, unit, 2025)
     assert report.addressee == "" and not report.organs.exists()

@@ -84,6 +84,27 @@ def test_role_and_membership_changes_on_the_security_pages_are_recorded(client, 
     ]
 
 
+def test_the_roles_page_says_what_each_button_did(client, security_admin, unit, db):
+    # Granting and revoking only redrew the lists; 撤销 of a role not held did nothing visible at all.
+    person = get_user_model().objects.create_user("person", password="x")
+    client.force_login(security_admin)
+    roles = reverse("accounts:user-roles", args=[person.pk])
+    page = client.get(roles).content.decode()
+    assert "（请选择单位）" in page and "---------" not in page
+
+    def said(data):
+        return client.post(roles, data, follow=True).content.decode()
+
+    assert "person 没有审计管理员角色，无需撤销。" in said({"revoke_role": "", "role": AdminRole.AUDIT})
+    assert "已授予 person 审计管理员角色。" in said({"grant_role": "", "role": AdminRole.AUDIT})
+    assert "已撤销 person 的审计管理员角色。" in said({"revoke_role": "", "role": AdminRole.AUDIT})
+    assert "已授予 person 城西街道 填报员。" in said(
+        {"grant_membership": "", "unit": unit.pk, "role": "staff"}
+    )
+    membership = Membership.objects.get(user=person)
+    assert "已撤销 person 的城西街道 填报员。" in said({"revoke_membership": membership.pk})
+
+
 def test_membership_changes_made_anywhere_are_recorded(staff):
     membership = staff.memberships.get()
     membership.delete()

@@ -32,7 +32,8 @@ def rendered_inputs(page, name):
 
 
 def test_no_page_asks_for_a_date_in_the_browsers_format(client, district_officer, staff, report):
-    """The year's deadline, the report's date and the audit search: type="text", placeholder 2026-01-31."""
+    """The year's deadline, the report's date and the audit search: type="text", placeholder 如：2026-01-31
+    (a bare "2026-01-31" in grey read as a date already filled in)."""
     add_section(report, items=1)
     client.force_login(district_officer)
     setup = client.get(reverse("district:setup", args=[2025])).content.decode()
@@ -43,7 +44,7 @@ def test_no_page_asks_for_a_date_in_the_browsers_format(client, district_officer
     inputs += [str(audit["date_from"]), str(audit["date_to"])]
     assert len(inputs) == 4
     for tag in inputs:
-        assert 'type="text"' in tag and 'placeholder="2026-01-31"' in tag and "pattern=" in tag, tag
+        assert 'type="text"' in tag and 'placeholder="如：2026-01-31"' in tag and "pattern=" in tag, tag
     assert 'type="date"' not in setup + editor
 
 

@@ -251,8 +251,8 @@ TEMPLATE_ROWS = """{% load report_tags %}  {% for row in rows %}
       <td class="text-nowrap">{{ row.accepted_at|day }}</td>
       <td class="text-nowrap{% if row.overdue %} text-danger-emphasis fw-bold{% endif %}">{{ row.deadline_text }}{% if row.reminded_at %}<div class="small fw-normal text-body-secondary reminded">{{ row.reminded_at|date:"m-d H:i" }}已催报</div>{% endif %}</td>
       <td>{{ row.holder }}</td>
-      <td class="text-nowrap publication{% if row.publication_overdue %} text-danger-emphasis fw-bold{% endif %}" data-published="{% if row.publication %}yes{% else %}no{% endif %}">
-        {% if row.publication %}<a href="{{ row.publication.get_absolute_url }}">已公开</a> {{ row.publication.published_at|day }}
+      <td class="publication{% if row.publication_overdue %} text-danger-emphasis fw-bold{% endif %}" data-published="{% if row.publication %}yes{% else %}no{% endif %}">
+        {% if row.publication %}<a href="{{ row.publication.get_absolute_url }}">已公开</a> <span class="text-nowrap">{{ row.publication.published_at|day }}</span>
           <details class="d-inline-block align-top row-step">
             <summary class="btn btn-sm btn-outline-danger">撤回</summary>
             <form method="post" action="{% url 'reports:withdraw' row.report.pk %}" class="mt-1">{% csrf_token %}
@@ -260,11 +260,11 @@ TEMPLATE_ROWS = """{% load report_tags %}  {% for row in rows %}
               <button type="submit" class="btn btn-sm btn-danger">确认撤回</button>
             </form>
           </details>
-        {% else %}未公开 {{ row.publication_text }}
+        {% else %}<span class="text-nowrap">未公开</span> <span class="text-nowrap">{{ row.publication_text }}</span>
           {% if row.status == "accepted" %}<a class="btn btn-sm btn-outline-success" href="{% url 'reports:publish' row.report.pk %}">公开…</a>{% endif %}
         {% endif %}
       </td>
-      <td class="text-nowrap">
+      <td>
         {% if row.report %}
         <a class="btn btn-sm btn-outline-secondary" href="{% row_url 'reports:detail' row.report.pk %}">打开</a>
         <a class="btn btn-sm btn-outline-secondary" href="{% row_url 'reports:preview' row.report.pk %}">预览</a>

@@ -236,6 +236,23 @@ def test_an_invalid_indicator_is_refused_and_the_typed_values_stay(office, distr
     assert not Indicator.objects.exists()
 
 
+def test_a_refused_indicator_is_announced_at_the_top_of_the_long_catalogue_page(office, district):
+    # The form is below the year's whole catalogue (59 rows in the demo): the page came back looking
+    # unchanged, its red text out of sight.
+    data = {"part": "indicator", "name": "测试指标", "unit": "件", "category": "enforcement", "kind": "count",
+            "max_value": "99999999999999999999"}  # fmt: skip
+    content = office.post(catalogue_url(), data).content.decode()
+    assert "指标没有添加：请按" in content and 'href="#add-indicator"' in content
+    assert "数值过大：整数部分最多14位。" in content and "确认总共不超过" not in content
+    assert "指标没有添加" not in office.get(catalogue_url()).content.decode()
+
+
+def test_the_catalogues_lists_start_with_a_prompt_not_dashes(office, district):
+    content = office.get(catalogue_url()).content.decode()
+    assert "---------" not in content
+    assert "（请选择类别）" in content and "（请选择指标）" in content and "（“比率”规则才需要）" in content
+
+
 def test_a_code_already_taken_is_refused(office, district):
     indicator(district, "fines")
     data = {
@@ -402,3 +419,34 @@ def test_a_districts_own_report_starts_from_the_outline_of_the_city_it_reports_t
     save_outline(city, YEAR, [("measures", "市定标题")])
     save_outline(district, YEAR, [("measures", "区定标题")])
     assert [s.heading for s in start_report(None, district, YEAR).sections.all()] == ["市定标题"]
+
+
+# --- What the page says after a save ------------------------------------------------------------------------
+
+
+def test_saving_the_page_untouched_says_nothing_was_cleared(office, district):
+    # The whole page as a first visit posts it: the deadline, empty word limits, two blank outline rows.
+    data = {"deadline": "2026-03-01", "limits-total": ""} | outline_post([], extra_blank=2)
+    content = office.post(setup_url(), data, follow=True).content.decode()
+    assert "报送截止日期已设为2026-03-01" in content
+    assert "已清空" not in content and "字数上限已保存" not in content
+
+
+def test_setting_and_removing_word_limits_is_confirmed(office, district):
+    data = {"deadline": "2026-03-01", "limits-total": "3000"} | outline_post([], extra_blank=1)
+    assert "字数上限已保存" in office.post(setup_url(), data, follow=True).content.decode()
+    data["limits-total"] = ""
+    assert "已取消字数上限" in office.post(setup_url(), data, follow=True).content.decode()
+    assert district.reporting_years.get(year=YEAR).word_limits == {}
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"), [("0", "应在1到1000000之间"), ("9999999", "应在1到1000000之间")]
+)
+def test_a_bad_word_limit_names_its_part_in_chinese(office, district, typed, message):
+    data = {"deadline": "2026-03-01", "limits-total": "", "limits-shortcomings": typed}
+    response = office.post(setup_url(), data)
+    assert response.status_code == 400
+    content = response.content.decode()
+    assert f"“存在的不足和原因”的字数上限{message}；空着表示不限。" in content
+    assert "确保该值" not in content

@@ -132,6 +132,22 @@ def test_control_characters_are_dropped_and_pasted_html_is_kept_as_text(staff_cl
     assert "&lt;script&gt;alert" in content
 
 
+def test_a_stale_save_from_the_same_users_other_tab_says_so_instead_of_naming_someone_else(
+    client, staff, report, section
+):
+    item = section.items.first()
+    stale = editor_data(report)  # two tabs of the same user, both at version 1
+    client.force_login(staff)
+    client.post(edit_url(report), {**stale, f"i{item.pk}-body": "第一个标签页保存的正文。"})
+    response = client.post(edit_url(report), {**stale, f"i{item.pk}-body": "第二个标签页的正文。"})
+    assert response.status_code == 409
+    content = response.content.decode()
+    assert "您在另一个窗口或标签页于" in content and "保存了这份报告，这里的修改没有覆盖它" in content
+    assert "较新保存的内容" in content and "对方" not in content
+    autosave = client.post(edit_url(report), stale, HTTP_X_AUTOSAVE="1")
+    assert autosave.status_code == 409 and "您在另一个窗口或标签页于" in autosave.json()["message"]
+
+
 def test_a_stale_save_is_refused_and_both_texts_are_shown(client, staff, leader, report, section):
     item = section.items.first()
     stale = editor_data(report)  # both open the editor at version 1
@@ -143,7 +159,7 @@ def test_a_stale_save_is_refused_and_both_texts_are_shown(client, staff, leader,
 
     assert response.status_code == 409
     content = response.content.decode()
-    assert "您的修改没有覆盖它" in content
+    assert "在" in content and "保存了这份报告，这里的修改没有覆盖它" in content
     assert "填报员后保存的正文。" in content  # the user's own text, kept
     assert "领导先保存的正文。" in content  # the newer saved text beside it
     item.refresh_from_db()

@@ -92,7 +92,7 @@ def test_a_posted_form_is_rendered_as_usual(db):
 FIELD_INCLUDE = """{% load report_tags %}{{ field|form_field }}
 {% with saved=theirs|lookup:field.html_name %}{% if field.html_name in theirs %}
 <div class="conflict-theirs small" data-conflict-for="{{ field.auto_id }}">
-  <div class="fw-bold">对方保存的内容：</div>
+  <div class="fw-bold">较新保存的内容：</div>
   <div class="conflict-text">{{ saved|default:"（空）"|linebreaksbr }}</div>
 </div>
 {% endif %}{% endwith %}

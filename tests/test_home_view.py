@@ -98,5 +98,7 @@ def test_the_favicon_browsers_ask_for_is_the_apps_icon(client):
 def test_the_new_report_form_chooses_the_year_being_reported_on(client, staff, unit, today, chosen):
     with mock.patch("django.utils.timezone.localdate", return_value=datetime.date.fromisoformat(today)):
         client.force_login(staff)
-        form = client.get("/").context["new_report_form"]
-    assert form["year"].value() == chosen
+        response = client.get("/")
+    assert response.context["new_report_form"]["year"].value() == chosen
+    # and the page's list shows it chosen (the template writes the options itself)
+    assert f'<option value="{chosen}" selected>' in response.content.decode()

@@ -287,3 +287,27 @@ def test_the_import_form_chooses_the_year_being_reported_on(client, staff, unit,
         client.force_login(staff)
         form = client.get(IMPORT_URL).context["form"]
     assert form["year"].value() == chosen
+
+
+def test_a_document_about_another_year_is_pointed_out_before_importing(client, staff, unit):
+    # Last year's file imported into this year's report: its title says 2024, the report is 2025's.
+    client.force_login(staff)
+    text = "关于2024年度法治政府建设情况的报告\n一、主要举措\n（一）完善制度。制定规则。\n"
+    html = client.get(confirm_url(upload(client, unit, text=text, year=2025))).content.decode()
+    assert "原文标题写的是2024年（“关于2024年度法治政府建设情况的报告”），将导入为2025年度报告" in html
+    same_year = client.get(confirm_url(upload(client, unit, text=text, year=2024))).content.decode()
+    assert 'id="import-other-year"' not in same_year
+    aside = "关于贯彻落实《法治政府建设实施纲要（2021－2025年）》情况的报告\n一、主要举措\n（一）完善制度。\n"
+    named = client.get(confirm_url(upload(client, unit, text=aside, year=2024))).content.decode()
+    assert 'id="import-other-year"' not in named
+
+
+def test_a_figure_too_large_for_the_sheet_is_not_suggested_and_the_sheet_still_opens(
+    client, staff, unit, catalogue
+):
+    client.force_login(staff)
+    text = "关于2024年度法治政府建设情况的报告\n一、主要举措\n（一）化解纠纷。全年排查矛盾纠纷123456789012345678件。\n"
+    url = confirm_url(upload(client, unit, text=text, year=2024))
+    client.post(url, confirm_form(client, url))
+    report = Report.objects.get(unit=unit, year=2024)
+    assert client.get(f"/reports/{report.pk}/indicators/").status_code == 200

@@ -100,6 +100,7 @@ def test_typed_forms_are_understood_and_stored(staff_client, report, catalogue):
         ("很多", "“排查矛盾纠纷”的数值“很多”无法识别"),
         ("-3", "“排查矛盾纠纷”不能为负数"),
         ("3.5", "“排查矛盾纠纷”是计数，应为整数"),
+        ("50%", "“排查矛盾纠纷”以“件”计，不是百分比：请只填数字，不带“%”"),
     ],
 )
 def test_a_bad_value_is_named_in_chinese_and_everything_typed_stays(
@@ -112,6 +113,26 @@ def test_a_bad_value_is_named_in_chinese_and_everything_typed_stays(
     assert message in content
     assert f'value="{typed}"' in content and 'value="30"' in content
     assert not IndicatorValue.objects.filter(report=report).exists()
+
+
+@pytest.mark.parametrize("typed", ["99999999999999999999", "１００００００００００００００"])
+def test_a_figure_too_large_to_store_is_refused_and_the_sheet_still_opens(
+    staff_client, report, catalogue, typed
+):
+    response = staff_client.post(sheet_url(report), sheet_data(report, catalogue, petitions=typed))
+    assert response.status_code == 400
+    assert "“处理信访事项”的数值过大，请核对（整数部分最多14位）" in response.content.decode()
+    assert not IndicatorValue.objects.filter(report=report).exists()
+    assert staff_client.get(sheet_url(report)).status_code == 200
+    largest = "99999999999999"  # 14 digits: what the column holds
+    staff_client.post(sheet_url(report), sheet_data(report, catalogue, petitions=largest))
+    assert IndicatorValue.objects.get(report=report).value == Decimal(largest)
+    assert staff_client.get(sheet_url(report)).status_code == 200
+
+
+def test_a_percentage_may_be_typed_with_its_sign(staff_client, report, catalogue):
+    staff_client.post(sheet_url(report), sheet_data(report, catalogue, rate="95%"))
+    assert IndicatorValue.objects.get(report=report).value == Decimal(95)
 
 
 def test_percentages_stay_between_0_and_100(staff_client, report, catalogue):

@@ -109,6 +109,37 @@ def test_the_admin_is_chinese_too(english_client, django_user_model):
     assert LANG in index and "数据管理" in index and "Site administration" not in index
 
 
+def test_the_admins_index_names_the_libraries_apps_and_models_in_chinese(english_client, django_user_model):
+    english_client.force_login(django_user_model.objects.create_superuser("root", "r@example.com", "pw"))
+    index = content(english_client.get(reverse("admin:index")))
+    for english in (
+        "Access attempts",
+        "Access logs",
+        "TOTP devices",
+        "Static devices",
+        "Task Results",
+        "Axes",
+    ):
+        assert english not in index
+    for chinese in ("登录失败锁定", "登录失败记录", "动态验证码设备", "备用码", "后台任务结果"):
+        assert chinese in index
+
+
+def test_the_admins_new_user_page_is_chinese(english_client, django_user_model):
+    english_client.force_login(django_user_model.objects.create_superuser("root", "r@example.com", "pw"))
+    page = content(english_client.get(reverse("admin:auth_user_add")))
+    assert "创建用户后，可以再编辑该用户的其他信息" in page and "After you" not in page
+
+
+def test_the_admins_new_user_page_is_djangos_but_for_its_sentence():
+    """templates/admin/auth/user/add_form.html is a copy: after a Django upgrade, copy Django's anew."""
+    ours = (ROOT / "templates/admin/auth/user/add_form.html").read_text()
+    djangos = (
+        Path(django.__file__).parent / "contrib/admin/templates/admin/auth/user/add_form.html"
+    ).read_text()
+    assert ours.split("{% block extrahead %}")[1] == djangos.split("{% block extrahead %}")[1]
+
+
 def test_the_admin_base_is_djangos_but_for_the_language():
     """templates/admin/base.html is a copy: after a Django upgrade, copy Django's anew and set lang again."""
     ours = (ROOT / "templates/admin/base.html").read_text().split("#}", 1)[1]

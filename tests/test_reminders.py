@@ -67,6 +67,18 @@ def test_one_click_reminds_every_unit_not_delivered_with_a_notice_an_email_and_a
     assert all(m.subject.startswith("【法治年报】【催报】") for m in mail.outbox)
 
 
+def test_a_unit_whose_earlier_report_was_accepted_is_still_reminded_of_this_years_draft(
+    client, season, district_officer, unit
+):
+    # 城西 delivered last year's report and has this year's in draft: still a unit not delivered (the
+    # lookup across the reports read "a report of this year, and one delivered" and left it out).
+    Report.objects.create(unit=unit, year=YEAR - 1, status=Report.Status.ACCEPTED)
+    client.force_login(district_officer)
+    response = client.post(reverse("district:remind", args=[YEAR]), follow=True)
+    assert "已向2个单位发出催报" in response.content.decode()
+    assert Reminder.objects.filter(year=YEAR, unit=unit).exists()
+
+
 def test_the_reminded_staff_read_the_notice_and_it_leads_where_they_act(
     client, season, district_officer, outsider, other_unit
 ):

@@ -163,3 +163,38 @@ def test_a_role_name_misspelt_in_the_setting_stops_the_start(settings):
     assert len(errors) == 1 and "district_ofice" in errors[0].msg
     settings.OTP_REQUIRED_ROLES = production.OTP_REQUIRED_ROLES
     assert "reports.E002" not in [message.id for message in run_checks()]
+
+
+def test_the_right_code_typed_during_the_wait_after_wrong_ones_is_told_to_wait_not_that_it_is_wrong(
+    client, staff
+):
+    # django-otp refuses any code for 1, 2, 4… seconds after wrong ones: the right code typed at once
+    # was answered "动态口令不对", and the user, told to check the phone's clock, typed it again.
+    client.force_login(staff)
+    client.get(ENROL)
+    device = TOTPDevice.objects.get(user=staff, confirmed=False)
+    wrong = "000000" if code_of(device) != "000000" else "111111"
+    for _ in range(3):
+        client.post(ENROL, {"token": wrong})
+    response = client.post(ENROL, {"token": code_of(device)})
+    content = response.content.decode()
+    assert response.status_code == 400 and "动态口令不对" not in content
+    assert "连续输错后需要稍等：请" in content and "秒后再输入" in content
+    device.refresh_from_db()
+    device.throttling_failure_timestamp = None  # the wait is over
+    device.save()
+    assert client.post(ENROL, {"token": code_of(device)}).status_code == 200  # the recovery codes
+    assert TOTPDevice.objects.get(user=staff).confirmed
+
+
+def test_at_login_the_wait_is_named_for_the_phones_code_and_for_a_recovery_code(client, staff):
+    device = enrolled(staff)
+    log_in(client, "staff")
+    client.post(VERIFY, {"token": "000000" if code_of(device) != "000000" else "111111"})
+    waiting = client.post(VERIFY, {"token": code_of(device)}).content.decode()
+    assert "连续输错后需要稍等" in waiting and "动态口令或恢复码不对" not in waiting
+    waiting = client.post(VERIFY, {"token": "abcd2345"}).content.decode()  # tried too by the wrong one
+    assert "连续输错后需要稍等" in waiting
+    TOTPDevice.objects.update(throttling_failure_timestamp=None)
+    StaticDevice.objects.update(throttling_failure_timestamp=None)
+    assert client.post(VERIFY, {"token": "abcd2345"}).status_code == 302

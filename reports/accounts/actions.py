@@ -1,6 +1,9 @@
 """Every write of the account pages, each one atomic with its audit row (role and membership changes are
 recorded by reports/accounts/signals.py, whichever way they are made: these pages, the admin, a command)."""
 
+import math
+from collections.abc import Iterable
+
 from axes.utils import reset as reset_axes_attempts
 from django.conf import settings
 from django.contrib.auth import get_user_model, update_session_auth_hash
@@ -8,6 +11,7 @@ from django.contrib.auth.forms import SetPasswordForm
 from django.contrib.auth.models import Group
 from django.db import transaction
 from django.http import HttpRequest
+from django.utils import timezone
 from django_otp import login as otp_login
 from django_otp import match_token
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
@@ -153,6 +157,26 @@ def confirm_totp_enrolment(request: HttpRequest, user: User, token: str) -> list
         AuditEntry.Action.OTP_ENROL, request=request, obj=user, detail="绑定手机动态口令，生成恢复码"
     )
     return codes
+
+
+def seconds_to_wait(user: User, *, enrolling: bool = False, recovery: bool = False) -> int:
+    """How long django-otp still refuses to check a code after wrong ones (its throttling: 1, 2, 4…
+    seconds), rounded up; 0 when the next code is checked. While refused, even the right code fails, so
+    the page must say to wait rather than that the code is wrong. ``enrolling``: the secret being
+    enrolled; ``recovery``: the recovery codes; else the phone already enrolled."""
+    devices: Iterable[TOTPDevice | StaticDevice]
+    if recovery:
+        devices = StaticDevice.objects.filter(user=user, confirmed=True)
+    elif enrolling:
+        devices = TOTPDevice.objects.filter(user=user, confirmed=False, name=ENROLMENT_DEVICE)
+    else:
+        devices = TOTPDevice.objects.filter(user=user, confirmed=True)
+    now, waits = timezone.now(), [0]
+    for device in devices:
+        allowed, refusal = device.verify_is_allowed()
+        if not allowed and refusal and refusal.get("locked_until"):
+            waits.append(math.ceil((refusal["locked_until"] - now).total_seconds()))
+    return max(waits)
 
 
 def verify_second_factor(request: HttpRequest, user: User, token: str) -> bool:

@@ -30,5 +30,5 @@ class AdminRoleForm(forms.Form):
 
 
 class MembershipForm(forms.Form):
-    unit = forms.ModelChoiceField(label="单位", queryset=Unit.objects.all())
+    unit = forms.ModelChoiceField(label="单位", queryset=Unit.objects.all(), empty_label="（请选择单位）")
     role = forms.ChoiceField(label="角色", choices=Membership.Role.choices)

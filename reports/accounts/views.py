@@ -93,17 +93,25 @@ def security(request: HttpRequest) -> HttpResponse:
     )
 
 
+def too_soon(wait: int) -> str:
+    return f"连续输错后需要稍等：请{wait}秒后再输入（这次输入的没有核对）。"
+
+
 @login_required
 def otp_enrol(request: HttpRequest) -> HttpResponse:
     form = EnrolForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        codes = actions.confirm_totp_enrolment(request, me(request), form.cleaned_data["token"])
-        if codes is not None:
+        if wait := actions.seconds_to_wait(me(request), enrolling=True):
+            form.add_error("token", too_soon(wait))
+        elif (
+            codes := actions.confirm_totp_enrolment(request, me(request), form.cleaned_data["token"])
+        ) is not None:
             # Shown once, in the answer to the POST: nothing stores or shows them again.
             return render(
                 request, "accounts/recovery_codes.html", {"codes": codes, "next": next_url(request)}
             )
-        form.add_error("token", "动态口令不对。请确认手机的时间准确，输入应用里当前显示的6位数字。")
+        else:
+            form.add_error("token", "动态口令不对。请确认手机的时间准确，输入应用里当前显示的6位数字。")
     device = actions.start_totp_enrolment(me(request))
     context = {
         "form": form,
@@ -126,9 +134,16 @@ def otp_qr(request: HttpRequest) -> HttpResponse:
 def otp_verify(request: HttpRequest) -> HttpResponse:
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if actions.verify_second_factor(request, me(request), form.cleaned_data["token"]):
+        token = form.cleaned_data["token"]
+        # The phone's six digits or a recovery code (8 letters and digits): the wait of the one typed
+        recovery = not "".join(token.split()).isdigit()
+        wait = actions.seconds_to_wait(me(request), recovery=recovery)
+        if wait:
+            form.add_error("token", too_soon(wait))
+        elif actions.verify_second_factor(request, me(request), token):
             return HttpResponseRedirect(next_url(request))
-        form.add_error("token", "动态口令或恢复码不对。多次输错后需等待的时间会逐次加长。")
+        else:
+            form.add_error("token", "动态口令或恢复码不对。多次输错后需等待的时间会逐次加长。")
     return render(
         request, "accounts/otp_verify.html", {"form": form, "next": request.GET.get("next", "")},
         status=400 if form.errors else 200,
@@ -198,20 +213,30 @@ def user_roles(request: HttpRequest, pk: int) -> HttpResponse:
                 role_form = AdminRoleForm(request.POST)
                 if role_form.is_valid():
                     role = AdminRole(role_form.cleaned_data["role"])
+                    name = user.get_username()
                     if "grant_role" in request.POST:
                         actions.grant_admin_role(user, role)
-                    else:
+                        messages.success(request, f"已授予 {name} {role.label}角色。")
+                    elif role in admin_roles(user):
                         actions.revoke_admin_role(user, role)
+                        messages.success(request, f"已撤销 {name} 的{role.label}角色。")
+                    else:  # the button said nothing when the role was not held
+                        messages.info(request, f"{name} 没有{role.label}角色，无需撤销。")
                     return redirect("accounts:user-roles", pk=user.pk)
             elif "grant_membership" in request.POST:
                 membership_form = MembershipForm(request.POST)
                 if membership_form.is_valid():
                     data = membership_form.cleaned_data
-                    actions.grant_membership(user, data["unit"].pk, data["role"])
+                    membership = actions.grant_membership(user, data["unit"].pk, data["role"])
+                    messages.success(
+                        request, f"已授予 {user.get_username()} {_membership_label(membership)}。"
+                    )
                     return redirect("accounts:user-roles", pk=user.pk)
             elif "revoke_membership" in request.POST:
                 membership = get_object_or_404(Membership, pk=request.POST["revoke_membership"], user=user)
+                label = _membership_label(membership)
                 actions.revoke_membership(membership)
+                messages.success(request, f"已撤销 {user.get_username()} 的{label}。")
                 return redirect("accounts:user-roles", pk=user.pk)
         except actions.RoleConflict as conflict:
             messages.error(request, str(conflict))
@@ -224,3 +249,8 @@ def user_roles(request: HttpRequest, pk: int) -> HttpResponse:
         "membership_form": membership_form,
     }
     return render(request, "accounts/user_roles.html", context)
+
+
+def _membership_label(membership: Membership) -> str:
+    """ "城西街道 审核领导", as the roles page lists a membership."""
+    return f"{membership.unit.short_name} {membership.get_role_display()}"

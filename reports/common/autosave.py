@@ -1,8 +1,13 @@
 """The server's side of static/js/autosave.js: the forms that edit a report answer its background saves
 in JSON. One place for the protocol, shared by the editor and the indicator sheet."""
 
+from typing import Any
+
 from django.http import HttpRequest, JsonResponse
 from django.utils import timezone
+
+from reports.common.people import name_of
+from reports.common.typing import User
 
 
 def is_autosave(request: HttpRequest) -> bool:
@@ -31,3 +36,12 @@ def invalid(message: str) -> JsonResponse:
 
 def conflict(message: str) -> JsonResponse:
     return JsonResponse({"status": "conflict", "message": message}, status=409)
+
+
+def saved_since(report: Any, user: User) -> str:  # a Report: reports.common is below the models
+    """Who saved ``report`` (as it is now) after the page was opened, for the stale page: the user
+    themselves in another window or tab is not "someone else"."""
+    when = timezone.localtime(report.updated_at).strftime("%H:%M")
+    if report.updated_by_id is not None and report.updated_by_id == user.pk:
+        return f"您在另一个窗口或标签页于{when}保存了这份报告"
+    return f"{name_of(report.updated_by, nobody='其他人')}在{when}保存了这份报告"

@@ -44,6 +44,11 @@ class WordLimitsForm(forms.Form):
                 required=False,
                 min_value=1,
                 max_value=1_000_000,
+                error_messages={
+                    "invalid": f"“{label}”的字数上限请填写整数，如3000；空着表示不限。",
+                    "min_value": f"“{label}”的字数上限应在1到1000000之间；空着表示不限。",
+                    "max_value": f"“{label}”的字数上限应在1到1000000之间；空着表示不限。",
+                },
                 widget=forms.NumberInput(attrs={"class": "form-control", "placeholder": "不限"}),
             )
 

@@ -1,5 +1,7 @@
 """The district office's forms for its indicator catalogue and the checks across indicators."""
 
+from typing import cast
+
 from django import forms
 
 from indicators.catalogue import next_code
@@ -16,11 +18,26 @@ class IndicatorForm(CleanTextMixin, forms.ModelForm):
         labels = {"code": "编码（可不填）"}
         help_texts = {"code": "英文字母、数字和连字符，用于导入导出；不填则自动生成。"}
         widgets = {"aliases": forms.Textarea(attrs={"rows": 3})}
+        # Django's "确认总共不超过 16 个数字." names no limit a person can use
+        error_messages = {
+            field: {
+                "max_digits": "数值过大：整数部分最多14位。",
+                "max_whole_digits": "数值过大：整数部分最多14位。",
+                "max_decimal_places": "最多保留两位小数。",
+                "invalid": "请填写数字，如100或99.5。",
+            }
+            for field in ("min_value", "max_value")
+        }
 
     def __init__(self, *args, district, year, **kwargs):
         super().__init__(*args, **kwargs)
         self.district = district
         self.fields["code"].required = False
+        for name, prompt in (("category", "（请选择类别）"), ("kind", "（请选择类型）")):
+            field = cast(forms.TypedChoiceField, self.fields[name])
+            field.choices = [
+                ("", prompt) if value == "" else (value, label) for value, label in field.choices
+            ]
         if self.instance.pk:
             self.fields["code"].disabled = True  # values and imports refer to it
         else:
@@ -42,8 +59,15 @@ class RuleForm(forms.ModelForm):
     def __init__(self, *args, district, year, **kwargs):
         super().__init__(*args, **kwargs)
         indicators = Indicator.objects.for_year(district, year)
-        for name in ("indicator", "other", "base"):
-            self.fields[name].queryset = indicators
+        prompts = {"indicator": "（请选择指标）", "other": "（请选择指标）", "base": "（“比率”规则才需要）"}
+        for name, prompt in prompts.items():
+            field = cast(forms.ModelChoiceField, self.fields[name])
+            field.queryset = indicators
+            field.empty_label = prompt  # not Django's "---------"
+        kind = cast(forms.TypedChoiceField, self.fields["kind"])
+        kind.choices = [
+            ("", "（请选择规则）") if value == "" else (value, label) for value, label in kind.choices
+        ]
         self.instance.district = district
 
     def clean(self):

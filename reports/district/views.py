@@ -93,9 +93,10 @@ def setup(request, district, year):
     setting = ReportingYear.objects.filter(district=district, year=year).first()
     if setting is None:  # created on the first save, with the deadline shown
         setting = ReportingYear(district=district, year=year, deadline=deadline_for(district, year))
-    rows = (
+    saved = (
         list(setting.outline.filter(audience=audience).values_list("kind", "heading")) if setting.pk else []
     )
+    rows = saved
     copied = request.GET.get("from") == "last-year"
     if copied:
         rows = office.outline_from_last_year(district, year, audience)
@@ -115,9 +116,10 @@ def setup(request, district, year):
         if deadline_form.is_bound:
             setting = actions.set_deadline(district, year, deadline_form.cleaned_data["deadline"])
             messages.success(request, f"{year}年度报送截止日期已设为{setting.deadline:%Y-%m-%d}。")
-        if limits_form.is_bound:
+        if limits_form.is_bound and limits_form.limits() != (setting.word_limits or {}):
             actions.set_word_limits(district, year, limits_form.limits())
-        if formset.is_bound:
+            messages.success(request, "字数上限已保存。" if limits_form.limits() else "已取消字数上限。")
+        if formset.is_bound and formset.rows() != saved:  # "已清空" only of an outline there was
             actions.save_outline(district, year, formset.rows(), audience)
             if formset.rows():
                 messages.success(request, "提纲已保存。此后新建的报告按此提纲生成各部分，已开始的报告不变。")

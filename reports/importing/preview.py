@@ -20,6 +20,7 @@ from indicators.extraction import (
     match_figures,
 )
 from indicators.models import Indicator
+from indicators.validation import VALUE_LIMIT
 from reports.models import Item, Report, Section
 
 from .parser import (
@@ -66,15 +67,34 @@ def preview_import(text: str, indicators: Iterable[Indicator]) -> ImportPreview:
     body, attachment = split_attachment(text)
     parsed = parse_report_text(body)
     _fit_to_fields(parsed)
-    from_table = attachment_values(attachment, indicators)
+    # A figure larger than the sheet's column holds is no indicator's value (nor offered as one)
+    from_table = [s for s in attachment_values(attachment, indicators) if s.value < VALUE_LIMIT]
     in_table = {s.indicator.pk for s in from_table}
-    matches = match_figures(body, indicators, scored=GUESSES)
+    matches = [m for m in match_figures(body, indicators, scored=GUESSES) if m.figure.value < VALUE_LIMIT]
     from_text = [
         s for s in first_values(m for m in matches if not m.guessed) if s.indicator.pk not in in_table
     ]
     suggestions = from_text + from_table
     return ImportPreview(
         parsed, attachment, suggestions, unmatched_figures(matches, suggestions), find_inline_lists(parsed)
+    )
+
+
+TITLE_YEAR_RE = re.compile(r"(?<!\d)(\d{4})\s*年度?")
+TITLE_ASIDE_RE = re.compile(r"《[^》]*》|（[^）]*）|\([^)]*\)")
+
+
+def other_year(parsed: ParsedReport, year: int) -> str | None:
+    """A warning when the document's title is about another year than the report it goes into (last
+    year's file chosen by mistake, or the wrong year in the list); None when it names ``year`` or none."""
+    title = TITLE_ASIDE_RE.sub("", parsed.title)  # "《…纲要（2021－2025年）》" names no report year
+    years = {int(found) for found in TITLE_YEAR_RE.findall(title)}
+    if not years or year in years:
+        return None
+    written = "、".join(f"{found}年" for found in sorted(years))
+    return (
+        f"原文标题写的是{written}（“{parsed.title}”），将导入为{year}年度报告。请确认文件和年度选对了；"
+        f"导入后请在编辑器中改正标题和正文中的年份。"
     )
 
 

@@ -87,11 +87,11 @@ def _row(row, kind, link, csrf, back) -> str:
         f'\n      <td class="text-nowrap{" text-danger-emphasis fw-bold" if row.overdue else ""}">'
         f"{printed(row.deadline_text)}{reminded}</td>"
         f"\n      <td>{printed(row.holder)}</td>"
-        f'\n      <td class="text-nowrap publication'
+        f'\n      <td class="publication'
         f'{" text-danger-emphasis fw-bold" if row.publication_overdue else ""}" '
         f'data-published="{"yes" if row.publication else "no"}">'
         f"\n        {_publication(row, link, csrf)}"
-        f'\n      </td>\n      <td class="text-nowrap">\n        {_actions(row, link, csrf, back)}'
+        f"\n      </td>\n      <td>\n        {_actions(row, link, csrf, back)}"
         "\n      </td>\n    </tr>"
     )
 
@@ -100,7 +100,7 @@ def _publication(row, link, csrf) -> str:
     unit, publication = row.unit, row.publication
     if publication:
         return (
-            f'<a href="{printed(publication.get_absolute_url())}">已公开</a> {printed(day(publication.published_at))}'
+            f'<a href="{printed(publication.get_absolute_url())}">已公开</a> <span class="text-nowrap">{printed(day(publication.published_at))}</span>'
             '\n          <details class="d-inline-block align-top row-step">'
             '\n            <summary class="btn btn-sm btn-outline-danger">撤回</summary>'
             f'\n            <form method="post" action="{link("reports:withdraw", row.report.pk)}" class="mt-1">{csrf}'
@@ -114,7 +114,11 @@ def _publication(row, link, csrf) -> str:
         if row.status == "accepted"
         else ""
     )
-    return f"未公开 {printed(row.publication_text)}\n          {publish}\n        "
+    # Each phrase kept on one line: the cell itself wraps, so the row's buttons fit a 1024-pixel screen
+    return (
+        f'<span class="text-nowrap">未公开</span> <span class="text-nowrap">{printed(row.publication_text)}</span>'
+        f"\n          {publish}\n        "
+    )
 
 
 def _actions(row, link, csrf, back) -> str:

@@ -91,7 +91,7 @@ def editor_field(field, theirs):
         saved = linebreaksbr(theirs.get(field.html_name) or "（空）")
         conflict = (
             f'\n<div class="conflict-theirs small" data-conflict-for="{printed(field.auto_id)}">\n'
-            '  <div class="fw-bold">对方保存的内容：</div>\n'
+            '  <div class="fw-bold">较新保存的内容：</div>\n'
             f'  <div class="conflict-text">{saved}</div>\n</div>\n'
         )
     return SafeString(f"{form_field(field)}\n{conflict}\n")

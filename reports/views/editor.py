@@ -13,12 +13,10 @@ from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
 
 from reports import actions, precheck
 from reports.common import autosave as autosave_reply
 from reports.common.autosave import is_autosave, is_in_place
-from reports.common.people import name_of
 from reports.common.text import clean_text, word_count
 from reports.consistency import consistency_warnings, warning_messages
 from reports.forms import ItemForm, ReportHeaderForm, SectionForm
@@ -231,7 +229,7 @@ def edit(request, pk):
         )
     except actions.EditConflict as conflict:
         if autosave or in_place:
-            return autosave_reply.conflict(_conflict_message(conflict.report))
+            return autosave_reply.conflict(_conflict_message(conflict.report, request.user))
         return _render_conflict(request, conflict.report, forms)
 
     if autosave:
@@ -249,10 +247,8 @@ def edit(request, pk):
     return redirect(reverse("reports:edit", args=[report.pk]) + outcome.anchor)
 
 
-def _conflict_message(latest):
-    who = name_of(latest.updated_by, nobody="其他人")
-    when = timezone.localtime(latest.updated_at).strftime("%H:%M")
-    return f"{who}在{when}保存了这份报告，您的修改没有覆盖它。"
+def _conflict_message(latest, user):
+    return autosave_reply.saved_since(latest, user) + "，这里的修改没有覆盖它。"
 
 
 def _run_operation(request, report, value):
@@ -345,7 +341,8 @@ def _render_conflict(request, latest, forms):
     forms.header.data[forms.header.add_prefix("version")] = latest.version
     messages.warning(
         request,
-        _conflict_message(latest) + "下方保留了您的内容，黄色框里是对方保存的内容；请合并后再点“保存”。",
+        _conflict_message(latest, request.user)
+        + "下方保留了这里的内容，黄色框里是较新保存的内容；请合并后再点“保存”。",
     )
     return _render(request, latest, forms, theirs=theirs, status=409)
 

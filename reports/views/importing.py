@@ -31,6 +31,7 @@ from reports.importing.preview import (
     item_kind,
     iter_items,
     offered_figures,
+    other_year,
     preview_import,
     set_item_kind,
 )
@@ -163,6 +164,7 @@ def confirm(request, token):
         "default_title": default_title(year),
         "sections": _section_rows(preview, form, shown),
         "warnings": preview.warnings[:WARNINGS_SHOWN],
+        "other_year": other_year(parsed, year),
         "more_warnings": max(0, len(preview.warnings) - WARNINGS_SHOWN),
         "more_figures": len(preview.unmatched) - len(figure_keys),
         "values": [

@@ -100,7 +100,7 @@
       } else if (response.status === 409) {
         session.forget();  // the text is on the page, beside the newer one, for the user to merge
         stopped = true;
-        show("conflict", result.message + " 请点击“保存”查看对方的修改并合并。");
+        show("conflict", result.message + " 请点击“保存”查看较新保存的内容并合并。");
       } else {
         show("error", "未能自动保存：" + result.message);
       }

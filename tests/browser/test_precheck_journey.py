@@ -154,3 +154,18 @@ def test_the_editors_live_count_is_the_servers(page, staff, report):
         expected = word_count("主要举措", "第1条。", text)
         expect(count).to_have_text(str(expected))
         expect(page.locator("#word-total .word-count-number")).to_have_text(str(expected))
+
+
+def test_a_link_to_a_place_in_the_editor_shows_it_below_the_sticky_save_bar(page, staff, report):
+    # "去修改 → #header" put the card's heading under the bar (top 0, the bar reaching 82 px down).
+    for _ in range(6):
+        add_section(report, items=2)
+    page.set_viewport_size({"width": 1280, "height": 720})
+    page.emulate_media(reduced_motion="reduce")  # no smooth scrolling to wait for
+    sign_in(page, staff)
+    item = Item.objects.filter(section__report=report).order_by("section__position", "position").last()
+    for place in ("header", f"item-{item.pk}"):
+        page.goto(f"/reports/{report.pk}/edit/#{place}")
+        bar = page.locator(".editor-bar").bounding_box()
+        target = page.locator(f"#{place}").bounding_box()
+        assert target["y"] >= bar["y"] + bar["height"], (place, target, bar)

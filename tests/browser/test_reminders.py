@@ -78,7 +78,7 @@ def test_the_deadline_is_typed_year_first_in_chinese(page, district, district_of
     page.goto(f"/district/{year}/setup/")
     field = page.get_by_label("报送截止日期")
     expect(field).to_have_attribute("type", "text")
-    expect(field).to_have_attribute("placeholder", "2026-01-31")
+    expect(field).to_have_attribute("placeholder", "如：2026-01-31")
     expect(field).to_have_value(f"{year + 1}-03-01")
     field.fill("abc")
     page.locator("#save-setup").click()

@@ -17,3 +17,42 @@ def test_the_navigation_bar_fits_a_phone(browser, live_server, staff):
         assert page.locator("nav.app-navbar").bounding_box()["height"] < 80
     finally:
         context.close()
+
+
+def test_the_district_dashboards_row_buttons_fit_a_1024_pixel_screen(browser, live_server, district_officer):
+    """At 1024×768 the table scrolled sideways and hid 区级接收 and 退回单位 (the 公开 cell kept
+    "未公开 公开还剩N天" on one line): each cell now wraps between its phrases and buttons."""
+    from django.utils import timezone
+
+    from reports.models import Report, Unit
+
+    year = timezone.localdate().year
+    for n, status in enumerate([Report.Status.APPROVED, Report.Status.ACCEPTED, Report.Status.DRAFT]):
+        unit = Unit.objects.create(
+            code=f"u{n}",
+            name=f"黔江区区县政府部门{n}",
+            short_name=f"区市场监管局{n}",
+            kind=Unit.Kind.DEPARTMENT,
+            parent=district_officer.memberships.get().unit,
+        )
+        Report.objects.create(unit=unit, year=year, status=status)
+    context = browser.new_context(
+        base_url=live_server.url, locale="zh-CN", viewport={"width": 1024, "height": 768}
+    )
+    page = context.new_page()
+    try:
+        log_in(page, district_officer)
+        page.goto(f"/district/{year}/")
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "dashboard-1024px.png"), full_page=True)
+        sideways = page.evaluate(
+            "(() => { const box = document.querySelector('#dashboard').parentElement;"
+            " return box.scrollWidth - box.clientWidth; })()"
+        )
+        assert sideways <= 4, f"the table is {sideways} px wider than the screen"
+        approved = page.locator("#dashboard tr", has_text="区市场监管局0")  # the approved report's row
+        for name in ("区级接收", "退回单位"):
+            box = approved.locator("summary, button", has_text=name).first.bounding_box()
+            assert box and box["x"] + box["width"] <= 1024, name
+    finally:
+        context.close()
