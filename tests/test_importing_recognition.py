@@ -654,12 +654,22 @@ def test_a_sites_particulars_run_together_on_one_long_line_and_its_voice_reading
     assert not parsed.warnings
 
 
-def test_a_long_line_is_no_page_line_unless_it_is_all_bracketed_particulars():
-    line = (
-        "[ 索引号 ]115/2026-00070 "
-        + "全镇干部职工依法决策依法行政依法办事意识和能力显著提高" * 3
-        + "，现将情况报告如下。"
+def test_a_sites_particulars_run_together_with_a_colon_after_each_key_are_a_page_line():
+    parsed = parse_report_text(
+        "茈湖口镇2025年度法治政府建设年度报告\n"
+        "索 引 号:zyqzhkz/2026-2158744 发布机构:茈湖口镇 发文日期:2026-03-16 信息类别:综合政务 "
+        "公开范围:全部公开 公开方式:政府网站\n"
+        "2025年,在区委、区政府的坚强领导下,我镇坚持依法行政。现将全年工作情况报告如下:\n"
+        "一、主要做法和成效\n正文。\n"
     )
+    assert parsed.title == "茈湖口镇2025年度法治政府建设年度报告"
+    assert parsed.page_lines == [0]
+    assert not parsed.warnings
+
+
+@pytest.mark.parametrize("key", ["[ 索引号 ]115/2026-00070 ", "索引号:115/2026-00070 发布机构:"])
+def test_a_long_line_is_no_page_line_unless_it_is_all_particulars(key):
+    line = key + "全镇干部职工依法决策依法行政依法办事意识和能力显著提高" * 3 + "，现将情况报告如下。"
     parsed = parse_report_text(f"{line}\n一、主要工作\n正文。\n")
     assert parsed.page_lines == []
 

@@ -103,11 +103,15 @@ PAGE_LINE_RE = re.compile(
     # …and its voice-reading buttons: "语音播报", "语音合成中,请耐心等待...", "进入播报模式", "退出播报模式".
     r"|^(?:语音播报|语音合成中[,，]?\s*请耐心等待[.。…]*|进入播报模式|退出播报(?:模式)?)$"
 )
-# The site's particulars run together on one line, each key in brackets, longer than a page line usually is:
+# The site's particulars run together on one line, longer than a page line usually is, each key in brackets:
 # "[ 索引号 ]115…/2026-00070 [ 发文字号 ] [ 发布机构 ]万盛经济技术开发区 [ 主题分类 ]其他 … [ 有效性 ]".
 PARTICULARS_ROW_RE = re.compile(
     r"^(?:\s*[\[【]\s*(?:索\s*引\s*号|发文字号|发布(?:机构|日期)|主题分类|体裁分类|成文日期|有效性)\s*[\]】]"
     r"[^\[【\]】，,。；;！？!?]*)+$"
+    # …or each key with a colon: "索 引 号:zyqzhkz/2026-2158744 发布机构:茈湖口镇 发文日期:2026-03-16 信息类别:综合政务
+    # 公开范围:全部公开 公开方式:政府网站".
+    r"|^索\s*引\s*号\s*[:：][^，,。；;！？!?]*?\s(?:发布机构|发文(?:机关|字号|日期)|成文日期|信息(?:类别|分类)|"
+    r"公开(?:范围|方式))\s*[:：][^，,。；;！？!?]*$"
 )
 MAX_PARTICULARS_ROW_CHARS = 200
 # "梨树县人民政府   2026-02-05 15:38:00   来源:梨树县司法局": the site's stamp on the page, its publishing time
