@@ -2435,6 +2435,110 @@ HELD_OUT = [
         "2025-dongli-zhen.txt", [M], [1], inline_lists=1, warnings=1,
         held_out=23,  # the document number above, no title; no figure
     ),
+    # A twenty-fourth held-out batch of 12 (6 区县政府, 6 区县部门; 2023–2025) from Henan, Hebei, Jiangxi, Yunnan,
+    # Guizhou, Sichuan, Hunan, Hubei and Zhejiang, collected and labelled on 2026-12-03 before the finder's
+    # suggestions were looked at (only ``find_figures``' list was printed to label them).
+    Expected(
+        "2023-jinshui-qu.txt", [M], [3], warnings=1, held_out=24,  # no title
+        figures=[
+            ("155项", None),  # 权责清单 items adjusted
+            ("5.5万件", None),  # “一件事”专区's business: one kind of service
+        ],
+    ),
+    Expected(
+        "2024-wangdu-xian.txt", [], [], title="2024年法治政府建设年度报告", organs=["望都县人民政府"],
+        warnings=1, held_out=24,  # no "一、" in the opening: its paragraph of "一是…四是" stays in the preamble
+        figures=[
+            ("150名", "cadres_trained"),  # 科级干部 given 集中培训 on 习近平法治思想: people
+            ("685名", "cadres_trained"),  # 执法人员 in 公共法律知识培训: people
+            ("7篇", None),  # articles in the media
+            ("16篇", None),
+            ("16篇", None),
+            ("12次", "pre_meeting_study"),  # 政府常务会学法制度: 按计划学法
+            ("116次", None),  # the departments' study: other bodies
+        ],
+    ),
+    Expected(
+        "2023-xingguo-xian.txt", [M, M], [3, 1], warnings=1, held_out=24,  # no title; "一是" after each heading
+        figures=[
+            ("30余场", "publicity_events"),  # 习近平法治思想“六进” 集中宣讲 (as 28场次 of 2025-tongliang-sifaju)
+            ("27个", None),
+            ("36个", None),
+            ("10余家", None),
+            ("33家", None),
+        ],
+    ),
+    Expected(
+        "2025-jinping-xian.txt", [M], [3], addressee="中共红河州委、红河州人民政府:", warnings=1,
+        held_out=24,  # no title; figures written "1 次" with spaces are not figures the finder lists
+        figures=[
+            ("94.3%", None),  # 网上可办率
+            ("100%", None),  # 建议、提案办复率
+            ("99%", None),  # 满意率
+        ],
+    ),
+    Expected(
+        "2024-ziyun-xian.txt", [M], [1], title="紫云自治县2024年度法治政府建设工作报告", page_lines=3,
+        inline_lists=1, held_out=24,  # 日期, 来源 and 字号 under the headline
+        figures=[
+            ("64次", None),  # 全县各级党委(党组): other bodies together
+            ("180余次", None),  # 专题学习研讨 of the same bodies
+            ("260篇", None),
+            ("10次", "law_training"),  # 全县开展习近平法治思想专题讲座
+            ("800余人", "cadres_trained"),  # 参学人员 of those lectures: people
+        ],
+    ),
+    Expected(
+        "2024-luoping-xian.txt", [F], [1], warnings=1, held_out=24,  # no title
+        figures=[
+            ("1次", None),  # 县委全面依法治县委员会会议: the county committee's
+            ("5次", None),  # 县委常委会会议: the county committee's
+            ("5次", None),  # 县政府党组会议、县政府常务会议 together
+            ("18件", "lawsuits"),  # 审结一审行政案件
+            ("4件", "lawsuit_defeats"),
+            ("22.22%", None),  # 败诉率: no indicator
+            ("14.45个百分点", None),  # a change
+            ("32件", "reconsideration_closed"),  # 办结行政复议案件
+            ("3件", None),  # 纠错
+            ("9.38%", None),
+            ("97.89%", None),
+            ("1.11个百分点", None),
+            ("100余场次", None),  # 全县各级党委(党组): other bodies
+        ],
+    ),
+    Expected(
+        "2023-quxian-jiaoyuju.txt", [M], [1], title="关于2023年法治政府建设情况的报告",
+        organs=["中共渠县教育局委员会", "渠县教育局"], addressee="中共渠县县委、渠县人民政府:", page_lines=1,
+        held_out=24,  # organs and title on one line, 来源…发布日期…点击数 under it; no figure
+    ),
+    Expected(
+        "2023-anhua-jiaoyuju.txt", [M], [2], title="2023年度法治政府建设工作情况报告", organs=["安化县教育局"],
+        page_lines=1, held_out=24,  # organ and title on one line, 作者…发布时间…浏览数 under it
+        figures=[
+            ("49人", "enforcement_officers"),  # 在岗持证执法人员
+            ("6人", None),  # 其中…新增: a change
+        ],
+    ),
+    Expected(
+        "2023-tongcheng-renshe.txt", [M], [2], inline_lists=1, warnings=1, held_out=24,  # no title
+        figures=[
+            ("52次", None),  # 党组理论学习中心组会议: all its sessions, not its law study alone
+            ("2次", None),  # 执法培训不少于2次: a floor
+        ],
+    ),
+    Expected(
+        "2025-dongxihu-sifaju.txt", [M], [2], warnings=1, held_out=24,  # no title
+        figures=[("4期", None)],  # 依法治区工作简报
+    ),
+    Expected(
+        "2023-shangcheng-renshe.txt", [M], [2], inline_lists=2, warnings=1, held_out=24,  # no title
+        figures=[("100%", None)],  # 持证执法: a share, no indicator
+    ),
+    Expected(
+        "2025-hecheng-zhengfuban.txt", [M], [2], title="鹤城区人民政府办公室2025年度法治政府建设情况报告",
+        held_out=24,
+        figures=[("2次", "rule_of_law_meetings")],  # 办党组 专题研究法治相关工作
+    ),
 ]  # fmt: skip
 
 CORPUS += HELD_OUT

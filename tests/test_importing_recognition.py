@@ -26,6 +26,7 @@ TITLE = "关于2025年度法治政府建设情况的报告\n"
         ("基本情况和主要成效", "measures_and_results"),
         ("推进法治政府建设的主要举措与显著成效", "measures_and_results"),
         ("2025年推进法治政府建设的主要举措和工作成效", "measures_and_results"),
+        ("2023年我局推进法治政府建设的举措和效果", "measures_and_results"),
         ("主要成效", "achievements"),
         ("2022年法治政府建设主要措施", "measures"),
         ("存在的问题和不足", "shortcomings"),
@@ -925,6 +926,18 @@ def test_a_second_organ_written_before_the_titles_关于_on_the_first_organs_lin
     assert parsed.issuing_organs == ["中共渠县渠南街道工作委员会", "渠县人民政府渠南街道办事处"]
     assert parsed.title == "关于2024年法治政府建设完成情况的报告"
     assert len(parsed.page_lines) == 3  # 点击数 too
+    assert parsed.addressee == "中共渠县县委、渠县人民政府:"
+
+
+def test_two_organs_a_space_apart_before_the_title_on_one_line_are_both_organs():
+    parsed = parse_report_text(
+        "中共渠县教育局委员会 渠县教育局 关于2023年法治政府建设情况的报告\n\n"
+        "来源:中共渠县教育局委员会 渠县教育局       发布日期:2024-01-23     点击数: 人次\n\n"
+        "中共渠县县委、渠县人民政府:\n\n  2023年，县教育系统…。\n\n  一、主要举措和成效\n\n正文。\n"
+    )
+    assert parsed.issuing_organs == ["中共渠县教育局委员会", "渠县教育局"]
+    assert parsed.title == "关于2023年法治政府建设情况的报告"
+    assert len(parsed.page_lines) == 1
     assert parsed.addressee == "中共渠县县委、渠县人民政府:"
 
 

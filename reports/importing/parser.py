@@ -167,7 +167,7 @@ SECTION_VOCABULARY: list[tuple[str, int, re.Pattern[str]]] = [
     (
         "measures_and_results",
         10,
-        re.compile("(举措|措施|做法|工作|情况)(和|及|与)(主要|突出|显著|工作)?(成效|成绩|成果)"),
+        re.compile("(举措|措施|做法|工作|情况)(和|及|与)(主要|突出|显著|工作)?(成效|成绩|成果|效果)"),
     ),
     ("measures_and_results", 6, re.compile("(工作|建设|总体|基本|开展|推进|落实)情况|主要工作|工作开展")),
     ("achievements", 5, re.compile("成效|成绩|成果")),
@@ -332,6 +332,11 @@ def _split_organ_and_title(line: str) -> tuple[str, str]:
     organ, _, title = line.partition(" ")
     title = title.strip()
     if title and ORGAN_SUFFIX_RE.search(organ) and _is_title(title) and not _is_title(organ):
+        second, _, after_second = title.partition(" ")
+        after_second = after_second.strip()
+        if after_second and ORGAN_SUFFIX_RE.search(second) and _is_title(after_second):
+            # "中共渠县教育局委员会 渠县教育局 关于…的报告": a second organ a space apart before the title.
+            return f"{organ} {second}", after_second
         second, about, rest = title.partition("关于")
         if about and second and ORGAN_SUFFIX_RE.search(second) and _is_title(about + rest):
             # "中共渠县渠南街道工作委员会 渠县人民政府渠南街道办事处关于…的报告": a second organ written before the
