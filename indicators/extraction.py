@@ -176,12 +176,16 @@ SUB_UNIT_WORDS = ("支部", "村居", "各村")  # 支部: "7次支部集中学�
 # Bodies beside or above the unit, or all of them: "县委常委会、县政府常务会专题学法13次", "各级党组织专题学习…100余场次"
 # are not the unit's group's study, even in a sentence that names the group.
 OTHER_BODY_WORDS = ("常委会", "常务会", "各级")
+# Words of a clause that names its own body: then what the sentence named before is not its subject.
+BODY_WORDS = ("常务会", "党组", "党委", "党工委", "会议")
 # A committee of the county or city ("县委理论学习中心组", "旗委中心组", "区委依法治区委员会") is beside or above every
 # unit that reports: a 镇's or a 局's own is its 党委 or 党工委.
 COUNTY_COMMITTEE = re.compile(r"(?<![党工])[区县旗市州盟]委(?!员)")
 # A list naming two bodies or meetings counts their study together, no one group's: "镇党委会、镇长办公室会议、理论学习
 # 中心组年度学法8次", "通过召开党委理论学习中心组学习会、干部职工专题学习会、党委会议等形式，组织开展相关专题学习4次".
-BODY_ITEM = re.compile(r"(?:会|会议|中心组|党组|党委|党工委)(?:学习|学法)?$")
+BODY_ITEM = re.compile(
+    r"(?:会|会议|中心组)(?:学习|学法)?$"
+)  # a meeting, not an organ: "镇党委、政府召开…会议"
 # An adviser is retained by a body: the villages' or communities' ("村法律顾问9名", "社区法律顾问") are theirs, not
 # the unit's. (Not so the people a unit trains in its villages: "村法律明白人" are the town's 法律明白人.)
 VILLAGES_BEFORE = re.compile(r"(?:村|社区|村居|村[（(]社区[）)])$")
@@ -460,9 +464,8 @@ def match_figures(text, indicators, scored=None):
                 links = []
             if links and _another_groups(text[who_start:clause_end], links[0], fitting.aliases):
                 links = []
-            if links and _counted_together(
-                text[who_start : figure.start], text[clause_start : figure.start], links[0], fitting.aliases
-            ):
+            sentence_start = sentences.around(figure.start, figure.end)[0]
+            if links and _counted_together(text[sentence_start : figure.start], links[0], fitting.aliases):
                 links = []
             if (
                 links
@@ -485,6 +488,8 @@ def match_figures(text, indicators, scored=None):
         # 案件528件，处罚金额4.6万余元".
         if links and "其中" in text[given.get(links[0].index, figure.start) : figure.start]:
             links = []
+        sentence_start = sentences.around(figure.start, figure.end)[0]
+        links = [link for link in links if not _an_exam_not_said(text, sentence_start, figure, link, fitting)]
         for link in links:
             given[link.index] = figure.end
         previous_end = figure.end
@@ -741,25 +746,25 @@ def _another_groups(sentence, link, aliases_by_index):
     return bool(named) and not named & own_groups and bool(others)
 
 
-def _counted_together(sentence, clause, link, aliases_by_index):
-    """Whether a study figure counts the study of a body beside or above the unit (``COUNTY_COMMITTEE`` in
-    its clause, ``clause`` being its words before the figure) or of several bodies together: a list in its
-    clause names two bodies or meetings, or one in the clause before it does and its own names no group
-    ("以专题研讨、现场调研等多种形式开展理论学习中心组学习14次" is the group's)."""
-    if not any(alias.endswith(("学法", "学习")) for alias in aliases_by_index[link.index]):
-        return False
-    # Other bodies in the figure's clause ("各级各部门党委(党组)理论学习中心组学习…245次"), unless the indicator's
-    # wordings name them: "政府常务会会议会前学法34次" is what 会前学法 (常务会学法) counts.
+def _counted_together(sentence, link, aliases_by_index):
+    """Whether a figure of study or meetings counts what a body beside or above the unit did
+    (``COUNTY_COMMITTEE``, or ``OTHER_BODY_WORDS`` the indicator's wordings do not name) or several bodies
+    together (a list naming two meetings), as its clause says, or the clause before it in the same sentence
+    when its own names no group ("全县各级党委(党组)开展学习…64次，开展专题学习研讨180余次"; but
+    "以专题研讨、现场调研等多种形式开展理论学习中心组学习14次" is the group's). ``sentence``: the sentence's words
+    before the figure."""
     own = aliases_by_index[link.index]
-    if COUNTY_COMMITTEE.search(clause) or any(
-        word in clause and not any(word in alias for alias in own) for word in OTHER_BODY_WORDS
-    ):
-        return True
-    own_clause_names_a_group = any(word in clause for word in GROUP_WORDS)
+    if not any(alias.endswith(("学法", "学习", "会议", "研究")) for alias in own):
+        return False
     parts = CLAUSE_BREAK.split(QUOTED_LIST.sub("", sentence))
-    for number, part in enumerate(reversed(parts[-2:])):
-        if number and own_clause_names_a_group:
-            break
+    clause = parts[-1]
+    scope = parts[-1:] if any(word in clause for word in (*GROUP_WORDS, *BODY_WORDS)) else parts[-2:]
+    for part in scope:
+        # "政府常务会会议会前学法34次" is what 会前学法 (常务会学法) counts.
+        if COUNTY_COMMITTEE.search(part) or any(
+            word in part and not any(word in alias for alias in own) for word in OTHER_BODY_WORDS
+        ):
+            return True
         items = LIST_SEPARATOR.split(part)
         if len(items) > 1 and sum(bool(BODY_ITEM.search(item)) for item in items) >= 2:
             return True
@@ -774,6 +779,20 @@ def _a_bodys_meeting_not_on_law(text, clause_start, clause_end, figure, link, fi
         return False
     after = LIST_SEPARATOR.split(text[figure.end : clause_end], maxsplit=1)[0]
     return "法" not in text[clause_start : figure.start] + after
+
+
+def _an_exam_not_said(text, sentence_start, figure, link, fitting):
+    """Whether ``link`` names an exam's rate (考 in the indicator's name) by a phrase that says no exam
+    ("合格率", "参与率") while the sentence up to the figure names none: "参加行政执法培训班，参与率和合格率均达100%"
+    are the course's."""
+    indicator = fitting.indicators[link.index]
+    name = getattr(indicator, "name", "") or ""
+    return (
+        indicator.unit == "%"
+        and "考" in name
+        and not any(word in link.phrase for word in ("考", "资格"))
+        and "考" not in text[sentence_start : figure.start]
+    )
 
 
 def _others_trained_or_reviewed(text, clause_start, figure, link, fitting):
@@ -853,8 +872,9 @@ def _links_previous_clause(text, clauses, clause_start, figure, aliases):
         return []
     previous_start, previous_end = clauses.around(clause_start - 1, clause_start - 1)
     previous = text[previous_start:previous_end]
-    # "组织专题学习2次、集中培训3场，覆盖200余人次" covers both: no one phrase's people.
-    if len(find_figures(previous)) > 1:
+    # "组织专题学习2次、集中培训3场，覆盖200余人次", "参加法制培训、考试等5次，200余人次…" cover several kinds: no
+    # one phrase's people.
+    if len(find_figures(previous)) > 1 or PHRASE_LIST_END.search(previous):
         return []
     links = []
     for index, alias in aliases:

@@ -47,7 +47,7 @@ fines                  | 罚没金额 | 万元 | 罚没金额 罚没 罚款 处�
 services_handled       | 办理政务服务事项 | 件 | 行政审批服务事项 便民服务事项 审批服务事项 办件 行政许可申请 审批业务 受理行政许可 办理行政许可 办理业务 不动产登记
 [disputes] 矛盾纠纷化解
 reconsideration_cases  | 行政复议案件 | 件 | 行政复议申请 行政复议案件 行政复议
-reconsideration_closed | 行政复议办结 | 件 | 已办结
+reconsideration_closed | 行政复议办结 | 件 | 已办结 办结行政复议案件 审结行政复议案件
 lawsuits               | 行政诉讼（应诉）案件 | 件 | 行政应诉案件 行政诉讼案件 应诉案件 被诉 行政诉讼
 court_appearances      | 负责人出庭应诉 | 件 | 出庭应诉案件 负责人出庭应诉 出庭应诉
 court_appearance_rate  | 负责人出庭应诉率 | % | 出庭应诉率 出庭率

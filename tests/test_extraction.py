@@ -765,6 +765,44 @@ def test_a_superiors_training_the_staff_attended_is_the_superiors():
     assert suggested("干部参加县级以上法律知识考试,合格率100%", [rate]) == {"rate": (100, "%", E)}
 
 
+def test_meetings_of_bodies_above_the_unit_or_of_several_together_are_no_one_bodys():
+    meetings = Indicator(code="meetings", name="法治建设专题会议", unit="次", aliases="专题研究\n专题会议")
+    assert suggested("县委常委会会议专题研究法治建设工作5次", [meetings]) == {}
+    assert suggested("组织召开县政府常务会议、法治建设专题会议3次", [meetings]) == {}
+    # One meeting two organs hold together is the unit's.
+    text = "2024年小陶镇党委、政府召开法治政府建设专题会议1次"
+    assert suggested(text, [meetings]) == {"meetings": (1, "次", E)}
+
+
+def test_the_subject_of_the_clause_before_counts_when_the_figures_own_clause_names_none():
+    central = coded("central", "次", "专题学习", "中心组学习")
+    text = "全县各级党委(党组)开展学习贯彻习近平法治思想64次,开展专题学习研讨180余次"
+    assert suggested(text, [central]) == {}
+    text = "将习近平法治思想纳入各级党委(党组)理论学习中心组学习内容,街道党工委中心组学习12次"
+    assert suggested(text, [central]) == {"central": (12, "次", E)}
+
+
+def test_an_exams_rate_needs_the_sentence_to_name_an_exam():
+    participation = coded("participation", "%", "参与率")
+    passed = Indicator(code="passed", name="学法考试合格率", unit="%", aliases="合格率")
+    participation.name = "学法考试参考率"
+    text = "组织执法人员参加行政执法培训班,参与率和合格率均达100%"
+    assert suggested(text, [participation, passed]) == {}
+    text = "组织全镇116名干部参加法治理论考试,参考率达99.14%,合格率100%"
+    assert suggested(text, [passed]) == {"passed": (100, "%", E)}
+
+
+def test_people_after_a_list_of_kinds_are_no_one_kinds_attendance():
+    attendance = coded("attendance", "人次", "培训")
+    assert suggested("组织机关干部职工参加法制培训、考试等5次,200余人次参加了学习考试", [attendance]) == {}
+
+
+def test_closed_reconsiderations_are_named_by_what_was_closed():
+    cases = coded("cases", "件", "行政复议案件")
+    closed = coded("closed", "件", "已办结", "办结行政复议案件")
+    assert suggested("共办结行政复议案件32件", [cases, closed]) == {"closed": (32, "件", E)}
+
+
 def test_an_enforcement_qualification_exam_is_not_the_law_study_exam():
     takers = coded("takers", "人", "领导干部", "参加考试")
     qualified = coded("qualified", "%", "执法资格考试通过率")
