@@ -1,6 +1,6 @@
 """Checks on a sheet of indicator values, each failure a Chinese sentence that names the indicator."""
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from .models import Indicator, IndicatorRule, IndicatorValue, Qualifier, format_number
 
@@ -9,6 +9,8 @@ RATE_TOLERANCE = Decimal(1)  # percentage points: reports write 31% for 31.8%
 # then broke every page that reads it back (decimal.InvalidOperation), and PostgreSQL refuses it outright.
 _FIELD = IndicatorValue._meta.get_field("value")
 VALUE_LIMIT = Decimal(10) ** (_FIELD.max_digits - _FIELD.decimal_places)
+# The smallest step it holds (0.01): a finer figure ("33.333") would be rounded silently on saving.
+VALUE_STEP = Decimal(1).scaleb(-_FIELD.decimal_places)
 
 
 def value_errors(indicator, value):
@@ -26,6 +28,9 @@ def value_errors(indicator, value):
     if value < low or (high is not None and value > high):
         upper = format_number(high) if high is not None else "不限"
         return [f"“{name}”应在{format_number(low)}到{upper}之间（指标目录规定）。"]
+    if value != value.quantize(VALUE_STEP):
+        rounded = format_number(value.quantize(VALUE_STEP, rounding=ROUND_HALF_UP))
+        return [f"“{name}”最多保留两位小数（如{rounded}）。"]
     return []
 
 

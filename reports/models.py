@@ -587,6 +587,11 @@ class OutlineSection(models.Model):
         return self.heading
 
 
+def minute_text(moment) -> str:
+    """A stored time in local time to the minute, as the pages show it ("2026-03-02 14:05")."""
+    return f"{timezone.localtime(moment):%Y-%m-%d %H:%M}" if moment else ""
+
+
 class Snapshot(models.Model):
     """The whole report (text and indicator values) as it stood when submitted or approved."""
 
@@ -610,7 +615,13 @@ class Snapshot(models.Model):
         ordering = ["report", "created_at", "pk"]
 
     def __str__(self) -> str:
-        return f"{self.report} 第{self.version}版"
+        return f"{self.report} {self.taken}的快照"
+
+    @property
+    def taken(self) -> str:
+        """When it was saved, as users name it ("2026-03-02 14:05"): ``version`` is the report's save
+        counter (autosaves included) and means nothing to them."""
+        return minute_text(self.created_at)
 
 
 class ReportEvent(models.Model):
@@ -865,10 +876,15 @@ class StoredPdf(models.Model):
         ordering = ["report", "-created_at", "-pk"]
 
     def __str__(self) -> str:
-        return f"{self.report} 第{self.version}版 PDF"
+        return f"{self.report} 定稿PDF（{self.made}生成）"
 
     def get_absolute_url(self) -> str:
         return reverse("reports:stored-pdf", args=[self.report_id, self.pk])
+
+    @property
+    def made(self) -> str:
+        """When it was made, as users name it ("2026-03-02 14:05"), not the report's save counter."""
+        return minute_text(self.created_at)
 
 
 def generated_file_path(generated: "GeneratedFile", filename: str) -> str:

@@ -296,12 +296,8 @@ def restore_snapshot(report: Report, user: User, snapshot: Snapshot, *, base_ver
             for v in structure["values"]
             if v["indicator"] in indicators
         )
-    taken = f"{timezone.localtime(snapshot.created_at):%Y-%m-%d %H:%M}"
     why = snapshot_reason(snapshot)
-    comment = (
-        f"恢复为第{snapshot.version}版快照（{taken}{'，' + why if why else ''}）；"
-        f"恢复前的内容保存为第{before.version}版快照"
-    )
+    comment = f"恢复为{snapshot.taken}保存的快照{'（' + why + '）' if why else ''}；恢复前的内容另存为快照"
     ReportEvent.note(locked, ReportEvent.Action.RESTORE, user, comment, before)
     audit.record(AuditEntry.Action.SNAPSHOT_RESTORE, user=user, obj=locked, detail=comment)
     report.version = locked.version + 1

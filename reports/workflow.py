@@ -248,9 +248,7 @@ def _switch(
     )
     if frozen is not None:
         frozen.attach(event)
-    detail = (
-        f"{step.label}：{seen.get_status_display()} → {locked.get_status_display()}，第{locked.version}版"
-    )
+    detail = f"{step.label}：{seen.get_status_display()} → {locked.get_status_display()}"
     audit.record(
         AuditEntry.Action.WORKFLOW,
         user=user,
@@ -306,10 +304,7 @@ def _conflict(seen: Report, step: Step) -> StateConflict:
     if now.status not in step.sources:
         return _state_conflict(now, step)
     if step.freezes_pdf and now.version != seen.version:
-        return StateConflict(
-            f"报告在审核期间被修改（第{seen.version}版已变为第{now.version}版），本次“{step.label}”未生效。"
-            "请刷新后重新审核。"
-        )
+        return StateConflict(f"报告在审核期间被修改，本次“{step.label}”未生效。请刷新后重新审核。")
     return StateConflict("报告刚被其他人操作过，请刷新页面。")
 
 

@@ -141,8 +141,8 @@ def test_a_frozen_pdf_download_is_recorded_with_the_stored_file(client, stored, 
     first, second = rows(Action.DOWNLOAD)
     for row in (first, second):
         assert (row.object_type, row.object_id) == ("reports.storedpdf", str(stored.pk))
-        assert row.detail.startswith(f"定稿PDF（第{stored.version}版")
-    assert "aaaaaaaaaaaa" in first.detail and "（第1版）.pdf" in second.detail
+        assert row.detail.startswith(f"定稿PDF（{stored.made}生成")
+    assert "aaaaaaaaaaaa" in first.detail and "生成）.pdf" in second.detail and "第" not in second.detail
 
 
 def test_a_docx_download_is_recorded(client, report, staff):

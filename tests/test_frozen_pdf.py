@@ -1,8 +1,10 @@
 """The approved report's PDF: rendered once at approval, stored with its hash, served as is."""
 
 import hashlib
+from urllib.parse import quote
 
 import pytest
+from django.utils import timezone
 
 from reports import workflow
 from reports.models import Membership, Report, StoredPdf
@@ -80,7 +82,8 @@ def test_a_reopened_and_reapproved_report_gets_a_new_file_and_keeps_the_old(
     assert hashlib.sha256(current).hexdigest() == latest.sha256 != first.sha256
     response, old = download(client, staff, f"/reports/{approved.pk}/pdf/{first.pk}/")
     assert hashlib.sha256(old).hexdigest() == first.sha256
-    assert "%EF%BC%88%E7%AC%AC" in response["Content-Disposition"]  # "（第…版）" in the name
+    made = quote(f"（{timezone.localtime(first.created_at):%Y-%m-%d %H%M}生成）")
+    assert made in response["Content-Disposition"]  # when it was made, not the save counter
     history = client.get(f"/reports/{approved.pk}/history/").content.decode()
     assert first.sha256 in history and latest.sha256 in history
 
@@ -98,3 +101,20 @@ def test_a_stored_pdf_of_another_report_is_not_served_under_this_one(client, app
     other = Report.objects.create(unit=report.unit, year=2024)
     client.force_login(staff)
     assert client.get(f"/reports/{other.pk}/pdf/{StoredPdf.objects.get().pk}/").status_code == 404
+
+
+def test_the_final_pdf_is_shown_by_when_it_was_made_not_by_the_save_counter(client, approved, staff):
+    stored = StoredPdf.objects.get()
+    StoredPdf.objects.filter(pk=stored.pk).update(version=22)  # many autosaves before the approval
+    made = f"{timezone.localtime(stored.created_at):%Y-%m-%d %H:%M}"
+    client.force_login(staff)
+    detail = client.get(f"/reports/{approved.pk}/").content.decode()
+    assert f"定稿PDF（{made} 审核通过时生成" in detail
+    history = client.get(f"/reports/{approved.pk}/history/").content.decode()
+    assert f"定稿PDF（{made} 生成）" in history
+    for html in (detail, history):
+        assert "第22版" not in html
+    response, _ = download(client, staff, stored.get_absolute_url())
+    disposition = response["Content-Disposition"]
+    assert quote(f"（{made.replace(':', '')}生成）") in disposition and quote("第22版") not in disposition
+    assert str(stored) == f"{approved} 定稿PDF（{made}生成）"

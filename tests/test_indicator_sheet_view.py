@@ -300,3 +300,23 @@ def test_an_empty_row_offers_the_figure_the_text_states_and_a_filled_one_does_no
     assert "正文：调解案件52件" not in page
     Report.objects.filter(pk=report.pk).update(status=Report.Status.ACCEPTED)  # a sheet only read
     assert "正文：中心组学法10次" not in client.get(sheet_url(report)).content.decode()
+
+
+@pytest.mark.parametrize("autosave", [False, True])
+def test_a_figure_with_more_than_two_decimals_is_refused_not_rounded(
+    staff_client, report, catalogue, autosave
+):
+    data = sheet_data(report, catalogue, screened="3", mediated="1", rate="33.333", petitions="30")
+    headers = {"HTTP_X_AUTOSAVE": "1"} if autosave else {}
+    response = staff_client.post(sheet_url(report), data, **headers)
+    assert not IndicatorValue.objects.filter(report=report).exists()  # nothing stored, 33.33 least of all
+    if autosave:
+        assert response.status_code == 400 and response.json()["status"] == "invalid"
+        response = staff_client.post(sheet_url(report), data)  # the 保存 the autosave asks for
+    assert response.status_code == 400
+    content = response.content.decode()
+    assert "“调解成功率”最多保留两位小数（如33.33）" in content
+    assert 'value="33.333"' in content and 'value="30"' in content
+    typed = sheet_data(report, catalogue, screened="3", mediated="1", rate="33.330")  # 0 is no decimal
+    staff_client.post(sheet_url(report), typed)
+    assert IndicatorValue.objects.get(report=report, indicator=catalogue["rate"]).value == Decimal("33.33")

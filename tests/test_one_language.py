@@ -171,3 +171,89 @@ def test_a_request_for_an_unknown_host_gets_a_chinese_page(english_client, setti
         and "无法处理" in content(response)
         and "Bad Request" not in content(response)
     )
+
+
+@pytest.fixture
+def superuser_client(english_client, django_user_model):
+    english_client.force_login(django_user_model.objects.create_superuser("root", "r@example.com", "pw"))
+    return english_client
+
+
+def test_the_libraries_admin_pages_name_their_fields_and_sections_in_chinese(superuser_client, staff):
+    from axes.models import AccessAttempt
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+    from django_tasks_db.models import DBTaskResult
+
+    attempt = AccessAttempt.objects.create(
+        username="someone", ip_address="10.0.0.1", user_agent="x", failures_since_start=5
+    )
+    device = TOTPDevice.objects.create(user=staff, name="手机")
+    task = DBTaskResult.objects.create(
+        task_path="reports.mail.send_mails",
+        args_kwargs={"args": [], "kwargs": {}},
+        queue_name="default",
+        backend_name="default",
+    )
+    pages = {
+        "admin:axes_accessattempt_changelist": (),
+        "admin:axes_accessattempt_change": (attempt.pk,),
+        "admin:otp_totp_totpdevice_changelist": (),
+        "admin:otp_totp_totpdevice_change": (device.pk,),
+        "admin:otp_static_staticdevice_add": (),
+        "admin:django_tasks_database_dbtaskresult_changelist": (),
+        "admin:django_tasks_database_dbtaskresult_change": (task.pk,),
+    }
+    seen = ""
+    for name, args in pages.items():
+        response = superuser_client.get(reverse(name, args=args))
+        assert response.status_code == 200, name
+        seen += content(response)
+    for english in (
+        "Attempt Time",
+        "Failed Logins",
+        "User Agent",
+        "Form Data",
+        "Meta Data",
+        "Clean up expired attempts",
+        "Attempt Remaining",
+        "Drift",
+        "Is this device ready for use",
+        "The number of time steps",
+        "Throttling",
+        "Identity",
+        "Search by user",
+        "Enqueued at",
+        "Task name",
+        "Run after",
+        "Ready",
+    ):
+        assert english not in seen, english
+    for chinese in (
+        "时间",
+        "连续失败次数",
+        "已锁定",
+        "时钟偏差",
+        "这个设备是否已可以使用",
+        "验证失败限制",
+        "排队时间",
+        "待执行",
+    ):
+        assert chinese in seen, chinese
+
+
+def test_the_admin_names_permissions_in_chinese(superuser_client, staff):
+    page = content(superuser_client.get(reverse("admin:auth_group_add")))
+    assert "Can add" not in page and "Can view" not in page
+    assert "登录失败锁定 | 登录失败记录 | 可以查看登录失败记录" in page
+    assert "年度报告 | 年度报告 | 可以修改年度报告" in page
+    assert "解除账号锁定" in page  # the project's own permission keeps its name
+
+
+@pytest.mark.django_db
+def test_the_chinese_labels_need_no_migration_of_the_libraries(capsys):
+    from django.core.management import call_command
+
+    call_command(
+        "makemigrations", "axes", "otp_totp", "otp_static", "django_tasks_database", check=True, dry_run=True
+    )
+    assert "No changes detected" in capsys.readouterr().out

@@ -96,8 +96,8 @@ def test_each_transition_writes_a_workflow_audit_row_with_the_report(client, wri
         "reports.report",
         str(written.pk),
     )
-    assert submit.detail == "提交审核：草稿 → 待审核，第2版"
-    assert returned.user == leader and returned.detail == "退回修改：待审核 → 已退回，第3版；理由：请补充数据"
+    assert submit.detail == "提交审核：草稿 → 待审核"
+    assert returned.user == leader and returned.detail == "退回修改：待审核 → 已退回；理由：请补充数据"
 
 
 def test_a_transition_that_fails_leaves_no_workflow_row(written, staff, monkeypatch):

@@ -79,7 +79,11 @@ def test_restoring_puts_back_the_text_and_the_sheet_and_keeps_what_it_replaced(r
     # The text replaced is a snapshot of its own, which restores back (the restore can be undone).
     assert before.version == version and "新加的部分" in str(before.content["parts"])
     event = report.events.get(action=ReportEvent.Action.RESTORE)
-    assert event.user == staff and event.snapshot == before and f"第{snapshot.version}版" in event.comment
+    assert (
+        event.user == staff
+        and event.snapshot == before
+        and f"恢复为{snapshot.taken}保存的快照" in event.comment
+    )
     assert AuditEntry.objects.filter(
         action=AuditEntry.Action.SNAPSHOT_RESTORE, object_id=str(report.pk)
     ).exists()
@@ -142,7 +146,7 @@ def test_the_history_lists_each_snapshot_with_who_when_and_why(client, report, s
     snapshot, _ = old
     client.force_login(staff)
     html = client.get(reverse("reports:history", args=[report.pk])).content.decode()
-    assert 'id="snapshots"' in html and f"第{snapshot.version}版" in html
+    assert 'id="snapshots"' in html and snapshot.taken in html and f"第{snapshot.version}版" not in html
     assert "提交审核时的内容" in html and staff.first_name in html
     assert reverse("reports:snapshot", args=[report.pk, snapshot.pk]) in html
     assert reverse("reports:snapshot-changes", args=[report.pk, snapshot.pk]) in html
@@ -171,7 +175,7 @@ def test_a_snapshot_is_compared_with_the_current_text(client, report, staff, old
     client.force_login(staff)
     page = client.get(reverse("reports:snapshot-changes", args=[report.pk, snapshot.pk]))
     html = page.content.decode()
-    assert f"第{snapshot.version}版快照" in html
+    assert f"快照（{snapshot.taken} 保存" in html and f"第{snapshot.version}版" not in html
     assert "新加的部分" in html
     assert page.context["comparison"].changed
     assert ("排查矛盾纠纷", "1705件", "1件") in page.context["comparison"].indicators
@@ -188,7 +192,7 @@ def test_restoring_asks_first_then_opens_the_editor_on_the_restored_text(client,
     assert response.status_code == 302 and response.url == reverse("reports:edit", args=[report.pk])
     assert report_to_text(Report.objects.get(pk=report.pk)) == written
     editor = client.get(response.url).content.decode()
-    assert "已恢复为第" in editor and "正文1。" in editor
+    assert f"已恢复为{snapshot.taken}保存的快照" in editor and "正文1。" in editor
 
 
 def test_a_restore_posted_from_a_stale_page_changes_nothing(client, report, staff, old):

@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 
 from indicators.models import IndicatorValue
 from reports.common.downloads import DOCX, PDF, attachment, reports_download_start
@@ -78,15 +79,16 @@ def stored_pdf(request, pk, stored_pk):
 
 def _stored_response(report, stored, versioned=False):
     filename = document_filename(report)
+    made = timezone.localtime(stored.created_at)
     if versioned:
-        filename = filename.removesuffix(".pdf") + f"（第{stored.version}版）.pdf"
+        filename = filename.removesuffix(".pdf") + f"（{made:%Y-%m-%d %H%M}生成）.pdf"
     response = attachment(
         stored.file.open("rb"),
         filename,
-        ascii_fallback=f"report-{report.unit.code}-{report.year}-v{stored.version}.pdf",
+        ascii_fallback=f"report-{report.unit.code}-{report.year}-{made:%Y%m%d-%H%M}.pdf",
         content_type=PDF,
         about=stored,
-        kind=f"定稿PDF（第{stored.version}版，SHA-256 {stored.sha256[:12]}…）",
+        kind=f"定稿PDF（{stored.made}生成，SHA-256 {stored.sha256[:12]}…）",
     )
     response["ETag"] = f'"{stored.sha256}"'
     return response

@@ -88,7 +88,7 @@ def restore(request, pk, snapshot_pk):
             messages.error(request, str(conflict))
             return redirect("reports:snapshot-restore", report.pk, snapshot.pk)
         messages.success(
-            request, f"已恢复为第{snapshot.version}版快照。恢复前的内容已另存为快照，可在历史记录中撤销。"
+            request, f"已恢复为{snapshot.taken}保存的快照。恢复前的内容已另存为快照，可在历史记录中撤销。"
         )
         return redirect("reports:edit", report.pk)
     context = {"report": report, "snapshot": snapshot, "form": form, "can_edit": True}
