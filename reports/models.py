@@ -7,7 +7,7 @@ A report is stored as structure, never as pre-numbered text: the numbers "一、
 import hashlib
 import json
 from collections.abc import Callable, Iterable
-from datetime import UTC
+from datetime import UTC, datetime
 from typing import Any, Self
 
 from django.conf import settings
@@ -587,7 +587,7 @@ class OutlineSection(models.Model):
         return self.heading
 
 
-def minute_text(moment) -> str:
+def minute_text(moment: datetime | None) -> str:
     """A stored time in local time to the minute, as the pages show it ("2026-03-02 14:05")."""
     return f"{timezone.localtime(moment):%Y-%m-%d %H:%M}" if moment else ""
 
