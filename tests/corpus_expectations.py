@@ -2573,8 +2573,9 @@ HELD_OUT = [
         ],
     ),
     Expected(
-        "2025-zuozuo-xiang.txt", [M], [1], title="噶尔县左左乡2025年法治政府建设工作年度报告", page_lines=7,
-        duplicate_headline=True, held_out=25,  # the headline and the site's particulars as bullets
+        "2025-zuozuo-xiang.txt", [M], [1], title="噶尔县左左乡2025年法治政府建设工作 年度报告", page_lines=7,
+        duplicate_headline=True, held_out=25,  # the headline and the site's particulars as bullets; the title's
+        # two lines joined with the space the site's headline and 名称 write in it
         figures=[
             ("33次", None),  # 乡党委会集体学习: all its sessions (“第一议题”), not its law study alone
             ("11次", None),  # 理论中组学习: likewise
@@ -2592,10 +2593,29 @@ HELD_OUT = [
         ],
     ),
     Expected(
-        "2024-shibi-zhen.txt", [M], [1], title="石鼻镇2024年法治政府建设工作情况报告",
-        organs=["中共石鼻镇委员会", "石鼻镇人民政府"], addressee="中共安义县委、安义县人民政府:", inline_lists=1,
-        held_out=25,  # the document number above the organs
-        figures=[("3次", "rule_of_law_meetings")],  # 党委专题研究部署法治工作
+        "2025-pingdong-zhen.txt", [M], [1], page_lines=2, warnings=1, held_out=25,  # the breadcrumb; no title
+        figures=[("4次", "rule_of_law_meetings")],  # 专题召开…党委会议研究部署年度法治建设工作
+    ),
+    Expected(
+        "2025-tuqiao-zhen.txt", [M], [2], warnings=1, held_out=25,  # no title
+        figures=[
+            ("60名", None),  # the staff the “学法+考试+旁听” mechanism covers, not a count of takers
+            ("100%", ("law_exam_participation", "law_exam_pass_rate")),
+        ],
+    ),
+    Expected(
+        "2025-hongxing-jiedao.txt", [M], [3], title="鹤城区红星街道2025年度法治政府建设情况报告", inline_lists=2,
+        held_out=25,
+        figures=[
+            ("13个", None),
+            ("1.2万余份", "leaflets"),  # 宣传手册
+            ("20余次", "law_training"),  # 针对执法人员、社区干部开展培训, under 普法载体
+        ],
+    ),
+    Expected(
+        "2023-meixihu-jiedao.txt", [M], [2], title="梅溪湖街道2023年法治政府建设年度报告", inline_lists=2,
+        held_out=25,
+        figures=[("100%", "law_exam_pass_rate")],  # 领导干部…学法考法, 通过率
     ),
 ]  # fmt: skip
 
