@@ -2573,9 +2573,9 @@ HELD_OUT = [
         ],
     ),
     Expected(
-        "2025-zuozuo-xiang.txt", [M], [1], title="噶尔县左左乡2025年法治政府建设工作 年度报告", page_lines=7,
-        duplicate_headline=True, held_out=25,  # the headline and the site's particulars as bullets; the title's
-        # two lines joined with the space the site's headline and 名称 write in it
+        "2025-zuozuo-xiang.txt", [M], [1], title="噶尔县左左乡2025年法治政府建设工作年度报告", page_lines=7,
+        duplicate_headline=True, held_out=25,  # the headline and the site's particulars as bullets; the
+        # document's own title broken over two lines below them
         figures=[
             ("33次", None),  # 乡党委会集体学习: all its sessions (“第一议题”), not its law study alone
             ("11次", None),  # 理论中组学习: likewise
@@ -2584,8 +2584,8 @@ HELD_OUT = [
         ],
     ),
     Expected(
-        "2024-yinzu-zhen.txt", [M], [1], title="殷祖镇2024年法治政府建设工作总结", page_lines=3, inline_lists=1,
-        held_out=25,  # 长者版, the breadcrumb and 发表日期…文章来源
+        "2024-yinzu-zhen.txt", [M], [1], title="殷祖镇2024年法治政府建设工作总结", page_lines=3,
+        held_out=25,  # 长者版, the breadcrumb and 发表日期…文章来源; the paragraph's "一是…三是" already an item
         figures=[
             ("6次", None),  # 党委理论中心组学习: the group's sessions, not said to be law study
             ("4次", None),  # 主题教育集中学习
