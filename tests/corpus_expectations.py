@@ -2539,9 +2539,9 @@ HELD_OUT = [
         held_out=24,
         figures=[("2次", "rule_of_law_meetings")],  # 办党组 专题研究法治相关工作
     ),
-    # A twenty-fifth held-out batch of 7 (4 街道, 3 乡镇; 2022–2025) from Guangdong, Chongqing, Qinghai, Tianjin,
-    # Tibet, Hubei and Jiangxi, collected and labelled on 2026-12-03 before the finder's suggestions were looked
-    # at (only ``find_figures``' list was printed to label them).
+    # A twenty-fifth held-out batch of 12 (6 街道, 6 乡镇; 2022–2025) from Guangdong, Chongqing, Qinghai, Tianjin,
+    # Hunan, Tibet, Hubei, Guangxi and Henan, collected and labelled on 2026-12-03 before the finder's
+    # suggestions were looked at (only ``find_figures``' list was printed to label them).
     Expected(
         "2022-longgui-jiedao.txt", [M], [2], warnings=1, held_out=25,  # no title
         figures=[
@@ -2616,6 +2616,20 @@ HELD_OUT = [
         "2023-meixihu-jiedao.txt", [M], [2], title="梅溪湖街道2023年法治政府建设年度报告", inline_lists=2,
         held_out=25,
         figures=[("100%", "law_exam_pass_rate")],  # 领导干部…学法考法, 通过率
+    ),
+    Expected(
+        "2024-wangdong-xiang.txt", [M], [1], title="汪洞乡2024年法治政府建设年度报告", page_lines=1,
+        duplicate_headline=True, inline_lists=1, held_out=25,
+        figures=[("100%", ("law_exam_participation", "law_exam_pass_rate"))],  # 2024年度学法考试
+    ),
+    Expected(
+        "2025-wangu-zhen.txt", [M], [2], title="滑县万古镇人民政府关于2025年法治政府建设情况的报告", page_lines=5,
+        held_out=25,  # 发布时间, its date, 作者 and 来源 with its value, one a line
+        figures=[
+            ("10次", None),  # 专题学习 under both the 党委中心组's plan and the cadres' training, villages' cadres too
+            ("4次", None),  # 研讨交流
+            ("100%", None),  # 合法性审核通过率: no indicator
+        ],
     ),
 ]  # fmt: skip
 
