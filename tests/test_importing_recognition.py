@@ -163,6 +163,22 @@ def test_a_heading_of_work_done_and_its_results_with_no_conjunction_is_measures_
     assert [s.kind for s in parsed.sections] == ["measures_and_results", "shortcomings"]
 
 
+def test_a_pages_source_written_on_the_line_below_its_key_is_a_page_line():
+    parsed = parse_report_text(
+        "滑县万古镇人民政府关于2025年法治政府建设情况的报告\n发布时间:\n2026-03-04\n作者:\n来源:\n万古镇人民政府\n"
+        "2025年，万古镇坚持…。\n一、2025年法治政府建设主要工作及成效\n正文。\n"
+    )
+    assert parsed.title == "滑县万古镇人民政府关于2025年法治政府建设情况的报告"
+    assert [parsed.preamble[i] for i in parsed.page_lines] == [
+        "发布时间:",
+        "2026-03-04",
+        "作者:",
+        "来源:",
+        "万古镇人民政府",
+    ]
+    assert parsed.preamble[-1] == "2025年，万古镇坚持…。"
+
+
 def test_a_headline_differing_from_the_title_by_du_or_de_is_a_duplicate_and_the_title_is_the_documents():
     parsed = parse_report_text(
         "中梁山街道关于2025年度法治政府建设情况的报告\n中梁山街道关于2025年法治政府建设情况的报告\n"

@@ -123,9 +123,11 @@ SITE_STAMP_RE = re.compile(SITE_STAMP)
 # "蒸湘区人民政府门户网站 www.… 发布时间:2025-03-31": the site's name first, a publishing date after it.
 PAGE_DATE_RE = re.compile(rf"(?:发布|更新)(?:时间|日期)\s*[:：]\s*\d{{4}}|{SITE_STAMP}")
 # A particular's key on a bullet of its own whose value stands unbulleted on the next line: "• 发布机构" above
-# "绿春县林业和草原局", "• 时效性" above "有效".
+# "绿春县林业和草原局", "• 时效性" above "有效"; or a page's key with its colon and nothing after it: "来源:"
+# above "万古镇人民政府".
 BARE_KEY_RE = re.compile(
     r"^[•·\-]\s*(?:索\s*引\s*号|发布(?:机构|日期|时间)|发文(?:机关|字号)|成文日期|有效性|时效性|文\s*号)$"
+    r"|^(?:(?:文章|信息)?来源|作者|发布(?:机构|单位))\s*[:：]\s*$"
 )
 MAX_PARTICULAR_VALUE_CHARS = 30
 MAX_PAGE_LINE_CHARS = 80
@@ -522,7 +524,11 @@ def _read_below_title(
         page_lines.append(parsed.title)
         parsed.title = lines[start] + _squeezed(lines[start + 1])
         start += 2
-    while start < len(lines) and (_is_page_line(lines[start]) or _same_title(lines[start], parsed.title)):
+    while start < len(lines) and (
+        _is_page_line(lines[start])
+        or _is_particulars_value(lines, start)
+        or _same_title(lines[start], parsed.title)
+    ):
         if _is_page_line(lines[start]) and _title_broken_below(lines, start + 1, parsed.title):
             # "噶尔县左左乡…工作 年度报告" above the site's particulars, then "噶尔县左左乡…工作" / "年度报告": the
             # page's headline, its particulars, then the document's own title broken over two lines.
