@@ -120,6 +120,65 @@ def test_a_web_headline_above_the_real_title_is_marked_as_a_duplicate():
     ]
 
 
+def test_a_pages_line_of_its_publishing_date_written_fabiao_riqi_is_a_page_line():
+    parsed = parse_report_text(
+        "长者版 无障碍阅读\n殷祖镇2024年法治政府建设工作总结\n发表日期:2025-01-23    文章来源:大冶市殷祖镇人民政府\n"
+        "2024年度，殷祖镇坚持…。\n一、主要举措及成效\n正文。\n"
+    )
+    assert parsed.title == "殷祖镇2024年法治政府建设工作总结"
+    assert "发表日期:2025-01-23    文章来源:大冶市殷祖镇人民政府" in [
+        parsed.preamble[i] for i in parsed.page_lines
+    ]
+
+
+def test_a_breadcrumbs_label_written_nin_xianzai_suozai_de_weizhi_is_a_page_line_not_the_addressee():
+    parsed = parse_report_text(
+        "您现在所在的位置 :\n首页 > 海丰县人民政府门户网站 > 专题专栏 > 2025年\n"
+        "2025年，平东镇坚持…。\n一、法治建设工作情况及主要措施和成效\n正文。\n"
+    )
+    assert parsed.addressee == ""
+    assert [parsed.preamble[i] for i in parsed.page_lines] == [
+        "您现在所在的位置 :",
+        "首页 > 海丰县人民政府门户网站 > 专题专栏 > 2025年",
+    ]
+
+
+def test_a_title_broken_over_two_lines_below_the_sites_particulars_is_the_documents_and_the_headline_a_duplicate():
+    parsed = parse_report_text(
+        "噶尔县左左乡2025年法治政府建设工作 年度报告\n- 索引号:grsxx/2026-00000\n- 发布日期:2026-01-21\n"
+        "噶尔县左左乡2025年法治政府建设工作\n年度报告\n在县委领导下，左左乡坚持…。\n一、工作开展情况\n正文。\n"
+    )
+    assert parsed.title == "噶尔县左左乡2025年法治政府建设工作年度报告"
+    assert parsed.duplicate_headline
+    assert [parsed.preamble[i] for i in parsed.page_lines] == [
+        "- 索引号:grsxx/2026-00000",
+        "- 发布日期:2026-01-21",
+        "噶尔县左左乡2025年法治政府建设工作 年度报告",
+    ]
+    assert parsed.preamble[-1] == "在县委领导下，左左乡坚持…。"
+
+
+def test_a_heading_of_work_done_and_its_results_with_no_conjunction_is_measures_and_results():
+    parsed = parse_report_text("2025年，街道坚持…。\n一、主要做法成效\n正文。\n二、存在的问题\n问题。\n")
+    assert [s.kind for s in parsed.sections] == ["measures_and_results", "shortcomings"]
+
+
+def test_a_pages_source_written_on_the_line_below_its_key_is_a_page_line():
+    parsed = parse_report_text(
+        "滑县万古镇人民政府关于2025年法治政府建设情况的报告\n发布时间:\n2026-03-04\n作者:\n来源:\n万古镇人民政府\n"
+        "2025年，万古镇坚持…。\n一、2025年法治政府建设主要工作及成效\n正文。\n"
+    )
+    assert parsed.title == "滑县万古镇人民政府关于2025年法治政府建设情况的报告"
+    assert [parsed.preamble[i] for i in parsed.page_lines] == [
+        "发布时间:",
+        "2026-03-04",
+        "作者:",
+        "来源:",
+        "万古镇人民政府",
+    ]
+    assert parsed.preamble[-1] == "2025年，万古镇坚持…。"
+
+
 def test_a_headline_differing_from_the_title_by_du_or_de_is_a_duplicate_and_the_title_is_the_documents():
     parsed = parse_report_text(
         "中梁山街道关于2025年度法治政府建设情况的报告\n中梁山街道关于2025年法治政府建设情况的报告\n"

@@ -54,14 +54,15 @@ TITLE_TAIL_RE = re.compile(r"^(?:年度|工作|情况|建设|的|\s)*(?:报\s*�
 # A place's name a page's headline may write before the document's own title ("石柱土家族自治县鱼池镇人民政府
 # 关于…的报告" above "鱼池镇人民政府关于…的报告").
 PLACE_PREFIX_RE = re.compile(r"^[\u4e00-\u9fff]{1,14}(?:省|市|州|盟|区|县|旗)$")
-# A site's breadcrumb: "当前位置: 首页 > 法治建设", "您当前所在位置:首页>…", "首页/ 公开 / 公开文件 / 正文".
-BREADCRUMB = r"[•·\-\s]*(?:您?当前(?:所在)?的?位置\s*[:：]|首页\s*[/>＞›»])"
+# A site's breadcrumb: "当前位置: 首页 > 法治建设", "您当前所在位置:首页>…", "您现在所在的位置 :", "首页/ 公开 /
+# 公开文件 / 正文".
+BREADCRUMB = r"[•·\-\s]*(?:您?(?:当前|现在)(?:所在)?的?位置\s*[:：]|首页\s*[/>＞›»])"
 BREADCRUMB_RE = re.compile(BREADCRUMB)
-# A web page's lines about the page, not the document: "来源:司法局 发布时间:2024-03-28", "浏览量:1",
-# "• 2026-01-29 09:57", the site's Chinese domain name ("中文域名:天津市宝坻区人民政府.政务"), and the page's
+# A web page's lines about the page, not the document: "来源:司法局 发布时间:2024-03-28", "发表日期:2025-01-23",
+# "浏览量:1", "• 2026-01-29 09:57", the site's Chinese domain name ("中文域名:天津市宝坻区人民政府.政务"), and the page's
 # buttons: "分享:", "字号:", "【字体:".
 PAGE_LINE_RE = re.compile(
-    r"^[•·\-\s【\[|]*(?:(?:(?:文章|信息)?来源|发布(?:时间|日期|机构)|更新时间|时间|日期|作者|浏览(?:量|次数)?|中文域名|"
+    r"^[•·\-\s【\[|]*(?:(?:(?:文章|信息)?来源|发布(?:时间|日期|机构)|发表(?:时间|日期)|更新时间|时间|日期|作者|浏览(?:量|次数)?|中文域名|"
     r"点击(?:率|量|数)?|阅读(?:量|次数|人次)?|字体(?:大小)?|字号|分享(?:到)?|打印|索\s*引\s*号)\s*[:：]|\d{4}[-/]\d{1,2}[-/]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$)"
     rf"|^{BREADCRUMB}"
     # …and a breadcrumb's rest on a line of its own: "当前位置 : 首页" above "> 陇西动态 > 政务公告".
@@ -122,9 +123,11 @@ SITE_STAMP_RE = re.compile(SITE_STAMP)
 # "蒸湘区人民政府门户网站 www.… 发布时间:2025-03-31": the site's name first, a publishing date after it.
 PAGE_DATE_RE = re.compile(rf"(?:发布|更新)(?:时间|日期)\s*[:：]\s*\d{{4}}|{SITE_STAMP}")
 # A particular's key on a bullet of its own whose value stands unbulleted on the next line: "• 发布机构" above
-# "绿春县林业和草原局", "• 时效性" above "有效".
+# "绿春县林业和草原局", "• 时效性" above "有效"; or a page's key with its colon and nothing after it: "来源:"
+# above "万古镇人民政府".
 BARE_KEY_RE = re.compile(
     r"^[•·\-]\s*(?:索\s*引\s*号|发布(?:机构|日期|时间)|发文(?:机关|字号)|成文日期|有效性|时效性|文\s*号)$"
+    r"|^(?:(?:文章|信息)?来源|作者|发布(?:机构|单位))\s*[:：]\s*$"
 )
 MAX_PARTICULAR_VALUE_CHARS = 30
 MAX_PAGE_LINE_CHARS = 80
@@ -167,7 +170,10 @@ SECTION_VOCABULARY: list[tuple[str, int, re.Pattern[str]]] = [
     (
         "measures_and_results",
         10,
-        re.compile("(举措|措施|做法|工作|情况)(和|及|与)(主要|突出|显著|工作)?(成效|成绩|成果|效果)"),
+        # …and "主要做法成效", "主要举措成效" with no 和 between (not "工作成效": the results alone).
+        re.compile(
+            "(举措|措施|做法|工作|情况)(和|及|与)(主要|突出|显著|工作)?(成效|成绩|成果|效果)|(举措|措施|做法)(成效|成绩|成果)"
+        ),
     ),
     ("measures_and_results", 6, re.compile("(工作|建设|总体|基本|开展|推进|落实)情况|主要工作|工作开展")),
     ("achievements", 5, re.compile("成效|成绩|成果")),
@@ -518,7 +524,20 @@ def _read_below_title(
         page_lines.append(parsed.title)
         parsed.title = lines[start] + _squeezed(lines[start + 1])
         start += 2
-    while start < len(lines) and (_is_page_line(lines[start]) or _same_title(lines[start], parsed.title)):
+    while start < len(lines) and (
+        _is_page_line(lines[start])
+        or _is_particulars_value(lines, start)
+        or _same_title(lines[start], parsed.title)
+    ):
+        if _is_page_line(lines[start]) and _title_broken_below(lines, start + 1, parsed.title):
+            # "噶尔县左左乡…工作 年度报告" above the site's particulars, then "噶尔县左左乡…工作" / "年度报告": the
+            # page's headline, its particulars, then the document's own title broken over two lines.
+            page_lines.append(lines[start])
+            parsed.duplicate_headline = True
+            page_lines.append(parsed.title)
+            parsed.title = lines[start + 1] + _squeezed(lines[start + 2])
+            start += 3
+            break
         if _same_title(lines[start], parsed.title):
             # The headline above was the page's; the document's own title, as written, is this one.
             parsed.duplicate_headline = True
@@ -554,6 +573,15 @@ def _read_below_title(
         parsed.addressee = lines[start]
         start += 1
     return start, page_lines
+
+
+def _title_broken_below(lines: list[str], start: int, title: str) -> bool:
+    """Whether the lines at ``start`` are ``title`` again, broken over two lines ("…工作" / "年度报告")."""
+    return (
+        start + 1 < len(lines)
+        and _title_continues(lines[start], lines[start + 1])
+        and _same_title(lines[start] + _squeezed(lines[start + 1]), title)
+    )
 
 
 def _is_addressee_without_colon(line: str) -> bool:
