@@ -2539,7 +2539,8 @@ HELD_OUT = [
         held_out=24,
         figures=[("2次", "rule_of_law_meetings")],  # 办党组 专题研究法治相关工作
     ),
-    # Batch 26: 区县政府 and 区县部门 reports (Jilin, Liaoning, Fujian, Guangdong, Yunnan, Chongqing), labelled blind.
+    # Batch 26: 区县政府 and 区县部门 reports (Jilin, Liaoning, Fujian, Guangdong, Yunnan, Chongqing, Henan, Shanxi,
+    # Hunan, Tianjin), labelled blind.
     Expected(
         "2024-dongchang-qu.txt", [M], [1], addressee="中共通化市委、通化市人民政府:", page_lines=12, warnings=1,
         held_out=26,  # the title only in the site's 标题 particulars
@@ -2617,6 +2618,42 @@ HELD_OUT = [
             ("3件", None),
             ("59件", None),
             ("13个", None),
+        ],
+    ),
+    Expected(
+        "2025-jiyuan-shi.txt", [M], [2], title="关于2025年度法治政府建设情况的报告", organs=["济源市人民政府"],
+        page_lines=6, duplicate_headline=True, held_out=26,  # the column's name, 当前位置 and 来源 above
+        figures=[
+            ("4次", "pre_meeting_study"),  # 政府常务会议专题学法: the government's own meeting
+            ("2期", "law_training"),  # 举办习近平法治思想大讲堂
+            ("93次", None),  # 各单位党委(党组): other bodies together
+        ],
+    ),
+    Expected(
+        "2025-lingqiu-xian.txt", [M], [1], title="灵丘县2025年法治政府建设年度报告", page_lines=9, held_out=26,
+        figures=[
+            ("2次", None),  # 县委常委会听取: the county committee's
+            ("1次", None),
+            ("11个", None),
+            ("26个", None),
+        ],
+    ),
+    Expected("2022-yueyang-xian.txt", [M], [1], warnings=1, held_out=26),  # no title; no figure
+    Expected(
+        "2022-wuding-zhengfuban.txt", [M], [1], addressee="中共武定县委、县人民政府:", inline_lists=1, warnings=1,
+        held_out=26,  # no title
+        figures=[
+            ("2人", None),
+            ("3次", None),  # 县政府常务会议: the county government's meetings, not the office's own
+            ("5次", None),
+        ],
+    ),
+    Expected(
+        "2024-ninghe-jiaotongju.txt", [F], [2], title="宁河区交通局2024年度法治政府建设报告", held_out=26,
+        figures=[
+            ("4次", "rule_of_law_meetings"),  # 局党委 法治建设部署会议
+            ("2次", "law_training"),  # 法治专题党课
+            ("12次", "central_group_study"),
         ],
     ),
 ]  # fmt: skip
