@@ -2550,7 +2550,8 @@ HELD_OUT = [
         ],
     ),
     Expected(
-        "2022-yinzhou-qu.txt", [M], [1], title="2022年度银州区法治政府建设报告", page_lines=3, held_out=26,
+        "2022-yinzhou-qu.txt", [M], [1], title="【法治政府建设】2022年度银州区法治政府建设报告", page_lines=3,
+        held_out=26,  # the headline as the page prints it, its column's tag in front
         figures=[
             ("26家", None),
             ("100%", None),  # 网上申报率
@@ -2565,7 +2566,8 @@ HELD_OUT = [
         "2022-dadong-qu.txt", [M], [1], title="大东区2022年法治政府建设情况的报告", page_lines=1, held_out=26,
     ),
     Expected(
-        "2024-licheng-sifaju.txt", [M], [1], title="泉州市鲤城区司法局关于2024年度法治政府建设情况的报告",
+        "2024-licheng-sifaju.txt", ["achievements"], [1],  # 一、2024年度工作成效
+        title="泉州市鲤城区司法局关于2024年度法治政府建设情况的报告",
         addressee="区委、区政府:", page_lines=5, held_out=26,
         figures=[
             ("23次", None),  # all the 党组's meetings
@@ -2621,7 +2623,7 @@ HELD_OUT = [
         ],
     ),
     Expected(
-        "2025-jiyuan-shi.txt", [M], [2], title="关于2025年度法治政府建设情况的报告", organs=["济源市人民政府"],
+        "2025-jiyuan-shi.txt", [M], [1], title="关于2025年度法治政府建设情况的报告", organs=["济源市人民政府"],
         page_lines=6, duplicate_headline=True, held_out=26,  # the column's name, 当前位置 and 来源 above
         figures=[
             ("4次", "pre_meeting_study"),  # 政府常务会议专题学法: the government's own meeting
@@ -2638,7 +2640,7 @@ HELD_OUT = [
             ("26个", None),
         ],
     ),
-    Expected("2022-yueyang-xian.txt", [M], [1], warnings=1, held_out=26),  # no title; no figure
+    Expected("2022-yueyang-xian.txt", ["achievements"], [1], warnings=1, held_out=26),  # no title; 一、主要成效; no figure
     Expected(
         "2022-wuding-zhengfuban.txt", [M], [1], addressee="中共武定县委、县人民政府:", inline_lists=1, warnings=1,
         held_out=26,  # no title
