@@ -2631,6 +2631,125 @@ HELD_OUT = [
             ("100%", None),  # 合法性审核通过率: no indicator
         ],
     ),
+    # Batch 26: 区县政府 and 区县部门 reports (Jilin, Liaoning, Fujian, Guangdong, Yunnan, Chongqing, Henan, Shanxi,
+    # Hunan, Tianjin), labelled blind.
+    Expected(
+        "2024-dongchang-qu.txt", [M], [1], addressee="中共通化市委、通化市人民政府:", page_lines=12, warnings=1,
+        held_out=26,  # the title only in the site's 标题 particulars
+        figures=[
+            ("6次", None),  # 区委理论学习中心组: the district committee's group, another body
+            ("45次", None),  # 政府常务会、党组会等 together
+        ],
+    ),
+    Expected(
+        "2022-yinzhou-qu.txt", [M], [1], title="【法治政府建设】2022年度银州区法治政府建设报告", page_lines=3,
+        held_out=26,  # the headline as the page prints it, its column's tag in front
+        figures=[
+            ("26家", None),
+            ("100%", None),  # 网上申报率
+            ("44项", None),
+            ("121项", None),
+            ("57项", None),
+            ("64项", None),
+            ("973件", "services_handled"),  # 政务服务驿站办件量
+        ],
+    ),
+    Expected(
+        "2022-dadong-qu.txt", [M], [1], title="大东区2022年法治政府建设情况的报告", page_lines=1, held_out=26,
+    ),
+    Expected(
+        "2024-licheng-sifaju.txt", ["achievements"], [1],  # 一、2024年度工作成效
+        title="泉州市鲤城区司法局关于2024年度法治政府建设情况的报告",
+        addressee="区委、区政府:", page_lines=5, held_out=26,
+        figures=[
+            ("23次", None),  # all the 党组's meetings
+            ("20次", None),
+            ("189个", None),  # 重要事项, not rule-of-law issues alone
+            ("4次", None),  # lectures at the 区政府常务会: another body's study
+            ("343人次", None),  # 区管科级干部 of the whole district
+        ],
+    ),
+    Expected(
+        "2025-longgang-weijianju.txt", [M], [2], warnings=1, held_out=26,  # no title
+        figures=[
+            ("178次", None),  # 系统各级党委(党组): several bodies
+            ("7963次", None),
+            ("9184次", None),
+            ("3719次", None),
+            ("21场次", None),  # 系统内法治专题学习: the whole health system, not the bureau's cadres alone
+            ("100%", None),
+            ("60学时", None),  # a floor
+            ("100%", None),
+            ("79次", None),
+            ("35项", None),  # 公平竞争审查, not legality review
+            ("710份", "contract_reviews"),
+            ("338份", None),
+            ("69份", None),
+        ],
+    ),
+    Expected(
+        "2023-dali-sifaju.txt", [M], [1], title="大理市司法局2023年度法治政府建设情况报告",
+        addressee="中共大理市委、大理市人民政府:", page_lines=6, duplicate_headline=True, inline_lists=1,
+        held_out=26,  # the headline twice, then the site's date, source and font bullets
+        figures=[("230项", None)],  # 示范创建 指标任务
+    ),
+    Expected(
+        "2022-changshou-weijianwei.txt", [M], [2], title="重庆市长寿区卫生健康委员会2022年法治政府建设工作报告",
+        held_out=26,
+        figures=[
+            ("4件", "reconsideration_cases"),
+            ("1件", None),  # 撤销
+            ("3件", None),  # 维持
+            ("3件", "lawsuits"),
+            ("1件", None),
+            ("2件", None),
+            ("389件", "petitions"),  # 处理各类信访投诉
+            ("100%", None),  # 处理率
+            ("300余人次", None),  # 接待群众来访
+            ("1件", None),  # 化解信访积案
+            ("2420件", "services_handled"),  # 完成行政审批
+            ("27个", None),
+            ("3件", None),
+            ("59件", None),
+            ("13个", None),
+        ],
+    ),
+    Expected(
+        "2025-jiyuan-shi.txt", [M], [1], title="关于2025年度法治政府建设情况的报告", organs=["济源市人民政府"],
+        page_lines=6, duplicate_headline=True, held_out=26,  # the column's name, 当前位置 and 来源 above
+        figures=[
+            ("4次", "pre_meeting_study"),  # 政府常务会议专题学法: the government's own meeting
+            ("2期", "law_training"),  # 举办习近平法治思想大讲堂
+            ("93次", None),  # 各单位党委(党组): other bodies together
+        ],
+    ),
+    Expected(
+        "2025-lingqiu-xian.txt", [M], [1], title="灵丘县2025年法治政府建设年度报告", page_lines=9, held_out=26,
+        figures=[
+            ("2次", None),  # 县委常委会听取: the county committee's
+            ("1次", None),
+            ("11个", None),
+            ("26个", None),
+        ],
+    ),
+    Expected("2022-yueyang-xian.txt", ["achievements"], [1], warnings=1, held_out=26),  # no title; 一、主要成效; no figure
+    Expected(
+        "2022-wuding-zhengfuban.txt", [M], [1], addressee="中共武定县委、县人民政府:", inline_lists=1, warnings=1,
+        held_out=26,  # no title
+        figures=[
+            ("2人", None),
+            ("3次", None),  # 县政府常务会议: the county government's meetings, not the office's own
+            ("5次", None),
+        ],
+    ),
+    Expected(
+        "2024-ninghe-jiaotongju.txt", [F], [2], title="宁河区交通局2024年度法治政府建设报告", held_out=26,
+        figures=[
+            ("4次", "rule_of_law_meetings"),  # 局党委 法治建设部署会议
+            ("2次", "law_training"),  # 法治专题党课
+            ("12次", "central_group_study"),
+        ],
+    ),
 ]  # fmt: skip
 
 CORPUS += HELD_OUT

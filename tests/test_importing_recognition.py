@@ -1067,3 +1067,16 @@ def test_a_heading_with_one_point_and_no_second_keeps_its_first_sentence():
     item = parsed.sections[0].items[0]
     assert item.heading == "坚持统一是根本。"
     assert item.body == ["全局上下统一部署。"]
+
+
+def test_a_sites_bare_classification_key_above_the_addressee_is_a_page_line():
+    parsed = parse_report_text(
+        "索  引 号: 11220502013583620H/2025-05229\n分      类: 其他 ; 报告\n发文机关: 通化市东昌区人民政府\n"
+        "中共通化市委、通化市人民政府:\n2024年，东昌区…。\n一、主要举措和成效\n正文。\n"
+    )
+    assert [parsed.preamble[i] for i in parsed.page_lines] == [
+        "索  引 号: 11220502013583620H/2025-05229",
+        "分      类: 其他 ; 报告",
+        "发文机关: 通化市东昌区人民政府",
+    ]
+    assert parsed.addressee == "中共通化市委、通化市人民政府:"
