@@ -173,9 +173,9 @@ PEOPLE_UNITS = {"人", "名", "人次"}
 GROUP_WORDS = ("中心组", "班子", "干部职工", "干部", "职工")
 # Bodies below the unit: their study is theirs ("列入村居党支部学习第一议题，开展法治学习18场").
 SUB_UNIT_WORDS = ("支部", "村居", "各村")  # 支部: "7次支部集中学习研讨" too
-# Bodies beside or above the unit, or all of them: "县委常委会、县政府常务会专题学法13次", "各级党组织专题学习…100余场次"
-# are not the unit's group's study, even in a sentence that names the group.
-OTHER_BODY_WORDS = ("常委会", "常务会", "各级")
+# Bodies beside or above the unit, or all of them: "县委常委会、县政府常务会专题学法13次", "各级党组织专题学习…100余场次",
+# "各单位党委(党组)理论学习中心组学习…93次" are not the unit's group's study, even in a sentence that names the group.
+OTHER_BODY_WORDS = ("常委会", "常务会", "各级", "各单位", "各部门")
 # Words of a clause that names its own body: then what the sentence named before is not its subject.
 BODY_WORDS = ("常务会", "党组", "党委", "党工委", "会议")
 # A committee of the county or city ("县委理论学习中心组", "旗委中心组", "区委依法治区委员会") is beside or above every
@@ -490,7 +490,7 @@ def match_figures(text, indicators, scored=None):
             links = []
         sentence_start = sentences.around(figure.start, figure.end)[0]
         links = [link for link in links if not _an_exam_not_said(text, sentence_start, figure, link, fitting)]
-        for link in links:
+        for link in links if not guessed else ():  # a guess totals nothing a value could be part of
             given[link.index] = figure.end
         previous_end = figure.end
         matches.append(

@@ -672,6 +672,7 @@ def test_the_study_of_bodies_beside_or_above_the_unit_or_of_all_of_them_is_their
     # …and the phrase naming the group does not make all bodies' study the unit's group's.
     text = "示范带动各级各部门党委(党组)理论学习中心组学习习近平法治思想245次"
     assert suggested(text, [central]) == {}
+    assert suggested("各单位党委(党组)理论学习中心组学习习近平法治思想93次", [central]) == {}
 
 
 def test_a_study_counted_over_several_bodies_or_meetings_together_is_no_one_groups():
