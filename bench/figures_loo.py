@@ -90,7 +90,9 @@ if __name__ == "__main__":
         def training(setting, batch=batch):
             return total(s for b, s in by_setting[setting].items() if b != batch)
 
-        allowed = [s for s in SETTINGS if training(s).correct >= 0.95 * training(s).suggested]
+        # ≥ 95 % right, or no less right than the fallback off when the rules themselves are under 95 %.
+        floor = min(0.95, training(None).correct / training(None).suggested)
+        allowed = [s for s in SETTINGS if training(s).correct >= floor * training(s).suggested]
         chosen = max(allowed, key=lambda s: (training(s).found, training(s).correct, s is None, s or (0, 0)))
         left_out.append(by_setting[chosen][batch])
         off.append(by_setting[SETTINGS[0]][batch])
