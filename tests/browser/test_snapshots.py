@@ -52,7 +52,7 @@ def test_staff_view_compare_and_restore_a_snapshot(page, staff, leader, report, 
     _no_serious_violations(page, "main form, #restore-warning")
     page.get_by_role("button", name="确认恢复").click()
     page.wait_for_url(f"**/reports/{report.pk}/edit/")
-    expect(page.locator(".alert-success")).to_contain_text("已恢复为第")
+    expect(page.locator(".alert-success")).to_contain_text("保存的快照。恢复前的内容已另存为快照")
     expect(page.get_by_label("正文").first).to_have_value("正文1。")
     screenshot("restored-in-editor")
 
