@@ -13,6 +13,11 @@ VALUE_LIMIT = Decimal(10) ** (_FIELD.max_digits - _FIELD.decimal_places)
 VALUE_STEP = Decimal(1).scaleb(-_FIELD.decimal_places)
 
 
+def storable(value):
+    """Whether the value column holds ``value`` as it is: not too large, no finer than its step."""
+    return value < VALUE_LIMIT and value == value.quantize(VALUE_STEP)
+
+
 def value_errors(indicator, value):
     """What is wrong with ``value`` (a Decimal) for ``indicator`` on its own."""
     name = indicator.name

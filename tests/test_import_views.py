@@ -3,6 +3,7 @@ and keeps the old content; bad files and outsiders create nothing."""
 
 import datetime
 import re
+from decimal import Decimal
 from unittest import mock
 
 import pytest
@@ -11,6 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from indicators.demo_catalogue import install_catalogue
 from indicators.models import Indicator, IndicatorValue
 from reports.importing.docx import CORRUPT, MAX_UPLOAD_BYTES, TOO_LARGE
+from reports.importing.preview import preview_import
 from reports.models import Item, Report, ReportEvent, Section, Snapshot
 from reports.views.importing import SESSION_KEY
 from tests.docx_helpers import seed_docx, seed_text
@@ -300,6 +302,20 @@ def test_a_document_about_another_year_is_pointed_out_before_importing(client, s
     aside = "关于贯彻落实《法治政府建设实施纲要（2021－2025年）》情况的报告\n一、主要举措\n（一）完善制度。\n"
     named = client.get(confirm_url(upload(client, unit, text=aside, year=2024))).content.decode()
     assert 'id="import-other-year"' not in named
+
+
+def test_a_figure_finer_than_the_sheet_holds_is_neither_suggested_nor_offered():
+    rate = Indicator(
+        code="rate", name="学法考试合格率", unit="%", kind=Indicator.Kind.PERCENT, aliases="合格率"
+    )
+    text = "关于2024年度法治政府建设情况的报告\n一、主要举措\n组织干部参加学法考试，合格率99.125%，参考率100%。\n"
+    preview = preview_import(text, [rate])
+    assert preview.suggestions == []
+    assert [m.figure.text for m in preview.unmatched] == ["100%"]
+    text = text.replace("99.125%", "99.13%")
+    assert [(s.indicator.code, s.value) for s in preview_import(text, [rate]).suggestions] == [
+        ("rate", Decimal("99.13"))
+    ]
 
 
 def test_a_figure_too_large_for_the_sheet_is_not_suggested_and_the_sheet_still_opens(

@@ -20,7 +20,7 @@ from indicators.extraction import (
     match_figures,
 )
 from indicators.models import Indicator
-from indicators.validation import VALUE_LIMIT
+from indicators.validation import storable
 from reports.models import Item, Report, Section
 
 from .parser import (
@@ -67,10 +67,11 @@ def preview_import(text: str, indicators: Iterable[Indicator]) -> ImportPreview:
     body, attachment = split_attachment(text)
     parsed = parse_report_text(body)
     _fit_to_fields(parsed)
-    # A figure larger than the sheet's column holds is no indicator's value (nor offered as one)
-    from_table = [s for s in attachment_values(attachment, indicators) if s.value < VALUE_LIMIT]
+    # A figure the sheet's column cannot hold as it is (too large, or finer than 0.01, which the sheet refuses
+    # typed) is no indicator's value, nor offered as one.
+    from_table = [s for s in attachment_values(attachment, indicators) if storable(s.value)]
     in_table = {s.indicator.pk for s in from_table}
-    matches = [m for m in match_figures(body, indicators, scored=GUESSES) if m.figure.value < VALUE_LIMIT]
+    matches = [m for m in match_figures(body, indicators, scored=GUESSES) if storable(m.figure.value)]
     from_text = [
         s for s in first_values(m for m in matches if not m.guessed) if s.indicator.pk not in in_table
     ]
