@@ -257,3 +257,15 @@ def test_the_chinese_labels_need_no_migration_of_the_libraries(capsys):
         "makemigrations", "axes", "otp_totp", "otp_static", "django_tasks_database", check=True, dry_run=True
     )
     assert "No changes detected" in capsys.readouterr().out
+
+
+def test_the_totp_devices_qr_page_is_in_chinese_and_links_nowhere_outside(superuser_client, staff):
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.create(user=staff, name="手机")
+    response = superuser_client.get(reverse("admin:otp_totp_totpdevice_config", args=(device.pk,)))
+    assert response.status_code == 200
+    page = content(response)
+    assert "请在手机的身份验证器中手动添加下面的地址" in page
+    assert "Install" not in page and "pypi" not in page
+    assert device.config_url.split("?")[0] in page
