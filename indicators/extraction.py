@@ -183,9 +183,8 @@ BODY_WORDS = ("常务会", "党组", "党委", "党工委", "会议")
 COUNTY_COMMITTEE = re.compile(r"(?<![党工])[区县旗市州盟]委(?!员)")
 # A list naming two bodies or meetings counts their study together, no one group's: "镇党委会、镇长办公室会议、理论学习
 # 中心组年度学法8次", "通过召开党委理论学习中心组学习会、干部职工专题学习会、党委会议等形式，组织开展相关专题学习4次".
-BODY_ITEM = re.compile(
-    r"(?:会|会议|中心组)(?:学习|学法)?$"
-)  # a meeting, not an organ: "镇党委、政府召开…会议"
+# A meeting, not an organ: "镇党委、政府召开…会议" is one meeting.
+BODY_ITEM = re.compile(r"(?:会|会议|中心组)(?:学习|学法)?$")
 # An adviser is retained by a body: the villages' or communities' ("村法律顾问9名", "社区法律顾问") are theirs, not
 # the unit's. (Not so the people a unit trains in its villages: "村法律明白人" are the town's 法律明白人.)
 VILLAGES_BEFORE = re.compile(r"(?:村|社区|村居|村[（(]社区[）)])$")
@@ -430,6 +429,7 @@ def match_figures(text, indicators, scored=None):
     given = {}  # where the last figure given to each indicator ended
     for figure in find_figures(text):
         clause_start, clause_end = clauses.around(figure.start, figure.end)
+        sentence_start = sentences.around(figure.start, figure.end)[0]
         aliases = fitting[figure.unit]
         guessed = False
         links = _shared_links(text, clause_start, figure, aliases)
@@ -450,7 +450,7 @@ def match_figures(text, indicators, scored=None):
                 ranked = _links_previous_clause(text, clauses, clause_start, figure, aliases)
             links = _unambiguous(ranked)
             # Who: said in the sentence before the figure, since the figure before it (which had its own).
-            who_start = max(sentences.around(figure.start, figure.end)[0], previous_end)
+            who_start = max(sentence_start, previous_end)
             if not ranked:
                 links = _study_of_the_group_named(text, who_start, clause_start, figure, fitting)
             guessed = not ranked and not links and bool(scored)
@@ -464,15 +464,9 @@ def match_figures(text, indicators, scored=None):
                 links = []
             if links and _another_groups(text[who_start:clause_end], links[0], fitting.aliases):
                 links = []
-            sentence_start = sentences.around(figure.start, figure.end)[0]
             if links and _counted_together(text[sentence_start : figure.start], links[0], fitting.aliases):
                 links = []
-            if (
-                links
-                and links[0].start < figure.start
-                and RETAINED in links[0].phrase
-                and VILLAGES_BEFORE.search(text, clause_start, links[0].start)
-            ):
+            if links and _a_villages_adviser(text, clause_start, figure, links[0]):
                 links = []
             if links and _a_bodys_meeting_not_on_law(
                 text, clause_start, clause_end, figure, links[0], fitting
@@ -488,7 +482,6 @@ def match_figures(text, indicators, scored=None):
         # 案件528件，处罚金额4.6万余元".
         if links and "其中" in text[given.get(links[0].index, figure.start) : figure.start]:
             links = []
-        sentence_start = sentences.around(figure.start, figure.end)[0]
         links = [link for link in links if not _an_exam_not_said(text, sentence_start, figure, link, fitting)]
         for link in links if not guessed else ():  # a guess totals nothing a value could be part of
             given[link.index] = figure.end
@@ -769,6 +762,16 @@ def _counted_together(sentence, link, aliases_by_index):
         if len(items) > 1 and sum(bool(BODY_ITEM.search(item)) for item in items) >= 2:
             return True
     return False
+
+
+def _a_villages_adviser(text, clause_start, figure, link):
+    """Whether ``link`` names an adviser the words right before it place in a village or community
+    (``VILLAGES_BEFORE``): "村法律顾问9名" (not a phrase after the figure: "116名村干部" are the unit's)."""
+    return (
+        link.start < figure.start
+        and RETAINED in link.phrase
+        and VILLAGES_BEFORE.search(text, clause_start, link.start) is not None
+    )
 
 
 def _a_bodys_meeting_not_on_law(text, clause_start, clause_end, figure, link, fitting):
