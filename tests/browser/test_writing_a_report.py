@@ -193,6 +193,8 @@ def test_pasted_html_is_shown_as_text_and_never_runs(page, staff, report):
     pasted = '<script>alert("script")</script><img src=x onerror="alert(\'img\')">'
     item_cards(page).first.get_by_label("正文").fill(pasted)
     page.get_by_role("button", name="保存", exact=True).click()
+    # Navigating while the save is still posting aborts the navigation (net::ERR_ABORTED): wait for it.
+    expect(page.locator("#save-state")).to_contain_text("已保存")
     expect(item_cards(page).first.get_by_label("正文")).to_have_value(pasted)
     page.goto(f"/reports/{report.pk}/preview/")
     expect(page.get_by_text(pasted)).to_be_visible()
