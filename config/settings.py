@@ -253,6 +253,8 @@ RECOVERY_CODE_COUNT = 10
 
 # One language on an intranet; to add a translation later: LANGUAGES + LocaleMiddleware + a locale/ folder.
 LANGUAGE_CODE = "zh-hans"
+# Texts Django's own Chinese catalogues leave in English (the admin's pickers): locale/zh_Hans.
+LOCALE_PATHS = [BASE_DIR / "locale"]
 LANGUAGES = [("zh-hans", "简体中文")]
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True  # Django's zh_Hans catalogue translates its own messages (form errors); gettext marks kept

@@ -21,6 +21,8 @@ from django_otp.plugins.otp_static import admin as static_admin
 from django_otp.plugins.otp_totp import admin as totp_admin
 from django_tasks_db import admin as tasks_admin
 
+from .models import minute_text
+
 APP_NAMES = {
     "axes": "登录失败锁定",
     "otp_totp": "第二重验证：动态验证码",
@@ -135,6 +137,39 @@ def permission_label(permission: Permission) -> str:
     return f"{content_type} | {permission.name}"
 
 
+# The jobs this project queues, by the task's function name (a row of the queue is titled by its job).
+TASK_NAMES = {"make_volume": "生成汇编", "make_zip": "打包ZIP", "send_mails": "发送邮件"}
+
+
+def _attempt_name(attempt) -> str:
+    return f"{attempt.username} 登录失败{attempt.failures_since_start}次（最近一次 {minute_text(attempt.attempt_time)}）"
+
+
+def _log_name(log) -> str:
+    return f"{log.username} 登录（{minute_text(log.attempt_time)}，{log.ip_address}）"
+
+
+def _failure_name(failure) -> str:
+    locked = "，因此锁定" if failure.locked_out else ""
+    return f"{failure.username} 登录失败（{minute_text(failure.attempt_time)}，{failure.ip_address}{locked}）"
+
+
+def _task_name(result) -> str:
+    status = CHOICE_NAMES[("django_tasks_database", "status")].get(result.status, result.status)
+    return (
+        f"{TASK_NAMES.get(result.task_name, result.task_name)} · {status} · {minute_text(result.enqueued_at)}"
+    )
+
+
+# A row's name heads its admin page and its breadcrumbs: the libraries name theirs in English, in UTC.
+OBJECT_NAMES = {
+    ("axes", "AccessAttempt"): _attempt_name,
+    ("axes", "AccessLog"): _log_name,
+    ("axes", "AccessFailureLog"): _failure_name,
+    ("django_tasks_database", "DBTaskResult"): _task_name,
+}
+
+
 def apply():
     installed = {config.label: config for config in apps.get_app_configs()}
     for label, name in APP_NAMES.items():
@@ -163,6 +198,9 @@ def apply():
                             (value, _shown_lazy(shown, chinese.get(value, shown)))
                             for value, shown in field.choices
                         ]
+    for (label, model_name), name in OBJECT_NAMES.items():
+        if label in installed:
+            apps.get_model(label, model_name).__str__ = name
     Permission.__str__ = permission_label
     _replace_library_admins()
 
