@@ -16,6 +16,7 @@ class IndicatorAdmin(admin.ModelAdmin):
         "category",
         "kind",
         "required",
+        "confirm_on_import",
         "first_year",
         "last_year",
         "position",

@@ -64,6 +64,14 @@ class Indicator(models.Model):
     required = models.BooleanField(
         _("必填"), default=False, help_text=_("勾选后，各单位须填写数值或“不适用”才能提交报告。")
     )
+    confirm_on_import = models.BooleanField(
+        _("导入时须核对"),
+        default=False,
+        help_text=_(
+            "勾选后，导入报告时在正文中找到的这个指标的数值列出但不预先勾选，由填报人对照原句确认。"
+            "适用于报告中常写上级机关、其他机关或几个会议合计次数的指标（如中心组学法、专题会议）。"
+        ),
+    )
 
     objects = IndicatorQuerySet.as_manager()
 

@@ -247,7 +247,8 @@ class ConfirmImportForm(CleanTextMixin, forms.Form):
     keep, and unmatched figures to put on the sheet (teaching the catalogue their wording).
 
     ``item_kinds`` and ``section_kinds`` map a field name to the kind read; ``value_keys`` are the suggested
-    values' names, keyed by the indicator they fill (``value_indicators``); ``split_keys`` the inline
+    values' names, keyed by the indicator they fill (``value_indicators``), those in ``to_confirm`` left
+    unticked for the user to confirm; ``split_keys`` the inline
     lists'; ``figures`` maps an unmatched figure's field name to its match, offered on the ``indicators`` it
     may fill (``figure_choices``), the scored fallback's guess marked 推测 but not selected: a form sent
     without reading puts no guessed value on the sheet (docs/figures-corpus.md). Its proposed wording
@@ -269,6 +270,7 @@ class ConfirmImportForm(CleanTextMixin, forms.Form):
         indicators=(),
         value_indicators=None,
         typed=None,
+        to_confirm=(),
         **kwargs,
     ):
         super().__init__(*args, **kwargs)
@@ -333,7 +335,7 @@ class ConfirmImportForm(CleanTextMixin, forms.Form):
             self.fields[name] = forms.BooleanField(
                 label="改用导入的数值" if has_typed else "保留",
                 required=False,
-                initial=not has_typed,
+                initial=not has_typed and name not in to_confirm,
                 widget=forms.CheckboxInput({"class": "form-check-input"}),
             )
 

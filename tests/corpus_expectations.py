@@ -2797,7 +2797,13 @@ def national_indicators():
 def unsaved_indicators(entries):
     """Catalogue entries (``parse_table``'s) as unsaved indicators."""
     return [
-        Indicator(code=e["code"], name=e["name"], unit=e["unit"], aliases="\n".join(e["aliases"]))
+        Indicator(
+            code=e["code"],
+            name=e["name"],
+            unit=e["unit"],
+            aliases="\n".join(e["aliases"]),
+            confirm_on_import=e.get("confirm_on_import", False),
+        )
         for e in entries
     ]
 

@@ -138,7 +138,7 @@ def test_an_unmatched_figure_goes_on_the_sheet_and_its_wording_is_taught(
     assert "党工委(扩大)会议" in meetings.alias_list
     # The next report of the district that writes it so has the figure found.
     url = confirm_url(upload(client, unit, text=corpus("2024-xixing-jiedao.txt"), year=2023))
-    assert meetings in [s.indicator for _, s, _, _ in client.get(url).context["values"]]
+    assert meetings in [s.indicator for _, s, *_ in client.get(url).context["values"]]
 
 
 def test_a_figure_for_an_indicator_that_already_has_a_value_is_refused_with_a_message(
@@ -151,8 +151,9 @@ def test_a_figure_for_an_indicator_that_already_has_a_value_is_refused_with_a_me
         for n, (_, _, _, match, _) in enumerate(page.context["figures"])
         if match.figure.text == "15次"
     ]
-    study = Indicator.objects.get(district=district, code="central_group_study")  # already has 14次
-    response = client.post(url, confirm_form(client, url, **{keys[0]: str(study.pk)}))
+    study = Indicator.objects.get(district=district, code="central_group_study")  # already has 14次, kept
+    data = confirm_form(client, url, **{keys[0]: str(study.pk), f"keep-{study.pk}": "on"})
+    response = client.post(url, data)
     assert response.status_code == 400
     assert "已有一个数值" in response.content.decode()
     assert not Report.objects.exists()
@@ -216,7 +217,7 @@ def test_adopting_the_guess_puts_the_value_on_the_sheet_and_teaches_the_wording(
     assert "安全生产执法技能培训" in training.alias_list
     # The next report that writes it so has the value found by the alias, no longer guessed.
     page = client.get(confirm_url(upload(client, unit, text=GUESSED, year=2023)))
-    assert training in [s.indicator for _, s, _, _ in page.context["values"]]
+    assert training in [s.indicator for _, s, *_ in page.context["values"]]
     assert "6场" not in figure_rows(page)
 
 
@@ -266,7 +267,7 @@ def test_the_wording_as_corrected_is_taught_and_finds_the_next_reports_figure(
     ).exists()
     # The next report names the training otherwise; the shortened wording finds its figure all the same.
     page = client.get(confirm_url(upload(client, unit, text=SHORTENED, year=2023)))
-    [found] = [s for _, s, _, _ in page.context["values"] if s.indicator == training]
+    [found] = [s for _, s, *_ in page.context["values"] if s.indicator == training]
     assert (found.figure_text, found.phrase) == ("4场", "执法技能培训")
     assert "4场" not in figure_rows(page)
 
@@ -397,3 +398,66 @@ def test_a_review_counted_in_documents_may_go_on_the_reviews_kept_in_jian(distri
     choices = figure_choices(figure, Indicator.objects.filter(district=district))
     assert "legality_reviews" in [indicator.code for indicator in choices]
     assert "reconsideration_cases" not in [indicator.code for indicator in choices]  # cases are not reviews
+
+
+# Study and meetings are confirmed, not kept by default ----------------------------------------------------
+
+TO_CONFIRM = (
+    "关于2024年度法治政府建设情况的报告\n一、主要举措和成效\n"
+    "全年组织中心组学法6次，召开法治建设专题会议2次，办理行政复议案件3件。\n"
+)
+
+
+def test_the_national_catalogue_marks_study_and_meetings_to_confirm_on_import(district, national):
+    marked = set(
+        Indicator.objects.filter(district=district, confirm_on_import=True).values_list("code", flat=True)
+    )
+    assert marked == {"central_group_study", "cadre_study", "pre_meeting_study", "rule_of_law_meetings"}
+
+
+def test_a_study_or_meeting_value_is_listed_unticked_with_a_reason_and_kept_only_when_ticked(
+    client, staff, unit, district, national
+):
+    client.force_login(staff)
+    url = confirm_url(upload(client, unit, text=TO_CONFIRM, year=2024))
+    page = client.get(url)
+    rows = {s.indicator.code: (field.value(), confirm) for field, s, _, _, confirm in page.context["values"]}
+    assert rows == {
+        "central_group_study": (False, True),
+        "rule_of_law_meetings": (False, True),
+        "reconsideration_cases": (True, False),
+    }
+    assert page.content.decode().count("请核对后勾选：") == 2
+    study = Indicator.objects.get(district=district, code="central_group_study")
+    client.post(url, confirm_form(client, url, **{f"keep-{study.pk}": "on"}))
+    kept = IndicatorValue.objects.filter(report__unit=unit, report__year=2024)
+    assert {v.indicator.code: v.value for v in kept} == {"central_group_study": 6, "reconsideration_cases": 3}
+
+
+def test_a_study_value_from_the_attachments_table_is_kept_as_any_other(district, national):
+    study = Indicator.objects.get(district=district, code="central_group_study")
+    text = TO_CONFIRM + f"附件\n主要指标统计表\n{study.name}\t8次\n"
+    preview = preview_import(text, Indicator.objects.filter(district=district))
+    [from_table] = [s for s in preview.suggestions if s.indicator == study]
+    assert (from_table.value, preview.to_confirm) == (
+        8,
+        {Indicator.objects.get(code="rule_of_law_meetings").pk},
+    )
+
+
+def test_a_district_decides_which_indicators_are_confirmed_on_import(
+    client, district, district_officer, national
+):
+    cases = Indicator.objects.get(district=district, code="reconsideration_cases")
+    client.force_login(district_officer)
+    url = reverse("district:indicator-edit", args=[2025, cases.pk])
+    page = client.get(url)
+    assert "导入时须核对" in page.content.decode()
+    data = {name: page.context["form"][name].value() for name in page.context["form"].fields}
+    data = {name: value for name, value in data.items() if value not in (None, False)}
+    data["confirm_on_import"] = "on"
+    assert client.post(url, data).status_code == 302
+    cases.refresh_from_db()
+    assert cases.confirm_on_import
+    catalogue = client.get(reverse("district:catalogue", args=[2025])).content.decode()
+    assert catalogue.count("导入须核对") == 5

@@ -81,10 +81,14 @@ def test_upload_shows_what_was_recognised_then_creates_the_draft(client, staff, 
     assert [row["label"] for row in page.context["sections"][1]["items"]] == [
         "（一）", "（二）", "（三）", "（四）", "（五）", "（六）"
     ]  # fmt: skip
-    values = {s.indicator.code: s for _, s, _, _ in page.context["values"]}
+    values = {s.indicator.code: s for _, s, *_ in page.context["values"]}
     assert values["disputes_screened"].figure_text == "1705件"
     assert "共排查矛盾纠纷1705件" in values["disputes_screened"].sentence
     assert "<mark>排查矛盾纠纷1705件</mark>" in html
+    # Study and meetings are listed unticked, to be confirmed against their sentence; the others kept.
+    to_confirm = {s.indicator.code for _, s, _, _, confirm in page.context["values"] if confirm}
+    assert to_confirm == {"central_group_study", "rule_of_law_meetings"}
+    assert html.count("请核对后勾选：") == 2
 
     response = client.post(url, confirm_form(client, url))
     report = Report.objects.get(unit=unit, year=2024)
@@ -92,7 +96,8 @@ def test_upload_shows_what_was_recognised_then_creates_the_draft(client, staff, 
     assert report.status == Report.Status.DRAFT
     assert report.title == "关于2024年度法治政府建设情况的报告"
     assert report.sections.first().heading == "工作成效"
-    assert report.indicator_values.count() == len(values)
+    assert report.indicator_values.count() == len(values) - len(to_confirm)
+    assert not report.indicator_values.filter(indicator__code__in=to_confirm).exists()
     assert IndicatorValue.objects.get(report=report, indicator__code="disputes_screened").value == 1705
     event = ReportEvent.objects.get(report=report)
     assert (event.action, event.user, event.comment) == ("import", staff, "从“城西街道2024.docx”导入")

@@ -14,7 +14,18 @@ class IndicatorForm(CleanTextMixin, forms.ModelForm):
 
     class Meta:
         model = Indicator
-        fields = ["name", "unit", "category", "kind", "required", "min_value", "max_value", "aliases", "code"]
+        fields = [
+            "name",
+            "unit",
+            "category",
+            "kind",
+            "required",
+            "confirm_on_import",
+            "min_value",
+            "max_value",
+            "aliases",
+            "code",
+        ]
         labels = {"code": "编码（可不填）"}
         help_texts = {"code": "英文字母、数字和连字符，用于导入导出；不填则自动生成。"}
         widgets = {"aliases": forms.Textarea(attrs={"rows": 3})}

@@ -56,6 +56,9 @@ class ImportPreview:
     unmatched: list[FigureMatch[Indicator]] = field(default_factory=list)
     # "一是…二是…" lists inside paragraphs: split into items only when the user asks.
     inline_lists: list[InlineList] = field(default_factory=list)
+    # The indicators (pks) whose value the text gives but the user ticks to keep: those marked
+    # ``confirm_on_import`` (study and meetings, often another body's). The attachment's table names its own.
+    to_confirm: set[int] = field(default_factory=set)
 
     @property
     def warnings(self) -> list[str]:
@@ -77,7 +80,12 @@ def preview_import(text: str, indicators: Iterable[Indicator]) -> ImportPreview:
     ]
     suggestions = from_text + from_table
     return ImportPreview(
-        parsed, attachment, suggestions, unmatched_figures(matches, suggestions), find_inline_lists(parsed)
+        parsed,
+        attachment,
+        suggestions,
+        unmatched_figures(matches, suggestions),
+        find_inline_lists(parsed),
+        to_confirm={s.indicator.pk for s in from_text if s.indicator.confirm_on_import},
     )
 
 

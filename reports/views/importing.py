@@ -113,6 +113,7 @@ def confirm(request, token):
         item_kinds={key: item_kind(item) for key, _, item in iter_items(parsed) if key in shown},
         value_keys=list(value_keys),
         value_indicators={key: s.indicator for key, s in value_keys.items()},
+        to_confirm=[key for key, s in value_keys.items() if s.indicator.pk in preview.to_confirm],
         typed={pk: v.display for pk, v in typed.items()},
         overwrite=existing is not None,
         section_kinds={f"kind-{n}": section.kind for n, section in enumerate(parsed.sections)},
@@ -168,7 +169,13 @@ def confirm(request, token):
         "more_warnings": max(0, len(preview.warnings) - WARNINGS_SHOWN),
         "more_figures": len(preview.unmatched) - len(figure_keys),
         "values": [
-            (form[key], s, _quoted(s), _typed_row(typed.get(s.indicator.pk), s))
+            (
+                form[key],
+                s,
+                _quoted(s),
+                _typed_row(typed.get(s.indicator.pk), s),
+                s.indicator.pk in preview.to_confirm,
+            )
             for key, s in value_keys.items()
         ],
         "figures": [
