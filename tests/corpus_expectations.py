@@ -2754,8 +2754,8 @@ HELD_OUT = [
     # Inner Mongolia, Chongqing, Anhui and Henan, collected and labelled on 2026-12-03 before the finder's
     # suggestions were looked at (only ``find_figures``' list was printed to label them).
     Expected(
-        "2024-jianzhuxincun-jiedao.txt", [F, M], [3, 1], title="济南市历下区建筑新村街道 2024年度法治政府建设报告",
-        page_lines=2, held_out=27,  # 字号: and 大 中 小 below the headline
+        "2024-jianzhuxincun-jiedao.txt", [F, M], [3, 1], title="2024年度法治政府建设报告", organs=["济南市历下区建筑新村街道"],
+        page_lines=2, held_out=27,  # the organ and the title a space apart on one line; 字号: and 大 中 小 below
         figures=[
             ("4次", "rule_of_law_meetings"),  # 召开街道法治建设专题会议
             ("3场", "law_training"),  # 举办专题讲座 on 习近平法治思想, the street's own
@@ -2764,8 +2764,8 @@ HELD_OUT = [
         ],
     ),
     Expected(
-        "2022-pozijie-jiedao.txt", [M], [2], title="长沙市天心区坡子街街道办事处2022年法治政府建设年度报告",
-        page_lines=2, held_out=27,  # the breadcrumb; 发布时间…来源…字体大小
+        "2022-pozijie-jiedao.txt", [M], [1], title="长沙市天心区坡子街街道办事处2022年法治政府建设年度报告",
+        page_lines=2, held_out=27,  # the breadcrumb; 发布时间…来源…字体大小; the section's unnumbered paragraphs one item
         figures=[("10次", None)],  # 中心组理论学习扩大会议: all the group's theory sessions, not its law study alone
     ),
     Expected(
