@@ -2750,6 +2750,96 @@ HELD_OUT = [
             ("12次", "central_group_study"),
         ],
     ),
+    # A twenty-seventh held-out batch of 12 (6 街道, 6 乡镇; 2022–2025) from Shandong, Hunan, Shanghai, Guangdong,
+    # Inner Mongolia, Chongqing, Anhui and Henan, collected and labelled on 2026-12-03 before the finder's
+    # suggestions were looked at (only ``find_figures``' list was printed to label them).
+    Expected(
+        "2024-jianzhuxincun-jiedao.txt", [F, M], [3, 1], title="2024年度法治政府建设报告", organs=["济南市历下区建筑新村街道"],
+        page_lines=2, held_out=27,  # the organ and the title a space apart on one line; 字号: and 大 中 小 below
+        figures=[
+            ("4次", "rule_of_law_meetings"),  # 召开街道法治建设专题会议
+            ("3场", "law_training"),  # 举办专题讲座 on 习近平法治思想, the street's own
+            ("2次", None),  # 集体学习: whose study the text does not say
+            ("7份", "legality_reviews"),  # 合法性审查…出具审查意见书
+        ],
+    ),
+    Expected(
+        "2022-pozijie-jiedao.txt", [M], [1], title="长沙市天心区坡子街街道办事处2022年法治政府建设年度报告",
+        page_lines=2, held_out=27,  # the breadcrumb; 发布时间…来源…字体大小; the section's unnumbered paragraphs one item
+        figures=[("10次", None)],  # 中心组理论学习扩大会议: all the group's theory sessions, not its law study alone
+    ),
+    Expected(
+        "2024-tangqiao-jiedao.txt", [M], [1], title="塘桥街道2024年法治政府建设情况报告", page_lines=2,
+        held_out=27,  # the site's 索引号… and 公开类别… rows
+        figures=[
+            ("1场", "central_group_study"),  # 中心组学习 of 习近平法治思想
+            ("2场", None),  # 司法所's events in the communities: another body
+            ("100余人次", None),  # those events' attendance
+            ("8场", "law_training"),  # 专题讲座 on 民法典, 纪律处分条例… for the leaders and cadres
+        ],
+    ),
+    Expected(
+        "2024-xinjiangwancheng-jiedao.txt", [M], [1], title="2024年度新江湾城街道法治政府建设工作报告",
+        addressee="区法治政府建设工作领导小组办公室:", page_lines=1,
+        held_out=27,  # the headline line carries the publishing date after the title
+        figures=[
+            ("3件", None),  # 公益类检察建议 handled
+            ("317项", "legality_reviews"),  # 重要合同、重大行政决策合法性审核
+            ("728条", None),  # 法律意见
+        ],
+    ),
+    Expected(
+        "2022-xixiang-jiedao.txt", [M], [1], title="深圳市宝安区西乡街道办事处关于2022年法治政府建设的报告",
+        page_lines=3, held_out=27,  # the column's name, the breadcrumb, 信息来源…信息提供日期; no figure
+    ),
+    Expected(
+        "2022-youyilu-jiedao.txt", ["measures"], [2], warnings=1, held_out=27,  # no title
+        figures=[
+            ("4次", "central_group_study"),  # 党工委理论学习中心组…习近平法治思想相关学习
+            ("3次", "central_group_study"),  # the group's 专题学习 of 民法典, 监察法…: its law study by topic
+            ("5次", None),  # 相关行政执法文件学习: documents, not laws
+        ],
+    ),
+    Expected(
+        "2023-yijinhuoluo-zhen.txt", [M], [1], inline_lists=1, warnings=1, held_out=27,  # no title
+        figures=[
+            ("10次", "rule_of_law_meetings"),  # 召开法治建设工作会议
+            ("16个", None),
+            ("1个", None),
+        ],
+    ),
+    Expected(
+        "2025-siping-zhen.txt", [M], [2], title="关于2025年法治政府建设情况的报告",
+        organs=["中共重庆市江津区四屏镇委员会", "重庆市江津区四屏镇人民政府"], addressee="区委,区政府:",
+        page_lines=1, inline_lists=1, held_out=27,  # 发布日期… 大 中 小 above; no figure
+    ),
+    Expected(
+        "2023-caijiaqiao-zhen.txt", [M], [2], warnings=1, held_out=27,  # no title: the page starts at "一、"
+        figures=[
+            ("26名", "cadres_trained"),  # 在线学法考试…26名学员全部通过考试
+            ("12次", "central_group_study"),  # 领导班子学法
+            ("5次", None),  # 专题研讨, apart from the 12
+        ],
+    ),
+    Expected(
+        "2022-xiatai-zhen.txt", [M], [3], inline_lists=1, warnings=1, held_out=27,  # no title; no figure
+    ),
+    Expected(
+        "2024-zhongmu-zhen.txt", [M, M], [2, 1], warnings=1, held_out=27,  # no title; no figure
+    ),
+    Expected(
+        "2025-hetou-zhen.txt", [M], [1], title="遂溪县河头镇人民政府2025年法治政府建设年度报告",
+        addressee="中共遂溪县委、遂溪县人民政府:", page_lines=1, held_out=27,  # 作者…来源…时间…点击数
+        figures=[
+            ("12次", None),  # 习近平法治思想 and the party congress's plenums together, village cadres too
+            ("47名", None),  # the staff the study covered
+            ("8次", "cadre_study"),  # 组织全镇干部职工系统学习…重点法律法规
+            ("4批次", None),  # the county's trainings attended
+            ("100%", None),  # 参训率 of those trainings: no indicator
+            ("31名", "enforcement_officers"),  # 执法人员 passed the qualification and 持证上岗
+            ("100%", None),  # 持证上岗率
+        ],
+    ),
 ]  # fmt: skip
 
 CORPUS += HELD_OUT

@@ -300,6 +300,30 @@ def test_a_sites_particulars_as_table_cells_without_a_colon_are_page_lines():
     assert parsed.preamble[3:] == ["2025年，新驿镇…。"]
 
 
+def test_a_sites_table_row_that_lost_its_first_bar_is_a_page_line():
+    parsed = parse_report_text(
+        "塘桥街道2024年法治政府建设情况报告\n索引号 | 发布机构 | 塘桥街道 | |\n公开类别 | 主动公开 | 发布时间 | 2025-03-17 |\n"
+        "2024年度，塘桥街道…。\n一、街道法治责任制落实工作情况\n正文。\n"
+    )
+    assert parsed.title == "塘桥街道2024年法治政府建设情况报告"
+    assert len(parsed.page_lines) == 2
+    assert parsed.preamble[-1] == "2024年度，塘桥街道…。"
+
+
+def test_the_font_size_buttons_on_one_line_below_the_font_key_are_page_lines():
+    parsed = parse_report_text(
+        "建筑新村街道2024年度法治政府建设报告\n字号:\n大 中 小\n2024年，建筑新村街道…。\n一、主要举措和成效\n正文。\n"
+    )
+    assert parsed.title == "建筑新村街道2024年度法治政府建设报告"
+    assert [parsed.preamble[i] for i in parsed.page_lines] == ["字号:", "大 中 小"]
+
+
+@pytest.mark.parametrize("line", ["大中小学校", "大 中 小学生法治教育"])
+def test_a_line_that_only_starts_with_the_font_sizes_is_not_a_page_line(line):
+    parsed = parse_report_text(f"{line}\n2025年，我镇…。\n一、主要工作\n正文。\n")
+    assert parsed.page_lines == []
+
+
 def test_a_sites_particulars_as_bullets_with_keys_run_into_values_are_page_lines():
     parsed = parse_report_text(
         "- 乡镇信息公开\n-\n索引号pbxxhxrmzf/2026-00001\n-\n发布机构屏边县新华乡人民政府\n-\n文号\n-\n"
