@@ -2766,7 +2766,7 @@ HELD_OUT = [
         ],
     ),
     Expected(
-        "2024-hainan-qu.txt", [M], [2], inline_lists=1, warnings=1, held_out=28,  # no title
+        "2024-hainan-qu.txt", [M], [2], warnings=1, held_out=28,  # no title; its "一是…三是" starts its line
         figures=[
             ("60余次", None),  # 全区各部门…法治培训、会前学法: several bodies and kinds together
             ("5家", None),
@@ -2780,7 +2780,7 @@ HELD_OUT = [
         ],
     ),
     Expected(
-        "2022-zhenning-xian.txt", [M], [1], inline_lists=1, warnings=1, held_out=28,  # no title
+        "2022-zhenning-xian.txt", [M], [1], warnings=1, held_out=28,  # no title; "一是…三是" starts its line
         figures=[("36项", None), ("819项", None), ("738项", None), ("100%", None)],
     ),
     Expected("2022-qinghe-xian.txt", [M, M], [2, 1], warnings=1, held_out=28),  # no title; no figure
@@ -2798,7 +2798,7 @@ HELD_OUT = [
         # then the title and the document number
     ),
     Expected(
-        "2025-jingyuan-gonganju.txt", [M], [1], inline_lists=1, warnings=1, held_out=28,  # no title
+        "2025-jingyuan-gonganju.txt", [M], [1], warnings=1, held_out=28,  # no title; "一是…二是" starts its line
         figures=[
             ("12场次", "law_training"),  # 专题培训 on 行政许可法、行政处罚法…
             ("200余人次", "law_training_attendance"),  # 覆盖民辅警
