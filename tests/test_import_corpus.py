@@ -10,7 +10,7 @@ import pytest
 
 from indicators.extraction import match_figures
 from reports.importing import create_report_from_parse, parse_report_text
-from reports.importing.parser import find_inline_lists, split_inline_list
+from reports.importing.parser import find_inline_lists, run_together_lines_apart, split_inline_list
 from reports.importing.preview import drop_page_lines, preview_import
 from reports.rendering.document import report_to_text
 from tests.corpus_expectations import CORPUS, FigureScore, national_indicators
@@ -27,7 +27,9 @@ ENUMERATION = re.compile("[一二三四五六七八九十]+是")
 
 
 def han_characters(text):
-    """The Han characters of ``text`` in order, numbering labels left out."""
+    """The Han characters of ``text`` in order, numbering labels left out (those a copy ran into the line
+    before them too, as the importer reads them)."""
+    text = "\n".join(run_together_lines_apart(text.splitlines()))
     return [c for c in ENUMERATION.sub("", LABEL.sub("", text)) if "\u4e00" <= c <= "\u9fff"]
 
 

@@ -1104,3 +1104,47 @@ def test_a_sites_bare_classification_key_above_the_addressee_is_a_page_line():
         "发文机关: 通化市东昌区人民政府",
     ]
     assert parsed.addressee == "中共通化市委、通化市人民政府:"
+
+
+def test_headings_a_copy_ran_into_the_line_before_them_after_a_sentences_end_start_lines_of_their_own():
+    parsed = parse_report_text(
+        "关于某区2025年度法治政府建设情况的报告\n"
+        "2025年,某区…取得新成效。 一、2025年度推进法治政府建设主要举措和成效 (一)深入践行习近平法治思想。始终把…。"
+        "累计覆盖学员310人次。 (二)加强党的领导,工作机制不断完善。区委…水平。 (三)转变政府职能。\n"
+    )
+    assert parsed.preamble == ["2025年,某区…取得新成效。"]
+    assert [s.kind for s in parsed.sections] == ["measures_and_results"]
+    items = parsed.sections[0].items
+    assert [(i.level, i.heading) for i in items[:2]] == [
+        (2, "深入践行习近平法治思想。"),
+        (2, "加强党的领导,工作机制不断完善。"),
+    ]
+    assert (items[2].level, items[2].body) == (2, ["转变政府职能。"])  # a heading alone reads as its text
+    assert parsed.warnings == []
+
+
+def test_a_label_inside_a_sentence_or_after_a_space_within_prose_does_not_start_a_line():
+    parsed = parse_report_text(TITLE + "2025年，我局…。\n一、主要工作\n正文提到 (一)和 一、两处,都在句中。\n")
+    assert parsed.sections[0].items[0].body == ["正文提到 (一)和 一、两处,都在句中。"]
+
+
+def test_a_title_broken_after_法治政府_is_one_title_not_an_organ_above_its_tail():
+    parsed = parse_report_text(
+        "关于那曲市色尼区2025年度法治政府\n建设情况的报告\n2025年，色尼区…。\n一、主要举措和成效\n正文。\n"
+    )
+    assert parsed.issuing_organs == []
+    assert parsed.title == "关于那曲市色尼区2025年度法治政府建设情况的报告"
+
+
+def test_a_sites_particulars_as_bullets_keyed_发布单位_内容分类_or_公开范围_are_page_lines():
+    parsed = parse_report_text(
+        "首页\n>政府信息公开>法治政府建设\n  • 索引号:11371002MB2860928Q/2026-00027\n"
+        "  • 发布单位:威海市环翠区卫生健康局\n  • 内容分类:法治政府建设\n  • 成文日期:2026-01-06\n"
+        "  • 公开方式:主动公开\n  • 公开范围:面向全社会\n  • 有效性/截止日期:\n  • 文号:\n"
+        "环翠区卫生健康局2025年度法治政府建设情况报告\n时间:2026/01/06 14:10:49 来源:威海市环翠区卫生健康局 浏览次数:\n"
+        "环翠区卫生健康局…。\n一、2025年推进法治政府建设的主要举措和成效\n正文。\n"
+    )
+    assert parsed.issuing_organs == []
+    assert parsed.title == "环翠区卫生健康局2025年度法治政府建设情况报告"
+    assert len(parsed.page_lines) == 11
+    assert parsed.preamble[11:] == ["环翠区卫生健康局…。"]

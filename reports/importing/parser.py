@@ -72,7 +72,7 @@ PAGE_LINE_RE = re.compile(
     # A government site's table of the document's particulars, as rows ("| 索引号:… | |", "发文日期: | 2025-01-17 |")
     # or bullets ("• 主题分类:通知公告", "- 标  题:…", "• 备注/文号:…", "• 公文生成日期:…", "- 发文机构:…",
     # "- 公文时效:", "生效时间:", "分      类: 其他 ; 报告"): about the page, above the document.
-    r"|^[|•·\-\s]*(?:主题分类|信息分类|分\s*类|主\s*题\s*词|发文(?:字号|时间|日期|机关|机构)|成文(?:时间|日期)|"
+    r"|^[|•·\-\s]*(?:主题分类|信息分类|内容分类|发布单位|公开范围|分\s*类|主\s*题\s*词|发文(?:字号|时间|日期|机关|机构)|成文(?:时间|日期)|"
     r"(?:备注\s*[/／]\s*)?文\s*号|标\s*题|名\s*称|效力状态|(?:公文)?时\s*效|有效性|公开方式|(?:公文)?生成日期|"
     r"(?:生效|终止)(?:时间|日期))\s*[:：]"
     # …or as a table's cells, key and value apart: "| 索 引 号 | 113708…/2026-00538 | 公开方式 | 主动公开 |",
@@ -136,6 +136,15 @@ MAX_PAGE_LINE_CHARS = 80
 DATED_LINE_RE = re.compile(r"^(.*\S)\s+(\d{4}[-/]\d{1,2}[-/]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)$")
 # A line copied from a page's table of one cell: "| 天津市滨海新区新村街道2025年度法治政府建设情况报告 |".
 ONE_CELL_RE = re.compile(r"^\|\s*([^|]+?)\s*\|$")
+# A copy that ran the page's lines together, a space between them: a "一、" or "（一）" heading after a sentence's end
+# and a space ("…取得新成效。 一、主要举措和成效 （一）深入践行…。…310人次。 （二）加强…") starts a line, and so does a
+# "（一）" after a section's heading and a space.
+RUN_TOGETHER_RE = re.compile(
+    rf"(?<=[。！？；;!?])[ \t\u3000]+(?=(?:{CHINESE_NUMBER}、|[（(]{CHINESE_NUMBER}[）)]))"
+)
+HEADING_RUN_ON_RE = re.compile(
+    rf"^({CHINESE_NUMBER}、[^，,。；;：:！？!?\s]{{1,40}})[ \t\u3000]+(?=[（(]{CHINESE_NUMBER}[）)])"
+)
 MAX_LINES_ABOVE_BREADCRUMB = 4  # a site's name and a few menu entries
 PARTICULARS_KEY_RE = re.compile(r"^[|•·\-\s]*[\[【]?\s*索\s*引\s*号")
 # "塔庄镇2022年…总结" above "塔庄镇2022…总结", "东方山街道办事处2025度…报告" above "东方山街道2025度…报告".
@@ -237,7 +246,7 @@ class Label:
 
 def parse_report_text(text: str) -> ParsedReport:
     lines = [line.strip() for line in text.lstrip("\ufeff").splitlines()]
-    lines = _titles_apart([line for line in lines if line])
+    lines = _titles_apart(run_together_lines_apart([line for line in lines if line]))
     parsed = ParsedReport()
     start, page_lines = _read_header(lines, parsed)
     end = _read_signature(lines, start, parsed)
@@ -249,6 +258,16 @@ def parse_report_text(text: str) -> ParsedReport:
         parsed.warnings.append("未找到“一、”开头的部分标题，正文全部作为导语。")
     _read_sections(body[first_section:], parsed)
     return parsed
+
+
+def run_together_lines_apart(lines: list[str]) -> list[str]:
+    """The headings a copy ran into the line before them, a space between, each on a line of its own."""
+    apart = []
+    for line in lines:
+        for part in RUN_TOGETHER_RE.split(line):
+            heading = HEADING_RUN_ON_RE.match(part)
+            apart.extend([heading[1], part[heading.end() :]] if heading else [part])
+    return apart
 
 
 def _titles_apart(lines: list[str]) -> list[str]:
@@ -484,7 +503,7 @@ def _title_continues(line: str, following: str) -> bool:
     return (
         bool(following)
         and _is_header_line(following)
-        and not _is_organ_name(line)
+        and (line.startswith("关于") or not _is_organ_name(line))  # "关于…法治政府" / "建设情况的报告"
         and (not _is_title(following) or TITLE_TAIL_RE.match(following) is not None)
         and _is_title(line + re.sub(r"\s+", "", following))
     )
