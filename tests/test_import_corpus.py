@@ -3,6 +3,7 @@
 Each report's expected structure and figures are written by hand in tests/corpus_expectations.py.
 """
 
+import json
 import re
 from pathlib import Path
 
@@ -153,3 +154,17 @@ def test_figures_are_suggested_for_most_stated_values_and_almost_always_rightly(
     assert score.stated >= 60
     assert score.found_share >= 0.8
     assert score.correct_share >= 0.95
+
+
+def test_the_first_runs_record_names_figures_of_the_corpus_as_they_are_found():
+    """bench/first_runs.py reads what each batch's finder suggested at its first run: every row is a figure
+    of a held-out report of that batch, at its place in ``find_figures``' list."""
+    import json
+
+    by_file = {e.file: e for e in CORPUS}
+    rows = [json.loads(line) for line in (CORPUS_DIR / "first_runs.jsonl").read_text().splitlines()]
+    assert len(rows) > 500 and {row["batch"] for row in rows} == set(range(1, 27))
+    for row in rows:
+        expected = by_file[row["file"]]
+        assert expected.held_out == row["batch"]
+        assert expected.figures[row["index"]][0] == row["figure"]
