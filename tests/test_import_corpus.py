@@ -159,8 +159,6 @@ def test_figures_are_suggested_for_most_stated_values_and_almost_always_rightly(
 def test_the_first_runs_record_names_figures_of_the_corpus_as_they_are_found():
     """bench/first_runs.py reads what each batch's finder suggested at its first run: every row is a figure
     of a held-out report of that batch, at its place in ``find_figures``' list."""
-    import json
-
     by_file = {e.file: e for e in CORPUS}
     rows = [json.loads(line) for line in (CORPUS_DIR / "first_runs.jsonl").read_text().splitlines()]
     assert len(rows) > 500 and {row["batch"] for row in rows} == set(range(1, 27))
