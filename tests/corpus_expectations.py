@@ -2810,7 +2810,7 @@ HELD_OUT = [
         ],
     ),
     Expected(
-        "2024-liwan-gonganju.txt", [F, M], [1, 1], inline_lists=1, warnings=1, held_out=30,  # no title
+        "2024-liwan-gonganju.txt", [F, M], [2, 1], warnings=1, held_out=30,  # no title
         figures=[
             ("31次", None),  # 专题理论学习: all of the bureau's theory study, not law study alone
             ("10次", None),  # 分局党委理论学习中心组专题学习: all of the group's sessions, not law study alone
