@@ -2944,6 +2944,139 @@ HELD_OUT = [
             ("30余条", None),
         ],
     ),
+    # Batch 30: 区县政府 and 区县部门 reports of 2022–2025 (Xinjiang, Ningxia, Shaanxi, Guangxi, Hebei, Guangdong,
+    # Zhejiang, Jiangxi, Anhui, Chongqing), collected and labelled on 2026-12-03 before the finder's suggestions
+    # were looked at (only ``find_figures``' list was printed to label them).
+    Expected(
+        "2024-tuokexun-xian.txt", [M], [1], title="托克逊县2024年度法治政府建设工作报告", page_lines=6, held_out=30,
+        # the site's name, 政府信息公开, the 索引号/文号/公开日 table above; 发布时间 below
+        figures=[
+            ("15场次", "pre_meeting_study"),  # 常务会议学法制度: the government's own meetings, each with its study
+        ],
+    ),
+    Expected(
+        "2024-hongsibu-qu.txt", [M], [1], title="红寺堡区2024年法治政府建设的年度报告", page_lines=6, inline_lists=1,
+        held_out=30,  # 当前位置 above; 时间/来源, 字号 and the share box below
+        figures=[
+            ("4场次", "law_training"),  # 全年开展习近平法治思想培训
+            ("1次", None),  # 其中…在区委理论学习中心组授课: a part, and the district committee's group
+            ("2次", None),  # 法治政府建设督查: no enforcement inspection
+        ],
+    ),
+    Expected(
+        "2024-yuanzhou-qu.txt", [M], [1], title="原州区2024年法治政府建设年度报告", page_lines=5, held_out=30,
+        # 当前位置 and the 索引号/发布机构/公开方式/标题 table above
+        figures=[
+            ("2期", "law_training"),  # 习近平法治思想专题培训班 for the district's 科级以上领导干部
+            ("3期", "law_training"),  # 法治专题培训及行政执法能力提升培训班
+        ],
+    ),
+    Expected(
+        "2022-jingbian-xian.txt", [M], [3], title="靖边县2022年法治政府建设年度报告", held_out=30,
+        figures=[
+            ("12次", "pre_meeting_study"),  # 县政府常务会议学法制度…共集体学法
+            ("52条", None),  # 公示法治政府建设工作开展情况信息: a part of what the government publishes
+            ("2000册", None),
+            ("32场次", None),  # 全县各单位: other bodies
+            ("12次", None),  # 县委常委会、政府常务会、依法治县委员会…等会议: several bodies together
+        ],
+    ),
+    Expected(
+        "2024-liucheng-xian.txt", [M], [2], title="柳城县2024年法治政府建设年度报告", page_lines=1,
+        duplicate_headline=True, held_out=30,
+        figures=[
+            ("3场次", "law_training"),  # 全县领导干部法治专题讲座
+            ("1次", None),  # 旁听庭审
+        ],
+    ),
+    Expected(
+        "2022-fucheng-xian.txt", [M], [2], title="阜城县关于2022年度法治政府建设情况报告", held_out=30,
+        figures=[
+            ("2次", None),  # 县委常委会听取: the county committee's
+            ("1次", "law_training"),  # 政府工作人员宪法法律知识教育培训
+            ("6000余名", "cadres_trained"),  # 政府领导干部和工作人员参加…宪法法律知识考试: people
+            ("2次", None),  # 县人大常委会 宪法宣誓仪式
+            ("11名", None),
+            ("49名", None),  # 新考录公务员初任培训
+            ("17件", None),  # 保留: a stock
+            ("9件", None),
+            ("10件", None),
+        ],
+    ),
+    Expected(
+        "2024-liwan-gonganju.txt", [F, M], [2, 1], warnings=1, held_out=30,  # no title
+        figures=[
+            ("31次", None),  # 专题理论学习: all of the bureau's theory study, not law study alone
+            ("10次", None),  # 分局党委理论学习中心组专题学习: all of the group's sessions, not law study alone
+            ("4次", "law_training"),  # 习近平法治思想培训学习讲座
+            ("2次", "rule_of_law_meetings"),  # 主要负责人主持召开执法监督管理委员会全体会议
+        ],
+    ),
+    Expected(
+        "2024-haining-weijianju.txt", [], [], warnings=2, held_out=30,  # no title; the page runs all into one line
+        figures=[
+            ("5650件", "services_handled"),  # 办理…许可等业务
+            ("412个", None),  # 双随机 tasks
+            ("204个", None),
+            ("237件", "penalty_cases"),  # 实施行政处罚
+            ("122.4552万元", "fines"),  # 罚没款
+            ("3件", None),  # 移送公安机关
+            ("32件", None),  # 不予处罚
+            ("21次", "inspections"),  # 联合检查: the bureau's joint inspections
+            ("1件", None),
+            ("1人", None),
+            ("1人", None),
+        ],
+    ),
+    Expected(
+        "2023-nanchang-renshe.txt", [M], [2], warnings=1, held_out=30,  # no title
+        figures=[
+            ("2次", "central_group_study"),  # 局党组中心组集体学法
+            ("2次", None),  # 旁听人民法院庭审
+            ("1862万元", None),
+            ("1237.11万元", None),
+            ("41121人", None),
+            ("1090家", None),
+        ],
+    ),
+    Expected(
+        "2025-xiangshanqu-shengtaiju.txt", [], [], title="相山区生态环境分局2025年法治政府建设情况工作报告", warnings=1,
+        held_out=30,  # the title on two lines, its date below it; no "一、": the paragraphs stay in the preamble
+        figures=[
+            ("4次", "central_group_study"),  # 局党组组织…全年开展法治专题学习: the leadership's law study
+            ("100%", "law_exam_participation"),  # 领导干部宪法法律测试覆盖率
+            ("3场", "publicity_events"),  # “宪法宣传周”系列活动
+        ],
+    ),
+    Expected(
+        "2024-tongnan-shengtaiju.txt", [M], [2], title="关于2024年法治政府建设情况的报告", organs=["重庆市潼南区生态环境局"],
+        addressee="区委、区政府:", inline_lists=1, held_out=30,
+        figures=[
+            ("3轮", None),  # 生态环境损害赔偿 线索筛查 and cases: no indicator's
+            ("11条", None),
+            ("7条", None),
+            ("4条", None),
+            ("7件", None),
+            ("13420元", None),
+            ("11条", None),
+            ("3条", None),
+            ("100%", None),
+        ],
+    ),
+    Expected(
+        "2024-dazu-chengguanju.txt", [M], [2], title="重庆市大足区城市管理局2024年法治政府建设情况报告", held_out=30,
+        figures=[
+            ("6次", None),  # 局党委中心组和机关党委集中学法: two bodies together
+            ("4次", "cadre_study"),  # 全局干部职工集中学法
+            ("534件", "services_handled"),  # 窗口共办理行政审批事项
+            ("753件", None),  # 非许可事项: another kind beside the approvals
+            ("22.77万元", None),
+            ("912条", "government_info"),  # 在政务公开门户网站公开信息
+            ("121条", None),  # 其中: a part
+            ("967条", None),  # 微信公众号发布信息
+            ("7万余人次", None),
+        ],
+    ),
 ]  # fmt: skip
 
 CORPUS += HELD_OUT

@@ -324,6 +324,37 @@ def test_a_line_that_only_starts_with_the_font_sizes_is_not_a_page_line(line):
     assert parsed.page_lines == []
 
 
+def test_a_sites_particulars_row_opening_with_公开方式_without_a_colon_is_a_page_line_and_the_title_below_is_found():
+    parsed = parse_report_text(
+        "索 引 号 640421006/2025-00022 发文时间 2025-02-28\n发布机构 原州区司法局 文 号\n公开方式 主动公开 有效性 有效\n"
+        "标 题: 原州区2024年法治政府建设年度报告\n原州区2024年法治政府建设年度报告\n\n2024年，原州区…。\n"
+        "一、2024年度推进法治政府建设的主要举措和成效\n正文。\n"
+    )
+    assert parsed.title == "原州区2024年法治政府建设年度报告"
+    assert len(parsed.page_lines) == 4
+    assert not parsed.warnings
+
+
+def test_a_pages_share_box_and_its_close_button_are_page_lines():
+    parsed = parse_report_text(
+        "红寺堡区2024年法治政府建设的年度报告\n时间:2025-03-28 来源:红寺堡区人民政府办公室\n字号:\n\n"
+        "用微信扫描二维码\n分享至好友和朋友圈\n\n×\n\n2024年红寺堡区…。\n一、主要举措和成效\n正文。\n"
+    )
+    assert [parsed.preamble[i] for i in parsed.page_lines] == [
+        "时间:2025-03-28 来源:红寺堡区人民政府办公室",
+        "字号:",
+        "用微信扫描二维码",
+        "分享至好友和朋友圈",
+        "×",
+    ]
+
+
+@pytest.mark.parametrize("line", ["扫描二维码关注我们的公众号。", "分享至好友和朋友圈的法治故事很多", "×号"])
+def test_a_sentence_about_a_qr_code_or_sharing_is_not_a_page_line(line):
+    parsed = parse_report_text(f"{TITLE}{line}\n一、主要工作\n正文。\n")
+    assert parsed.page_lines == []
+
+
 def test_a_sites_particulars_as_bullets_with_keys_run_into_values_are_page_lines():
     parsed = parse_report_text(
         "- 乡镇信息公开\n-\n索引号pbxxhxrmzf/2026-00001\n-\n发布机构屏边县新华乡人民政府\n-\n文号\n-\n"
