@@ -926,9 +926,11 @@ def _links_before(text, clause_start, figure, aliases, aliases_by_index):
 
 def _links_after(text, clause_end, figure, aliases):
     after = text[figure.end : clause_end]
+    # "保留17件县政府行政规范性文件": a status before the figure makes the phrase after it a stock.
+    status = STATUS_BEFORE.search(text, max(0, figure.start - 8), figure.start) is not None
     for index, alias in aliases:
         at = after.find(alias)
-        if at >= 0 and STATUS_BEFORE.search(after[:at]):
+        if at >= 0 and (status or STATUS_BEFORE.search(after[:at])):
             continue
         gap = after[:at]
         # Not when the figure closes a list item: in "学习34余次、理论学习中心组…" the phrase is the next item's;

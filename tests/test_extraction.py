@@ -318,6 +318,9 @@ def test_documents_counted_by_status_are_not_reviews():
     text = "宣布失效规范性文件6件，继续有效的规范性文件16件，现行有效行政规范性文件86件"
     assert suggested(text, [documents]) == {}
     assert suggested("审核规范性文件25件", [documents]) == {"documents": (25, "件", E)}
+    # the status before the figure, its phrase after it
+    assert suggested("经过认真清理，保留17件县政府行政规范性文件，宣布失效9件", [documents]) == {}
+    assert suggested("审核17件县政府行政规范性文件", [documents]) == {"documents": (17, "件", E)}
 
 
 def test_a_phrase_after_a_word_of_change_counts_the_change_not_the_stock():
