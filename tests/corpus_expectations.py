@@ -3077,6 +3077,78 @@ HELD_OUT = [
             ("7万余人次", None),
         ],
     ),
+    # A twenty-ninth held-out batch of 12 (6 街道, 6 乡镇; 2022–2024) from Guangdong, Hubei, Chongqing, Beijing,
+    # Hunan, Anhui, Inner Mongolia and Yunnan, collected and labelled on 2026-12-03 before the finder's
+    # suggestions were looked at (only ``find_figures``' list was printed to label them). Each text is the stored
+    # page's opening up to its last full sentence.
+    Expected("2024-duobao-jiedao.txt", [M], [2], warnings=1, held_out=29),  # no title; no figure
+    Expected(
+        "2023-xiangkou-jiedao.txt", [M], [1], warnings=1, held_out=29,  # no title
+        figures=[("6期", "law_training")],  # 全街…举办领导干部专题法律讲座
+    ),
+    Expected(
+        "2024-tuwan-jiedao.txt", [M], [2], page_lines=4, warnings=1,
+        held_out=29,  # the site's particulars table above, the title only in its 名称 row
+        figures=[
+            ("12场次", None),  # 理论学习中心组学习 (“两个首先必学”): all the group's sessions, not its law study alone
+            ("1000余名", None),
+            ("46个", None),  # 风险点
+            ("52条", None),  # 防控措施
+        ],
+    ),
+    Expected(
+        "2023-fatou-jiedao.txt", [M], [1], title="垡头街道2023年法治政府建设工作报告", page_lines=1,
+        duplicate_headline=True, held_out=29,  # the page's headline ("…2023年度…情况报告") above the document's title
+    ),
+    Expected("2024-shamian-jiedao.txt", [M], [1], warnings=1, held_out=29),  # no title; no figure
+    Expected(
+        "2023-dongyangdu-jiedao.txt", [M], [1], title="珠晖区东阳渡街道2023年度法治政府建设工作报告",
+        page_lines=1, inline_lists=1, held_out=29,  # 【字体:
+        figures=[
+            ("5次", "cadre_study"),  # 街道…共组织集体学法
+            ("5人", "enforcement_officers"),  # 街道有5人考取行政执法证: the certified staff
+            ("2人", None),  # 其中…律师资格证
+            ("16个", None),  # 人民调解委员会
+            ("7名", None),  # 辖区's legal advisers (for the villages and key projects), not the 街道's own
+            ("2名", None),  # 其中重点项目法律顾问
+        ],
+    ),
+    Expected(
+        "2024-meishan-zhen.txt", [M], [1], title="金寨县梅山镇人民政府2024年度法治政府建设情况报告",
+        addressee="县委、县政府:", held_out=29,
+        figures=[
+            ("140次", "publicity_events"),  # 送法进企业、进农村…等普法宣传活动
+            ("4次", "rule_of_law_meetings"),  # 党委书记…主持召开专题会议听取法治建设推进有关情况
+        ],
+    ),
+    Expected(
+        "2024-manzutun-xiang.txt", [M], [3], title="满族屯满族乡2024年度法治政府建设报告", addressee="旗委、旗政府:",
+        held_out=29,
+        figures=[
+            ("10类", None),
+            ("39项", None),  # 权责事项
+            ("388件", None),  # 12345政务服务平台…群众反映问题
+            ("100%", None),  # 办结率、满意率
+            ("25条", None),  # lawyers' legal opinions on decisions and contracts, not legislative opinions
+        ],
+    ),
+    Expected(
+        "2023-heijing-zhen.txt", [M], [1], title="黑井镇2023年度法治政府建设情况报告", page_lines=4,
+        duplicate_headline=True, held_out=29,  # the site's name, the breadcrumb, the headline and 日期…点击
+        figures=[("9个", None)],  # 村(社区)
+    ),
+    Expected(
+        "2023-ditang-xiang.txt", [M], [3], title="棣棠乡2023年度法治政府建设情况报告", inline_lists=1,
+        held_out=29,  # no figure
+    ),
+    Expected(
+        "2023-tongmuluo-xiang.txt", [M], [1], title="桐木漯瑶族乡人民政府关于2023年度法治政府建设工作的报告",
+        inline_lists=1, held_out=29,  # the title broken over two lines
+        figures=[("4余次", "cadre_study")],  # 组织干部集中学法
+    ),
+    Expected(
+        "2022-shuanghe-zhen.txt", [F], [2], warnings=1, held_out=29,  # no title; 一、…落实法治政府建设第一责任人职责制度
+    ),
 ]  # fmt: skip
 
 CORPUS += HELD_OUT

@@ -189,6 +189,26 @@ def test_a_headline_differing_from_the_title_by_du_or_de_is_a_duplicate_and_the_
     assert [parsed.preamble[i] for i in parsed.page_lines] == ["中梁山街道关于2025年度法治政府建设情况的报告"]
 
 
+def test_a_headline_naming_the_report_a_情况报告_above_the_documents_工作报告_is_a_duplicate():
+    parsed = parse_report_text(
+        "垡头街道2023年度法治政府建设情况报告\n垡头街道2023年法治政府建设工作报告\n"
+        "2023年，垡头街道…。\n一、推进法治政府建设情况\n正文。\n"
+    )
+    assert parsed.title == "垡头街道2023年法治政府建设工作报告"
+    assert parsed.duplicate_headline
+    assert [parsed.preamble[i] for i in parsed.page_lines] == ["垡头街道2023年度法治政府建设情况报告"]
+    assert parsed.preamble[1:] == ["2023年，垡头街道…。"]
+
+
+def test_a_title_for_another_year_below_the_headline_is_no_repeat_whatever_its_report_words():
+    parsed = parse_report_text(
+        "垡头街道2023年度法治政府建设情况报告\n垡头街道2022年法治政府建设工作报告\n"
+        "2023年，垡头街道…。\n一、推进法治政府建设情况\n正文。\n"
+    )
+    assert parsed.title == "垡头街道2023年度法治政府建设情况报告"
+    assert not parsed.duplicate_headline
+
+
 def test_a_pages_buttons_are_page_lines_not_the_addressee():
     parsed = parse_report_text(
         "紫金县卫生健康局2025年法治政府建设年度报告\n发布时间:2026-01-28 来源: 本网 阅读人次: -\n"

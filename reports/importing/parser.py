@@ -153,6 +153,8 @@ PARTICULARS_KEY_RE = re.compile(r"^[|•·\-\s]*[\[【]?\s*索\s*引\s*号")
 # A headline may also add 关于 between the organ and the title ("…办事处关于2024年…报告" above "…办事处" and
 # "2024年…报告").
 TITLE_NOISE_RE = re.compile(r"[度的\s]|(?<=\d)年|办事处|人民政府|关于")
+# "…建设情况报告", "…建设工作报告", "…建设工作情况的报告": one report named with or without these words.
+REPORT_KIND_NOISE_RE = re.compile(r"(?:工作|情况)+(?=报告$)")
 DATE_RE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
 # A signature line must look like an organ, so a closing "特此报告" stays in the body.
 ORGAN_SUFFIX_RE = re.compile(r"(委员会|党委|党工委|办事处|人民政府|政府|街道|镇|乡|办公室|委|局|中心)$")
@@ -653,16 +655,22 @@ def _squeezed(text: str) -> str:
 
 def _same_title(line: str, title: str) -> bool:
     """Whether ``line`` repeats the title, written the same or nearly: a page's headline often drops or
-    adds a 度, 的 or a year's 年 ("…2025年度…情况的报告" above "…2025年…情况的报告") or the place's name
-    before the organ ("石柱土家族自治县鱼池镇人民政府关于…" above "鱼池镇人民政府关于…")."""
+    adds a 度, 的 or a year's 年 ("…2025年度…情况的报告" above "…2025年…情况的报告"), names the report a
+    情况报告 where the document says 工作报告 ("…2023年度…建设情况报告" above "…2023年…建设工作报告"), or writes
+    the place's name before the organ ("石柱土家族自治县鱼池镇人民政府关于…" above "鱼池镇人民政府关于…")."""
     if line == title:
         return True
     if not _is_title(line):
         return False
-    shorter, longer = sorted((TITLE_NOISE_RE.sub("", line), TITLE_NOISE_RE.sub("", title)), key=len)
+    shorter, longer = sorted((_title_words(line), _title_words(title)), key=len)
     return shorter == longer or (
         longer.endswith(shorter) and PLACE_PREFIX_RE.match(longer[: len(longer) - len(shorter)]) is not None
     )
+
+
+def _title_words(title: str) -> str:
+    """A title without the words a page's headline may write differently (``_same_title``)."""
+    return REPORT_KIND_NOISE_RE.sub("", TITLE_NOISE_RE.sub("", title))
 
 
 def _is_organ_name(line: str) -> bool:
