@@ -28,7 +28,8 @@ def test_a_300_item_report_is_submitted_returned_restored_resubmitted_and_approv
     page.evaluate("window.stillTheSamePage = true")
     first = page.locator(".editor-section").first
     first.get_by_role("button", name="＋ 添加条目").click()
-    expect(first.locator(".editor-item")).to_have_count(300)
+    # The new item is rendered beside 299 others: more than the default 5 s when the machine is loaded.
+    expect(first.locator(".editor-item")).to_have_count(300, timeout=20_000)
     new_item = first.locator(".editor-item").last
     assert page.evaluate("window.stillTheSamePage") is True  # added without reloading the page
     new_item.get_by_label("正文").fill("全年组织集中学法12次。")
