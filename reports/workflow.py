@@ -61,6 +61,12 @@ class Step:
         """The button, and the history's name for it."""
         return str(self.action.label)
 
+    @property
+    def comment_name(self) -> str:
+        """What the comment typed with the step is: a 理由 where one is required (a return), else the
+        optional 说明 the form asks for (a submission's note to the leader)."""
+        return "理由" if self.reason_required else "说明"
+
 
 TRANSITIONS: dict[str, Step] = {
     step.action: step
@@ -253,7 +259,7 @@ def _switch(
         AuditEntry.Action.WORKFLOW,
         user=user,
         obj=locked,
-        detail=f"{detail}；理由：{comment}" if comment else detail,
+        detail=f"{detail}；{step.comment_name}：{comment}" if comment else detail,
     )
     notify(locked, step.notify_roles, _notice_text(locked, step, user, comment), exclude=user)
     return event
@@ -311,4 +317,14 @@ def _conflict(seen: Report, step: Step) -> StateConflict:
 def _notice_text(report: Report, step: Step, user: User, comment: str) -> str:
     who = name_of(user)
     text = f"{report.unit}{report.year}年度报告：{who}{step.label}"
-    return f"{text}，理由：{comment}" if comment else text
+    return f"{text}，{step.comment_name}：{comment}" if comment else text
+
+
+def comment_name(action: str) -> str:
+    """The history's name for the comment of an event of ``action``: a transition's 理由 or 说明, a
+    withdrawal's 理由, and "" for the others, whose comment says what happened (a reminder, a
+    publication, a restore)."""
+    step = TRANSITIONS.get(action)
+    if step is not None:
+        return step.comment_name
+    return "理由" if action == EventAction.WITHDRAW else ""

@@ -152,7 +152,13 @@ def resolve_comment(request, pk, comment_pk):
 def history(request, pk):
     report = get_report_or_refuse(request.user, pk)
     events = [
-        {"when": e.created_at, "who": e.user, "what": e.get_action_display(), "event": e}
+        {
+            "when": e.created_at,
+            "who": e.user,
+            "what": e.get_action_display(),
+            "event": e,
+            "comment_name": workflow.comment_name(e.action),
+        }
         # A snapshot's content (the whole report as JSON) is not shown here: not read.
         for e in report.events.select_related("user", "snapshot").defer("snapshot__content")
     ]
