@@ -25,7 +25,7 @@ from .common.people import name_of
 from .common.typing import RequestUser, User
 from .frozen_pdf import FrozenPdf
 from .models import AuditEntry, Membership, Report, ReportEvent, Snapshot
-from .notifications import notify
+from .notifications import notify, recipients
 from .permissions import roles_on
 from .precheck import check_report
 from .snapshots import snapshot_content
@@ -150,6 +150,12 @@ def available_steps(user: RequestUser, report: Report) -> list[Step]:
     """The steps ``user`` could take on ``report`` now: the buttons to show."""
     roles = roles_on(user, report)
     return [s for s in TRANSITIONS.values() if report.status in s.sources and roles.intersection(s.roles)]
+
+
+def has_reviewer(report: Report, submitter: User) -> bool:
+    """Whether anyone could approve what ``submitter`` submits: an active leader of the unit other than
+    ``submitter`` (who may not approve a version they submitted)."""
+    return recipients(report, (Role.LEADER,)).exclude(pk=submitter.pk).exists()
 
 
 def last_submitter_id(report: Report) -> int | None:

@@ -357,3 +357,19 @@ def test_the_leader_reviewing_reads_the_submitters_note_and_it_is_a_note_not_a_r
 def test_no_note_box_when_the_submitter_wrote_none(client, staff, leader, submitted):
     client.force_login(leader)
     assert 'id="submit-note"' not in client.get(detail(submitted)).content.decode()
+
+
+def test_staff_of_a_unit_with_no_leader_are_told_before_submitting_that_nobody_could_approve(
+    client, staff, report, django_user_model
+):
+    """A unit whose 审核领导 is not set up yet (the demo's 区司法局): a submission would wait for nobody."""
+    add_section(report, items=1)
+    client.force_login(staff)
+    content = client.get(detail(report)).content.decode()
+    assert 'id="no-reviewer"' in content and "还没有审核领导" in content
+
+
+def test_no_such_warning_where_a_leader_can_review(client, staff, leader, report):
+    add_section(report, items=1)
+    client.force_login(staff)
+    assert 'id="no-reviewer"' not in client.get(detail(report)).content.decode()

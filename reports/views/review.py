@@ -43,7 +43,9 @@ def detail(request, pk):
         "blocks": blocks,
         "threads": threads,
         "open_comments": sum(1 for c in comments if c.parent_id is None and not c.is_resolved),
-        "steps": workflow.available_steps(request.user, report),
+        "steps": (steps := workflow.available_steps(request.user, report)),
+        "no_reviewer": any(step.action == EventAction.SUBMIT for step in steps)
+        and not workflow.has_reviewer(report, request.user),
         # Before approval: what the check before submitting finds, for staff before submitting and for
         # the leader reviewing (with why it last came back).
         "check": (
