@@ -362,6 +362,17 @@ class Report(models.Model):
             return None
         return self.last_return_event()
 
+    def submission_event(self) -> "ReportEvent | None":
+        """The submission under review, with the submitter's note (None unless submitted)."""
+        if self.status != Report.Status.SUBMITTED:
+            return None
+        return (
+            self.events.filter(action=ReportEvent.Action.SUBMIT)
+            .select_related("user")
+            .order_by("-created_at", "-pk")
+            .first()
+        )
+
     def last_return_event(self) -> "ReportEvent | None":
         """The last time the report was sent back to its unit, whatever its status now: what a leader
         reviewing a resubmission reads beside the check."""

@@ -25,7 +25,7 @@ from .common.people import name_of
 from .common.typing import RequestUser, User
 from .frozen_pdf import FrozenPdf
 from .models import AuditEntry, Membership, Report, ReportEvent, Snapshot
-from .notifications import notify
+from .notifications import notify, recipients
 from .permissions import roles_on
 from .precheck import check_report
 from .snapshots import snapshot_content
@@ -60,6 +60,12 @@ class Step:
     def label(self) -> str:
         """The button, and the history's name for it."""
         return str(self.action.label)
+
+    @property
+    def comment_name(self) -> str:
+        """What the comment typed with the step is: a 理由 where one is required (a return), else the
+        optional 说明 the form asks for (a submission's note to the leader)."""
+        return "理由" if self.reason_required else "说明"
 
 
 TRANSITIONS: dict[str, Step] = {
@@ -144,6 +150,12 @@ def available_steps(user: RequestUser, report: Report) -> list[Step]:
     """The steps ``user`` could take on ``report`` now: the buttons to show."""
     roles = roles_on(user, report)
     return [s for s in TRANSITIONS.values() if report.status in s.sources and roles.intersection(s.roles)]
+
+
+def has_reviewer(report: Report, submitter: User) -> bool:
+    """Whether anyone could approve what ``submitter`` submits: an active leader of the unit other than
+    ``submitter`` (who may not approve a version they submitted)."""
+    return recipients(report, (Role.LEADER,)).exclude(pk=submitter.pk).exists()
 
 
 def last_submitter_id(report: Report) -> int | None:
@@ -253,7 +265,7 @@ def _switch(
         AuditEntry.Action.WORKFLOW,
         user=user,
         obj=locked,
-        detail=f"{detail}；理由：{comment}" if comment else detail,
+        detail=f"{detail}；{step.comment_name}：{comment}" if comment else detail,
     )
     notify(locked, step.notify_roles, _notice_text(locked, step, user, comment), exclude=user)
     return event
@@ -311,4 +323,14 @@ def _conflict(seen: Report, step: Step) -> StateConflict:
 def _notice_text(report: Report, step: Step, user: User, comment: str) -> str:
     who = name_of(user)
     text = f"{report.unit}{report.year}年度报告：{who}{step.label}"
-    return f"{text}，理由：{comment}" if comment else text
+    return f"{text}，{step.comment_name}：{comment}" if comment else text
+
+
+def comment_name(action: str) -> str:
+    """The history's name for the comment of an event of ``action``: a transition's 理由 or 说明, a
+    withdrawal's 理由, and "" for the others, whose comment says what happened (a reminder, a
+    publication, a restore)."""
+    step = TRANSITIONS.get(action)
+    if step is not None:
+        return step.comment_name
+    return "理由" if action == EventAction.WITHDRAW else ""

@@ -172,6 +172,24 @@ def test_a_stale_save_is_refused_and_both_texts_are_shown(client, staff, leader,
     assert item.body == "合并后的正文。"
 
 
+def test_a_stale_save_shows_no_newer_text_beside_a_field_that_differs_only_in_its_line_ends(
+    client, staff, report, section
+):
+    """A browser sends a textarea's lines with CRLF; the stored text has LF. The same two lines are not
+    "较新保存的内容" (a yellow box repeating the field's own text)."""
+    item, other = section.items.all()[:2]
+    item.body = "第一段。\n第二段。"
+    item.save()
+    stale = editor_data(report, **{f"i{item.pk}-body": "第一段。\r\n第二段。"})
+    client.force_login(staff)
+    client.post(edit_url(report), {**editor_data(report), f"i{other.pk}-body": "另一个标签页改的。"})
+    response = client.post(edit_url(report), stale)
+    assert response.status_code == 409
+    content = response.content.decode()
+    assert content.count('class="conflict-theirs') == 1  # the other item's body only
+    assert f'data-conflict-for="id_i{other.pk}-body"' in content
+
+
 def test_autosave_answers_in_json(staff_client, report, section):
     data = editor_data(report, **{"report-preamble": "自动保存的导语"})
     response = staff_client.post(edit_url(report), data, headers={"X-Autosave": "1"})

@@ -53,11 +53,24 @@ def test_staff_start_a_report_and_land_in_the_editor(client, staff, unit):
 
 
 def test_a_year_that_already_has_a_report_is_not_offered_twice(client, staff, unit):
-    Report.objects.create(unit=unit, year=LAST_YEAR)
+    """Started meanwhile in another tab or by a colleague: the press opens that report, and says so,
+    instead of a page that has silently moved the year to another one and says nothing."""
+    report = Report.objects.create(unit=unit, year=LAST_YEAR)
     client.force_login(staff)
-    response = client.post("/reports/new/", {"unit": unit.pk, "year": LAST_YEAR})
-    assert response.status_code == 400
+    response = client.post("/reports/new/", {"unit": unit.pk, "year": LAST_YEAR}, follow=True)
+    assert response.redirect_chain == [(f"/reports/{report.pk}/edit/", 302)]
+    assert f"城西街道{LAST_YEAR}年度报告已经存在" in response.content.decode()
     assert Report.objects.filter(unit=unit, year=LAST_YEAR).count() == 1
+
+
+def test_a_refused_new_report_shows_the_home_page_whole(client, staff, unit):
+    report = Report.objects.create(unit=unit, year=LAST_YEAR - 3)
+    client.force_login(staff)
+    response = client.post("/reports/new/", {"unit": unit.pk, "year": 1990})
+    assert response.status_code == 400
+    content = response.content.decode()
+    assert 'id="waiting"' in content and f'href="/reports/{report.pk}/edit/"' in content
+    assert "请重新选择" in content
 
 
 def test_nobody_starts_a_report_for_another_unit(client, outsider, unit):

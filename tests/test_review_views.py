@@ -329,3 +329,47 @@ def test_the_document_is_written_as_the_template_wrote_it(client, staff, leader,
     assert "依法&lt;行政&gt;&amp;“决策”" in new and "这一条&lt;请&gt;补充" in new and "已补充" in new
     assert new.count('class="new-comment') == len([b for b in values["blocks"] if b.anchor])
     assert 'value="tok&lt;&amp;&gt;en"' in new and "?a=1&amp;b=2" in new
+
+
+def test_the_leader_reviewing_reads_the_submitters_note_and_it_is_a_note_not_a_reason(
+    client, staff, leader, report
+):
+    """The submit form asks for a 说明（可不填）: the leader sees it on the page he reviews from, and the
+    notice and the history call it 说明; only a return's comment is a 理由."""
+    add_section(report, items=2)
+    submit(staff, report, comment="第二部分的数据待区统计局核实后再补。")
+    client.force_login(leader)
+    content = client.get(detail(report)).content.decode()
+    assert 'id="submit-note"' in content and "第二部分的数据待区统计局核实后再补。" in content
+    notice = Notice.objects.get(user=leader, message__contains="提交审核")
+    assert "说明：第二部分的数据待区统计局核实后再补。" in notice.message and "理由" not in notice.message
+    history = client.get(reverse("reports:history", args=[report.pk])).content.decode()
+    assert "说明：第二部分的数据待区统计局核实后再补。" in history
+    assert "理由：第二部分" not in history
+
+    client.post(reverse("reports:act", args=[report.pk, "return"]), {"comment": "请补充数据"})
+    history = client.get(reverse("reports:history", args=[report.pk])).content.decode()
+    assert "理由：请补充数据" in history
+    client.force_login(staff)
+    assert 'id="submit-note"' not in client.get(detail(report)).content.decode()  # returned: no longer
+
+
+def test_no_note_box_when_the_submitter_wrote_none(client, staff, leader, submitted):
+    client.force_login(leader)
+    assert 'id="submit-note"' not in client.get(detail(submitted)).content.decode()
+
+
+def test_staff_of_a_unit_with_no_leader_are_told_before_submitting_that_nobody_could_approve(
+    client, staff, report, django_user_model
+):
+    """A unit whose 审核领导 is not set up yet (the demo's 区司法局): a submission would wait for nobody."""
+    add_section(report, items=1)
+    client.force_login(staff)
+    content = client.get(detail(report)).content.decode()
+    assert 'id="no-reviewer"' in content and "还没有审核领导" in content
+
+
+def test_no_such_warning_where_a_leader_can_review(client, staff, leader, report):
+    add_section(report, items=1)
+    client.force_login(staff)
+    assert 'id="no-reviewer"' not in client.get(detail(report)).content.decode()

@@ -335,7 +335,7 @@ def _render_conflict(request, latest, forms):
             key = mine.add_prefix(name)
             saved_value = saved[name].value()
             saved_text = "" if saved_value is None else str(saved_value)
-            if str(mine.data.get(key, "")).strip() != saved_text.strip():
+            if clean_text(str(mine.data.get(key, ""))) != clean_text(saved_text):  # CRLF is LF
                 theirs[key] = saved_text
     forms.header.data = forms.header.data.copy()
     forms.header.data[forms.header.add_prefix("version")] = latest.version

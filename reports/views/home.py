@@ -1,3 +1,4 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -14,7 +15,7 @@ from reports.deadlines import (
 )
 from reports.forms import NewReportForm
 from reports.models import Membership, Report, Unit
-from reports.permissions import Action, units_user_can_write_for
+from reports.permissions import Action, can, units_user_can_write_for
 
 
 def open_years(units):
@@ -40,16 +41,18 @@ def _new_report_form(user, data=None):
 
 @login_required
 def home(request):
+    return render(request, "reports/home.html", _home_context(request, _new_report_form(request.user)))
+
+
+def _home_context(request, new_report_form):
     reports = list(Report.objects.restrict(request.user).select_related("unit", "updated_by"))
-    editable_ids = set(Report.objects.restrict(request.user, Action.EDIT).values_list("pk", flat=True))
-    context = {
+    return {
         "reports": reports,
         "due": report_deadlines(reports),
-        "editable_ids": editable_ids,
-        "new_report_form": _new_report_form(request.user),
+        "editable_ids": set(Report.objects.restrict(request.user, Action.EDIT).values_list("pk", flat=True)),
+        "new_report_form": new_report_form,
         "waiting": waiting_for(request.user),
     }
-    return render(request, "reports/home.html", context)
 
 
 def waiting_for(user):
@@ -95,11 +98,31 @@ def waiting_for(user):
 @login_required
 @require_POST
 def new_report(request):
+    # Started meanwhile, in another tab or by a colleague: that report, opened, rather than a form whose
+    # year has moved on to the next one still open.
+    if existing := _report_asked_for(request):
+        messages.info(
+            request,
+            f"{existing.unit.short_name}{existing.year}年度报告已经存在（可能刚在另一个窗口或由同事开始填写），已为您打开。",
+        )
+        editable = existing.is_editable and can(request.user, existing, Action.EDIT)
+        return redirect("reports:edit", existing.pk) if editable else redirect(existing)
     form = _new_report_form(request.user, request.POST)
     if form is None:
         return redirect("reports:home")
     if not form.is_valid():
-        reports = Report.objects.restrict(request.user).select_related("unit", "updated_by")
-        return render(request, "reports/home.html", {"reports": reports, "new_report_form": form}, status=400)
+        errors = "；".join(str(e) for errors in form.errors.values() for e in errors)
+        messages.error(request, f"没能开始填写：{errors}。请重新选择。")
+        return render(request, "reports/home.html", _home_context(request, form), status=400)
     report = start_report(request.user, form.cleaned_data["unit"], form.cleaned_data["year"])
     return redirect("reports:edit", report.pk)
+
+
+def _report_asked_for(request):
+    """The report of the unit and year posted, if it exists and the user may see it."""
+    unit, year = request.POST.get("unit", ""), request.POST.get("year", "")
+    if not (unit.isdigit() and year.isdigit()):
+        return None
+    return (
+        Report.objects.restrict(request.user).filter(unit_id=unit, year=year).select_related("unit").first()
+    )

@@ -43,7 +43,9 @@ def detail(request, pk):
         "blocks": blocks,
         "threads": threads,
         "open_comments": sum(1 for c in comments if c.parent_id is None and not c.is_resolved),
-        "steps": workflow.available_steps(request.user, report),
+        "steps": (steps := workflow.available_steps(request.user, report)),
+        "no_reviewer": any(step.action == EventAction.SUBMIT for step in steps)
+        and not workflow.has_reviewer(report, request.user),
         # Before approval: what the check before submitting finds, for staff before submitting and for
         # the leader reviewing (with why it last came back).
         "check": (
@@ -152,7 +154,13 @@ def resolve_comment(request, pk, comment_pk):
 def history(request, pk):
     report = get_report_or_refuse(request.user, pk)
     events = [
-        {"when": e.created_at, "who": e.user, "what": e.get_action_display(), "event": e}
+        {
+            "when": e.created_at,
+            "who": e.user,
+            "what": e.get_action_display(),
+            "event": e,
+            "comment_name": workflow.comment_name(e.action),
+        }
         # A snapshot's content (the whole report as JSON) is not shown here: not read.
         for e in report.events.select_related("user", "snapshot").defer("snapshot__content")
     ]

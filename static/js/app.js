@@ -9,6 +9,7 @@ document.addEventListener("click", function (event) {
 
 // Downloads that take a while (a PDF, the ZIP, the combined volume): a note with the seconds elapsed
 // until the file starts to arrive. Mark a link with data-busy="正在生成…"; reports/downloads.py answers.
+// A form marked data-busy shows the note too, until the next page.
 (function () {
   "use strict";
   let note = null;
@@ -29,6 +30,33 @@ document.addEventListener("click", function (event) {
   function cookieSet(name) {
     return document.cookie.split("; ").some((pair) => pair.startsWith(name + "="));
   }
+
+  // A form that takes a while to answer (an approval renders the PDF it freezes): marked
+  // data-busy="正在…", it says so once sent and is sent once: its buttons are disabled, so a second,
+  // impatient click is not a second request answered with "不能…" after the first has done it.
+  document.addEventListener("submit", function (event) {
+    const form = event.target;
+    if (event.defaultPrevented || !form.matches("form[data-busy]")) return;
+    if (form.dataset.sent) {
+      event.preventDefault();
+      return;
+    }
+    form.dataset.sent = "1";
+    // After this event: the button pressed is still sent with the form.
+    window.setTimeout(function () {
+      form.querySelectorAll("button").forEach(function (button) { button.disabled = true; });
+    }, 0);
+    showNote(form.dataset.busy);
+  });
+  // Back to the page from the browser's cache: the form can be sent again.
+  window.addEventListener("pageshow", function (event) {
+    if (!event.persisted) return;
+    document.querySelectorAll("form[data-busy][data-sent]").forEach(function (form) {
+      delete form.dataset.sent;
+      form.querySelectorAll("button").forEach(function (button) { button.disabled = false; });
+    });
+    if (note) note.hidden = true;
+  });
 
   document.addEventListener("click", function (event) {
     const link = event.target.closest("a[data-busy]");

@@ -277,4 +277,12 @@
   }
   // Tests and impatient users can ask for it now.
   form.addEventListener("autosave-now", autosave);
+
+  // A page shown back with fields to correct: the first of them in view (clear of the sticky bar) and
+  // in focus. The message at the top says "见下方红色提示"; on a long report that may be far down.
+  const invalid = form.querySelector(".is-invalid");
+  if (changes && invalid) {
+    invalid.scrollIntoView({ block: "center" });
+    invalid.focus({ preventScroll: true });
+  }
 })();
