@@ -1,5 +1,8 @@
 """The indicator sheet: one small form per indicator, checked alone and against the district's rules."""
 
+import re
+import unicodedata
+
 from django import forms
 
 from reports.common.text import CleanTextMixin, clean_text
@@ -7,6 +10,11 @@ from reports.common.text import CleanTextMixin, clean_text
 from .extraction import parse_number
 from .models import Indicator, IndicatorValue, Qualifier, format_number
 from .validation import rule_errors, value_errors
+
+# A value typed as reports write it: a qualifier before or after the number, a measure word after it.
+WRITTEN_FIGURE = re.compile(
+    r"(?P<before>大约|将近|约|近)?\s*(?P<number>[\d,.]+[万千百亿]?)\s*(?P<after>余|多)?\s*[^\d\s%]{0,3}"
+)
 
 
 class IndicatorValueForm(CleanTextMixin, forms.Form):
@@ -36,12 +44,23 @@ class IndicatorValueForm(CleanTextMixin, forms.Form):
                 f"“{self.indicator.name}”以“{self.indicator.unit}”计，不是百分比：请只填数字，不带“%”。"
             )
         if number is None:
-            raise forms.ValidationError(
-                f"“{self.indicator.name}”的数值“{text}”无法识别，请填写数字，如 1705、1,705 或 1万。"
-            )
+            raise forms.ValidationError(self._unreadable(text))
         for message in value_errors(self.indicator, number):
             raise forms.ValidationError(message)
         return number
+
+    def _unreadable(self, text):
+        """Why ``text`` is no number, saying what to type instead when it is one written as in a report
+        ("12次", "约50", "400余")."""
+        name = self.indicator.name
+        written = WRITTEN_FIGURE.fullmatch(unicodedata.normalize("NFKC", text).strip())
+        if written and parse_number(written["number"]) is not None:
+            number = written["number"]
+            if qualifier := written["before"] or written["after"]:
+                label = {"约": "约", "大约": "约", "近": "近", "将近": "近"}.get(qualifier, "余")
+                return f"“{name}”请只填数字“{number}”，“{qualifier}”请在右边的“限定”中选“{label}”。"
+            return f"“{name}”请只填数字“{number}”，不带单位（本指标以“{self.indicator.unit}”计）。"
+        return f"“{name}”的数值“{text}”无法识别，请填写数字，如 1705、1,705 或 1万。"
 
     def clean(self):
         cleaned = super().clean()
