@@ -79,8 +79,8 @@ def test_form_errors_are_djangos_chinese_ones(english_client, staff, district_of
     english_client.force_login(staff)
     data = editor_data(report, **{"report-title": "", "report-signing_date": "2025-13-45"})
     page = content(english_client.post(reverse("reports:edit", args=[report.pk]), data))
-    # A date's message is the app's own (reports.forms.DayField): how to type it.
-    assert "这个字段是必填项。" in page and "请按“2026-01-31”的格式填写日期" in page
+    # A date's message is the app's own (reports.forms.DayField): the month that does not exist.
+    assert "这个字段是必填项。" in page and "没有13月，请检查日期。" in page
     assert "This field is required" not in page and "Enter a valid date" not in page
 
     english_client.force_login(district_officer)
