@@ -267,6 +267,23 @@ def test_a_code_already_taken_is_refused(office, district):
     assert Indicator.objects.count() == 1
 
 
+def test_a_name_another_indicator_of_the_year_has_is_refused(office, district):
+    indicator(district, "audience", "普法受众", unit="人次")
+    retired = indicator(district, "old-lectures", "法治讲座", first_year=YEAR - 3)
+    Indicator.objects.filter(pk=retired.pk).update(last_year=YEAR - 1)
+    data = {"part": "indicator", "name": "普法受众", "unit": "人次", "category": "publicity", "kind": "count"}
+    response = office.post(catalogue_url(), data)
+    assert response.status_code == 400 and "本年度已有名为“普法受众”的指标" in response.content.decode()
+    data["name"] = "法治讲座"  # a retired one's name may be used again
+    assert office.post(catalogue_url(), data).status_code == 302
+    lectures = Indicator.objects.get(name="法治讲座", first_year=YEAR)
+    edit = reverse("district:indicator-edit", args=[YEAR, lectures.pk])
+    data = {"name": "普法受众", "unit": "人次", "category": "publicity", "kind": "count"}
+    assert office.post(edit, data).status_code == 400
+    data["name"] = "法治讲座"  # its own name, kept
+    assert office.post(edit, data).status_code == 302
+
+
 def test_changing_an_indicators_range_and_aliases(office, district):
     rate = indicator(district, "rate", "调解成功率", unit="%", kind="percent")
     url = reverse("district:indicator-edit", args=[YEAR, rate.pk])

@@ -42,7 +42,7 @@ class IndicatorForm(CleanTextMixin, forms.ModelForm):
 
     def __init__(self, *args, district, year, **kwargs):
         super().__init__(*args, **kwargs)
-        self.district = district
+        self.district, self.year = district, year
         self.fields["code"].required = False
         for name, prompt in (("category", "（请选择类别）"), ("kind", "（请选择类型）")):
             field = cast(forms.TypedChoiceField, self.fields[name])
@@ -53,6 +53,15 @@ class IndicatorForm(CleanTextMixin, forms.ModelForm):
             self.fields["code"].disabled = True  # values and imports refer to it
         else:
             self.instance.district, self.instance.first_year = district, year
+
+    def clean_name(self):
+        """Two indicators of one name in a year would be two columns of that name in the sheet and the
+        matrix; a retired one's name may be used again."""
+        name = self.cleaned_data["name"]
+        in_use = Indicator.objects.for_year(self.district, self.year).exclude(pk=self.instance.pk)
+        if in_use.filter(name=name).exists():
+            raise forms.ValidationError(f"本年度已有名为“{name}”的指标，请换一个名称，或修改原有的指标。")
+        return name
 
     def clean_code(self):
         code = self.cleaned_data["code"] or next_code(self.district)
