@@ -2,6 +2,7 @@
 catalogue (add, change, retire, reorder, carry over) and the checks across indicators."""
 
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
@@ -251,6 +252,15 @@ def test_the_catalogues_lists_start_with_a_prompt_not_dashes(office, district):
     content = office.get(catalogue_url()).content.decode()
     assert "---------" not in content
     assert "（请选择类别）" in content and "（请选择指标）" in content and "（“比率”规则才需要）" in content
+
+
+def test_the_catalogue_pages_ids_are_unique_so_each_label_names_its_own_field(office, district):
+    # The indicator form's 数值类型 and the rule form's 规则 were both id="id_kind": clicking 规则 (or a
+    # screen reader's label) went to 数值类型.
+    content = office.get(catalogue_url()).content.decode()
+    ids = re.findall(r'\sid="([^"]+)"', content)
+    assert sorted(ids) == sorted(set(ids))
+    assert re.search(r'for="rule_kind"[^>]*>\s*规则', content) and 'id="rule_kind"' in content
 
 
 def test_a_code_already_taken_is_refused(office, district):

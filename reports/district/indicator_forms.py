@@ -77,7 +77,8 @@ class RuleForm(forms.ModelForm):
         fields = ["kind", "indicator", "other", "base"]
 
     def __init__(self, *args, district, year, **kwargs):
-        super().__init__(*args, **kwargs)
+        # Ids of its own: the catalogue page has the indicator form's fields too ("kind" in both).
+        super().__init__(*args, auto_id="rule_%s", **kwargs)
         indicators = Indicator.objects.for_year(district, year)
         prompts = {"indicator": "（请选择指标）", "other": "（请选择指标）", "base": "（“比率”规则才需要）"}
         for name, prompt in prompts.items():
