@@ -259,6 +259,9 @@ def test_the_libraries_admin_pages_name_their_rows_fields_and_sections_in_chines
         "发送邮件 · 待执行 · ",
     ):
         assert chinese in seen, chinese
+    # The queue's list names each job in Chinese too (its column showed the function name).
+    listed = content(superuser_client.get(reverse("admin:django_tasks_database_dbtaskresult_changelist")))
+    assert '<td class="field-task_name">发送邮件</td>' in listed and "send_mails" not in listed
 
 
 def test_the_admin_names_permissions_in_chinese(superuser_client, staff):
