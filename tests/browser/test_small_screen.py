@@ -86,3 +86,26 @@ def test_the_district_dashboard_scrolls_sideways_on_a_phone_rather_than_squeezin
         assert row.bounding_box()["height"] < 120  # 340 px, the 操作 cell a button a line
     finally:
         context.close()
+
+
+def test_the_indicator_catalogue_scrolls_sideways_on_a_phone_rather_than_a_character_a_line(
+    browser, live_server, district_officer
+):
+    from django.utils import timezone
+
+    from tests.district_helpers import indicator
+
+    year = timezone.localdate().year
+    indicator(district_officer.memberships.get().unit, "study", "党工委中心组学法")
+    context = browser.new_context(
+        base_url=live_server.url, locale="zh-CN", viewport={"width": 390, "height": 844}
+    )
+    page = context.new_page()
+    try:
+        log_in(page, district_officer)
+        page.goto(f"/district/{year}/catalogue/")
+        row = page.locator("#catalogue tbody tr", has_text="党工委中心组学法")
+        # 93 px: its 类别, 计量单位 and name a character or two a line
+        assert row.bounding_box()["height"] < 60
+    finally:
+        context.close()
