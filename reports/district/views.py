@@ -279,11 +279,12 @@ def publish_setting(request, district):
 
 @district_office_required
 def search(request, district):
-    """Search across every report of the district, published or not; filter by year and unit."""
+    """Search across every report below the office (a city's: its districts' and their units'), published
+    or not; filter by year and unit."""
     query = clean_query(request.GET.get("q", ""))
     year_text = request.GET.get("year", "")
     year = int(year_text) if year_text.isdigit() and len(year_text) == 4 else None
-    units = list(district.children.order_by("position", "code"))
+    units = sorted(Unit.objects.below(district), key=district.tree_order())
     unit = next((u for u in units if u.code == request.GET.get("unit")), None)
     context = {
         "district": district,
