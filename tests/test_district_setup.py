@@ -294,6 +294,12 @@ def test_a_name_another_indicator_of_the_year_has_is_refused(office, district):
     assert office.post(edit, data).status_code == 302
 
 
+def test_an_indicators_page_does_not_offer_to_generate_its_code_it_cannot_change(office, district):
+    rate = indicator(district, "rate", "调解成功率", unit="%", kind="percent")
+    page = office.get(reverse("district:indicator-edit", args=[YEAR, rate.pk])).content.decode()
+    assert "不填则自动生成" not in page and "可不填" not in page and "添加后不能修改" in page
+
+
 def test_changing_an_indicators_range_and_aliases(office, district):
     rate = indicator(district, "rate", "调解成功率", unit="%", kind="percent")
     url = reverse("district:indicator-edit", args=[YEAR, rate.pk])

@@ -51,6 +51,8 @@ class IndicatorForm(CleanTextMixin, forms.ModelForm):
             ]
         if self.instance.pk:
             self.fields["code"].disabled = True  # values and imports refer to it
+            self.fields["code"].label = "编码"
+            self.fields["code"].help_text = "用于导入导出，添加后不能修改。"
         else:
             self.instance.district, self.instance.first_year = district, year
 
