@@ -91,13 +91,15 @@ def next_code(district: Unit) -> str:
 
 @transaction.atomic
 def copy_national_catalogue(district: Unit, year: int, user: User) -> list[Indicator]:
-    """Add the default national catalogue's indicators the district lacks (by code), in use from ``year``,
+    """Add the default national catalogue's indicators the district lacks (by code, or by name among those
+    in use in ``year``: its own 普法受众 under another code is the same indicator), in use from ``year``,
     after its own; returns them. The district then renames, retires or teaches them as it likes."""
     taken = set(Indicator.objects.filter(district=district).values_list("code", flat=True))
+    named = set(Indicator.objects.for_year(district, year).values_list("name", flat=True))
     position = next_position(Indicator.objects.filter(district=district))
     added = []
     for entry in NATIONAL_CATALOGUE:
-        if entry["code"] in taken:
+        if entry["code"] in taken or entry["name"] in named:
             continue
         fields = {**entry, "aliases": "\n".join(entry["aliases"])}
         added.append(Indicator(district=district, first_year=year, position=position, **fields))

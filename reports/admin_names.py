@@ -269,7 +269,7 @@ class StaticDeviceAdmin(DeviceAdmin, static_admin.StaticDeviceAdmin):
 class DBTaskResultAdmin(tasks_admin.DBTaskResultAdmin):
     @admin.display(description="任务")
     def task_name(self, obj):
-        return obj.task_name
+        return TASK_NAMES.get(obj.task_name, obj.task_name)
 
     @admin.display(description=FIELD_NAMES["django_tasks_database"]["traceback"])
     def formatted_traceback(self, obj):

@@ -46,7 +46,24 @@ class DayField(forms.DateField):
     def to_python(self, value):
         if isinstance(value, str):
             value = DAY_SEPARATOR.sub("-", value.strip()).removesuffix("日")
-        return super().to_python(value)
+        try:
+            return super().to_python(value)
+        except ValidationError:
+            raise ValidationError(
+                _no_such_day(value) or self.error_messages["invalid"], code="invalid"
+            ) from None
+
+
+def _no_such_day(value):
+    """ "2027年2月没有30日" for a date written year first whose month or day does not exist, else None (the
+    format message is then the one that helps)."""
+    parts = value.split("-") if isinstance(value, str) else []
+    if len(parts) != 3 or not all(part.isdigit() for part in parts) or len(parts[0]) != 4:
+        return None
+    year, month, day = (int(part) for part in parts)
+    if not 1 <= month <= 12:
+        return f"没有{month}月，请检查日期。"
+    return f"{year}年{month}月没有{day}日，请检查日期。"
 
 
 def organ_lines(text):

@@ -43,6 +43,9 @@ KIND_LABELS = {
 # No digit (or letter, for the e-mail and plates) right before or after: a number inside a longer one is
 # not a hit.
 _ID = re.compile(r"(?<![0-9])[1-9][0-9]{16}[0-9Xx](?![0-9A-Za-z])")
+# "身份证号：" just before a number: an ID number even with a wrong check digit (a typing slip still names
+# the person's district and birthday)
+_ID_LABEL = re.compile(r"身份证(?:号码|号)?[：:\s]*$")
 _MOBILE = re.compile(r"(?<![0-9])1[3-9][0-9]{9}(?![0-9])")
 _BANK_CARD = re.compile(r"(?<![0-9])[0-9]{4}(?:[ -]?[0-9]{4}){2,3}(?:[ -]?[0-9]{1,3})?(?![0-9])")
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
@@ -144,7 +147,7 @@ def find(text: str) -> Iterator[tuple[str, int, int]]:
         for match in pattern.finditer(text):
             start, end = match.span(group) if group else match.span()
             value = text[start:end]
-            if kind == Kind.ID_NUMBER and not id_number_is_valid(value):
+            if kind == Kind.ID_NUMBER and not (id_number_is_valid(value) or _ID_LABEL.search(text, 0, start)):
                 continue
             if kind == Kind.BANK_CARD and not luhn_is_valid(value):
                 continue

@@ -98,10 +98,11 @@ def _containing(query: str) -> Q:
 def search_district(
     district: Unit, query: str, *, year: int | None = None, unit: Unit | None = None
 ) -> list[Result]:
-    """Every report of ``district`` (any status) whose text contains ``query``: the office's search."""
+    """Every report below ``district`` (any status, any depth: a city's search reaches its districts'
+    units) whose text contains ``query``: the office's search."""
     if not query:
         return []
-    reports: QuerySet[Report] = Report.objects.filter(unit__parent=district)
+    reports: QuerySet[Report] = Report.objects.below(district)
     if year is not None:
         reports = reports.filter(year=year)
     if unit is not None:

@@ -115,3 +115,25 @@ def test_a_district_office_cannot_open_another_districts_indicator(client, db):
     client.force_login(office)
     other = second.indicators.get()
     assert client.get(reverse("district:indicator", args=[2025, other.pk])).status_code == 404
+
+
+def test_the_citys_search_reaches_the_units_below_its_districts(client, db):
+    """It searched only the units directly below the city (the districts' own reports): "找到0份报告" for
+    words every unit's report has; the unit filter lists the districts and their units."""
+    _city, office = build_city("yd", districts=2, units_each=2)
+    Report.objects.filter(unit__kind=Unit.Kind.SUBDISTRICT).update(title="关于调解工作的报告")
+    client.force_login(office)
+    page = client.get(reverse("district:search"), {"q": "调解工作"}).content.decode()
+    assert page.count("<mark>调解工作</mark>") == 4
+    assert 'value="yd-d1-u0"' in page  # a unit of the second district in the filter
+    page = client.get(reverse("district:search"), {"q": "调解工作", "unit": "yd-d1-u0"}).content.decode()
+    assert page.count("<mark>调解工作</mark>") == 1
+
+
+def test_the_citys_set_up_and_board_speak_of_the_city_not_the_district(client, db):
+    _city, office = build_city("yd", districts=1, units_each=1)
+    client.force_login(office)
+    setup = client.get(reverse("district:setup", args=[2025])).content.decode()
+    board = client.get(reverse("district:dashboard", args=[2025])).content.decode()
+    assert "本年度市里尚未设置提纲" in setup and "区里" not in setup
+    assert "报告只由市级公开" in board and "区级公开" not in board

@@ -6,6 +6,7 @@ import datetime
 import re
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from reports.forms import DAY_PATTERN, AuditSearchForm, DayField
@@ -21,10 +22,20 @@ def test_a_day_reads_as_offices_write_it(typed):
     assert re.fullmatch(DAY_PATTERN, typed)  # the browser's check lets it through as well
 
 
-@pytest.mark.parametrize("typed", ["02/28/2027", "28.2.2027", "2027-02-30", "明年"])
+@pytest.mark.parametrize("typed", ["02/28/2027", "28.2.2027", "明年"])
 def test_a_day_in_another_order_is_refused_in_chinese(typed):
     with pytest.raises(Exception, match="请按“2026-01-31”的格式填写日期"):
         DayField().clean(typed)
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [("2027-02-30", "2027年2月没有30日"), ("2027年13月1日", "没有13月"), ("2027/4/31", "2027年4月没有31日")],
+)
+def test_a_day_in_the_right_order_that_does_not_exist_is_named_not_called_a_wrong_format(typed, said):
+    with pytest.raises(ValidationError) as refused:
+        DayField().clean(typed)
+    assert said in refused.value.messages[0] and "格式" not in refused.value.messages[0]
 
 
 def rendered_inputs(page, name):

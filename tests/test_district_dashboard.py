@@ -255,7 +255,7 @@ TEMPLATE_ROWS = """{% load report_tags %}  {% for row in rows %}
         {% if row.publication %}<a href="{{ row.publication.get_absolute_url }}">已公开</a> <span class="text-nowrap">{{ row.publication.published_at|day }}</span>
           <details class="d-inline-block align-top row-step">
             <summary class="btn btn-sm btn-outline-danger">撤回</summary>
-            <form method="post" action="{% url 'reports:withdraw' row.report.pk %}" class="mt-1">{% csrf_token %}
+            <form method="post" action="{% url 'reports:withdraw' row.report.pk %}" class="mt-1">{% csrf_token %}<input type="hidden" name="next" value="{{ request.get_full_path }}">
               <textarea name="reason" rows="2" class="form-control form-control-sm mb-1" required maxlength="2000" placeholder="撤回理由（必填）" aria-label="{{ row.unit.short_name }}撤回公开理由"></textarea>
               <button type="submit" class="btn btn-sm btn-danger">确认撤回</button>
             </form>

@@ -2,6 +2,7 @@
 catalogue (add, change, retire, reorder, carry over) and the checks across indicators."""
 
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
@@ -253,6 +254,15 @@ def test_the_catalogues_lists_start_with_a_prompt_not_dashes(office, district):
     assert "（请选择类别）" in content and "（请选择指标）" in content and "（“比率”规则才需要）" in content
 
 
+def test_the_catalogue_pages_ids_are_unique_so_each_label_names_its_own_field(office, district):
+    # The indicator form's 数值类型 and the rule form's 规则 were both id="id_kind": clicking 规则 (or a
+    # screen reader's label) went to 数值类型.
+    content = office.get(catalogue_url()).content.decode()
+    ids = re.findall(r'\sid="([^"]+)"', content)
+    assert sorted(ids) == sorted(set(ids))
+    assert re.search(r'for="rule_kind"[^>]*>\s*规则', content) and 'id="rule_kind"' in content
+
+
 def test_a_code_already_taken_is_refused(office, district):
     indicator(district, "fines")
     data = {
@@ -265,6 +275,29 @@ def test_a_code_already_taken_is_refused(office, district):
     }
     assert office.post(catalogue_url(), data).status_code == 400
     assert Indicator.objects.count() == 1
+
+
+def test_a_name_another_indicator_of_the_year_has_is_refused(office, district):
+    indicator(district, "audience", "普法受众", unit="人次")
+    retired = indicator(district, "old-lectures", "法治讲座", first_year=YEAR - 3)
+    Indicator.objects.filter(pk=retired.pk).update(last_year=YEAR - 1)
+    data = {"part": "indicator", "name": "普法受众", "unit": "人次", "category": "publicity", "kind": "count"}
+    response = office.post(catalogue_url(), data)
+    assert response.status_code == 400 and "本年度已有名为“普法受众”的指标" in response.content.decode()
+    data["name"] = "法治讲座"  # a retired one's name may be used again
+    assert office.post(catalogue_url(), data).status_code == 302
+    lectures = Indicator.objects.get(name="法治讲座", first_year=YEAR)
+    edit = reverse("district:indicator-edit", args=[YEAR, lectures.pk])
+    data = {"name": "普法受众", "unit": "人次", "category": "publicity", "kind": "count"}
+    assert office.post(edit, data).status_code == 400
+    data["name"] = "法治讲座"  # its own name, kept
+    assert office.post(edit, data).status_code == 302
+
+
+def test_an_indicators_page_does_not_offer_to_generate_its_code_it_cannot_change(office, district):
+    rate = indicator(district, "rate", "调解成功率", unit="%", kind="percent")
+    page = office.get(reverse("district:indicator-edit", args=[YEAR, rate.pk])).content.decode()
+    assert "不填则自动生成" not in page and "可不填" not in page and "添加后不能修改" in page
 
 
 def test_changing_an_indicators_range_and_aliases(office, district):

@@ -52,6 +52,20 @@ def test_the_national_catalogue_is_copied_once_with_its_wordings(district, distr
     assert AuditEntry.objects.filter(action=AuditEntry.Action.CATALOGUE_CHANGE).count() == 2
 
 
+def test_the_national_catalogue_leaves_out_an_indicator_the_district_has_under_its_own_code(
+    district, district_officer
+):
+    # The demo's 普法受众 (code people_reached) and the national one (publicity_audience): one 普法受众 in
+    # the catalogue, not two columns of the same name in the sheet and the matrix.
+    Indicator.objects.create(
+        district=district, code="people_reached", name="普法受众", unit="人次", first_year=2020
+    )
+    added = copy_national_catalogue(district, 2025, district_officer)
+    assert "普法受众" not in {indicator.name for indicator in added}
+    assert len(added) == len(NATIONAL_CATALOGUE) - 1
+    assert Indicator.objects.filter(district=district, name="普法受众").count() == 1
+
+
 def test_teaching_an_alias_saves_it_once_for_the_district(district, district_officer, national):
     meetings = Indicator.objects.get(district=district, code="rule_of_law_meetings")
     assert teach_alias(meetings, "党工委(扩大)会议", district_officer)

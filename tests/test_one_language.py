@@ -79,8 +79,8 @@ def test_form_errors_are_djangos_chinese_ones(english_client, staff, district_of
     english_client.force_login(staff)
     data = editor_data(report, **{"report-title": "", "report-signing_date": "2025-13-45"})
     page = content(english_client.post(reverse("reports:edit", args=[report.pk]), data))
-    # A date's message is the app's own (reports.forms.DayField): how to type it.
-    assert "这个字段是必填项。" in page and "请按“2026-01-31”的格式填写日期" in page
+    # A date's message is the app's own (reports.forms.DayField): the month that does not exist.
+    assert "这个字段是必填项。" in page and "没有13月，请检查日期。" in page
     assert "This field is required" not in page and "Enter a valid date" not in page
 
     english_client.force_login(district_officer)
@@ -121,6 +121,10 @@ def test_the_admins_index_names_the_libraries_apps_and_models_in_chinese(english
         "Static devices",
         "Task Results",
         "Axes",
+        # the app list's table heads, read out by a screen reader (Django's catalogue leaves them English)
+        "Model name",
+        "Add link",
+        "Change or view list link",
     ):
         assert english not in index
     for chinese in ("登录失败锁定", "登录失败记录", "动态验证码设备", "备用码", "后台任务结果"):
@@ -255,6 +259,9 @@ def test_the_libraries_admin_pages_name_their_rows_fields_and_sections_in_chines
         "发送邮件 · 待执行 · ",
     ):
         assert chinese in seen, chinese
+    # The queue's list names each job in Chinese too (its column showed the function name).
+    listed = content(superuser_client.get(reverse("admin:django_tasks_database_dbtaskresult_changelist")))
+    assert '<td class="field-task_name">发送邮件</td>' in listed and "send_mails" not in listed
 
 
 def test_the_admin_names_permissions_in_chinese(superuser_client, staff):

@@ -16,6 +16,17 @@ def test_a_resident_id_number_is_found_only_with_its_check_digit():
     assert kinds("编号110105194912310021号") == []  # the same 17 digits, a wrong check digit
 
 
+def test_a_number_called_an_id_number_is_found_even_with_a_wrong_check_digit():
+    # Typed with one digit wrong, it still names the person's district and birthday: the words before it
+    # say what it is.
+    for text in (
+        "身份证号500114198001011234，",
+        "身份证号码：110105194912310021",
+        "（身份证 110105194912310021）",
+    ):
+        assert [kind for kind, _ in kinds(text)] == [Kind.ID_NUMBER], text
+
+
 def test_a_bank_card_number_is_found_only_when_it_passes_the_luhn_check():
     assert kinds("卡号4111 1111 1111 1111") == [(Kind.BANK_CARD, "4111 1111 1111 1111")]
     assert kinds("卡号4111111111111112") == []

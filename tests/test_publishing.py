@@ -1,5 +1,7 @@
 """Publishing an accepted report and withdrawing it: who may, the check before it, what is recorded."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -191,3 +193,23 @@ def test_the_history_page_lists_publishing_and_withdrawing(client, unit, distric
     client.force_login(staff)
     page = client.get(reverse("reports:history", args=[report.pk])).content.decode()
     assert "公开发布" in page and "撤回公开" in page and "数据需要更正" in page
+
+
+def test_a_withdrawal_from_the_dashboard_comes_back_to_the_dashboard(client, unit, district_officer):
+    # It went to the report's page: the office withdrawing from its board lost its place.
+    report = clean_accepted_report(unit)
+    publishing.publish(district_officer, report, {})
+    client.force_login(district_officer)
+    board = reverse("district:dashboard", args=[report.year]) + "?status=accepted"
+    page = client.get(board).content.decode()
+    withdraw_form = re.search(r'<form[^>]*action="[^"]*/withdraw/".*?</form>', page, re.S).group(0)
+    assert f'name="next" value="{board.replace("&", "&amp;")}"' in withdraw_form
+    response = client.post(
+        reverse("reports:withdraw", args=[report.pk]), {"reason": "发现错字", "next": board}
+    )
+    assert response.status_code == 302 and response.url == board
+    assert not Publication.objects.visible().exists()
+    response = client.post(
+        reverse("reports:withdraw", args=[report.pk]), {"reason": "x", "next": "https://evil.example/"}
+    )
+    assert response.url == report.get_absolute_url()

@@ -113,6 +113,24 @@ def test_a_unit_with_nobody_to_tell_is_named(client, season, district_officer, o
     assert "城东街道没有设置填报员或审核领导账号，催报无人接收" in page
 
 
+def test_a_unit_with_nobody_to_tell_is_not_counted_nor_shown_as_reminded_and_is_tried_again(
+    client, season, district_officer, outsider, other_unit
+):
+    # 城东's only account is inactive: the message counts the one unit told (城西), names 城东 apart, and
+    # the board does not say 城东 was reminded; a second click (its account set up meanwhile) tells it.
+    outsider.is_active = False
+    outsider.save()
+    client.force_login(district_officer)
+    page = client.post(reverse("district:remind", args=[YEAR]), follow=True).content.decode()
+    assert "已向1个单位发出催报" in page and "城东街道没有设置填报员或审核领导账号" in page
+    assert not Reminder.objects.filter(unit=other_unit).exists()
+    assert page.count("已催报</div>") == 1
+    outsider.is_active = True
+    outsider.save()
+    page = client.post(reverse("district:remind", args=[YEAR]), follow=True).content.decode()
+    assert "已向1个单位发出催报" in page and Notice.objects.filter(user=outsider).count() == 1
+
+
 def test_a_units_staff_or_leader_cannot_remind(client, season, staff, leader):
     for user in (staff, leader):
         client.force_login(user)

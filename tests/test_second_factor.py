@@ -147,6 +147,14 @@ def test_an_unverified_session_reaches_nothing_but_the_code_page_and_logout(clie
     assert client.post(reverse("logout")).status_code == 302
 
 
+def test_the_browsers_icon_request_is_not_sent_to_the_step_page(client, district_officer):
+    # Every page a browser loads asks for /favicon.ico: it was redirected to the enrolment page, rendered
+    # again (a new enrolment looked up) with next=/favicon.ico.
+    log_in(client, "district")
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301 and ENROL not in response.url
+
+
 @pytest.mark.parametrize(("debug", "asked"), [(True, False), (False, True)])
 def test_the_demo_users_skip_the_second_factor_under_debug_only(
     client, district_officer, settings, debug, asked

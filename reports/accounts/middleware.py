@@ -53,6 +53,10 @@ class PendingStepsMiddleware:
         pending = steps.pending(request) if SESSION_KEY in request.session else []
         if pending:
             step_url = reverse(steps.URL_NAMES[steps.Step(pending[0])])
-            if not request.path.startswith(step_url) and request.path != reverse("logout"):
+            # Logging out, and the icon every page makes the browser ask for (a redirect to the static file)
+            if not request.path.startswith(step_url) and request.path not in (
+                reverse("logout"),
+                "/favicon.ico",
+            ):
                 return _to(step_url, request)
         return self.get_response(request)

@@ -91,12 +91,13 @@ REMIND_AGAIN_AFTER = datetime.timedelta(hours=1)
 
 @dataclass
 class Reminded:
-    """What a 催报 did: the units reminded now, and those skipped because they were reminded lately."""
+    """What a 催报 did: the units reminded now, those skipped because they were reminded lately, and those
+    with nobody to tell (not reminded)."""
 
     sent: list[Unit] = field(default_factory=list)
     skipped: list[Unit] = field(default_factory=list)
     people: int = 0
-    nobody: list[Unit] = field(default_factory=list)  # reminded, but no active staff or leader to tell
+    nobody: list[Unit] = field(default_factory=list)  # no active staff or leader to tell
 
 
 def remind_message(district: Unit, year: int, today: datetime.date | None = None) -> str:
@@ -129,21 +130,22 @@ def remind_units(district: Unit, year: int, user: User) -> Reminded:
         report = reports.get(unit.pk)
         people = list(unit_recipients(unit, (Membership.Role.STAFF, Membership.Role.LEADER)))
         told = send(people, message, report=report, unit=None if report else unit)
-        Reminder.objects.create(
-            unit=unit, year=year, report=report, sent_by=user, sent_at=now, recipients=told
-        )
-        if report is not None:
-            ReportEvent.note(report, ReportEvent.Action.REMIND, user, message)
         audit.record(
             AuditEntry.Action.REMIND,
             user=user,
             obj=report or unit,
             detail=f"{year}年度催报：{unit.short_name}，通知{told}人",
         )
+        if not told:  # not reminded: not shown as such, and tried again at the next click
+            result.nobody.append(unit)
+            continue
+        Reminder.objects.create(
+            unit=unit, year=year, report=report, sent_by=user, sent_at=now, recipients=told
+        )
+        if report is not None:
+            ReportEvent.note(report, ReportEvent.Action.REMIND, user, message)
         result.sent.append(unit)
         result.people += told
-        if not told:
-            result.nobody.append(unit)
     return result
 
 

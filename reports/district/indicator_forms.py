@@ -42,7 +42,7 @@ class IndicatorForm(CleanTextMixin, forms.ModelForm):
 
     def __init__(self, *args, district, year, **kwargs):
         super().__init__(*args, **kwargs)
-        self.district = district
+        self.district, self.year = district, year
         self.fields["code"].required = False
         for name, prompt in (("category", "（请选择类别）"), ("kind", "（请选择类型）")):
             field = cast(forms.TypedChoiceField, self.fields[name])
@@ -51,8 +51,19 @@ class IndicatorForm(CleanTextMixin, forms.ModelForm):
             ]
         if self.instance.pk:
             self.fields["code"].disabled = True  # values and imports refer to it
+            self.fields["code"].label = "编码"
+            self.fields["code"].help_text = "用于导入导出，添加后不能修改。"
         else:
             self.instance.district, self.instance.first_year = district, year
+
+    def clean_name(self):
+        """Two indicators of one name in a year would be two columns of that name in the sheet and the
+        matrix; a retired one's name may be used again."""
+        name = self.cleaned_data["name"]
+        in_use = Indicator.objects.for_year(self.district, self.year).exclude(pk=self.instance.pk)
+        if in_use.filter(name=name).exists():
+            raise forms.ValidationError(f"本年度已有名为“{name}”的指标，请换一个名称，或修改原有的指标。")
+        return name
 
     def clean_code(self):
         code = self.cleaned_data["code"] or next_code(self.district)
@@ -68,7 +79,8 @@ class RuleForm(forms.ModelForm):
         fields = ["kind", "indicator", "other", "base"]
 
     def __init__(self, *args, district, year, **kwargs):
-        super().__init__(*args, **kwargs)
+        # Ids of its own: the catalogue page has the indicator form's fields too ("kind" in both).
+        super().__init__(*args, auto_id="rule_%s", **kwargs)
         indicators = Indicator.objects.for_year(district, year)
         prompts = {"indicator": "（请选择指标）", "other": "（请选择指标）", "base": "（“比率”规则才需要）"}
         for name, prompt in prompts.items():

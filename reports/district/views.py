@@ -259,7 +259,7 @@ def remind(request, district, year):
     if result.nobody:
         names = "、".join(unit.short_name for unit in result.nobody)
         messages.warning(request, f"{names}没有设置填报员或审核领导账号，催报无人接收，请另行联系。")
-    if not result.sent and not result.skipped:
+    if not result.sent and not result.skipped and not result.nobody:
         messages.info(request, f"{year}年度各单位均已报送，没有需要催报的单位。")
     next_url = request.POST.get("next", "")
     if next_url and url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
@@ -279,11 +279,12 @@ def publish_setting(request, district):
 
 @district_office_required
 def search(request, district):
-    """Search across every report of the district, published or not; filter by year and unit."""
+    """Search across every report below the office (a city's: its districts' and their units'), published
+    or not; filter by year and unit."""
     query = clean_query(request.GET.get("q", ""))
     year_text = request.GET.get("year", "")
     year = int(year_text) if year_text.isdigit() and len(year_text) == 4 else None
-    units = list(district.children.order_by("position", "code"))
+    units = sorted(Unit.objects.below(district), key=district.tree_order())
     unit = next((u for u in units if u.code == request.GET.get("unit")), None)
     context = {
         "district": district,

@@ -90,13 +90,13 @@ def _row(row, kind, link, csrf, back) -> str:
         f'\n      <td class="publication'
         f'{" text-danger-emphasis fw-bold" if row.publication_overdue else ""}" '
         f'data-published="{"yes" if row.publication else "no"}">'
-        f"\n        {_publication(row, link, csrf)}"
+        f"\n        {_publication(row, link, csrf, back)}"
         f"\n      </td>\n      <td>\n        {_actions(row, link, csrf, back)}"
         "\n      </td>\n    </tr>"
     )
 
 
-def _publication(row, link, csrf) -> str:
+def _publication(row, link, csrf, back) -> str:
     unit, publication = row.unit, row.publication
     if publication:
         return (
@@ -104,6 +104,7 @@ def _publication(row, link, csrf) -> str:
             '\n          <details class="d-inline-block align-top row-step">'
             '\n            <summary class="btn btn-sm btn-outline-danger">撤回</summary>'
             f'\n            <form method="post" action="{link("reports:withdraw", row.report.pk)}" class="mt-1">{csrf}'
+            f'<input type="hidden" name="next" value="{back}">'
             '\n              <textarea name="reason" rows="2" class="form-control form-control-sm mb-1" required '
             f'maxlength="2000" placeholder="撤回理由（必填）" aria-label="{printed(unit.short_name)}撤回公开理由"></textarea>'
             '\n              <button type="submit" class="btn btn-sm btn-danger">确认撤回</button>'

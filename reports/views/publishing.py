@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from reports import publishing
@@ -59,11 +60,15 @@ def withdraw(request, pk):
     form = WithdrawForm(request.POST)
     if not form.is_valid():
         messages.error(request, "撤回公开需要填写理由。")
-        return redirect(report)
-    try:
-        publishing.withdraw(request.user, report, form.cleaned_data["reason"], request=request)
-    except publishing.PublishingError as error:
-        messages.error(request, str(error))
     else:
-        messages.success(request, f"{report.unit}{report.year}年度报告已撤回公开。")
+        try:
+            publishing.withdraw(request.user, report, form.cleaned_data["reason"], request=request)
+        except publishing.PublishingError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, f"{report.unit}{report.year}年度报告已撤回公开。")
+    # Back to the office's board when withdrawn from there, else to the report's page
+    next_url = request.POST.get("next", "")
+    if next_url and url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+        return redirect(next_url)
     return redirect(report)

@@ -56,3 +56,56 @@ def test_the_district_dashboards_row_buttons_fit_a_1024_pixel_screen(browser, li
             assert box and box["x"] + box["width"] <= 1024, name
     finally:
         context.close()
+
+
+def test_the_district_dashboard_scrolls_sideways_on_a_phone_rather_than_squeezing_its_columns(
+    browser, live_server, district_officer
+):
+    """At 390 px the table squeezed every column to fit: 街道 one character a line, the 公开 and 操作 cells
+    a word or a button a line, a row of the demo's accepted reports 246 px high (three rows a screen)."""
+    from django.utils import timezone
+
+    from reports.models import Report, Unit
+
+    year = timezone.localdate().year
+    unit = Unit.objects.create(
+        code="chengxi", name="黔江区城西街道", short_name="城西街道", kind=Unit.Kind.SUBDISTRICT,
+        parent=district_officer.memberships.get().unit,
+    )  # fmt: skip
+    Report.objects.create(unit=unit, year=year, status=Report.Status.APPROVED)
+    context = browser.new_context(
+        base_url=live_server.url, locale="zh-CN", viewport={"width": 390, "height": 844}
+    )
+    page = context.new_page()
+    try:
+        log_in(page, district_officer)
+        page.goto(f"/district/{year}/")
+        row = page.locator('#dashboard tr[data-unit="chengxi"]')
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "dashboard-390px.png"), full_page=True)
+        assert row.bounding_box()["height"] < 120  # 340 px, the 操作 cell a button a line
+    finally:
+        context.close()
+
+
+def test_the_indicator_catalogue_scrolls_sideways_on_a_phone_rather_than_a_character_a_line(
+    browser, live_server, district_officer
+):
+    from django.utils import timezone
+
+    from tests.district_helpers import indicator
+
+    year = timezone.localdate().year
+    indicator(district_officer.memberships.get().unit, "study", "党工委中心组学法")
+    context = browser.new_context(
+        base_url=live_server.url, locale="zh-CN", viewport={"width": 390, "height": 844}
+    )
+    page = context.new_page()
+    try:
+        log_in(page, district_officer)
+        page.goto(f"/district/{year}/catalogue/")
+        row = page.locator("#catalogue tbody tr", has_text="党工委中心组学法")
+        # 93 px: its 类别, 计量单位 and name a character or two a line
+        assert row.bounding_box()["height"] < 60
+    finally:
+        context.close()
