@@ -312,7 +312,7 @@ def find_figures(text):
             Figure(
                 value=value,
                 unit="%" if match["unit"] == "％" else match["unit"],
-                qualifier=_qualifier(match),
+                qualifier=qualifier_of(match),
                 start=start,
                 end=end,
                 text=match.group(),
@@ -334,8 +334,9 @@ def _chinese_number(text):
     return Decimal(total + digit)
 
 
-def _qualifier(match):
-    """近 wins over 余 ("近700余人次" is nearly 700), as the reports mean it."""
+def qualifier_of(match):
+    """The qualifier a figure's words give (groups ``before``, ``more`` and ``after`` of ``match``, as
+    ``FIGURE`` has them): 近 wins over 余 ("近700余人次" is nearly 700), as the reports mean it."""
     if match["before"] in ("将近", "接近", "近"):
         return Qualifier.NEARLY.value
     if match["before"] in ("大约", "约") or match["after"] == "左右":

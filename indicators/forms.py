@@ -7,13 +7,15 @@ from django import forms
 
 from reports.common.text import CleanTextMixin, clean_text
 
-from .extraction import parse_number
+from .extraction import parse_number, qualifier_of
 from .models import Indicator, IndicatorValue, Qualifier, format_number
 from .validation import rule_errors, value_errors
 
-# A value typed as reports write it: a qualifier before or after the number, a measure word after it.
+# A value typed as reports write it: a qualifier before or after the number (in ``FIGURE``'s groups, read by
+# ``qualifier_of``), a measure word after it.
 WRITTEN_FIGURE = re.compile(
-    r"(?P<before>大约|将近|约|近)?\s*(?P<number>[\d,.]+[万千百亿]?)\s*(?P<after>余|多)?\s*[^\d\s%]{0,3}"
+    r"(?P<before>大约|将近|接近|约|近|超过|逾)?\s*(?P<number>[\d,.]+[万千百亿]?)\s*(?P<more>余|多)?"
+    r"\s*(?P<after>左右|以上)?\s*[^\d\s%]{0,3}"
 )
 
 
@@ -56,9 +58,10 @@ class IndicatorValueForm(CleanTextMixin, forms.Form):
         written = WRITTEN_FIGURE.fullmatch(unicodedata.normalize("NFKC", text).strip())
         if written and parse_number(written["number"]) is not None:
             number = written["number"]
-            if qualifier := written["before"] or written["after"]:
-                label = {"约": "约", "大约": "约", "近": "近", "将近": "近"}.get(qualifier, "余")
-                return f"“{name}”请只填数字“{number}”，“{qualifier}”请在右边的“限定”中选“{label}”。"
+            qualifier = Qualifier(qualifier_of(written))
+            if qualifier != Qualifier.EXACT:
+                words = written["before"] or written["more"] or written["after"]
+                return f"“{name}”请只填数字“{number}”，“{words}”请在右边的“限定”中选“{qualifier.label}”。"
             return f"“{name}”请只填数字“{number}”，不带单位（本指标以“{self.indicator.unit}”计）。"
         return f"“{name}”的数值“{text}”无法识别，请填写数字，如 1705、1,705 或 1万。"
 

@@ -366,6 +366,10 @@ class Report(models.Model):
         """The submission under review, with the submitter's note (None unless submitted)."""
         if self.status != Report.Status.SUBMITTED:
             return None
+        return self.last_submission()
+
+    def last_submission(self) -> "ReportEvent | None":
+        """The last time the report was submitted, whatever its status now."""
         return (
             self.events.filter(action=ReportEvent.Action.SUBMIT)
             .select_related("user")

@@ -159,7 +159,7 @@ def has_reviewer(report: Report, submitter: User) -> bool:
 
 
 def last_submitter_id(report: Report) -> int | None:
-    event = report.events.filter(action=EventAction.SUBMIT).order_by("-created_at", "-pk").first()
+    event = report.last_submission()
     return event.user_id if event else None
 
 

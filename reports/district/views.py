@@ -16,10 +16,10 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponseBase, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from reports.common.downloads import PDF, ZIP, attachment, reports_download_start
+from reports.common.redirects import redirect_back
 from reports.deadlines import deadline_for, reporting_year
 from reports.models import GeneratedFile, OutlineSection, ReportingYear, Unit
 from reports.outline import outline_for
@@ -261,10 +261,7 @@ def remind(request, district, year):
         messages.warning(request, f"{names}没有设置填报员或审核领导账号，催报无人接收，请另行联系。")
     if not result.sent and not result.skipped and not result.nobody:
         messages.info(request, f"{year}年度各单位均已报送，没有需要催报的单位。")
-    next_url = request.POST.get("next", "")
-    if next_url and url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
-        return redirect(next_url)
-    return redirect("district:dashboard", year)
+    return redirect_back(request, "district:dashboard", year)
 
 
 @district_office_required

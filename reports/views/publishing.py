@@ -9,10 +9,10 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from reports import publishing
+from reports.common.redirects import redirect_back
 from reports.forms import PublishForm, WithdrawForm
 from reports.permissions import get_report_or_refuse
 
@@ -67,8 +67,4 @@ def withdraw(request, pk):
             messages.error(request, str(error))
         else:
             messages.success(request, f"{report.unit}{report.year}年度报告已撤回公开。")
-    # Back to the office's board when withdrawn from there, else to the report's page
-    next_url = request.POST.get("next", "")
-    if next_url and url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
-        return redirect(next_url)
-    return redirect(report)
+    return redirect_back(request, report)  # the office's board when withdrawn from there

@@ -4,10 +4,10 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from reports import actions, precheck, publishing, workflow
+from reports.common.redirects import redirect_back
 from reports.consistency import document_text
 from reports.deadlines import deadline_of, deadline_text, year_setting
 from reports.forms import CommentForm
@@ -112,10 +112,7 @@ def comment(request, pk):
 
 def _back(request, report, anchor):
     """Back to where the form was (the editor shows comments too), else to the report's page."""
-    next_url = request.POST.get("next", "")
-    if next_url and url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
-        return redirect(next_url + anchor)
-    return redirect(report.get_absolute_url() + anchor)
+    return redirect_back(request, report, anchor=anchor)
 
 
 def _comment_target(report, data):
